@@ -1,0 +1,226 @@
+package io.github.clerk4j;
+
+import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The Frontend API answered with errors. Branch on the codes (the predicates below, or {@link
+ * #hasCode(String)}), never on message text. {@link #fieldErrors()} maps form fields ({@code
+ * identifier}, {@code password}, {@code code}, ...) to their error, for showing next to the field.
+ */
+public class ClerkApiException extends ClerkException {
+
+  private static final long serialVersionUID = 1L;
+
+  private final int httpStatus;
+  private final List<ClerkError> errors;
+  private final String traceId;
+  private final String hint;
+
+  public ClerkApiException(int httpStatus, List<ClerkError> errors, String traceId) {
+    this(httpStatus, errors, traceId, null);
+  }
+
+  /**
+   * @param hint what the caller should do, appended to the message (for example "call
+   *     sendEmailCode() again"); {@code null} for the default hint of the first error's code
+   */
+  public ClerkApiException(int httpStatus, List<ClerkError> errors, String traceId, String hint) {
+    super(message(httpStatus, errors, traceId, hint));
+    this.httpStatus = httpStatus;
+    this.errors = errors == null ? List.of() : List.copyOf(errors);
+    this.traceId = traceId;
+    this.hint = hint;
+  }
+
+  /** The exception for an error response: a {@link ClerkRateLimitException} for HTTP 429. */
+  public static ClerkApiException of(
+      int httpStatus, List<ClerkError> errors, String traceId, Duration retryAfter) {
+    if (httpStatus == 429) {
+      return new ClerkRateLimitException(errors, traceId, retryAfter, null);
+    }
+    return new ClerkApiException(httpStatus, errors, traceId, null);
+  }
+
+  /** A copy whose message ends with {@code hint} instead of the default hint. */
+  public ClerkApiException withHint(String hint) {
+    return new ClerkApiException(httpStatus, errors, traceId, hint);
+  }
+
+  public int httpStatus() {
+    return httpStatus;
+  }
+
+  /** Every error of the response, in order. */
+  public List<ClerkError> errors() {
+    return errors;
+  }
+
+  /** The first error, or {@code null} if the body listed none. */
+  public ClerkError firstError() {
+    return errors.isEmpty() ? null : errors.get(0);
+  }
+
+  /** {@code clerk_trace_id}: quote it when asking Clerk's support about a request. */
+  public String traceId() {
+    return traceId;
+  }
+
+  /**
+   * The errors that name a form field ({@code meta.param_name}), by field; the first error of each
+   * field wins.
+   */
+  public Map<String, ClerkError> fieldErrors() {
+    Map<String, ClerkError> byField = new LinkedHashMap<>();
+    for (ClerkError e : errors) {
+      if (e.paramName() != null) {
+        byField.putIfAbsent(e.paramName(), e);
+      }
+    }
+    return Collections.unmodifiableMap(byField);
+  }
+
+  /** Whether any error has this code. */
+  public boolean hasCode(String code) {
+    return errors.stream().anyMatch(e -> code.equals(e.code()));
+  }
+
+  /** {@code form_password_incorrect}: wrong password. */
+  public boolean isPasswordIncorrect() {
+    return hasCode("form_password_incorrect");
+  }
+
+  /**
+   * {@code form_password_compromised}: the password may be compromised; sign in another way (for
+   * example an e-mail code), then set a new password for the session's {@code reset-password}
+   * task.
+   */
+  public boolean isPasswordCompromised() {
+    return hasCode("form_password_compromised");
+  }
+
+  /** {@code form_password_pwned}: the password appears in a data breach; choose another. */
+  public boolean isPasswordPwned() {
+    return hasCode("form_password_pwned");
+  }
+
+  /** {@code form_identifier_not_found}: no account for that identifier. */
+  public boolean isIdentifierNotFound() {
+    return hasCode("form_identifier_not_found");
+  }
+
+  /** {@code form_code_incorrect}: wrong code; the user may try again. */
+  public boolean isCodeIncorrect() {
+    return hasCode("form_code_incorrect");
+  }
+
+  /** {@code verification_expired}: the code expired; send a new one. */
+  public boolean isVerificationExpired() {
+    return hasCode("verification_expired");
+  }
+
+  /** {@code verification_failed}: too many wrong attempts; send a new code. */
+  public boolean isVerificationFailed() {
+    return hasCode("verification_failed");
+  }
+
+  /** {@code user_locked}: too many failed attempts locked the account; see {@link #lockoutExpiresIn()}. */
+  public boolean isUserLocked() {
+    return hasCode("user_locked");
+  }
+
+  /** {@code session_exists}: the instance allows one session and this client has one. */
+  public boolean isSessionExists() {
+    return hasCode("session_exists");
+  }
+
+  /** {@code too_many_requests}, or any HTTP 429. */
+  public boolean isTooManyRequests() {
+    return httpStatus == 429 || hasCode("too_many_requests");
+  }
+
+  /**
+   * {@code session_reverification_required}: the action needs a fresh verification of the user;
+   * see {@code Session.startVerification}.
+   */
+  public boolean isReverificationRequired() {
+    return hasCode("session_reverification_required");
+  }
+
+  /** For {@link #isUserLocked()}: how long the lock lasts, if it is not indefinite. */
+  public Optional<Duration> lockoutExpiresIn() {
+    for (ClerkError e : errors) {
+      Object v = e.meta().get("lockout_expires_in_seconds");
+      if (v instanceof Number) {
+        return Optional.of(Duration.ofSeconds(((Number) v).longValue()));
+      }
+      if (v != null) {
+        try {
+          return Optional.of(Duration.ofSeconds(Long.parseLong(v.toString())));
+        } catch (NumberFormatException ignored) {
+          // a non-numeric value means no known expiry
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static String message(int status, List<ClerkError> errors, String traceId, String hint) {
+    StringBuilder sb = new StringBuilder();
+    ClerkError first = errors == null || errors.isEmpty() ? null : errors.get(0);
+    if (first == null) {
+      sb.append("HTTP ").append(status).append(" without error details");
+    } else {
+      sb.append(first.code()).append(": ");
+      sb.append(first.longMessage() != null ? first.longMessage() : first.message());
+      if (first.paramName() != null) {
+        sb.append(" [field ").append(first.paramName()).append(']');
+      }
+      if (errors.size() > 1) {
+        sb.append(" (+").append(errors.size() - 1).append(" more)");
+      }
+    }
+    String advice = hint != null ? hint : defaultHint(status, first);
+    if (advice != null) {
+      sb.append(" — ").append(advice);
+    }
+    sb.append(" (HTTP ").append(status);
+    if (traceId != null) {
+      sb.append(", trace ").append(traceId);
+    }
+    return sb.append(')').toString();
+  }
+
+  private static String defaultHint(int status, ClerkError first) {
+    String code = first == null ? "" : String.valueOf(first.code());
+    switch (code) {
+      case "verification_expired":
+        return "the code expired: send a new code and try again";
+      case "verification_failed":
+        return "too many wrong attempts: send a new code";
+      case "form_code_incorrect":
+        return "check the code and try again";
+      case "form_password_incorrect":
+        return "check the password, or sign in with a code";
+      case "form_password_compromised":
+        return "sign in with another method (e.g. an e-mail code), then set a new password";
+      case "form_password_pwned":
+        return "choose a password that has not appeared in a data breach";
+      case "form_identifier_not_found":
+        return "check the identifier or sign up first";
+      case "session_reverification_required":
+        return "verify the user again (Session.startVerification) and retry";
+      case "user_locked":
+        return "the account is locked: wait before trying again";
+      case "authentication_invalid":
+      case "signed_out":
+        return "the client token is missing or invalid: sign in again";
+      default:
+        return status == 429 ? "rate limited: wait and try again" : null;
+    }
+  }
+}

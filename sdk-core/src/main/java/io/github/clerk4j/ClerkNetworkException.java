@@ -1,0 +1,26 @@
+package io.github.clerk4j;
+
+/**
+ * No usable answer came back: the connection failed or timed out, or the body was broken or not
+ * JSON. The {@code SignIn} (or other value) the caller holds is unchanged and still usable.
+ */
+public class ClerkNetworkException extends ClerkException {
+
+  private static final long serialVersionUID = 1L;
+
+  private final boolean requestMayHaveBeenSent;
+
+  public ClerkNetworkException(String message, Throwable cause, boolean requestMayHaveBeenSent) {
+    super(message, cause);
+    this.requestMayHaveBeenSent = requestMayHaveBeenSent;
+  }
+
+  /**
+   * Whether the server may have received (and acted on) the request. When {@code true}, a code
+   * may have been consumed or sent: reload the sign-in ({@code SignIn.reload()}) before trying
+   * again rather than repeating blindly.
+   */
+  public boolean requestMayHaveBeenSent() {
+    return requestMayHaveBeenSent;
+  }
+}

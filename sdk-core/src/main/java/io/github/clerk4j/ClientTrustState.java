@@ -1,0 +1,31 @@
+package io.github.clerk4j;
+
+import io.github.clerk4j.internal.WireEnums;
+
+/** Whether the device (client) is known to the user trying to sign in (Client Trust). */
+public enum ClientTrustState {
+  /** No identifier yet. */
+  PENDING("pending"),
+  /** The client is new to this user: a password sign-in needs a second step. */
+  NEW("new"),
+  /** The client is known to this user. */
+  KNOWN("known"),
+  /** A value this version of clerk4j does not know; the owning object keeps the raw string. */
+  UNKNOWN(null);
+
+  private final String wire;
+
+  ClientTrustState(String wire) {
+    this.wire = wire;
+  }
+
+  /** The wire value, or {@code null} for {@link #UNKNOWN}. */
+  public String wireValue() {
+    return wire;
+  }
+
+  /** The constant for a wire value; {@link #UNKNOWN} for anything else. */
+  public static ClientTrustState fromWire(String wire) {
+    return WireEnums.fromWire(ClientTrustState.class, ClientTrustState::wireValue, wire, UNKNOWN);
+  }
+}

@@ -1,0 +1,41 @@
+package io.github.clerk4j;
+
+import io.github.clerk4j.internal.WireEnums;
+
+/** The state of a session. */
+public enum SessionStatus {
+  /** Signed in. */
+  ACTIVE("active"),
+  /** Signed in, but tasks remain (see {@link Session#currentTask()}); treated as signed out until they are done. */
+  PENDING("pending"),
+  /** Ended by sign-out. */
+  ENDED("ended"),
+  /** Expired. */
+  EXPIRED("expired"),
+  /** Removed from the client. */
+  REMOVED("removed"),
+  /** Replaced by another session. */
+  REPLACED("replaced"),
+  /** Revoked by the instance. */
+  REVOKED("revoked"),
+  /** Abandoned after inactivity. */
+  ABANDONED("abandoned"),
+  /** A value this version of clerk4j does not know; the owning object keeps the raw string. */
+  UNKNOWN(null);
+
+  private final String wire;
+
+  SessionStatus(String wire) {
+    this.wire = wire;
+  }
+
+  /** The wire value, or {@code null} for {@link #UNKNOWN}. */
+  public String wireValue() {
+    return wire;
+  }
+
+  /** The constant for a wire value; {@link #UNKNOWN} for anything else. */
+  public static SessionStatus fromWire(String wire) {
+    return WireEnums.fromWire(SessionStatus.class, SessionStatus::wireValue, wire, UNKNOWN);
+  }
+}

@@ -1,0 +1,45 @@
+package io.github.clerk4j;
+
+import io.github.clerk4j.internal.WireEnums;
+
+/**
+ * Something the user must do before a {@link SessionStatus#PENDING pending} session becomes
+ * active.
+ *
+ * @param rawKey the task key as sent
+ */
+public record SessionTask(String rawKey) {
+
+  /** The task keys Clerk documents. */
+  public enum Key {
+    /** The instance requires MFA and the user has none: set up a second factor. */
+    SETUP_MFA("setup-mfa"),
+    /** The password is compromised: choose a new one ({@code User.updatePassword}). */
+    RESET_PASSWORD("reset-password"),
+    /** The instance requires an organization: choose or create one. */
+    CHOOSE_ORGANIZATION("choose-organization"),
+    /** A task this version of clerk4j does not know; see {@link SessionTask#rawKey()}. */
+    UNKNOWN(null);
+
+    private final String wire;
+
+    Key(String wire) {
+      this.wire = wire;
+    }
+
+    /** The wire value, or {@code null} for {@link #UNKNOWN}. */
+    public String wireValue() {
+      return wire;
+    }
+
+    /** The constant for a wire value; {@link #UNKNOWN} for anything else. */
+    public static Key fromWire(String wire) {
+      return WireEnums.fromWire(Key.class, Key::wireValue, wire, UNKNOWN);
+    }
+  }
+
+  /** The task; {@link Key#UNKNOWN} for one this version does not name. */
+  public Key key() {
+    return Key.fromWire(rawKey);
+  }
+}

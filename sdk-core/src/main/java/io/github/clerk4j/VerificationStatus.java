@@ -1,0 +1,35 @@
+package io.github.clerk4j;
+
+import io.github.clerk4j.internal.WireEnums;
+
+/** The state of one verification (a code, a password, a TOTP, ...). {@code FAILED} and {@code EXPIRED} are distinct: a failed verification had too many wrong attempts, an expired one ran out of time. */
+public enum VerificationStatus {
+  /** Not verified yet (a code may have been sent). */
+  UNVERIFIED("unverified"),
+  /** Verified. */
+  VERIFIED("verified"),
+  /** OAuth/SSO: the identity can be moved to a sign-up. */
+  TRANSFERABLE("transferable"),
+  /** Too many wrong attempts: ask for a new code. */
+  FAILED("failed"),
+  /** The code or link expired: ask for a new one. */
+  EXPIRED("expired"),
+  /** A value this version of clerk4j does not know; the owning object keeps the raw string. */
+  UNKNOWN(null);
+
+  private final String wire;
+
+  VerificationStatus(String wire) {
+    this.wire = wire;
+  }
+
+  /** The wire value, or {@code null} for {@link #UNKNOWN}. */
+  public String wireValue() {
+    return wire;
+  }
+
+  /** The constant for a wire value; {@link #UNKNOWN} for anything else. */
+  public static VerificationStatus fromWire(String wire) {
+    return WireEnums.fromWire(VerificationStatus.class, VerificationStatus::wireValue, wire, UNKNOWN);
+  }
+}

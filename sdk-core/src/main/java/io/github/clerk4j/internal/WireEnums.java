@@ -1,0 +1,40 @@
+package io.github.clerk4j.internal;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+/** Maps wire strings to the enums of the public API; anything new becomes the enum's UNKNOWN. */
+public final class WireEnums {
+
+  private static final Map<Class<?>, Map<String, ?>> BY_WIRE = new ConcurrentHashMap<>();
+
+  private WireEnums() {}
+
+  /**
+   * The constant of {@code type} whose wire value is {@code wire}, or {@code unknown} when there is
+   * none (also for {@code null}).
+   */
+  @SuppressWarnings("unchecked")
+  public static <E extends Enum<E>> E fromWire(
+      Class<E> type, Function<E, String> wireValue, String wire, E unknown) {
+    if (wire == null) {
+      return unknown;
+    }
+    Map<String, E> table =
+        (Map<String, E>)
+            BY_WIRE.computeIfAbsent(
+                type,
+                t -> {
+                  Map<String, E> m = new java.util.HashMap<>();
+                  for (E e : type.getEnumConstants()) {
+                    String w = wireValue.apply(e);
+                    if (w != null) {
+                      m.put(w, e);
+                    }
+                  }
+                  return Map.copyOf(m);
+                });
+    return table.getOrDefault(wire, unknown);
+  }
+}

@@ -1,0 +1,74 @@
+package io.github.clerk4j.spi;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * An ordered, immutable form body with snake_case keys, as the Frontend API expects
+ * ({@code application/x-www-form-urlencoded}). Values are already in wire form: booleans as {@code
+ * true}/{@code false}, an empty string where Clerk means "clear".
+ *
+ * <p>{@code toString()} lists only the keys: form values include passwords and codes.
+ */
+public final class Form {
+
+  private static final Form EMPTY = new Form(Map.of());
+
+  private final Map<String, String> fields;
+
+  private Form(Map<String, String> fields) {
+    this.fields = fields;
+  }
+
+  /** The form without fields. */
+  public static Form empty() {
+    return EMPTY;
+  }
+
+  /** A copy with {@code key=value} added (or replaced); a {@code null} value leaves the field out. */
+  public Form with(String key, String value) {
+    Objects.requireNonNull(key, "key");
+    if (value == null) {
+      return this;
+    }
+    Map<String, String> copy = new LinkedHashMap<>(fields);
+    copy.put(key, value);
+    return new Form(Collections.unmodifiableMap(copy));
+  }
+
+  /** A copy with {@code key=true|false} added; a {@code null} value leaves the field out. */
+  public Form with(String key, Boolean value) {
+    return with(key, value == null ? null : value.toString());
+  }
+
+  /** The fields in insertion order (unmodifiable). */
+  public Map<String, String> fields() {
+    return fields;
+  }
+
+  /** The value of {@code key}, or {@code null}. */
+  public String get(String key) {
+    return fields.get(key);
+  }
+
+  public boolean isEmpty() {
+    return fields.isEmpty();
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Form && ((Form) o).fields.equals(fields);
+  }
+
+  @Override
+  public int hashCode() {
+    return fields.hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return "Form" + fields.keySet();
+  }
+}

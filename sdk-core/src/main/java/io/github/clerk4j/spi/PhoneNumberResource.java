@@ -1,0 +1,30 @@
+package io.github.clerk4j.spi;
+
+import io.github.clerk4j.Verification;
+import java.util.List;
+
+/**
+ * A phone number of the signed-in user ({@code object: phone_number}). {@code backupCodes} are
+ * present only when reserving it for MFA enabled MFA for the first time; {@code toString()} does
+ * not show them.
+ */
+public record PhoneNumberResource(
+    String id,
+    String phoneNumber,
+    boolean reservedForSecondFactor,
+    boolean defaultSecondFactor,
+    Verification verification,
+    List<String> backupCodes) {
+
+  public PhoneNumberResource {
+    backupCodes = backupCodes == null ? List.of() : List.copyOf(backupCodes);
+  }
+
+  @Override
+  public String toString() {
+    return "PhoneNumberResource{id=" + id + ", phoneNumber=" + phoneNumber
+        + ", reservedForSecondFactor=" + reservedForSecondFactor
+        + ", defaultSecondFactor=" + defaultSecondFactor + ", verification=" + verification
+        + ", backupCodes=" + backupCodes.size() + " [redacted]}";
+  }
+}

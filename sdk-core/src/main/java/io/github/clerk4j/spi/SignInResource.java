@@ -1,0 +1,33 @@
+package io.github.clerk4j.spi;
+
+import io.github.clerk4j.Factor;
+import io.github.clerk4j.UserData;
+import io.github.clerk4j.Verification;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A sign-in attempt as the Frontend API sends it ({@code object: sign_in_attempt}). Lists are
+ * never null (empty when the wire had null); other members may be null.
+ */
+public record SignInResource(
+    String id,
+    String status,
+    List<String> supportedIdentifiers,
+    List<Factor> supportedFirstFactors,
+    List<Factor> supportedSecondFactors,
+    Verification firstFactorVerification,
+    Verification secondFactorVerification,
+    String identifier,
+    UserData userData,
+    String createdSessionId,
+    Instant abandonAt,
+    String clientTrustState) {
+
+  public SignInResource {
+    supportedIdentifiers = supportedIdentifiers == null ? List.of() : List.copyOf(supportedIdentifiers);
+    supportedFirstFactors = supportedFirstFactors == null ? List.of() : List.copyOf(supportedFirstFactors);
+    supportedSecondFactors =
+        supportedSecondFactors == null ? List.of() : List.copyOf(supportedSecondFactors);
+  }
+}
