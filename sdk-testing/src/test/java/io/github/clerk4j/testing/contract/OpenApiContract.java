@@ -1,0 +1,351 @@
+package io.github.clerk4j.testing.contract;
+
+import com.atlassian.oai.validator.OpenApiInteractionValidator;
+import com.atlassian.oai.validator.model.Request;
+import com.atlassian.oai.validator.model.SimpleRequest;
+import com.atlassian.oai.validator.model.SimpleResponse;
+import com.atlassian.oai.validator.report.ValidationReport;
+import com.atlassian.oai.validator.report.ValidationReport.Message;
+import com.atlassian.oai.validator.report.ValidationReport.MessageContext;
+import com.fasterxml.jackson.core.JsonPointer;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.github.clerk4j.testing.contract.ContractReport.Finding;
+import io.github.clerk4j.testing.contract.ContractReport.Side;
+import io.github.clerk4j.testing.contract.ContractReport.Tolerance;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Checks FAPI interactions against Clerk's OpenAPI file for API version 2026-05-12, with
+ * {@code swagger-request-validator-core}.
+ *
+ * <p>The file is read from the test classpath ({@code contract/fapi-2026-05-12.yml}, a copy of
+ * {@code shared/spec/fapi-2026-05-12.yml} without its one {@code discriminator:} block, which the
+ * validator rejects outright). Parsing it takes about two seconds, so one instance serves the whole
+ * test JVM: use {@link #fapi()}.
+ *
+ * <p>The file is stricter than Clerk's real traffic. The deviations that Clerk's own recorded
+ * responses show are tolerated, each named by a {@link Tolerance} and listed in the report; every
+ * other message of the validator is a violation. Composite schemas ({@code allOf}, {@code oneOf},
+ * {@code anyOf}) are judged by what explains their failure: an {@code allOf} whose nested failures
+ * are all tolerated is tolerated, a {@code oneOf} is tolerated when some alternative fails only in
+ * tolerated ways.
+ */
+public final class OpenApiContract {
+
+  /** Classpath location of the test-time copy of the OpenAPI file. */
+  public static final String SPEC_RESOURCE = "contract/fapi-2026-05-12.yml";
+
+  /**
+   * Form parameters that Clerk's own clients send on requests although the file does not declare
+   * them (wire spec §1.4: {@code locale} from clerk-js, Android and iOS; clerk-js also sends the
+   * {@code timezone}). Any other undeclared parameter is a violation: it is most likely a typo.
+   */
+  static final Set<String> CLIENT_SENT_PARAMETERS = Set.of("locale", "timezone");
+
+  private static final Pattern PATH_PREFIX = Pattern.compile("^\\[Path '[^']*'\\]\\s*");
+  private static final Pattern QUOTED_NAMES = Pattern.compile("\\[([^\\]]*)\\]\\s*$");
+  private static final Pattern BRANCH = Pattern.compile("^/(?:oneOf|anyOf|allOf)/(\\d+)");
+  private static final Pattern SUPPORTED_IDENTIFIER = Pattern.compile(".*/supported_identifiers/\\d+$");
+
+  private static final class Holder {
+    static final OpenApiContract FAPI = load(SPEC_RESOURCE);
+  }
+
+  private final OpenApiInteractionValidator validator;
+  private final JsonNode spec;
+  private final ObjectMapper json = new ObjectMapper();
+
+  private OpenApiContract(OpenApiInteractionValidator validator, JsonNode spec) {
+    this.validator = validator;
+    this.spec = spec;
+  }
+
+  /** The contract of Clerk's Frontend API, loaded once per JVM. */
+  public static OpenApiContract fapi() {
+    return Holder.FAPI;
+  }
+
+  static OpenApiContract load(String resource) {
+    String yaml;
+    try (InputStream in = OpenApiContract.class.getClassLoader().getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IllegalStateException("OpenAPI file not on the test classpath: " + resource);
+      }
+      yaml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    OpenApiInteractionValidator validator =
+        OpenApiInteractionValidator.createForInlineApiSpecification(yaml).build();
+    try {
+      // The same file as a plain tree, to read `nullable` on the schema a message points at: the
+      // validator's messages carry schema pointers but not the schema itself.
+      JsonNode tree = new ObjectMapper(new YAMLFactory()).readTree(yaml);
+      return new OpenApiContract(validator, tree);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Validates the request (query, form body) and the response against the matching operation. */
+  public ContractReport validate(Interaction interaction) {
+    ValidationReport report;
+    synchronized (validator) {
+      report = validator.validate(toRequest(interaction), toResponse(interaction));
+    }
+    return classify(interaction, report);
+  }
+
+  /**
+   * Validates only the response, for interactions whose request is not fully known (the recorded
+   * fixtures kept the method and path but not the request body).
+   */
+  public ContractReport validateResponse(Interaction interaction) {
+    ValidationReport report;
+    synchronized (validator) {
+      report = validator.validateResponse(
+          interaction.path(), Request.Method.valueOf(interaction.method()), toResponse(interaction));
+    }
+    return classify(interaction, report);
+  }
+
+  private static Request toRequest(Interaction i) {
+    SimpleRequest.Builder b = new SimpleRequest.Builder(i.method(), i.path());
+    i.query().forEach(b::withQueryParam);
+    if (i.requestBody() != null) {
+      b.withContentType(i.requestContentType() == null
+          ? "application/x-www-form-urlencoded" : i.requestContentType());
+      b.withBody(i.requestBody());
+    }
+    return b.build();
+  }
+
+  private static SimpleResponse toResponse(Interaction i) {
+    SimpleResponse.Builder b = SimpleResponse.Builder.status(i.status());
+    if (i.responseBody() != null && !i.responseBody().isEmpty()) {
+      b.withContentType(i.responseContentType() == null ? "application/json" : i.responseContentType());
+      b.withBody(i.responseBody());
+    }
+    return b.build();
+  }
+
+  private ContractReport classify(Interaction interaction, ValidationReport report) {
+    JsonNode responseBody = parseOrMissing(interaction.responseBody());
+    List<Finding> violations = new ArrayList<>();
+    List<Finding> tolerated = new ArrayList<>();
+    for (Message message : report.getMessages()) {
+      if (message.getLevel() == ValidationReport.Level.IGNORE
+          || message.getLevel() == ValidationReport.Level.INFO) {
+        continue;
+      }
+      Side side = sideOf(message);
+      JsonNode rootSchema = side == Side.RESPONSE
+          ? responseSchema(message, interaction.status()) : MissingNode.getInstance();
+      Scope scope = new Scope(side, side == Side.RESPONSE ? responseBody : MissingNode.getInstance(), rootSchema);
+      for (Finding finding : explain(message, scope)) {
+        (finding.tolerance() == null ? violations : tolerated).add(finding);
+      }
+    }
+    return new ContractReport(interaction.label(), violations, tolerated);
+  }
+
+  /** What a message is about: its body (for pointers), and the schema its pointers are relative to. */
+  private record Scope(Side side, JsonNode body, JsonNode rootSchema) {}
+
+  /**
+   * The findings that explain one message: for a leaf message, itself (tolerated or not); for a
+   * composite, either one tolerated finding, or the violations of its closest alternative.
+   */
+  private List<Finding> explain(Message message, Scope scope) {
+    String rule = rule(message.getKey());
+    String pointer = pointers(message).instance;
+    String schemaPointer = pointers(message).schema;
+    String text = PATH_PREFIX.matcher(message.getMessage()).replaceFirst("").replace('\n', ' ');
+
+    switch (rule) {
+      case "schema.additionalProperties":
+        if (scope.side() == Side.RESPONSE) {
+          return List.of(finding(scope, rule, pointer, text, Tolerance.EXTRA_RESPONSE_PROPERTY));
+        }
+        return List.of(finding(scope, rule, pointer, text,
+            CLIENT_SENT_PARAMETERS.containsAll(quotedNames(text)) ? Tolerance.CLIENT_SENT_REQUEST_PARAMETER : null));
+      case "schema.enum":
+        boolean passwordIdentifier = scope.side() == Side.RESPONSE
+            && SUPPORTED_IDENTIFIER.matcher(pointer).matches()
+            && "password".equals(at(scope.body(), pointer).asText(null));
+        return List.of(finding(scope, rule, pointer, text,
+            passwordIdentifier ? Tolerance.PASSWORD_IN_SUPPORTED_IDENTIFIERS : null));
+      case "schema.allOf":
+      case "schema.oneOf":
+      case "schema.anyOf":
+        return explainComposite(message, scope, rule, pointer, schemaPointer, text);
+      default:
+        return List.of(finding(scope, rule, pointer, text, null));
+    }
+  }
+
+  private List<Finding> explainComposite(
+      Message message, Scope scope, String rule, String pointer, String schemaPointer, String text) {
+    List<Message> nested = message.getNestedMessages();
+    if (at(scope.body(), pointer).isNull() && schemaAt(scope.rootSchema(), schemaPointer).path("nullable").asBoolean(false)) {
+      return List.of(finding(scope, rule, pointer, text, Tolerance.NULLABLE_REFERENCE));
+    }
+    if (nested.isEmpty()) {
+      // e.g. a oneOf that matched more than one alternative: nothing here can be tolerated.
+      return List.of(finding(scope, rule, pointer, text, null));
+    }
+    if (rule.equals("schema.allOf")) {
+      // Every part must hold: the allOf is explained by all nested findings together.
+      return nested.stream().flatMap(m -> explain(m, scope).stream()).collect(Collectors.toList());
+    }
+    // oneOf / anyOf: group the nested failures by alternative; one alternative that fails only in
+    // tolerated ways means the instance is what the file describes, up to Clerk's known deviations.
+    Map<Integer, List<Finding>> byBranch = new TreeMap<>();
+    for (Message m : nested) {
+      String nestedSchema = pointers(m).schema;
+      Matcher branch = BRANCH.matcher(nestedSchema.startsWith(schemaPointer)
+          ? nestedSchema.substring(schemaPointer.length()) : "");
+      int index = branch.find() ? Integer.parseInt(branch.group(1)) : -1;
+      byBranch.computeIfAbsent(index, k -> new ArrayList<>()).addAll(explain(m, scope));
+    }
+    for (List<Finding> findings : byBranch.values()) {
+      if (findings.stream().allMatch(f -> f.tolerance() != null)) {
+        return findings;
+      }
+    }
+    Map.Entry<Integer, List<Finding>> closest = byBranch.entrySet().stream()
+        .min(Comparator.comparingLong(e -> e.getValue().stream().filter(f -> f.tolerance() == null).count()))
+        .orElseThrow();
+    String why = closest.getValue().stream()
+        .filter(f -> f.tolerance() == null)
+        .map(f -> f.rule() + (f.pointer().equals(pointer) ? "" : " at " + f.pointer()) + ": " + f.message())
+        .collect(Collectors.joining("; "));
+    return List.of(finding(scope, rule, pointer,
+        text + " — closest alternative " + rule.substring("schema.".length()) + "/" + closest.getKey() + " fails: " + why,
+        null));
+  }
+
+  private static Finding finding(Scope scope, String rule, String pointer, String text, Tolerance tolerance) {
+    return new Finding(scope.side(), rule, pointer, text, tolerance);
+  }
+
+  private record Pointers(String instance, String schema) {}
+
+  private static Pointers pointers(Message message) {
+    return message.getContext()
+        .flatMap(MessageContext::getPointers)
+        .map(p -> new Pointers(nullToEmpty(p.getInstance()), nullToEmpty(p.getSchema())))
+        .orElse(new Pointers("", ""));
+  }
+
+  private static String nullToEmpty(String s) {
+    return s == null ? "" : s;
+  }
+
+  private static Side sideOf(Message message) {
+    return message.getContext()
+        .flatMap(MessageContext::getLocation)
+        .map(l -> l == MessageContext.Location.REQUEST ? Side.REQUEST : Side.RESPONSE)
+        .orElse(message.getKey().startsWith("validation.request.") ? Side.REQUEST : Side.RESPONSE);
+  }
+
+  /** {@code validation.response.body.schema.type} → {@code schema.type}; other keys lose {@code validation.<side>.}. */
+  private static String rule(String key) {
+    int schema = key.indexOf("schema.");
+    if (schema >= 0) {
+      return key.substring(schema);
+    }
+    return key.replaceFirst("^validation\\.(request|response)\\.", "");
+  }
+
+  private static List<String> quotedNames(String text) {
+    Matcher m = QUOTED_NAMES.matcher(text);
+    if (!m.find()) {
+      return List.of("\u0000unparseable");
+    }
+    return Arrays.stream(m.group(1).split(","))
+        .map(s -> s.trim().replace("\"", ""))
+        .filter(s -> !s.isEmpty())
+        .collect(Collectors.toList());
+  }
+
+  private JsonNode parseOrMissing(String body) {
+    if (body == null || body.isBlank()) {
+      return MissingNode.getInstance();
+    }
+    try {
+      return json.readTree(body);
+    } catch (IOException e) {
+      // Not JSON: the validator reports that itself (schema.invalidJson); pointers then find nothing.
+      return MissingNode.getInstance();
+    }
+  }
+
+  private static JsonNode at(JsonNode root, String pointer) {
+    if (pointer.isEmpty() || pointer.equals("/")) {
+      return root;
+    }
+    try {
+      return root.at(JsonPointer.compile(pointer));
+    } catch (IllegalArgumentException e) {
+      return MissingNode.getInstance();
+    }
+  }
+
+  /** The response schema of the operation a message is about, for the given status (or "default"). */
+  private JsonNode responseSchema(Message message, int status) {
+    return message.getContext()
+        .flatMap(MessageContext::getApiOperation)
+        .map(op -> {
+          JsonNode responses = spec.path("paths").path(op.getApiPath().original())
+              .path(op.getMethod().name().toLowerCase(Locale.ROOT)).path("responses");
+          JsonNode response = responses.has(String.valueOf(status))
+              ? responses.get(String.valueOf(status)) : responses.path("default");
+          return resolve(resolve(response).path("content").path("application/json").path("schema"));
+        })
+        .orElse(MissingNode.getInstance());
+  }
+
+  /** Walks a schema pointer such as {@code /properties/client/properties/sign_in}, following $refs. */
+  private JsonNode schemaAt(JsonNode root, String schemaPointer) {
+    JsonNode node = resolve(root);
+    for (String raw : schemaPointer.split("/")) {
+      if (raw.isEmpty()) {
+        continue;
+      }
+      String segment = raw.replace("~1", "/").replace("~0", "~");
+      node = node.isArray() && segment.chars().allMatch(Character::isDigit)
+          ? node.path(Integer.parseInt(segment)) : node.path(segment);
+      node = resolve(node);
+    }
+    return node;
+  }
+
+  private JsonNode resolve(JsonNode node) {
+    for (int hops = 0; hops < 16 && node.has("$ref"); hops++) {
+      String ref = node.get("$ref").asText();
+      if (!ref.startsWith("#/")) {
+        return MissingNode.getInstance();
+      }
+      node = spec.at(JsonPointer.compile(ref.substring(1)));
+    }
+    return node;
+  }
+}

@@ -1,0 +1,186 @@
+#!/usr/bin/env node
+// Runs Clerk's own JavaScript client (the React Native build of @clerk/clerk-js, dist/clerk.native.js)
+// headless in Node against a Frontend API server and completes the client-trust sign-in flow:
+//
+//   signIn.password() -> needs_client_trust -> signIn.mfa.sendEmailCode()
+//   -> signIn.mfa.verifyEmailCode() -> signIn.finalize()
+//
+// It wires the client exactly as Clerk's Expo package does (createClerkInstance.ts): a request hook
+// that adds `_is_native=1`, `credentials: 'omit'` and the stored client token as `Authorization`
+// (an empty header when none is stored yet, as Expo sends), and a response hook that stores any
+// `Authorization` response header verbatim. This is how an Expo / React Native app would talk to
+// the clerk4j emulator, so it checks the emulator against the client the emulator imitates Clerk for.
+//
+// Usage:
+//   node clerk-js-flow.cjs --url <server url> --identifier <id> --password <pw>
+//        [--publishable-key <pk>] [--code <code> | --outbox]
+//
+// --code uses a fixed verification code (the recorded responses accept any code, test mode uses
+// 424242); --outbox reads the code the server "sent" from GET <url>/__emulator/outbox.
+//
+// Prints one JSON object on stdout (the outcome, the sign-in statuses seen, and every request
+// clerk-js made, with the query parameters and headers it put on the wire) and exits 0 only when
+// the flow ended with an active session. Everything clerk-js logs goes to stderr so stdout stays JSON.
+
+'use strict';
+
+const path = require('node:path');
+
+// clerk-js prints a development-keys notice with console.log; keep stdout for the result only.
+for (const level of ['log', 'info', 'warn', 'debug']) {
+  console[level] = (...args) => process.stderr.write(args.map(String).join(' ') + '\n');
+}
+
+function parseArgs(argv) {
+  const args = {};
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (!a.startsWith('--')) throw new Error(`unexpected argument ${a}`);
+    const key = a.slice(2);
+    if (key === 'outbox') {
+      args.outbox = true;
+    } else {
+      if (i + 1 >= argv.length) throw new Error(`missing value for ${a}`);
+      args[key] = argv[++i];
+    }
+  }
+  for (const required of ['url', 'identifier', 'password']) {
+    if (!args[required]) throw new Error(`--${required} is required`);
+  }
+  if (!args.code && !args.outbox) throw new Error('one of --code or --outbox is required');
+  return args;
+}
+
+// A publishable key only has to name a host for clerk-js to accept it; with proxyUrl set every
+// request goes to the proxy, so the host never resolves. pk_test_ marks a development instance.
+function publishableKeyFor(url) {
+  const host = new URL(url).hostname.includes('.') ? new URL(url).hostname : 'emulator.clerk4j.localhost';
+  return 'pk_test_' + Buffer.from(host + '$').toString('base64').replace(/=+$/, '');
+}
+
+// Reads the newest e-mail code sent to `identifier` from the emulator's outbox. The outbox is a JSON
+// array of messages (or an object holding one under `messages`); field names are matched loosely so
+// that the script states what it needs (a recipient and a code) rather than one Java record's shape.
+async function codeFromOutbox(baseUrl, identifier) {
+  const res = await fetch(new URL('/__emulator/outbox', baseUrl));
+  if (!res.ok) throw new Error(`GET /__emulator/outbox answered ${res.status}`);
+  const body = await res.json();
+  const messages = Array.isArray(body) ? body : body.messages || body.outbox || [];
+  const recipientOf = (m) => m.recipient ?? m.to ?? m.address;
+  const matching = messages.filter((m) => recipientOf(m) === identifier && m.code);
+  if (matching.length === 0) {
+    throw new Error(`no code for ${identifier} in the outbox: ${JSON.stringify(body)}`);
+  }
+  return String(matching[matching.length - 1].code);
+}
+
+function describeError(error) {
+  if (!error) return null;
+  const first = error.errors && error.errors[0];
+  return {
+    message: error.message,
+    code: first ? first.code : error.code,
+    status: error.status,
+  };
+}
+
+// Filled in as the flow goes, and printed on failure too, so a failing run shows how far it got.
+const result = { ok: false, statuses: [], requests: [], responses: [] };
+
+async function main() {
+  const args = parseArgs(process.argv.slice(2));
+  const distFile = path.join(__dirname, 'node_modules', '@clerk', 'clerk-js', 'dist', 'clerk.native.js');
+  // The package's "exports" map only offers clerk.native.js under the react-native condition, so
+  // load the file by path, as Metro would resolve it for an Expo app.
+  const { Clerk } = require(distFile);
+
+  let clientToken = null; // what Expo's tokenCache would hold
+
+  const clerk = new Clerk(args['publishable-key'] || publishableKeyFor(args.url), { proxyUrl: args.url });
+
+  clerk.__internal_onBeforeRequest(async (requestInit) => {
+    requestInit.credentials = 'omit';
+    requestInit.url.searchParams.append('_is_native', '1');
+    requestInit.headers.set('authorization', clientToken || '');
+    requestInit.headers.set('x-mobile', '1');
+    // clerk-js sends every method other than GET as POST (with `_method` in the query for the rest),
+    // after the hooks have run; record the method as it goes on the wire.
+    result.requests.push({
+      method: requestInit.method === 'GET' || !requestInit.method ? 'GET' : 'POST',
+      path: requestInit.url.pathname,
+      query: Object.fromEntries(requestInit.url.searchParams.entries()),
+      headers: Object.fromEntries(requestInit.headers.entries()),
+      body: typeof requestInit.body === 'string' ? requestInit.body : null,
+    });
+  });
+  clerk.__internal_onAfterResponse(async (_requestInit, response) => {
+    const authorization = response.headers.get('authorization');
+    if (authorization) clientToken = authorization;
+    result.responses.push({
+      status: response.status,
+      authorization: authorization ? 'present' : 'absent',
+      errorCode: response.payload?.errors?.[0]?.code ?? null,
+    });
+  });
+
+  // telemetry is a load() option in clerk-js 6.40.0 (the constructor takes only proxyUrl/domain);
+  // standardBrowser: false is what a native app passes: no cookies, no dev-browser handshake.
+  await clerk.load({ standardBrowser: false, telemetry: false });
+  if (!clerk.loaded) throw new Error(`clerk-js did not load (status ${clerk.status})`);
+
+  // The SignInFuture API lives on the client's current sign-in. Take it once per step: the
+  // piggybacked client of a completed sign-in has `sign_in: null`, so clerk.client.signIn is then a
+  // fresh, empty sign-in, while the future taken before the call holds the resource that the
+  // response updated.
+  const step = async (name, call) => {
+    const future = clerk.client.signIn.__internal_future;
+    const { error } = await call(future);
+    result.statuses.push({ step: name, status: future.status, error: describeError(error) });
+    if (error) throw new Error(`${name} failed: ${error.message}`);
+    return future;
+  };
+
+  const afterPassword = await step('password', (f) =>
+    f.password({ identifier: args.identifier, password: args.password }));
+  if (afterPassword.status !== 'needs_client_trust') {
+    throw new Error(`expected needs_client_trust after password, got ${afterPassword.status}`);
+  }
+  await step('mfa.sendEmailCode', (f) => f.mfa.sendEmailCode());
+  const code = args.code || (await codeFromOutbox(args.url, args.identifier));
+  const afterCode = await step('mfa.verifyEmailCode', (f) => f.mfa.verifyEmailCode({ code }));
+  if (afterCode.status !== 'complete') throw new Error(`expected complete after the code, got ${afterCode.status}`);
+  const createdSessionId = afterCode.createdSessionId;
+  // finalize() runs on the sign-in that completed (the one the code verified), as an app would.
+  const { error: finalizeError } = await afterCode.finalize();
+  result.statuses.push({ step: 'finalize', status: afterCode.status, error: describeError(finalizeError) });
+  if (finalizeError) throw new Error(`finalize failed: ${finalizeError.message}`);
+
+  const session = clerk.session;
+  result.createdSessionId = createdSessionId;
+  result.sessionId = session ? session.id : null;
+  result.sessionStatus = session ? session.status : null;
+  result.userId = clerk.user ? clerk.user.id : null;
+  const jwt = session ? await session.getToken() : null;
+  result.sessionTokenClaims = jwt ? JSON.parse(Buffer.from(jwt.split('.')[1], 'base64url').toString()) : null;
+  result.ok = Boolean(session && session.id === createdSessionId && session.status === 'active' && jwt);
+}
+
+const watchdog = setTimeout(() => {
+  process.stdout.write(JSON.stringify({ ok: false, error: 'timed out after 60 s' }) + '\n');
+  process.exit(2);
+}, 60_000);
+
+main().then(
+  () => {
+    clearTimeout(watchdog);
+    process.stdout.write(JSON.stringify(result) + '\n');
+    process.exit(result.ok ? 0 : 1);
+  },
+  (error) => {
+    clearTimeout(watchdog);
+    result.error = String(error && error.message);
+    process.stdout.write(JSON.stringify(result) + '\n');
+    process.stderr.write(String(error && error.stack) + '\n');
+    process.exit(1);
+  },
+);
