@@ -1,0 +1,255 @@
+package io.github.clerk4j.testing;
+
+import io.github.clerk4j.testing.internal.EmulatorServer;
+import io.github.clerk4j.testing.internal.Settings;
+import io.github.clerk4j.testing.internal.UserSeeds;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.random.RandomGenerator;
+
+/**
+ * A local server that speaks Clerk's Frontend API (the native-client protocol) with in-memory
+ * users: sign-in by password, code, MFA and client trust, password reset, sessions and their
+ * tokens, {@code /me} MFA management and reverification. It listens on {@code 127.0.0.1}.
+ *
+ * <pre>{@code
+ * try (ClerkEmulator emulator = ClerkEmulator.builder()
+ *     .user(EmulatorUser.builder().email("alice@example.com").password("s3cret-pass").build())
+ *     .build()
+ *     .start()) {
+ *   String key = emulator.publishableKey();   // hand this to the SDK
+ *   String code = emulator.outbox().latestCodeFor("alice@example.com");
+ * }
+ * }</pre>
+ *
+ * <p>Thread-safe: many clients may call it at once.
+ */
+public final class ClerkEmulator implements AutoCloseable {
+  private final EmulatorServer server;
+  private final int port;
+  private volatile boolean started;
+
+  private ClerkEmulator(Builder b) {
+    Settings settings = new Settings(b.mfaRequired, b.clientTrust, b.rateLimits, b.lockout,
+        b.pwnedPasswords, b.reverificationMaxAge, b.codeTtl);
+    this.server = new EmulatorServer(settings, b.clock, b.random, b.users);
+    this.port = b.port;
+  }
+
+  /** A builder with Clerk's default settings and no users. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Starts listening on 127.0.0.1 (on the builder's port, by default any free one).
+   *
+   * @return this emulator
+   * @throws UncheckedIOException if the port cannot be bound
+   */
+  public synchronized ClerkEmulator start() {
+    if (!started) {
+      try {
+        server.start(port);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot listen on 127.0.0.1:" + port, e);
+      }
+      started = true;
+    }
+    return this;
+  }
+
+  /** The base URL, such as {@code http://127.0.0.1:54321} (no trailing slash). */
+  public String url() {
+    requireStarted();
+    return server.url();
+  }
+
+  /**
+   * A development publishable key that encodes this emulator's host and port:
+   * {@code pk_test_} + base64 of {@code "127.0.0.1:PORT$"} without padding.
+   */
+  public String publishableKey() {
+    String host = url().substring("http://".length());
+    return "pk_test_" + Base64.getEncoder().withoutPadding()
+        .encodeToString((host + "$").getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** Every e-mail and SMS sent so far. */
+  public Outbox outbox() {
+    return server.outbox();
+  }
+
+  /**
+   * Adds a user while the emulator runs.
+   *
+   * @return the user's id ({@code user_…})
+   * @throws IllegalArgumentException if an identifier or the id is taken
+   */
+  public String addUser(EmulatorUser user) {
+    return server.addUser(user);
+  }
+
+  /** Stops the server. Idempotent. */
+  @Override
+  public void close() {
+    try {
+      server.close();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private void requireStarted() {
+    if (!started) {
+      throw new IllegalStateException("call start() first");
+    }
+  }
+
+  @Override
+  public String toString() {
+    return started ? "ClerkEmulator[" + server.url() + "]" : "ClerkEmulator[not started]";
+  }
+
+  /** Configures a {@link ClerkEmulator}. Defaults follow a Clerk development instance. */
+  public static final class Builder {
+    private final List<EmulatorUser> users = new ArrayList<>();
+    private Clock clock = Clock.systemUTC();
+    private RandomGenerator random = new SecureRandom();
+    private boolean mfaRequired;
+    private boolean clientTrust = true;
+    private RateLimits rateLimits = RateLimits.clerkDefaults();
+    private Lockout lockout = Lockout.clerkDefaults();
+    private final Set<String> pwnedPasswords = new HashSet<>();
+    private Duration reverificationMaxAge = Duration.ofMinutes(10);
+    private Duration codeTtl = Duration.ofMinutes(10);
+    private int port;
+
+    private Builder() {}
+
+    /** Seeds a user. */
+    public Builder user(EmulatorUser user) {
+      users.add(Objects.requireNonNull(user));
+      return this;
+    }
+
+    /** Seeds users. */
+    public Builder users(Collection<EmulatorUser> seeded) {
+      seeded.forEach(this::user);
+      return this;
+    }
+
+    /**
+     * Seeds the users of a JSON file: {@code {"users": [{"email_addresses": ["a@b.c"],
+     * "password": "..."}]}}; see {@link EmulatorUser} for every field.
+     *
+     * @throws UncheckedIOException if the file cannot be read
+     * @throws IllegalArgumentException if its content is not a valid user list
+     */
+    public Builder usersFromJson(Path file) {
+      try {
+        return users(UserSeeds.parse(Files.readString(file)));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
+    /** The clock for timestamps, code expiry, TOTP, rate limits, lockout and reverification. */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock);
+      return this;
+    }
+
+    /**
+     * The source of ids, codes, secrets and salts; pass a seeded {@code new Random(42)} for
+     * repeatable runs. Only used under the emulator's lock, so it need not be thread-safe.
+     */
+    public Builder random(RandomGenerator random) {
+      this.random = Objects.requireNonNull(random);
+      return this;
+    }
+
+    /** Whether MFA is required: new sessions of users without it get the {@code setup-mfa} task. */
+    public Builder mfaRequired(boolean required) {
+      this.mfaRequired = required;
+      return this;
+    }
+
+    /**
+     * Whether client trust is on (default): a password sign-in on a client new to a user without
+     * MFA ends in {@code needs_client_trust}.
+     */
+    public Builder clientTrust(boolean enabled) {
+      this.clientTrust = enabled;
+      return this;
+    }
+
+    /** Per-IP rate limits; {@link RateLimits#disabled()} for load tests. */
+    public Builder rateLimits(RateLimits limits) {
+      this.rateLimits = Objects.requireNonNull(limits);
+      return this;
+    }
+
+    /** Lockout after wrong passwords; {@link Lockout#disabled()} to switch it off. */
+    public Builder lockout(Lockout lockout) {
+      this.lockout = Objects.requireNonNull(lockout);
+      return this;
+    }
+
+    /** Passwords refused as new passwords with {@code form_password_pwned}. */
+    public Builder pwnedPasswords(Collection<String> passwords) {
+      pwnedPasswords.addAll(passwords);
+      return this;
+    }
+
+    /** How recent a factor verification sensitive {@code /me} calls need (default 10 minutes). */
+    public Builder reverificationMaxAge(Duration maxAge) {
+      this.reverificationMaxAge = requirePositive(maxAge);
+      return this;
+    }
+
+    /** Lifetime of e-mail and SMS codes (default 10 minutes). */
+    public Builder codeTtl(Duration ttl) {
+      this.codeTtl = requirePositive(ttl);
+      return this;
+    }
+
+    /** The port to listen on (default 0: any free port). */
+    public Builder port(int port) {
+      if (port < 0 || port > 65535) {
+        throw new IllegalArgumentException("port out of range: " + port);
+      }
+      this.port = port;
+      return this;
+    }
+
+    /**
+     * Builds a stopped emulator; call {@link ClerkEmulator#start()}.
+     *
+     * @throws IllegalArgumentException if two seeded users share an identifier
+     */
+    public ClerkEmulator build() {
+      return new ClerkEmulator(this);
+    }
+
+    private static Duration requirePositive(Duration d) {
+      if (d.isNegative() || d.isZero()) {
+        throw new IllegalArgumentException("duration must be positive");
+      }
+      return d;
+    }
+  }
+}

@@ -1,0 +1,26 @@
+package io.github.clerk4j.testing;
+
+import java.util.List;
+
+/**
+ * Every e-mail and SMS the emulator "sent", oldest first. Also served as JSON at
+ * {@code GET /__emulator/outbox}. Thread-safe.
+ */
+public interface Outbox {
+
+  /** All messages, oldest first. */
+  List<OutboxMessage> messages();
+
+  /** Messages to one recipient (e-mail compared without case), oldest first. */
+  List<OutboxMessage> messagesFor(String recipient);
+
+  /**
+   * The code of the latest message to a recipient.
+   *
+   * @throws IllegalStateException if nothing was sent to that recipient
+   */
+  String latestCodeFor(String recipient);
+
+  /** Forgets all messages. */
+  void clear();
+}

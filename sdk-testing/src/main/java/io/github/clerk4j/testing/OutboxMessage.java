@@ -1,0 +1,45 @@
+package io.github.clerk4j.testing;
+
+import java.time.Instant;
+
+/**
+ * One e-mail or SMS the emulator "sent". {@link #toString()} leaves the code out, so that a
+ * logged message never leaks it.
+ *
+ * @param channel e-mail or SMS
+ * @param recipient the e-mail address or E.164 phone number
+ * @param code the verification code it carried
+ * @param purpose why it was sent
+ * @param sentAt when, by the emulator's clock
+ */
+public record OutboxMessage(Channel channel, String recipient, String code, Purpose purpose,
+    Instant sentAt) {
+
+  /** How a message was delivered. */
+  public enum Channel {
+    /** An e-mail. */
+    EMAIL,
+    /** A text message. */
+    SMS
+  }
+
+  /** Why a code was sent. */
+  public enum Purpose {
+    /** First factor of a sign-in by code ({@code email_code}, {@code phone_code}). */
+    SIGN_IN,
+    /** Second factor or client trust of a sign-in. */
+    SECOND_FACTOR,
+    /** Password reset ({@code reset_password_email_code}, {@code reset_password_phone_code}). */
+    RESET_PASSWORD,
+    /** Verification of a phone number the user added. */
+    VERIFY_PHONE,
+    /** Step-up verification of a session. */
+    REVERIFICATION
+  }
+
+  @Override
+  public String toString() {
+    return "OutboxMessage[channel=" + channel + ", recipient=" + recipient + ", code=<redacted>"
+        + ", purpose=" + purpose + ", sentAt=" + sentAt + "]";
+  }
+}

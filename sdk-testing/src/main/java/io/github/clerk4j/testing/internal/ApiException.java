@@ -1,0 +1,91 @@
+package io.github.clerk4j.testing.internal;
+
+import java.util.Map;
+
+/**
+ * An error answer in Clerk's error envelope. Thrown anywhere in a handler; the dispatcher turns it
+ * into the HTTP response, so handlers never build error bodies themselves.
+ */
+public final class ApiException extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+
+  final int status;
+  final String code;
+  final String shortMessage;
+  final String longMessage;
+  final Map<String, Object> meta;
+  final Long retryAfterSeconds;
+
+  ApiException(int status, String code, String shortMessage, String longMessage,
+      Map<String, Object> meta, Long retryAfterSeconds) {
+    super(code, null, false, false);
+    this.status = status;
+    this.code = code;
+    this.shortMessage = shortMessage;
+    this.longMessage = longMessage;
+    this.meta = meta;
+    this.retryAfterSeconds = retryAfterSeconds;
+  }
+
+  static ApiException of(int status, String code, String message, String longMessage) {
+    return new ApiException(status, code, message, longMessage, Map.of(), null);
+  }
+
+  static ApiException param(int status, String code, String param, String message, String longMessage) {
+    return new ApiException(status, code, message, longMessage, Json.obj("param_name", param), null);
+  }
+
+  static ApiException paramMissing(String param) {
+    return param(422, "form_param_missing", param, "is missing", param + " must be included.");
+  }
+
+  static ApiException paramFormatInvalid(String param) {
+    return param(422, "form_param_format_invalid", param, "is invalid", param + " is invalid.");
+  }
+
+  static ApiException paramValueInvalid(String param) {
+    return param(422, "form_param_value_invalid", param, "is invalid",
+        param + " does not match an allowed value or resource.");
+  }
+
+  static ApiException notFound(String what) {
+    return of(404, "resource_not_found", "not found", what + " not found.");
+  }
+
+  static ApiException codeIncorrect() {
+    return param(422, "form_code_incorrect", "code", "is incorrect", "Incorrect code");
+  }
+
+  static ApiException clientStateInvalid(String why) {
+    return of(400, "client_state_invalid", "state invalid", why);
+  }
+
+  static ApiException strategyForUserInvalid(String param) {
+    return param(400, "strategy_for_user_invalid", param, "is invalid",
+        "The verification strategy is not valid for this account.");
+  }
+
+  static ApiException authenticationInvalid(String why) {
+    return of(401, "authentication_invalid", "Invalid authentication", why);
+  }
+
+  static ApiException tooManyRequests(long retryAfterSeconds) {
+    return new ApiException(429, "too_many_requests", "Too many requests",
+        "Too many requests. Please try again in a bit.", Map.of(), retryAfterSeconds);
+  }
+
+  static ApiException userLocked(long expiresInSeconds) {
+    return new ApiException(403, "user_locked", "Account locked",
+        "Your account is locked. You will be able to try again in " + expiresInSeconds + " seconds.",
+        Json.obj("lockout_expires_in_seconds", expiresInSeconds), null);
+  }
+
+  /** The body of this error, in Clerk's envelope. */
+  Map<String, Object> body(String traceId) {
+    return Json.obj(
+        "errors", java.util.List.of(Json.obj(
+            "code", code, "message", shortMessage, "long_message", longMessage, "meta", meta)),
+        "meta", Map.of(),
+        "clerk_trace_id", traceId);
+  }
+}

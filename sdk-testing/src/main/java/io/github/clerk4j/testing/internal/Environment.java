@@ -1,0 +1,67 @@
+package io.github.clerk4j.testing.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code GET /v1/environment}. Based on a recorded Clerk environment (which Clerk's own JS client
+ * loads), trimmed to the factors the emulator implements, with the instance settings filled in.
+ */
+final class Environment {
+  private Environment() {}
+
+  static Map<String, Object> build(Settings settings, String baseUrl, String instanceId) {
+    Map<String, Object> env = map(replaceUrls(Json.read(template()), baseUrl));
+    map(env.get("auth_config")).put("id", "aac_" + instanceId);
+    map(env.get("auth_config")).put("reverification", true);
+    map(env.get("display_config")).put("id", "display_config_" + instanceId);
+    Map<String, Object> userSettings = map(env.get("user_settings"));
+    map(map(userSettings.get("sign_in")).get("second_factor")).put("required", settings.mfaRequired());
+    map(map(userSettings.get("sign_up")).get("mfa")).put("required", settings.mfaRequired());
+    Map<String, Object> lockout = map(map(userSettings.get("attack_protection")).get("user_lockout"));
+    lockout.put("enabled", settings.lockout().enabled());
+    lockout.put("max_attempts", settings.lockout().maxAttempts());
+    lockout.put("duration_in_minutes", settings.lockout().duration().toMinutes());
+    return env;
+  }
+
+  private static String template() {
+    try (InputStream in = Environment.class.getResourceAsStream("environment.json")) {
+      if (in == null) {
+        throw new IllegalStateException("environment.json is missing from the jar");
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The recording's anonymised "URL" placeholders point at the emulator instead. */
+  private static Object replaceUrls(Object node, String baseUrl) {
+    if (node instanceof Map) {
+      Map<String, Object> copy = new LinkedHashMap<>();
+      map(node).forEach((k, v) -> copy.put(k, replaceUrls(v, baseUrl)));
+      return copy;
+    }
+    if (node instanceof List) {
+      List<Object> copy = new ArrayList<>();
+      ((List<?>) node).forEach(v -> copy.add(replaceUrls(v, baseUrl)));
+      return copy;
+    }
+    if (node instanceof Double && (Double) node == Math.rint((Double) node)) {
+      return ((Double) node).longValue(); // Moshi reads numbers as doubles; Clerk sends integers
+    }
+    return "URL".equals(node) ? baseUrl : node;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> map(Object node) {
+    return (Map<String, Object>) node;
+  }
+}

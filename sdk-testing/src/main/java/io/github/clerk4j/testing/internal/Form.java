@@ -1,0 +1,102 @@
+package io.github.clerk4j.testing.internal;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A form-encoded request body (FAPI is a form API). Accessors throw {@link ApiException}s that
+ * name the parameter, so bad input always ends in a 422 and never in a 500.
+ */
+public final class Form {
+  private final Map<String, List<String>> values;
+
+  private Form(Map<String, List<String>> values) {
+    this.values = values;
+  }
+
+  static Form empty() {
+    return new Form(Map.of());
+  }
+
+  /** Parses {@code a=1&b=2}; arrays are repeated keys, as clerk-js and the native SDKs send them. */
+  static Form parse(String body) {
+    Map<String, List<String>> values = new LinkedHashMap<>();
+    if (body == null || body.isEmpty()) {
+      return new Form(values);
+    }
+    for (String pair : body.split("&")) {
+      if (pair.isEmpty()) {
+        continue;
+      }
+      int eq = pair.indexOf('=');
+      String rawKey = eq < 0 ? pair : pair.substring(0, eq);
+      String rawValue = eq < 0 ? "" : pair.substring(eq + 1);
+      String key = decode(rawKey, "body");
+      values.computeIfAbsent(key, k -> new ArrayList<>()).add(decode(rawValue, key));
+    }
+    return new Form(values);
+  }
+
+  private static String decode(String raw, String param) {
+    try {
+      return URLDecoder.decode(raw, StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      throw ApiException.paramFormatInvalid(param);
+    }
+  }
+
+  /** The value, or empty when absent. An empty value ({@code k=}) is returned as "". */
+  Optional<String> optional(String name) {
+    List<String> list = values.get(name);
+    return list == null || list.isEmpty() ? Optional.empty() : Optional.of(list.get(0));
+  }
+
+  /** A present, non-blank value; otherwise 422 {@code form_param_missing}. */
+  String required(String name) {
+    String value = optional(name).orElse("");
+    if (value.isBlank()) {
+      throw ApiException.paramMissing(name);
+    }
+    return value;
+  }
+
+  /** A boolean; absent or empty gives {@code defaultValue}; anything but true/false/1/0 is a 422. */
+  boolean bool(String name, boolean defaultValue) {
+    String value = optional(name).orElse("");
+    switch (value) {
+      case "":
+        return defaultValue;
+      case "true":
+      case "1":
+        return true;
+      case "false":
+      case "0":
+        return false;
+      default:
+        throw ApiException.paramFormatInvalid(name);
+    }
+  }
+
+  /** A boolean given explicitly, or empty when absent. */
+  Optional<Boolean> optionalBool(String name) {
+    return optional(name).filter(v -> !v.isEmpty()).map(v -> bool(name, false));
+  }
+
+  /** A value that must be one of {@code allowed}; otherwise 422 {@code form_param_format_invalid}. */
+  String oneOf(String name, List<String> allowed) {
+    String value = required(name);
+    if (!allowed.contains(value)) {
+      throw ApiException.paramFormatInvalid(name);
+    }
+    return value;
+  }
+
+  boolean has(String name) {
+    return values.containsKey(name);
+  }
+}

@@ -1,0 +1,41 @@
+package io.github.clerk4j.testing.internal;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One parsed HTTP request, independent of the HTTP server library.
+ *
+ * @param method the verb, after the {@code _method} override clerk-js uses
+ * @param path the path without query
+ * @param query query parameters (first value of each)
+ * @param headers header lookup, case-insensitive
+ * @param form the form body
+ * @param clientIp the address rate limits are keyed on
+ * @param pathParams values captured by the route pattern
+ */
+record Request(String method, String path, Map<String, String> query,
+    java.util.function.Function<String, String> headers, Form form, String clientIp,
+    List<String> pathParams) {
+
+  Optional<String> queryParam(String name) {
+    return Optional.ofNullable(query.get(name));
+  }
+
+  Optional<String> header(String name) {
+    return Optional.ofNullable(headers.apply(name));
+  }
+
+  String pathParam(int index) {
+    return pathParams.get(index);
+  }
+
+  Request withForm(Form newForm) {
+    return new Request(method, path, query, headers, newForm, clientIp, pathParams);
+  }
+
+  Request withPathParams(List<String> params) {
+    return new Request(method, path, query, headers, form, clientIp, params);
+  }
+}

@@ -1,0 +1,44 @@
+package io.github.clerk4j.testing.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Method + path-template routing; {@code {name}} in a template matches one path segment. */
+final class Router {
+  /** Handles one routed request. */
+  interface Handler {
+    Response handle(Exchange exchange);
+  }
+
+  private record Route(String method, Pattern pattern, Handler handler) {}
+
+  private final List<Route> routes = new ArrayList<>();
+
+  void add(String method, String template, Handler handler) {
+    String regex = template.replaceAll("\\{[a-z_]+}", "([^/]+)");
+    routes.add(new Route(method, Pattern.compile(regex), handler));
+  }
+
+  /** Finds the handler; unknown paths and unsupported methods are 404 {@code resource_not_found}. */
+  Response route(Exchange exchange) {
+    Request request = exchange.request;
+    for (Route route : routes) {
+      Matcher m = route.pattern.matcher(request.path());
+      if (route.method.equals(request.method()) && m.matches()) {
+        List<String> params = new ArrayList<>();
+        for (int i = 1; i <= m.groupCount(); i++) {
+          params.add(m.group(i));
+        }
+        Exchange routed = new Exchange(request.withPathParams(params), exchange.core);
+        try {
+          return route.handler.handle(routed);
+        } finally {
+          exchange.client = routed.client;
+        }
+      }
+    }
+    throw ApiException.notFound("The requested resource (" + request.method() + " " + request.path() + ")");
+  }
+}

@@ -1,0 +1,85 @@
+package io.github.clerk4j.testing.internal;
+
+import io.github.clerk4j.testing.EmulatorUser;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Reads seeded users from JSON: {@code {"users": [...]}} or a bare array (fields: see EmulatorUser). */
+public final class UserSeeds {
+  private UserSeeds() {}
+
+  /**
+   * Parses the users.
+   *
+   * @throws IllegalArgumentException naming the user index and field at fault
+   */
+  public static List<EmulatorUser> parse(String json) {
+    Object root;
+    try {
+      root = Json.read(json);
+    } catch (RuntimeException e) {
+      throw new IllegalArgumentException("users file is not valid JSON: " + e.getMessage(), e);
+    }
+    if (root instanceof Map<?, ?> map) {
+      root = map.get("users");
+    }
+    if (!(root instanceof List<?> list)) {
+      throw new IllegalArgumentException("expected {\"users\": [...]} or a JSON array of users");
+    }
+    List<EmulatorUser> users = new ArrayList<>();
+    for (int i = 0; i < list.size(); i++) {
+      if (!(list.get(i) instanceof Map<?, ?> fields)) {
+        throw new IllegalArgumentException("users[" + i + "] is not an object");
+      }
+      users.add(user(fields, "users[" + i + "]"));
+    }
+    return users;
+  }
+
+  private static EmulatorUser user(Map<?, ?> f, String where) {
+    EmulatorUser.Builder b = EmulatorUser.builder();
+    String id = string(f, "id", where);
+    if (id != null) {
+      b.id(id);
+    }
+    b.firstName(string(f, "first_name", where))
+        .lastName(string(f, "last_name", where))
+        .username(string(f, "username", where))
+        .password(string(f, "password", where))
+        .totpSecret(string(f, "totp_secret", where));
+    strings(f, "email_addresses", where).forEach(b::email);
+    strings(f, "phone_numbers", where).forEach(b::phone);
+    strings(f, "mfa_phone_numbers", where).forEach(b::mfaPhone);
+    b.backupCodes(strings(f, "backup_codes", where).toArray(new String[0]));
+    Object compromised = f.get("password_compromised");
+    if (compromised != null && !(compromised instanceof Boolean)) {
+      throw new IllegalArgumentException(where + ".password_compromised must be true or false");
+    }
+    b.passwordCompromised(Boolean.TRUE.equals(compromised));
+    try {
+      return b.build();
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(where + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static String string(Map<?, ?> f, String key, String where) {
+    Object v = f.get(key);
+    if (v != null && !(v instanceof String)) {
+      throw new IllegalArgumentException(where + "." + key + " must be a string");
+    }
+    return (String) v;
+  }
+
+  private static List<String> strings(Map<?, ?> f, String key, String where) {
+    Object v = f.get(key);
+    if (v == null) {
+      return List.of();
+    }
+    if (!(v instanceof List<?> list) || !list.stream().allMatch(String.class::isInstance)) {
+      throw new IllegalArgumentException(where + "." + key + " must be an array of strings");
+    }
+    return list.stream().map(String.class::cast).toList();
+  }
+}
