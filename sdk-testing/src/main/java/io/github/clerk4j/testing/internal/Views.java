@@ -219,10 +219,11 @@ final class Views {
         "delete_self_enabled", false,
         "bypass_client_trust", false,
         "create_organization_enabled", false,
+        "create_organizations_limit", 0,
         "last_active_at", u.lastActiveAt,
         "mfa_enabled_at", u.mfaEnabledAt,
         "mfa_disabled_at", u.mfaDisabledAt,
-        "legal_accepted_at", null,
+        "legal_accepted_at", u.createdAt,
         "deprovisioned", false,
         "profile_image_url", IMAGE_URL,
         "organization_memberships", List.of());
