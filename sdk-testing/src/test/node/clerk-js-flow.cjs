@@ -166,7 +166,8 @@ async function main() {
 }
 
 const watchdog = setTimeout(() => {
-  process.stdout.write(JSON.stringify({ ok: false, error: 'timed out after 60 s' }) + '\n');
+  result.error = 'timed out after 60 s';
+  process.stdout.write(JSON.stringify(result) + '\n');
   process.exit(2);
 }, 60_000);
 

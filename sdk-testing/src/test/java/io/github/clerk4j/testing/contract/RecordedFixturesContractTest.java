@@ -219,6 +219,36 @@ class RecordedFixturesContractTest {
         });
   }
 
+  @Test
+  void numericLookingFormValueIsTheStringItIsOnTheWire() {
+    Interaction attempt = new Interaction(
+        "POST", "/v1/client/sign_ins/sia_1/attempt_second_factor", Map.of("_is_native", List.of("true")),
+        "application/x-www-form-urlencoded", "strategy=email_code&code=424242",
+        200, "application/json",
+        RecordedFixture.named("flutter-sign_in-attempt_second_factor-email_code-complete").bodyJson());
+
+    ContractReport report = CONTRACT.validate(attempt);
+
+    assertThat(report.violations()).as(report.describe()).isEmpty();
+  }
+
+  @Test
+  void wrongValueForAnEnumeratedFormParameterIsAViolation() {
+    Interaction attempt = new Interaction(
+        "POST", "/v1/client/sign_ins/sia_1/attempt_second_factor", Map.of("_is_native", List.of("true")),
+        "application/x-www-form-urlencoded", "strategy=carrier_pigeon&code=424242",
+        200, "application/json",
+        RecordedFixture.named("flutter-sign_in-attempt_second_factor-email_code-complete").bodyJson());
+
+    ContractReport report = CONTRACT.validate(attempt);
+
+    assertThat(report.violations()).as(report.describe())
+        .anySatisfy(v -> {
+          assertThat(v.side()).isEqualTo(Side.REQUEST);
+          assertThat(v.message()).contains("carrier_pigeon");
+        });
+  }
+
   private static Interaction signInCreate(String form) {
     return new Interaction(
         "POST", "/v1/client/sign_ins", Map.of("_is_native", List.of("true")),
