@@ -1,0 +1,230 @@
+package io.github.clerk4j.testing.contract;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.StringJoiner;
+import java.util.stream.Collectors;
+
+/**
+ * A bare native FAPI client over {@link HttpClient}, independent of the SDK, that checks every
+ * exchange against the OpenAPI contract. It speaks the native protocol as clerk-android and
+ * clerk-ios do (wire spec §1.2–1.4): query {@code _is_native=true}, header
+ * {@code clerk-api-version: 2026-05-12}, form-encoded bodies, and the client token taken verbatim
+ * from each response's {@code Authorization} header and sent back on the next request. Calls to
+ * {@code /v1/me} carry {@code _clerk_session_id} once a session is chosen.
+ *
+ * <p>Each call returns what the server answered, whatever the status; the contract reports pile
+ * up so that a test can assert them all at the end and show every violation at once.
+ */
+final class ContractCheckingClient {
+
+  static final String API_VERSION = "2026-05-12";
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** A server's answer: status, body (MissingNode when empty), and the contract's verdict. */
+  record Answer(int status, JsonNode body, String authorization, ContractReport report) {
+    /** The resource in a {@code {response, client}} envelope. */
+    JsonNode response() {
+      return body.path("response");
+    }
+
+    /** The piggybacked client. */
+    JsonNode client() {
+      return body.path("client");
+    }
+
+    /** The first error's code, or "" when there is none. */
+    String errorCode() {
+      return body.path("errors").path(0).path("code").asText("");
+    }
+  }
+
+  /** How much of an exchange to check against the contract. */
+  enum Check {
+    /** Request and response: the default. */
+    ALL,
+    /**
+     * Only the response, for requests a test breaks on purpose (a missing parameter) to see the
+     * server's error: the request's own violation is the point, not a finding.
+     */
+    RESPONSE_ONLY,
+    /** Nothing, for routes that are in no operation of the file; the caller checks the body. */
+    NONE
+  }
+
+  private final HttpClient http = HttpClient.newBuilder()
+      .connectTimeout(Duration.ofSeconds(5))
+      .version(HttpClient.Version.HTTP_1_1)
+      .build();
+  private final String baseUrl;
+  private final OpenApiContract contract;
+  private final List<ContractReport> reports = new ArrayList<>();
+  private String clientToken;
+  private String sessionId;
+
+  ContractCheckingClient(String baseUrl, OpenApiContract contract) {
+    this.baseUrl = baseUrl;
+    this.contract = contract;
+  }
+
+  /** The session named in {@code _clerk_session_id} on {@code /v1/me} calls. */
+  ContractCheckingClient useSession(String sessionId) {
+    this.sessionId = sessionId;
+    return this;
+  }
+
+  String clientToken() {
+    return clientToken;
+  }
+
+  /** Every report so far, in call order. */
+  List<ContractReport> reports() {
+    return List.copyOf(reports);
+  }
+
+  Answer get(String path) {
+    return send("GET", path, Map.of(), null, true);
+  }
+
+  /** A form POST; {@code form} alternates names and values. */
+  Answer post(String path, String... form) {
+    return send("POST", path, Map.of(), form, true);
+  }
+
+  Answer patch(String path, String... form) {
+    return send("PATCH", path, Map.of(), form, true);
+  }
+
+  Answer delete(String path) {
+    return send("DELETE", path, Map.of(), null, true);
+  }
+
+  /** A form POST that is malformed on purpose: only the response is checked. */
+  Answer postMalformed(String path, String... form) {
+    return send("POST", path, Map.of(), form, true, Check.RESPONSE_ONLY);
+  }
+
+  /**
+   * The general call. {@code extraQuery} is added after {@code _is_native}; a null {@code form}
+   * sends no body; {@code versionHeader} false leaves out {@code clerk-api-version}.
+   */
+  Answer send(String method, String path, Map<String, String> extraQuery, String[] form, boolean versionHeader) {
+    return send(method, path, extraQuery, form, versionHeader, Check.ALL);
+  }
+
+  Answer send(String method, String path, Map<String, String> extraQuery, String[] form, boolean versionHeader,
+      Check check) {
+    Map<String, List<String>> query = new LinkedHashMap<>();
+    query.put("_is_native", List.of("true"));
+    if (sessionId != null && path.startsWith("/v1/me")) {
+      query.put("_clerk_session_id", List.of(sessionId));
+    }
+    extraQuery.forEach((k, v) -> query.put(k, List.of(v)));
+    String body = form == null ? null : encode(form);
+
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path + "?" + encodeQuery(query)))
+        .timeout(Duration.ofSeconds(10))
+        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+    if (versionHeader) {
+      request.header("clerk-api-version", API_VERSION);
+    }
+    if (body != null) {
+      request.header("Content-Type", "application/x-www-form-urlencoded");
+    }
+    if (clientToken != null) {
+      request.header("Authorization", clientToken);
+    }
+    HttpResponse<String> response;
+    try {
+      response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new UncheckedIOException(method + " " + path, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+    String authorization = response.headers().firstValue("Authorization").orElse(null);
+    if (authorization != null && !authorization.isBlank()) {
+      clientToken = authorization;
+    }
+    String contentType = response.headers().firstValue("Content-Type").orElse(null);
+    Interaction interaction = new Interaction(method, path, query,
+        body == null ? null : "application/x-www-form-urlencoded", body,
+        response.statusCode(), contentType, response.body());
+    ContractReport report;
+    switch (check) {
+      case ALL:
+        report = contract.validate(interaction);
+        break;
+      case RESPONSE_ONLY:
+        report = contract.validateResponse(interaction);
+        break;
+      default:
+        report = new ContractReport(interaction.label() + " (not checked)", List.of(), List.of());
+    }
+    if (check != Check.NONE) {
+      reports.add(report);
+    }
+    return new Answer(response.statusCode(), parse(response.body()), authorization, report);
+  }
+
+  /**
+   * One message listing every violation of every call so far, each distinct (call, rule, place)
+   * once, or null when there is none.
+   */
+  String violationSummary() {
+    List<String> lines = reports.stream()
+        .flatMap(r -> r.violations().stream().map(v -> r.label() + "  " + v))
+        .distinct()
+        .collect(Collectors.toList());
+    if (lines.isEmpty()) {
+      return null;
+    }
+    return lines.size() + " contract violation(s) in " + reports.size() + " exchanges:\n  - "
+        + String.join("\n  - ", lines);
+  }
+
+  private static JsonNode parse(String body) {
+    if (body == null || body.isBlank()) {
+      return MissingNode.getInstance();
+    }
+    try {
+      return JSON.readTree(body);
+    } catch (IOException e) {
+      return JSON.getNodeFactory().textNode(body);
+    }
+  }
+
+  private static String encode(String[] form) {
+    if (form.length % 2 != 0) {
+      throw new IllegalArgumentException("form must alternate names and values");
+    }
+    StringJoiner out = new StringJoiner("&");
+    for (int i = 0; i < form.length; i += 2) {
+      out.add(URLEncoder.encode(form[i], StandardCharsets.UTF_8) + "="
+          + URLEncoder.encode(form[i + 1], StandardCharsets.UTF_8));
+    }
+    return out.toString();
+  }
+
+  private static String encodeQuery(Map<String, List<String>> query) {
+    StringJoiner out = new StringJoiner("&");
+    query.forEach((k, vs) -> vs.forEach(v -> out.add(URLEncoder.encode(k, StandardCharsets.UTF_8) + "="
+        + URLEncoder.encode(v, StandardCharsets.UTF_8))));
+    return out.toString();
+  }
+}
