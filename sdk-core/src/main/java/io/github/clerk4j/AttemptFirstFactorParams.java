@@ -1,0 +1,45 @@
+package io.github.clerk4j;
+
+import io.github.clerk4j.spi.Form;
+
+/**
+ * The body of {@link SignIn#attemptFirstFactor(AttemptFirstFactorParams)} (S4). {@code toString()}
+ * never shows the password or code.
+ */
+public final class AttemptFirstFactorParams extends FormParams {
+
+  private AttemptFirstFactorParams(Form form) {
+    super(form);
+  }
+
+  /** {@code strategy=password}, {@code password} (no prepare needed). */
+  public static AttemptFirstFactorParams password(String password) {
+    return new AttemptFirstFactorParams(
+        Form.empty().with("strategy", "password").with("password", require(password, "password")));
+  }
+
+  /** {@code strategy=email_code}, {@code code}. */
+  public static AttemptFirstFactorParams emailCode(String code) {
+    return code(Strategy.EMAIL_CODE, code);
+  }
+
+  /** {@code strategy=phone_code}, {@code code}. */
+  public static AttemptFirstFactorParams phoneCode(String code) {
+    return code(Strategy.PHONE_CODE, code);
+  }
+
+  /** {@code strategy=reset_password_email_code}, {@code code}: on success {@code NEEDS_NEW_PASSWORD}. */
+  public static AttemptFirstFactorParams resetPasswordEmailCode(String code) {
+    return code(Strategy.RESET_PASSWORD_EMAIL_CODE, code);
+  }
+
+  /** {@code strategy=reset_password_phone_code}, {@code code}: on success {@code NEEDS_NEW_PASSWORD}. */
+  public static AttemptFirstFactorParams resetPasswordPhoneCode(String code) {
+    return code(Strategy.RESET_PASSWORD_PHONE_CODE, code);
+  }
+
+  static AttemptFirstFactorParams code(Strategy strategy, String code) {
+    return new AttemptFirstFactorParams(
+        Form.empty().with("strategy", strategy.wireValue()).with("code", require(code, "code")));
+  }
+}

@@ -1,0 +1,484 @@
+package io.github.clerk4j;
+
+import io.github.clerk4j.internal.CallExecutor;
+import io.github.clerk4j.internal.FrontendApi;
+import io.github.clerk4j.internal.Redactor;
+import io.github.clerk4j.internal.SendCoalescer;
+import io.github.clerk4j.internal.SessionTokenCache;
+import io.github.clerk4j.internal.TokenKeeper;
+import io.github.clerk4j.spi.ClientResource;
+import io.github.clerk4j.spi.Endpoint;
+import io.github.clerk4j.spi.FapiResponse;
+import io.github.clerk4j.spi.Form;
+import io.github.clerk4j.spi.SessionResource;
+import io.github.clerk4j.spi.Transport;
+import io.github.clerk4j.spi.TransportFactory;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.ServiceLoader;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * One client of one Clerk instance: the entry point of clerk4j. It holds the configuration, the
+ * transport, the client token and the newest {@link Client} snapshot. Thread-safe; there is no
+ * global instance, so several can live side by side (a server signing in many users, tests).
+ *
+ * <pre>{@code
+ * try (Clerk clerk = Clerk.builder().publishableKey("pk_test_...").build()) {
+ *   SignIn signIn = clerk.signIn().password("user@example.com", password);
+ *   if (signIn.status() == SignInStatus.NEEDS_CLIENT_TRUST) {
+ *     signIn = signIn.mfa().sendEmailCode();
+ *     signIn = signIn.mfa().verifyEmailCode(codeFromUser);
+ *   }
+ *   Session session = signIn.finalize((s, decorateUrl) -> System.out.println("signed in"));
+ * }
+ * }</pre>
+ */
+public final class Clerk implements AutoCloseable {
+
+  private static final Logger LOG = System.getLogger("io.github.clerk4j");
+  /** clerk-js shares identical code sends for 30 s. */
+  private static final Duration SEND_WINDOW = Duration.ofSeconds(30);
+  /** A session token is refreshed this long before it expires, so it never expires in flight. */
+  private static final Duration TOKEN_MARGIN = Duration.ofSeconds(10);
+
+  private final URI frontendApiUrl;
+  private final Transport transport;
+  private final TokenKeeper tokens;
+  private final CallExecutor calls;
+  private final Clock clock;
+  private final Executor executor;
+  private final ExecutorService ownedExecutor;
+  private final SessionTokenCache sessionTokens;
+  private final SendCoalescer<Object, SignIn> sends;
+  private final List<ClerkListener> listeners = new CopyOnWriteArrayList<>();
+  private final Object stateLock = new Object();
+  private final AtomicBoolean closed = new AtomicBoolean();
+  private volatile Client client;
+
+  private Clerk(Builder b, URI url) {
+    this.frontendApiUrl = url;
+    this.clock = b.clock;
+    this.tokens = new TokenKeeper(b.tokenStore);
+    this.sessionTokens = new SessionTokenCache(clock, TOKEN_MARGIN);
+    this.sends = new SendCoalescer<>(clock, SEND_WINDOW);
+    this.client = new Client(this, null);
+    if (b.executor != null) {
+      this.executor = b.executor;
+      this.ownedExecutor = null;
+    } else {
+      this.ownedExecutor = Executors.newCachedThreadPool(daemonThreads());
+      this.executor = ownedExecutor;
+    }
+    TransportFactory factory = b.transportFactory != null ? b.transportFactory : discoverTransport();
+    this.transport = Objects.requireNonNull(factory.create(url), "the TransportFactory returned null");
+    this.calls = new CallExecutor(transport, b.retryPolicy, tokens, this::applyClient);
+  }
+
+  /** Starts configuring a {@link Clerk}. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The Frontend API origin this instance talks to, for example {@code https://x.clerk.accounts.dev}. */
+  public URI frontendApiUrl() {
+    return frontendApiUrl;
+  }
+
+  /**
+   * The client's current sign-in, or an empty one ({@link SignInStatus#NEEDS_IDENTIFIER}) to start
+   * from. Sends no request.
+   */
+  public SignIn signIn() {
+    return client.signIn().orElseGet(() -> new SignIn(this, null));
+  }
+
+  /** The newest client snapshot. */
+  public Client client() {
+    return client;
+  }
+
+  /**
+   * Fetches the client from the server ({@code GET /v1/client}) and makes it the current snapshot.
+   * If the server does not know the client (no token yet), the local snapshot is kept.
+   */
+  public Client loadClient() {
+    FapiResponse<ClientResource> r = execute(Endpoint.GET_CLIENT, null, null, Form.empty());
+    if (r.response() != null) {
+      applyClient(r.response());
+    }
+    return client;
+  }
+
+  /**
+   * The active session: the client's last active session while it is {@link SessionStatus#ACTIVE
+   * active} or {@link SessionStatus#PENDING pending} (check {@link Session#currentTask()}).
+   */
+  public Optional<Session> session() {
+    return activeSession(client);
+  }
+
+  /**
+   * Makes {@code session} the active one ({@code touch} with an empty {@code
+   * active_organization_id} and {@code intent=select_session}, as clerk-js {@code setActive} sends
+   * it) and returns its new value. The next {@link Session#getToken()} fetches a fresh token.
+   */
+  public Session setActive(Session session) {
+    Objects.requireNonNull(session, "session");
+    Form form = Form.empty().with("active_organization_id", "").with("intent", "select_session");
+    FapiResponse<SessionResource> r = execute(Endpoint.TOUCH_SESSION, null, session.id(), form);
+    sessionTokens.invalidate(session.id());
+    Session active = applySessionResponse(r, session);
+    if (r.client() == null) {
+      // The touch may skip piggybacking the client; the server made this session the last active.
+      updateLocalClient(c -> withLastActive(c, session.id()));
+    }
+    return active;
+  }
+
+  /**
+   * Signs out of every session of this client ({@code DELETE /v1/client}). The client token and
+   * the local state are cleared even when the call fails, so a failed network call never leaves
+   * the app signed in; the failure is rethrown afterwards.
+   */
+  public void signOut() {
+    try {
+      execute(Endpoint.DELETE_CLIENT, null, null, Form.empty());
+    } finally {
+      clearLocalState();
+    }
+  }
+
+  /** Registers a listener of client and session changes. */
+  public ClerkListener.Registration addListener(ClerkListener listener) {
+    Objects.requireNonNull(listener, "listener");
+    listeners.add(listener);
+    AtomicBoolean removed = new AtomicBoolean();
+    return () -> {
+      if (removed.compareAndSet(false, true)) {
+        listeners.remove(listener);
+      }
+    };
+  }
+
+  /** Closes the transport and the executor Clerk created (not one passed to the builder). */
+  @Override
+  public void close() {
+    if (closed.compareAndSet(false, true)) {
+      try {
+        transport.close();
+      } finally {
+        if (ownedExecutor != null) {
+          ownedExecutor.shutdown();
+        }
+      }
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "Clerk{" + frontendApiUrl + ", client=" + client.id().orElse("none") + '}';
+  }
+
+  // ---- internals shared by the resources of this package (SignIn, Session, User, ...) ----
+
+  /**
+   * Executes one Frontend API call with this Clerk's token, retries and state updates: the
+   * piggybacked client becomes the new snapshot (listeners are told) before this returns. Every
+   * resource action goes through here.
+   *
+   * @param id the endpoint's path id (sign-in id, phone number id, ...), or null
+   * @param sessionId the session the call acts on ({@code /sessions/{id}} or {@code
+   *     _clerk_session_id} of {@code /v1/me} calls), or null
+   */
+  <T> FapiResponse<T> execute(Endpoint<T> endpoint, String id, String sessionId, Form form) {
+    if (closed.get()) {
+      throw new IllegalStateException("this Clerk is closed");
+    }
+    return calls.execute(endpoint, id, sessionId, form);
+  }
+
+  /** The executor of the {@code async()} forms. */
+  Executor executor() {
+    return executor;
+  }
+
+  Clock clock() {
+    return clock;
+  }
+
+  /** Shares identical code sends (see {@link SendCoalescer}). */
+  SendCoalescer<Object, SignIn> sends() {
+    return sends;
+  }
+
+  String sessionToken(String sessionId) {
+    return sessionTokens.get(
+        sessionId,
+        () -> {
+          FapiResponse<String> r = execute(Endpoint.CREATE_SESSION_TOKEN, null, sessionId, Form.empty());
+          if (r.response() == null || r.response().isBlank()) {
+            throw new ClerkException("the server answered the token request without a token");
+          }
+          return r.response();
+        });
+  }
+
+  void forgetSessionToken(String sessionId) {
+    sessionTokens.invalidate(sessionId);
+  }
+
+  /**
+   * The new value of a session from a session call's answer; when the answer carried no client,
+   * the session is also written into the local snapshot so that {@link #client()} agrees.
+   */
+  Session applySessionResponse(FapiResponse<SessionResource> r, Session before) {
+    SessionResource s = r.response();
+    if (s == null) {
+      return client.session(before.id()).orElse(before);
+    }
+    if (r.client() == null) {
+      updateLocalClient(c -> withSession(c, s));
+    }
+    return new Session(this, s);
+  }
+
+  /** Replaces the snapshot with a piggybacked client unless it is older than the current one. */
+  void applyClient(ClientResource resource) {
+    Client before;
+    Client after;
+    synchronized (stateLock) {
+      before = client;
+      ClientResource current = before.resource();
+      if (current != null && Objects.equals(current.id(), resource.id())
+          && current.updatedAt() != null && resource.updatedAt() != null
+          && resource.updatedAt().isBefore(current.updatedAt())) {
+        LOG.log(Level.DEBUG, "ignored a client snapshot older than the current one");
+        return;
+      }
+      after = new Client(this, resource);
+      client = after;
+    }
+    notifyListeners(before, after);
+  }
+
+  /** Forgets the client token, the client snapshot and cached session tokens (sign-out). */
+  void clearLocalState() {
+    Client before;
+    Client after;
+    synchronized (stateLock) {
+      tokens.clear();
+      sessionTokens.clear();
+      sends.invalidate(k -> true);
+      before = client;
+      after = new Client(this, null);
+      client = after;
+    }
+    notifyListeners(before, after);
+  }
+
+  /** Replaces the local sign-in with none ({@link SignIn#reset()}). */
+  void resetSignInLocally() {
+    updateLocalClient(
+        c -> new ClientResource(c.id(), c.sessions(), null, c.lastActiveSessionId(),
+            c.cookieExpiresAt(), c.createdAt(), c.updatedAt()));
+  }
+
+  private void updateLocalClient(java.util.function.UnaryOperator<ClientResource> change) {
+    Client before;
+    Client after;
+    synchronized (stateLock) {
+      before = client;
+      if (before.resource() == null) {
+        return;
+      }
+      after = new Client(this, change.apply(before.resource()));
+      client = after;
+    }
+    notifyListeners(before, after);
+  }
+
+  private static ClientResource withSession(ClientResource c, SessionResource s) {
+    List<SessionResource> sessions = new ArrayList<>(c.sessions());
+    boolean replaced = false;
+    for (int i = 0; i < sessions.size(); i++) {
+      if (sessions.get(i).id().equals(s.id())) {
+        sessions.set(i, s);
+        replaced = true;
+      }
+    }
+    if (!replaced) {
+      sessions.add(s);
+    }
+    return new ClientResource(c.id(), sessions, c.signIn(), c.lastActiveSessionId(),
+        c.cookieExpiresAt(), c.createdAt(), c.updatedAt());
+  }
+
+  private static ClientResource withLastActive(ClientResource c, String sessionId) {
+    return new ClientResource(c.id(), c.sessions(), c.signIn(), sessionId,
+        c.cookieExpiresAt(), c.createdAt(), c.updatedAt());
+  }
+
+  private static Optional<Session> activeSession(Client c) {
+    return c.lastActiveSessionId()
+        .flatMap(c::session)
+        .filter(s -> s.status() == SessionStatus.ACTIVE || s.status() == SessionStatus.PENDING);
+  }
+
+  private void notifyListeners(Client before, Client after) {
+    Optional<Session> sessionBefore = activeSession(before);
+    Optional<Session> sessionAfter = activeSession(after);
+    boolean sessionChanged = !sessionKey(sessionBefore).equals(sessionKey(sessionAfter));
+    for (ClerkListener l : listeners) {
+      try {
+        l.onClientChanged(after);
+        if (sessionChanged) {
+          l.onSessionChanged(sessionAfter);
+        }
+      } catch (RuntimeException e) {
+        LOG.log(Level.WARNING, () -> "a ClerkListener threw " + e.getClass().getName() + ": "
+            + Redactor.scrub(e.getMessage()));
+      }
+    }
+  }
+
+  private static List<Object> sessionKey(Optional<Session> s) {
+    return s.<List<Object>>map(x -> List.of(x.id(), String.valueOf(x.rawStatus()), x.tasks()))
+        .orElse(List.of());
+  }
+
+  private static TransportFactory discoverTransport() {
+    Iterator<TransportFactory> it = ServiceLoader.load(TransportFactory.class).iterator();
+    if (!it.hasNext()) {
+      it = ServiceLoader.load(TransportFactory.class, Clerk.class.getClassLoader()).iterator();
+    }
+    if (!it.hasNext()) {
+      throw new IllegalStateException(
+          "no clerk4j transport on the classpath: add clerk4j-okhttp "
+              + "(io.github.clerk4j:clerk4j-okhttp), or pass one to Clerk.builder().transport(...)");
+    }
+    return it.next();
+  }
+
+  private static ThreadFactory daemonThreads() {
+    AtomicInteger n = new AtomicInteger();
+    return r -> {
+      Thread t = new Thread(r, "clerk4j-async-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    };
+  }
+
+  /** Configures a {@link Clerk}; give it a publishable key or a Frontend API URL. */
+  public static final class Builder {
+    private URI url;
+    private String urlSource;
+    private TransportFactory transportFactory;
+    private TokenStore tokenStore = TokenStore.inMemory();
+    private Clock clock = Clock.systemUTC();
+    private Executor executor;
+    private RetryPolicy retryPolicy = RetryPolicy.defaults();
+
+    private Builder() {}
+
+    /**
+     * The instance's publishable key ({@code pk_test_...} or {@code pk_live_...}), from which the
+     * Frontend API URL is decoded.
+     *
+     * @throws IllegalArgumentException the key is malformed; the message says how
+     */
+    public Builder publishableKey(String publishableKey) {
+      this.url = FrontendApi.fromPublishableKey(publishableKey);
+      this.urlSource = "publishableKey";
+      return this;
+    }
+
+    /** The Frontend API origin; HTTPS, or HTTP on a loopback address (the emulator). */
+    public Builder frontendApiUrl(URI frontendApiUrl) {
+      this.url = FrontendApi.fromUrl(frontendApiUrl);
+      this.urlSource = "frontendApiUrl";
+      return this;
+    }
+
+    /** The Frontend API origin; HTTPS, or HTTP on a loopback address (the emulator). */
+    public Builder frontendApiUrl(String frontendApiUrl) {
+      Objects.requireNonNull(frontendApiUrl, "frontendApiUrl");
+      try {
+        return frontendApiUrl(URI.create(frontendApiUrl.trim()));
+      } catch (IllegalArgumentException e) {
+        if (e.getMessage() != null && e.getMessage().startsWith("frontend API URL")) {
+          throw e;
+        }
+        throw new IllegalArgumentException("invalid frontend API URL: " + frontendApiUrl, e);
+      }
+    }
+
+    /** The transport; by default the one found with {@link ServiceLoader} (clerk4j-okhttp). */
+    public Builder transport(TransportFactory transportFactory) {
+      this.transportFactory = Objects.requireNonNull(transportFactory, "transportFactory");
+      return this;
+    }
+
+    /** Where the client token lives; default {@link TokenStore#inMemory()}. */
+    public Builder tokenStore(TokenStore tokenStore) {
+      this.tokenStore = Objects.requireNonNull(tokenStore, "tokenStore");
+      return this;
+    }
+
+    /** The clock for token expiry and code-send windows; default the system clock. */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /**
+     * Runs the {@code async()} forms; by default Clerk makes a pool of daemon threads and shuts it
+     * down in {@link Clerk#close()}. An executor given here is not shut down by Clerk.
+     */
+    public Builder executor(Executor executor) {
+      this.executor = Objects.requireNonNull(executor, "executor");
+      return this;
+    }
+
+    /** When to retry; default {@link RetryPolicy#defaults()}. */
+    public Builder retryPolicy(RetryPolicy retryPolicy) {
+      this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy");
+      return this;
+    }
+
+    /**
+     * @throws IllegalStateException no URL or key was given, or no transport was found
+     */
+    public Clerk build() {
+      if (url == null) {
+        throw new IllegalStateException("set publishableKey(...) or frontendApiUrl(...) first");
+      }
+      return new Clerk(this, url);
+    }
+
+    @Override
+    public String toString() {
+      return "Clerk.Builder{" + (urlSource == null ? "no URL" : url) + '}';
+    }
+  }
+
+  /** The instant used to order snapshots; visible for the package's resources. */
+  Instant now() {
+    return clock.instant();
+  }
+}

@@ -1,0 +1,76 @@
+package io.github.clerk4j;
+
+import io.github.clerk4j.spi.ClientResource;
+import io.github.clerk4j.spi.SessionResource;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * An immutable snapshot of the client (this device, as Clerk sees it): its sessions, its current
+ * sign-in and its last active session. {@link Clerk#client()} returns the newest one; Clerk
+ * replaces it from the {@code client} that every Frontend API response carries.
+ */
+public final class Client {
+
+  private final Clerk clerk;
+  private final ClientResource resource;
+  private final List<Session> sessions;
+
+  Client(Clerk clerk, ClientResource resource) {
+    this.clerk = clerk;
+    this.resource = resource;
+    List<Session> list = new ArrayList<>();
+    if (resource != null) {
+      for (SessionResource s : resource.sessions()) {
+        list.add(new Session(clerk, s));
+      }
+    }
+    this.sessions = List.copyOf(list);
+  }
+
+  /** The client id ({@code client_...}); empty before the first contact with the server. */
+  public Optional<String> id() {
+    return Optional.ofNullable(resource == null ? null : resource.id());
+  }
+
+  /** Every session of the client, whatever its status. */
+  public List<Session> sessions() {
+    return sessions;
+  }
+
+  /** The session with this id, if the client has it. */
+  public Optional<Session> session(String sessionId) {
+    return sessions.stream().filter(s -> s.id().equals(sessionId)).findFirst();
+  }
+
+  /** The client's current sign-in, if any. */
+  public Optional<SignIn> signIn() {
+    return resource == null || resource.signIn() == null
+        ? Optional.empty()
+        : Optional.of(new SignIn(clerk, resource.signIn()));
+  }
+
+  /** The id of the session last made active. */
+  public Optional<String> lastActiveSessionId() {
+    return Optional.ofNullable(resource == null ? null : resource.lastActiveSessionId());
+  }
+
+  /** When the server last changed this client; orders snapshots. */
+  Instant updatedAt() {
+    return resource == null ? null : resource.updatedAt();
+  }
+
+  /** The wire resource, or null for a client not yet known to the server. */
+  ClientResource resource() {
+    return resource;
+  }
+
+  @Override
+  public String toString() {
+    return "Client{id=" + id().orElse("none") + ", sessions=" + sessions
+        + ", signIn=" + signIn().map(SignIn::id).orElse(null)
+        + ", lastActiveSessionId=" + lastActiveSessionId().orElse(null) + '}';
+  }
+}

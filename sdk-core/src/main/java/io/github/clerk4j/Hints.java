@@ -1,0 +1,92 @@
+package io.github.clerk4j;
+
+import java.util.function.Function;
+
+/**
+ * The hints appended to {@link ClerkApiException} messages: they name the call to make next, in
+ * this SDK's terms, which the server's English message cannot.
+ */
+final class Hints {
+
+  private Hints() {}
+
+  /** After a password sign-in (or creating a sign-in from an identifier). */
+  static final Function<ClerkApiException, String> PASSWORD = e -> {
+    if (e.isPasswordCompromised()) {
+      return "sign in with emailCode().sendCode(identifier) instead; the session will then ask for a new password";
+    }
+    if (e.isPasswordPwned()) {
+      return "sign in with emailCode() or reset the password with resetPasswordEmailCode()";
+    }
+    if (e.isPasswordIncorrect()) {
+      return "check the password, or use emailCode() / resetPasswordEmailCode()";
+    }
+    if (e.isUserLocked()) {
+      return e.lockoutExpiresIn().map(d -> "the account is locked for " + d.toSeconds() + " s")
+          .orElse("the account is locked");
+    }
+    return null;
+  };
+
+  /** After a code send. */
+  static final Function<ClerkApiException, String> SEND = e ->
+      e.hasCode("verification_code_too_many_requests") || e.isTooManyRequests()
+          ? "codes were sent too often: wait" + ((e instanceof ClerkRateLimitException)
+              ? ((ClerkRateLimitException) e).retryAfter().map(d -> " " + d.toSeconds() + " s").orElse("")
+              : "") + " before asking for a new code"
+          : null;
+
+  /** After {@code submitPassword}. */
+  static final Function<ClerkApiException, String> NEW_PASSWORD = e -> {
+    if (e.isPasswordPwned()) {
+      return "this password appeared in a data breach: call submitPassword() with another one";
+    }
+    if (e.errors().stream().anyMatch(x -> x.code() != null && x.code().startsWith("form_password"))
+        || e.hasCode("form_new_password_matches_current")) {
+      return "the password does not meet the policy (see fieldErrors().get(\"password\")): call submitPassword() with another one";
+    }
+    return null;
+  };
+
+  /** After a code or TOTP/backup-code attempt; {@code resendCall} is null where no code is sent. */
+  static String verify(ClerkApiException e, Strategy strategy, String resendCall) {
+    if (e.isVerificationExpired()) {
+      return resendCall == null ? "the verification expired: start the sign-in again"
+          : "code expired: call " + resendCall + " again";
+    }
+    if (e.isVerificationFailed()) {
+      return resendCall == null ? "too many wrong attempts: start the sign-in again"
+          : "too many wrong attempts: call " + resendCall + " for a new code";
+    }
+    if (e.isCodeIncorrect()) {
+      switch (strategy) {
+        case TOTP:
+          return "wrong code: enter the current code of the authenticator app";
+        case BACKUP_CODE:
+          return "wrong or already used backup code: each works once";
+        default:
+          return "wrong code: check it and try again";
+      }
+    }
+    if (e.hasCode("verification_missing") || e.hasCode("verification_not_sent")) {
+      return resendCall == null ? null : "no code was sent yet: call " + resendCall + " first";
+    }
+    return null;
+  }
+
+  /** The accessor of a first-factor code flow, for messages. */
+  static String flowName(Strategy strategy) {
+    switch (strategy) {
+      case EMAIL_CODE:
+        return "emailCode()";
+      case PHONE_CODE:
+        return "phoneCode()";
+      case RESET_PASSWORD_EMAIL_CODE:
+        return "resetPasswordEmailCode()";
+      case RESET_PASSWORD_PHONE_CODE:
+        return "resetPasswordPhoneCode()";
+      default:
+        return strategy.name();
+    }
+  }
+}

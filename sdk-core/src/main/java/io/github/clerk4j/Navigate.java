@@ -1,0 +1,25 @@
+package io.github.clerk4j;
+
+import java.util.function.UnaryOperator;
+
+/**
+ * What {@link SignIn#finalize(Navigate)} calls once the new session is active: move the app on
+ * (open the main window, print "signed in", ...). A {@link SessionStatus#PENDING pending} session
+ * arrives here too; check {@link Session#currentTask()} to route the user to the task.
+ */
+@FunctionalInterface
+public interface Navigate {
+
+  /**
+   * @param session the session just made active
+   * @param decorateUrl clerk-js wraps browser URLs for Safari's cookie rules; a native client has
+   *     no cookies, so clerk4j passes the identity function (wire spec §4.3). Apply it to any URL
+   *     you open so that code ported from clerk-js keeps its shape.
+   */
+  void navigate(Session session, UnaryOperator<String> decorateUrl);
+
+  /** Navigates nowhere: for callers that only need the returned {@link Session}. */
+  static Navigate none() {
+    return (session, decorateUrl) -> {};
+  }
+}

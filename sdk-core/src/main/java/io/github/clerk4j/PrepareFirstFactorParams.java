@@ -1,0 +1,54 @@
+package io.github.clerk4j;
+
+import io.github.clerk4j.spi.Form;
+
+/**
+ * The body of {@link SignIn#prepareFirstFactor(PrepareFirstFactorParams)} (S3): which code to send
+ * where. The ids come from {@link SignIn#supportedFirstFactors()}.
+ */
+public final class PrepareFirstFactorParams extends FormParams {
+
+  private PrepareFirstFactorParams(Form form) {
+    super(form);
+  }
+
+  /** {@code strategy=email_code}, {@code email_address_id}. */
+  public static PrepareFirstFactorParams emailCode(String emailAddressId) {
+    return of(Strategy.EMAIL_CODE, emailAddressId);
+  }
+
+  /** {@code strategy=phone_code}, {@code phone_number_id}, {@code channel=sms} (as clerk-js). */
+  public static PrepareFirstFactorParams phoneCode(String phoneNumberId) {
+    return of(Strategy.PHONE_CODE, phoneNumberId);
+  }
+
+  /** {@code strategy=reset_password_email_code}, {@code email_address_id}. */
+  public static PrepareFirstFactorParams resetPasswordEmailCode(String emailAddressId) {
+    return of(Strategy.RESET_PASSWORD_EMAIL_CODE, emailAddressId);
+  }
+
+  /** {@code strategy=reset_password_phone_code}, {@code phone_number_id}. */
+  public static PrepareFirstFactorParams resetPasswordPhoneCode(String phoneNumberId) {
+    return of(Strategy.RESET_PASSWORD_PHONE_CODE, phoneNumberId);
+  }
+
+  /** The params of a code strategy; the id is an e-mail address id or a phone number id. */
+  static PrepareFirstFactorParams of(Strategy strategy, String identificationId) {
+    Form form = Form.empty().with("strategy", strategy.wireValue());
+    switch (strategy) {
+      case EMAIL_CODE:
+      case RESET_PASSWORD_EMAIL_CODE:
+        form = form.with("email_address_id", require(identificationId, "emailAddressId"));
+        break;
+      case PHONE_CODE:
+        form = form.with("phone_number_id", require(identificationId, "phoneNumberId")).with("channel", "sms");
+        break;
+      case RESET_PASSWORD_PHONE_CODE:
+        form = form.with("phone_number_id", require(identificationId, "phoneNumberId"));
+        break;
+      default:
+        throw new IllegalArgumentException("not a first-factor code strategy: " + strategy);
+    }
+    return new PrepareFirstFactorParams(form);
+  }
+}

@@ -1,0 +1,37 @@
+package io.github.clerk4j;
+
+import io.github.clerk4j.spi.Form;
+
+/**
+ * The body of {@link SignIn#prepareSecondFactor(PrepareSecondFactorParams)} (S5): send an MFA or
+ * Client Trust code. TOTP and backup codes need no prepare.
+ */
+public final class PrepareSecondFactorParams extends FormParams {
+
+  private PrepareSecondFactorParams(Form form) {
+    super(form);
+  }
+
+  /** {@code strategy=email_code}, {@code email_address_id}. */
+  public static PrepareSecondFactorParams emailCode(String emailAddressId) {
+    return of(Strategy.EMAIL_CODE, emailAddressId);
+  }
+
+  /** {@code strategy=phone_code}, {@code phone_number_id}. */
+  public static PrepareSecondFactorParams phoneCode(String phoneNumberId) {
+    return of(Strategy.PHONE_CODE, phoneNumberId);
+  }
+
+  static PrepareSecondFactorParams of(Strategy strategy, String identificationId) {
+    switch (strategy) {
+      case EMAIL_CODE:
+        return new PrepareSecondFactorParams(Form.empty().with("strategy", "email_code")
+            .with("email_address_id", require(identificationId, "emailAddressId")));
+      case PHONE_CODE:
+        return new PrepareSecondFactorParams(Form.empty().with("strategy", "phone_code")
+            .with("phone_number_id", require(identificationId, "phoneNumberId")));
+      default:
+        throw new IllegalArgumentException("not a second-factor strategy that sends a code: " + strategy);
+    }
+  }
+}

@@ -1,0 +1,27 @@
+package io.github.clerk4j;
+
+import io.github.clerk4j.spi.Form;
+
+/**
+ * The body of {@link SignIn#resetPassword(ResetPasswordParams)} (S7), allowed when the status is
+ * {@link SignInStatus#NEEDS_NEW_PASSWORD}. {@code toString()} never shows the password.
+ */
+public final class ResetPasswordParams extends FormParams {
+
+  private ResetPasswordParams(Form form) {
+    super(form);
+  }
+
+  /** {@code password} only; the server's default applies to other sessions. */
+  public static ResetPasswordParams of(String password) {
+    return new ResetPasswordParams(Form.empty().with("password", require(password, "password")));
+  }
+
+  /** {@code password} and {@code sign_out_of_other_sessions}. */
+  public static ResetPasswordParams of(String password, boolean signOutOfOtherSessions) {
+    return new ResetPasswordParams(
+        Form.empty()
+            .with("password", require(password, "password"))
+            .with("sign_out_of_other_sessions", signOutOfOtherSessions));
+  }
+}

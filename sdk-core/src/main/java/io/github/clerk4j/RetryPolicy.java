@@ -1,0 +1,182 @@
+package io.github.clerk4j;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.DoubleSupplier;
+
+/**
+ * When clerk4j sends a Frontend API call again after a failure. Immutable; build one with {@link
+ * #builder()}.
+ *
+ * <p>The rules are fixed, the numbers configurable:
+ *
+ * <ul>
+ *   <li>a network failure is retried only if the call is idempotent (the GETs) or the request
+ *       certainly never left the machine ({@link ClerkNetworkException#requestMayHaveBeenSent()}
+ *       is false). A call that may have reached the server and is not idempotent (every {@code
+ *       attempt_*}, {@code prepare_*}, reset password, create) is never re-sent: it may have
+ *       consumed a one-time code, sent a new one, or counted a password attempt;
+ *   <li>HTTP 429 means the server did not process the call: it is retried after {@code
+ *       Retry-After} when that is at most {@link #maxRetryAfter()}, else surfaced at once as {@link
+ *       ClerkRateLimitException};
+ *   <li>HTTP 5xx is retried for idempotent calls only;
+ *   <li>anything else (4xx) is an answer, never retried.
+ * </ul>
+ *
+ * Between attempts it waits an exponential backoff with jitter: attempt {@code n} (from 1) waits
+ * between half and all of {@code min(maxBackoff, baseBackoff * 2^(n-1))}.
+ */
+public final class RetryPolicy {
+
+  /** Waits between attempts; tests inject one that does not really sleep. */
+  @FunctionalInterface
+  public interface Sleeper {
+    /** Blocks for {@code duration}. */
+    void sleep(Duration duration) throws InterruptedException;
+  }
+
+  private static final RetryPolicy DEFAULTS = builder().build();
+
+  private final int maxAttempts;
+  private final Duration baseBackoff;
+  private final Duration maxBackoff;
+  private final Duration maxRetryAfter;
+  private final Sleeper sleeper;
+  private final DoubleSupplier jitter;
+
+  private RetryPolicy(Builder b) {
+    this.maxAttempts = b.maxAttempts;
+    this.baseBackoff = b.baseBackoff;
+    this.maxBackoff = b.maxBackoff;
+    this.maxRetryAfter = b.maxRetryAfter;
+    this.sleeper = b.sleeper;
+    this.jitter = b.jitter;
+  }
+
+  /** 3 attempts, 250 ms base backoff, 4 s cap, {@code Retry-After} honoured up to 10 s. */
+  public static RetryPolicy defaults() {
+    return DEFAULTS;
+  }
+
+  /** One attempt, no retries. */
+  public static RetryPolicy none() {
+    return builder().maxAttempts(1).build();
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder starting from this policy's values. */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.maxAttempts = maxAttempts;
+    b.baseBackoff = baseBackoff;
+    b.maxBackoff = maxBackoff;
+    b.maxRetryAfter = maxRetryAfter;
+    b.sleeper = sleeper;
+    b.jitter = jitter;
+    return b;
+  }
+
+  /** Attempts in all, including the first. */
+  public int maxAttempts() {
+    return maxAttempts;
+  }
+
+  public Duration baseBackoff() {
+    return baseBackoff;
+  }
+
+  public Duration maxBackoff() {
+    return maxBackoff;
+  }
+
+  /** The longest {@code Retry-After} clerk4j waits out by itself. */
+  public Duration maxRetryAfter() {
+    return maxRetryAfter;
+  }
+
+  public Sleeper sleeper() {
+    return sleeper;
+  }
+
+  /**
+   * The backoff before attempt {@code attempt + 1}, after {@code attempt} failed attempts (from 1).
+   */
+  public Duration backoff(int attempt) {
+    long base = Math.max(0, baseBackoff.toMillis());
+    long cap = Math.max(0, maxBackoff.toMillis());
+    long exp = base << Math.min(Math.max(attempt - 1, 0), 20);
+    long ceiling = Math.min(cap, exp < 0 ? cap : exp);
+    double r = Math.min(1.0, Math.max(0.0, jitter.getAsDouble()));
+    return Duration.ofMillis(ceiling / 2 + Math.round(ceiling / 2.0 * r));
+  }
+
+  @Override
+  public String toString() {
+    return "RetryPolicy{maxAttempts=" + maxAttempts + ", baseBackoff=" + baseBackoff
+        + ", maxBackoff=" + maxBackoff + ", maxRetryAfter=" + maxRetryAfter + '}';
+  }
+
+  /** Builds a {@link RetryPolicy}. */
+  public static final class Builder {
+    private int maxAttempts = 3;
+    private Duration baseBackoff = Duration.ofMillis(250);
+    private Duration maxBackoff = Duration.ofSeconds(4);
+    private Duration maxRetryAfter = Duration.ofSeconds(10);
+    private Sleeper sleeper = d -> Thread.sleep(d.toMillis());
+    private DoubleSupplier jitter = () -> ThreadLocalRandom.current().nextDouble();
+
+    private Builder() {}
+
+    /** Attempts in all (at least 1); 1 disables retries. */
+    public Builder maxAttempts(int maxAttempts) {
+      if (maxAttempts < 1) {
+        throw new IllegalArgumentException("maxAttempts must be at least 1");
+      }
+      this.maxAttempts = maxAttempts;
+      return this;
+    }
+
+    public Builder baseBackoff(Duration baseBackoff) {
+      this.baseBackoff = nonNegative(baseBackoff, "baseBackoff");
+      return this;
+    }
+
+    public Builder maxBackoff(Duration maxBackoff) {
+      this.maxBackoff = nonNegative(maxBackoff, "maxBackoff");
+      return this;
+    }
+
+    /** A 429 whose {@code Retry-After} is longer is surfaced instead of waited out. */
+    public Builder maxRetryAfter(Duration maxRetryAfter) {
+      this.maxRetryAfter = nonNegative(maxRetryAfter, "maxRetryAfter");
+      return this;
+    }
+
+    public Builder sleeper(Sleeper sleeper) {
+      this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+      return this;
+    }
+
+    /** The random source of the jitter: values in {@code [0, 1]}. */
+    public Builder jitter(DoubleSupplier jitter) {
+      this.jitter = Objects.requireNonNull(jitter, "jitter");
+      return this;
+    }
+
+    public RetryPolicy build() {
+      return new RetryPolicy(this);
+    }
+
+    private static Duration nonNegative(Duration d, String name) {
+      Objects.requireNonNull(d, name);
+      if (d.isNegative()) {
+        throw new IllegalArgumentException(name + " must not be negative");
+      }
+      return d;
+    }
+  }
+}

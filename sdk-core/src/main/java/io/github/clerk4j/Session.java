@@ -1,0 +1,131 @@
+package io.github.clerk4j;
+
+import io.github.clerk4j.spi.Endpoint;
+import io.github.clerk4j.spi.FapiResponse;
+import io.github.clerk4j.spi.Form;
+import io.github.clerk4j.spi.SessionResource;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * An immutable snapshot of a signed-in session. Actions return the new value; the old one stays
+ * valid. {@code toString()} never shows tokens.
+ */
+public final class Session {
+
+  private final Clerk clerk;
+  private final SessionResource resource;
+
+  Session(Clerk clerk, SessionResource resource) {
+    this.clerk = Objects.requireNonNull(clerk, "clerk");
+    this.resource = Objects.requireNonNull(resource, "resource");
+  }
+
+  /** {@code sess_...}. */
+  public String id() {
+    return resource.id();
+  }
+
+  /** The status; {@link SessionStatus#UNKNOWN} for one this version does not know. */
+  public SessionStatus status() {
+    return SessionStatus.fromWire(resource.status());
+  }
+
+  /** The status as sent. */
+  public String rawStatus() {
+    return resource.status();
+  }
+
+  /** What the user must do before a {@link SessionStatus#PENDING pending} session becomes active. */
+  public List<SessionTask> tasks() {
+    return resource.tasks();
+  }
+
+  /** The first task, which is the one to do now (as clerk-js {@code currentTask}). */
+  public Optional<SessionTask> currentTask() {
+    return resource.tasks().stream().findFirst();
+  }
+
+  /**
+   * The session JWT the server attached to this snapshot ({@code last_active_token}), which may be
+   * expired. Prefer {@link #getToken()}, which caches and refreshes.
+   */
+  public Optional<String> lastActiveToken() {
+    return Optional.ofNullable(resource.lastActiveToken());
+  }
+
+  /** When the session expires, if sent. */
+  public Optional<Instant> expireAt() {
+    return Optional.ofNullable(resource.expireAt());
+  }
+
+  /** When the session was last active, if sent. */
+  public Optional<Instant> lastActiveAt() {
+    return Optional.ofNullable(resource.lastActiveAt());
+  }
+
+  /**
+   * A session JWT to send to your own backend ({@code Authorization: Bearer ...}). Cached until 10
+   * seconds before it expires; concurrent callers share one request; a new one is fetched after
+   * {@link Clerk#setActive(Session)}.
+   *
+   * @throws ClerkApiException the server refused (for example the session ended)
+   */
+  public String getToken() {
+    return clerk.sessionToken(id());
+  }
+
+  /** Tells the server the session is in use ({@code touch}, intent {@code focus}); returns the new value. */
+  public Session touch() {
+    Form form =
+        Form.empty()
+            .with("active_organization_id", Objects.requireNonNullElse(resource.lastActiveOrganizationId(), ""))
+            .with("intent", "focus");
+    FapiResponse<SessionResource> r = clerk.execute(Endpoint.TOUCH_SESSION, null, id(), form);
+    return clerk.applySessionResponse(r, this);
+  }
+
+  /**
+   * Ends this session (signs it out). If the call fails, Clerk still forgets its local state
+   * (client token and client snapshot), failing closed, and rethrows the failure.
+   */
+  public Session end() {
+    try {
+      FapiResponse<SessionResource> r = clerk.execute(Endpoint.END_SESSION, null, id(), Form.empty());
+      clerk.forgetSessionToken(id());
+      return clerk.applySessionResponse(r, this);
+    } catch (RuntimeException e) {
+      clerk.clearLocalState();
+      throw e;
+    }
+  }
+
+  /** The wire resource, for resources built on a session (the user, reverification). */
+  SessionResource resource() {
+    return resource;
+  }
+
+  /** The Clerk this session belongs to. */
+  Clerk clerk() {
+    return clerk;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Session && ((Session) o).clerk == clerk && ((Session) o).resource.equals(resource);
+  }
+
+  @Override
+  public int hashCode() {
+    return resource.hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return "Session{id=" + id() + ", status=" + rawStatus() + ", tasks="
+        + tasks().stream().map(SessionTask::rawKey).toList()
+        + ", lastActiveToken=" + (resource.lastActiveToken() == null ? "none" : "[redacted]") + '}';
+  }
+}

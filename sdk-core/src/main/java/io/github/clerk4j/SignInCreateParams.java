@@ -1,0 +1,57 @@
+package io.github.clerk4j;
+
+import io.github.clerk4j.spi.Form;
+
+/**
+ * The body of a sign-in creation (S1, {@link SignIn#create(SignInCreateParams)}). A new sign-in
+ * replaces the client's current one. {@code toString()} never shows the password.
+ */
+public final class SignInCreateParams extends FormParams {
+
+  private SignInCreateParams(Form form) {
+    super(form);
+  }
+
+  /** Only an identifier (e-mail, phone or username): the answer lists the first factors. */
+  public static SignInCreateParams identifier(String identifier) {
+    return new SignInCreateParams(Form.empty().with("identifier", require(identifier, "identifier")));
+  }
+
+  /**
+   * Identifier and password in one request, without {@code strategy}, as clerk-js {@code
+   * SignInFuture.password} sends it.
+   */
+  public static SignInCreateParams password(String identifier, String password) {
+    return new SignInCreateParams(
+        Form.empty()
+            .with("identifier", require(identifier, "identifier"))
+            .with("password", require(password, "password")));
+  }
+
+  /** {@code strategy=email_code}: creates the sign-in and sends an e-mail code in one call. */
+  public static SignInCreateParams emailCode(String identifier) {
+    return withStrategy(Strategy.EMAIL_CODE, identifier);
+  }
+
+  /** {@code strategy=phone_code}: creates the sign-in and sends an SMS code in one call. */
+  public static SignInCreateParams phoneCode(String identifier) {
+    return withStrategy(Strategy.PHONE_CODE, identifier);
+  }
+
+  /** {@code strategy=reset_password_email_code}. */
+  public static SignInCreateParams resetPasswordEmailCode(String identifier) {
+    return withStrategy(Strategy.RESET_PASSWORD_EMAIL_CODE, identifier);
+  }
+
+  /** {@code strategy=reset_password_phone_code}. */
+  public static SignInCreateParams resetPasswordPhoneCode(String identifier) {
+    return withStrategy(Strategy.RESET_PASSWORD_PHONE_CODE, identifier);
+  }
+
+  private static SignInCreateParams withStrategy(Strategy strategy, String identifier) {
+    return new SignInCreateParams(
+        Form.empty()
+            .with("strategy", strategy.wireValue())
+            .with("identifier", require(identifier, "identifier")));
+  }
+}

@@ -1,0 +1,129 @@
+package io.github.clerk4j.internal;
+
+import io.github.clerk4j.ClerkApiException;
+import io.github.clerk4j.ClerkException;
+import io.github.clerk4j.ClerkNetworkException;
+import io.github.clerk4j.ClerkRateLimitException;
+import io.github.clerk4j.RetryPolicy;
+import io.github.clerk4j.spi.ClientResource;
+import io.github.clerk4j.spi.Endpoint;
+import io.github.clerk4j.spi.FapiRequest;
+import io.github.clerk4j.spi.FapiResponse;
+import io.github.clerk4j.spi.Form;
+import io.github.clerk4j.spi.Transport;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/**
+ * The one place where Frontend API calls are made: it attaches the client token, retries by the
+ * {@link RetryPolicy}, applies rotated tokens, hands every piggybacked client to the state owner
+ * and logs (redacted). Every resource ({@code SignIn}, {@code Session}, {@code User}, ...) goes
+ * through it, so these rules hold for calls added later without repeating them.
+ */
+public final class CallExecutor {
+
+  private static final Logger LOG = System.getLogger("io.github.clerk4j");
+
+  private final Transport transport;
+  private final RetryPolicy retryPolicy;
+  private final TokenKeeper tokens;
+  private final Consumer<ClientResource> onClient;
+
+  /**
+   * @param onClient receives the piggybacked client of every successful response, before the
+   *     caller sees the response
+   */
+  public CallExecutor(
+      Transport transport, RetryPolicy retryPolicy, TokenKeeper tokens, Consumer<ClientResource> onClient) {
+    this.transport = Objects.requireNonNull(transport, "transport");
+    this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy");
+    this.tokens = Objects.requireNonNull(tokens, "tokens");
+    this.onClient = Objects.requireNonNull(onClient, "onClient");
+  }
+
+  /**
+   * Executes one logical call (one or more attempts).
+   *
+   * @param id the path id of the endpoint (sign-in id, phone number id, token template), or null
+   * @param sessionId the session path parameter or {@code _clerk_session_id}, or null
+   * @throws ClerkApiException the server's answer was an error (after any allowed retries)
+   * @throws ClerkNetworkException no usable answer (after any allowed retries)
+   */
+  public <T> FapiResponse<T> execute(Endpoint<T> endpoint, String id, String sessionId, Form form) {
+    Objects.requireNonNull(endpoint, "endpoint");
+    Form body = form == null ? Form.empty() : form;
+    for (int attempt = 1; ; attempt++) {
+      long ticket = tokens.ticket();
+      FapiRequest<T> request = new FapiRequest<>(endpoint, id, sessionId, body, tokens.current());
+      if (LOG.isLoggable(Level.DEBUG)) {
+        LOG.log(Level.DEBUG, "-> " + describe(endpoint, id, sessionId) + " form=" + Redactor.describe(body)
+            + (attempt > 1 ? " (attempt " + attempt + ")" : ""));
+      }
+      FapiResponse<T> response;
+      try {
+        response = transport.execute(request);
+      } catch (ClerkException e) {
+        Duration wait = retryDelay(endpoint, e, attempt);
+        if (wait == null) {
+          LOG.log(Level.DEBUG, () -> "<- " + describe(endpoint, id, sessionId) + " failed: "
+              + Redactor.scrub(e.getMessage()));
+          throw e;
+        }
+        LOG.log(Level.INFO, () -> "retrying " + describe(endpoint, id, sessionId) + " in "
+            + wait.toMillis() + " ms after: " + Redactor.scrub(e.getMessage()));
+        sleep(wait, e);
+        continue;
+      }
+      if (tokens.onResponse(ticket, response.clientToken())) {
+        LOG.log(Level.DEBUG, "client token rotated");
+      }
+      LOG.log(Level.DEBUG, () -> "<- " + describe(endpoint, id, sessionId) + " HTTP " + response.httpStatus());
+      if (response.client() != null) {
+        onClient.accept(response.client());
+      }
+      return response;
+    }
+  }
+
+  /** How long to wait before the next attempt, or {@code null} to give up and throw. */
+  private Duration retryDelay(Endpoint<?> endpoint, ClerkException e, int attempt) {
+    if (attempt >= retryPolicy.maxAttempts()) {
+      return null;
+    }
+    if (e instanceof ClerkRateLimitException) {
+      // A 429 was not processed by the server, so even a non-idempotent call may go again.
+      Duration retryAfter = ((ClerkRateLimitException) e).retryAfter().orElse(null);
+      if (retryAfter == null) {
+        return retryPolicy.backoff(attempt);
+      }
+      return retryAfter.compareTo(retryPolicy.maxRetryAfter()) <= 0 ? retryAfter : null;
+    }
+    if (e instanceof ClerkApiException) {
+      int status = ((ClerkApiException) e).httpStatus();
+      boolean transientServerError = status == 500 || status == 502 || status == 503 || status == 504;
+      return transientServerError && endpoint.idempotent() ? retryPolicy.backoff(attempt) : null;
+    }
+    if (e instanceof ClerkNetworkException) {
+      boolean safe = endpoint.idempotent() || !((ClerkNetworkException) e).requestMayHaveBeenSent();
+      return safe ? retryPolicy.backoff(attempt) : null;
+    }
+    return null;
+  }
+
+  private void sleep(Duration wait, ClerkException cause) {
+    try {
+      retryPolicy.sleeper().sleep(wait);
+    } catch (InterruptedException ie) {
+      Thread.currentThread().interrupt();
+      cause.addSuppressed(ie);
+      throw cause;
+    }
+  }
+
+  private static String describe(Endpoint<?> endpoint, String id, String sessionId) {
+    return endpoint.name() + (id == null ? "" : " " + id) + (sessionId == null ? "" : " session=" + sessionId);
+  }
+}

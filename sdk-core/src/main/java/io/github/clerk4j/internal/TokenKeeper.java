@@ -1,0 +1,92 @@
+package io.github.clerk4j.internal;
+
+import io.github.clerk4j.TokenStore;
+import java.util.OptionalLong;
+
+/**
+ * Applies the client-token rules of wire spec §1.2 on top of a {@link TokenStore}: a response's
+ * {@code Authorization} value replaces the stored token verbatim, an empty or bare {@code Bearer}
+ * clears it, and a late response never puts back an older token. "Older" is decided by the JWT's
+ * {@code iat} when both tokens are JWTs, else by the order in which the requests were sent.
+ */
+public final class TokenKeeper {
+
+  private final TokenStore store;
+  private long nextTicket;
+  /** Ticket of the request whose token is stored (or that cleared it). */
+  private long appliedTicket = -1;
+  /** Responses to requests sent before a local clear (sign-out) must not restore a token. */
+  private long clearedBefore = -1;
+  private String token;
+  private boolean loaded;
+
+  public TokenKeeper(TokenStore store) {
+    this.store = store;
+  }
+
+  /** Marks a request as sent now; pass the ticket back to {@link #onResponse}. */
+  public synchronized long ticket() {
+    return nextTicket++;
+  }
+
+  /** The token to send, or {@code null}. */
+  public synchronized String current() {
+    if (!loaded) {
+      token = store.get().orElse(null);
+      loaded = true;
+    }
+    return token;
+  }
+
+  /**
+   * Applies the {@code Authorization} header of the response to the request with {@code ticket}.
+   *
+   * @return whether the stored token changed
+   */
+  public synchronized boolean onResponse(long ticket, String header) {
+    if (header == null || ticket < clearedBefore) {
+      return false;
+    }
+    current();
+    String value = header.trim();
+    if (value.isEmpty() || value.equalsIgnoreCase("Bearer")) {
+      if (ticket < appliedTicket || token == null) {
+        return false;
+      }
+      store.clear();
+      token = null;
+      appliedTicket = ticket;
+      return true;
+    }
+    if (value.equals(token)) {
+      appliedTicket = Math.max(appliedTicket, ticket);
+      return false;
+    }
+    OptionalLong newIat = Jwts.numericClaim(value, "iat");
+    OptionalLong oldIat = Jwts.numericClaim(token, "iat");
+    boolean newer;
+    if (token == null) {
+      newer = ticket >= appliedTicket;
+    } else if (newIat.isPresent() && oldIat.isPresent() && newIat.getAsLong() != oldIat.getAsLong()) {
+      newer = newIat.getAsLong() > oldIat.getAsLong();
+    } else {
+      newer = ticket >= appliedTicket;
+    }
+    if (!newer) {
+      return false;
+    }
+    store.set(header);
+    token = header;
+    appliedTicket = Math.max(appliedTicket, ticket);
+    return true;
+  }
+
+  /** Forgets the token locally (sign-out); responses to requests already sent cannot restore it. */
+  public synchronized void clear() {
+    store.clear();
+    token = null;
+    loaded = true;
+    clearedBefore = nextTicket;
+    appliedTicket = nextTicket;
+  }
+}

@@ -1,0 +1,138 @@
+package io.github.clerk4j;
+
+import io.github.clerk4j.spi.ClientResource;
+import io.github.clerk4j.spi.SessionResource;
+import io.github.clerk4j.spi.SignInResource;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+
+/** Builders of wire resources and a Clerk wired to a {@link FakeTransport}, for tests. */
+final class Fixtures {
+
+  static final String URL = "https://example-13.clerk.accounts.dev";
+  static final Instant T0 = Instant.parse("2026-05-12T10:00:00Z");
+
+  private Fixtures() {}
+
+  /** A recorder of retry waits: no real sleeping in tests. */
+  static final class Sleeps implements RetryPolicy.Sleeper {
+    final List<java.time.Duration> waits = new ArrayList<>();
+
+    @Override
+    public synchronized void sleep(java.time.Duration d) {
+      waits.add(d);
+    }
+  }
+
+  static Clerk clerk(FakeTransport fake) {
+    return builder(fake, new Sleeps()).build();
+  }
+
+  static Clerk.Builder builder(FakeTransport fake, Sleeps sleeps) {
+    return Clerk.builder()
+        .frontendApiUrl(URL)
+        .transport(url -> fake)
+        .retryPolicy(RetryPolicy.builder().sleeper(sleeps).jitter(() -> 0.5).build())
+        .clock(Clock.fixed(T0, ZoneOffset.UTC));
+  }
+
+  static Factor emailFactor(String strategy, String email, String id) {
+    return new Factor(strategy, email, id, null, true, false);
+  }
+
+  static Factor phoneFactor(String strategy, String masked, String id, boolean isDefault) {
+    return new Factor(strategy, masked, null, id, true, isDefault);
+  }
+
+  static Factor bare(String strategy) {
+    return new Factor(strategy, null, null, null, null, false);
+  }
+
+  /** A mutable builder of {@link SignInResource}. */
+  static final class SignInBuilder {
+    String id;
+    String status;
+    String identifier;
+    List<Factor> first = new ArrayList<>();
+    List<Factor> second = new ArrayList<>();
+    Verification firstVerification;
+    Verification secondVerification;
+    String createdSessionId;
+    String clientTrustState;
+
+    SignInBuilder identifier(String v) {
+      identifier = v;
+      return this;
+    }
+
+    SignInBuilder first(Factor... f) {
+      first = List.of(f);
+      return this;
+    }
+
+    SignInBuilder second(Factor... f) {
+      second = List.of(f);
+      return this;
+    }
+
+    SignInBuilder firstVerification(String status, String strategy) {
+      firstVerification = new Verification(status, strategy, 0, T0.plusSeconds(600), null);
+      return this;
+    }
+
+    SignInBuilder secondVerification(String status, String strategy) {
+      secondVerification = new Verification(status, strategy, 0, T0.plusSeconds(600), null);
+      return this;
+    }
+
+    SignInBuilder createdSessionId(String v) {
+      createdSessionId = v;
+      return this;
+    }
+
+    SignInBuilder clientTrustState(String v) {
+      clientTrustState = v;
+      return this;
+    }
+
+    SignInResource build() {
+      return new SignInResource(id, status, List.of("email_address"), first, second,
+          firstVerification, secondVerification, identifier,
+          new UserData("Ada", "Lovelace", null, false), createdSessionId, T0.plusSeconds(86400),
+          clientTrustState);
+    }
+  }
+
+  static SignInBuilder signIn(String id, String status) {
+    SignInBuilder b = new SignInBuilder();
+    b.id = id;
+    b.status = status;
+    return b;
+  }
+
+  static SessionResource session(String id, String status, SessionTask... tasks) {
+    return new SessionResource(id, status, T0.plusSeconds(86400 * 7), null, T0, null, null,
+        List.of(tasks), null, List.of(), T0, T0);
+  }
+
+  static ClientResource client(String id, Instant updatedAt, SignInResource signIn,
+      String lastActive, SessionResource... sessions) {
+    return new ClientResource(id, List.of(sessions), signIn, lastActive, null, T0, updatedAt);
+  }
+
+  /** An unsigned JWT with these claims (core never verifies signatures). */
+  static String jwt(String sub, long iat, long exp) {
+    String header = b64("{\"alg\":\"RS256\",\"typ\":\"JWT\"}");
+    String payload = b64("{\"sub\":\"" + sub + "\",\"iat\":" + iat + ",\"exp\":" + exp + "}");
+    return header + "." + payload + ".c2lnbmF0dXJl";
+  }
+
+  private static String b64(String s) {
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(s.getBytes(StandardCharsets.UTF_8));
+  }
+}
