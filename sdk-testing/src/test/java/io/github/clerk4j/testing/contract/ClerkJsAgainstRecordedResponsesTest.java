@@ -3,7 +3,6 @@ package io.github.clerk4j.testing.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.clerk4j.testing.contract.RecordedClerkServer.Exchange;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -20,7 +19,7 @@ class ClerkJsAgainstRecordedResponsesTest {
 
   // One run of clerk-js (about three seconds) serves every test: they look at different sides of it.
   private static ClerkJsRunner.Result run;
-  private static List<Exchange> exchanges;
+  private static List<WireExchange> exchanges;
 
   @BeforeAll
   static void runClerkJsOnceAgainstTheRecordedResponses() throws Exception {
@@ -56,7 +55,7 @@ class ClerkJsAgainstRecordedResponsesTest {
         "POST /v1/client/sign_ins/SIGN_IN_ID/attempt_second_factor",
         "POST /v1/client/sessions/SESSION_ID/touch",
         "POST /v1/client/sessions/SESSION_ID/tokens");
-    assertThat(exchanges).extracting(Exchange::body).containsExactly(
+    assertThat(exchanges).extracting(WireExchange::body).containsExactly(
         "",
         "",
         "identifier=jane%2Bclerk_test%40example.com&password=correct+horse+battery+staple",

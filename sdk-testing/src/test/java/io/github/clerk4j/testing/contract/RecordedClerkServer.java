@@ -32,28 +32,11 @@ import okhttp3.HttpUrl;
  */
 final class RecordedClerkServer implements AutoCloseable {
 
-  /** One request as it arrived and what it was answered. */
-  record Exchange(
-      String method,
-      String path,
-      Map<String, List<String>> query,
-      Map<String, String> headers,
-      String body,
-      int status,
-      String responseBody,
-      String issuedToken) {
-
-    Interaction asInteraction() {
-      return new Interaction(method, path, query, headers.get("content-type"), body.isEmpty() ? null : body,
-          status, "application/json", responseBody);
-    }
-  }
-
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String SESSION_ID = "SESSION_ID";
 
   private final MockWebServer server = new MockWebServer();
-  private final List<Exchange> exchanges = new CopyOnWriteArrayList<>();
+  private final List<WireExchange> exchanges = new CopyOnWriteArrayList<>();
   private final AtomicInteger tokens = new AtomicInteger();
 
   RecordedClerkServer() {
@@ -77,7 +60,7 @@ final class RecordedClerkServer implements AutoCloseable {
     return url.substring(0, url.length() - 1);
   }
 
-  List<Exchange> exchanges() {
+  List<WireExchange> exchanges() {
     return List.copyOf(exchanges);
   }
 
@@ -116,7 +99,7 @@ final class RecordedClerkServer implements AutoCloseable {
           + "\"meta\":{}}],\"clerk_trace_id\":\"replay\"}";
     }
     String token = "Bearer replay-client-token-" + tokens.incrementAndGet();
-    exchanges.add(new Exchange(method, path, query(url), headers(request),
+    exchanges.add(new WireExchange(method, path, query(url), headers(request),
         request.getBody() == null ? "" : request.getBody().string(StandardCharsets.UTF_8),
         status, body, token));
     return new MockResponse.Builder()
@@ -154,7 +137,7 @@ final class RecordedClerkServer implements AutoCloseable {
     return header + "." + claims + "." + b64.encodeToString("unsigned".getBytes(StandardCharsets.UTF_8));
   }
 
-  private static Map<String, List<String>> query(HttpUrl url) {
+  static Map<String, List<String>> query(HttpUrl url) {
     Map<String, List<String>> out = new LinkedHashMap<>();
     for (String name : url.queryParameterNames()) {
       out.put(name, new ArrayList<>(url.queryParameterValues(name)));
@@ -162,7 +145,7 @@ final class RecordedClerkServer implements AutoCloseable {
     return out;
   }
 
-  private static Map<String, String> headers(RecordedRequest request) {
+  static Map<String, String> headers(RecordedRequest request) {
     Map<String, String> out = new LinkedHashMap<>();
     request.getHeaders().forEach(h -> out.put(h.getFirst().toLowerCase(Locale.ROOT), h.getSecond()));
     return out;
