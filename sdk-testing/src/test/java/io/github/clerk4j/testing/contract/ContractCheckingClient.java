@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -35,8 +36,8 @@ final class ContractCheckingClient {
   static final String API_VERSION = "2026-05-12";
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  /** A server's answer: status, body (MissingNode when empty), and the contract's verdict. */
-  record Answer(int status, JsonNode body, String authorization, ContractReport report) {
+  /** A server's answer: status, headers, body (MissingNode when empty), and the contract's verdict. */
+  record Answer(int status, HttpHeaders headers, JsonNode body, ContractReport report) {
     /** The resource in a {@code {response, client}} envelope. */
     JsonNode response() {
       return body.path("response");
@@ -179,7 +180,7 @@ final class ContractCheckingClient {
     if (check != Check.NONE) {
       reports.add(report);
     }
-    return new Answer(response.statusCode(), parse(response.body()), authorization, report);
+    return new Answer(response.statusCode(), response.headers(), parse(response.body()), report);
   }
 
   /**

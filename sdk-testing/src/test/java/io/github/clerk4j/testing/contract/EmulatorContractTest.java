@@ -347,6 +347,8 @@ class EmulatorContractTest {
       limitedAnswer = c.post(signIn(signInId, "attempt_first_factor"), "strategy", "password", "password", DAVE_PASSWORD + "x");
     }
     assertThat(limitedAnswer.status()).isEqualTo(429);
+    assertThat(limitedAnswer.headers().firstValue("Retry-After")).hasValueSatisfying(
+        seconds -> assertThat(Integer.parseInt(seconds)).isBetween(1, 10));
 
     // Two wrong passwords lock Carol out: user_locked with the time left.
     ContractCheckingClient other = client(limited);
@@ -356,6 +358,8 @@ class EmulatorContractTest {
         : other.post("/v1/client/sign_ins", "identifier", CAROL, "password", CAROL_PASSWORD);
     assertThat(stillLocked.status()).isEqualTo(403);
     assertThat(stillLocked.errorCode()).isEqualTo("user_locked");
+    assertThat(stillLocked.body().path("errors").path(0).path("meta").path("lockout_expires_in_seconds").asInt())
+        .isPositive();
   }
 
   @Test

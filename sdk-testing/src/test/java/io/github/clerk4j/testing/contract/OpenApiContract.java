@@ -225,6 +225,10 @@ public final class OpenApiContract {
       // Every part must hold: the allOf is explained by all nested findings together.
       return nested.stream().flatMap(m -> explain(m, scope).stream()).collect(Collectors.toList());
     }
+    if (rule.equals("schema.oneOf") && !text.contains("matched 0 out of")) {
+      // The instance matched several alternatives: an ambiguity that no tolerance explains.
+      return List.of(finding(scope, rule, pointer, text, null));
+    }
     // oneOf / anyOf: group the nested failures by alternative; one alternative that fails only in
     // tolerated ways means the instance is what the file describes, up to Clerk's known deviations.
     Map<Integer, List<Finding>> byBranch = new TreeMap<>();
@@ -235,9 +239,10 @@ public final class OpenApiContract {
       int index = branch.find() ? Integer.parseInt(branch.group(1)) : -1;
       byBranch.computeIfAbsent(index, k -> new ArrayList<>()).addAll(explain(m, scope));
     }
-    for (List<Finding> findings : byBranch.values()) {
-      if (findings.stream().allMatch(f -> f.tolerance() != null)) {
-        return findings;
+    for (Map.Entry<Integer, List<Finding>> branch : byBranch.entrySet()) {
+      // Index -1 gathers messages the validator did not tie to an alternative: never an excuse.
+      if (branch.getKey() >= 0 && branch.getValue().stream().allMatch(f -> f.tolerance() != null)) {
+        return branch.getValue();
       }
     }
     Map.Entry<Integer, List<Finding>> closest = byBranch.entrySet().stream()
