@@ -65,7 +65,8 @@ public final class CallExecutor {
       FapiResponse<T> response;
       try {
         response = transport.execute(request);
-      } catch (ClerkException e) {
+      } catch (ClerkException raw) {
+        ClerkException e = redacted(raw);
         Duration wait = retryDelay(endpoint, e, attempt);
         if (wait == null) {
           LOG.log(Level.DEBUG, () -> "<- " + describe(endpoint, id, sessionId) + " failed: "
@@ -111,6 +112,50 @@ public final class CallExecutor {
       return safe ? retryPolicy.backoff(attempt) : null;
     }
     return null;
+  }
+
+  /**
+   * A transport's network failure with any token scrubbed from its message and causes: a lower
+   * layer may quote a header or URL, and the exception travels into the app's logs.
+   */
+  static ClerkException redacted(ClerkException e) {
+    if (!(e instanceof ClerkNetworkException) || !needsScrubbing(e)) {
+      return e;
+    }
+    ClerkNetworkException n = (ClerkNetworkException) e;
+    ClerkNetworkException copy = new ClerkNetworkException(
+        Redactor.scrub(n.getMessage()), scrubbedCopy(n.getCause()), n.requestMayHaveBeenSent());
+    copy.setStackTrace(n.getStackTrace());
+    return copy;
+  }
+
+  private static boolean needsScrubbing(Throwable t) {
+    for (Throwable x = t; x != null; x = x.getCause()) {
+      String m = x.getMessage();
+      if (m != null && !m.equals(Redactor.scrub(m))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static Throwable scrubbedCopy(Throwable t) {
+    if (t == null) {
+      return null;
+    }
+    RedactedCause copy = new RedactedCause(
+        t.getClass().getName() + ": " + Redactor.scrub(t.getMessage()), scrubbedCopy(t.getCause()));
+    copy.setStackTrace(t.getStackTrace());
+    return copy;
+  }
+
+  /** Stands in for a cause whose message had to be scrubbed; it names the original type. */
+  static final class RedactedCause extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    RedactedCause(String message, Throwable cause) {
+      super(message, cause);
+    }
   }
 
   private void sleep(Duration wait, ClerkException cause) {

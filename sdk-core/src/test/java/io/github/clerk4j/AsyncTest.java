@@ -1,0 +1,88 @@
+package io.github.clerk4j;
+
+import static io.github.clerk4j.Fixtures.client;
+import static io.github.clerk4j.Fixtures.emailFactor;
+import static io.github.clerk4j.Fixtures.session;
+import static io.github.clerk4j.Fixtures.signIn;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
+
+import io.github.clerk4j.spi.Endpoint;
+import io.github.clerk4j.spi.SignInResource;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The CompletableFuture forms run the same actions on the configured executor. */
+class AsyncTest {
+
+  final FakeTransport fake = new FakeTransport();
+  final ExecutorService pool = Executors.newSingleThreadExecutor(r -> new Thread(r, "app-io"));
+  final Clerk clerk = Fixtures.builder(fake, new Fixtures.Sleeps()).executor(pool).build();
+
+  @AfterEach
+  void close() {
+    clerk.close();
+    pool.shutdownNow();
+  }
+
+  @Test
+  void clientTrustFlowChainsOnTheExecutor() throws Exception {
+    SignInResource trust = signIn("sia_1", "needs_client_trust")
+        .second(emailFactor("email_code", "a***@example.com", "idn_e")).build();
+    SignInResource complete = signIn("sia_1", "complete").createdSessionId("sess_1").build();
+    fake.then(r -> {
+          assertThat(Thread.currentThread().getName()).isEqualTo("app-io");
+          return new io.github.clerk4j.spi.FapiResponse<>(200, trust, null, null);
+        })
+        .thenRespond(trust)
+        .thenRespond(complete, client("client_1", Fixtures.T0, complete, null, session("sess_1", "active")), null)
+        .thenRespond(session("sess_1", "active"));
+
+    Session session = clerk.signIn().async().password("ada@example.com", "async-pw-1")
+        .thenCompose(s -> s.async().mfa().sendEmailCode())
+        .thenCompose(s -> s.async().mfa().verifyEmailCode("909090"))
+        .thenCompose(s -> s.async().finalize(Navigate.none()))
+        .get(5, TimeUnit.SECONDS);
+
+    assertThat(session.id()).isEqualTo("sess_1");
+    assertThat(fake.endpoints()).containsExactly(Endpoint.CREATE_SIGN_IN, Endpoint.PREPARE_SECOND_FACTOR,
+        Endpoint.ATTEMPT_SECOND_FACTOR, Endpoint.TOUCH_SESSION);
+    assertThat(fake.form(2)).containsExactly(entry("strategy", "email_code"), entry("code", "909090"));
+  }
+
+  @Test
+  void failuresCompleteTheFutureWithTheSameException() {
+    fake.thenThrow(new ClerkApiException(422,
+        List.of(new ClerkError("form_password_incorrect", "is incorrect", "Password is incorrect.", null)), null));
+    CompletableFuture<SignIn> f = clerk.signIn().async().password("ada@example.com", "wrong-pw-1");
+    assertThat(f).failsWithin(5, TimeUnit.SECONDS)
+        .withThrowableOfType(java.util.concurrent.ExecutionException.class)
+        .havingCause()
+        .isInstanceOfSatisfying(ClerkApiException.class, e -> assertThat(e.isPasswordIncorrect()).isTrue());
+    try {
+      f.join();
+    } catch (CompletionException e) {
+      assertThat(e.getCause()).isInstanceOf(ClerkApiException.class);
+    }
+  }
+
+  @Test
+  void codeFlowsAndLowerLevelCallsHaveAsyncForms() throws Exception {
+    SignInResource needsFirst = signIn("sia_1", "needs_first_factor").identifier("ada@example.com")
+        .first(emailFactor("email_code", "ada@example.com", "idn_e"),
+            emailFactor("reset_password_email_code", "ada@example.com", "idn_e")).build();
+    fake.thenRespond(needsFirst).thenRespond(needsFirst).thenRespond(needsFirst).thenRespond(needsFirst);
+    SignIn s = clerk.signIn().async().emailCode().sendCode("ada@example.com").get(5, TimeUnit.SECONDS);
+    s.async().resetPasswordEmailCode().resendCode().get(5, TimeUnit.SECONDS);
+    s.async().reload().get(5, TimeUnit.SECONDS);
+    assertThat(fake.endpoints()).containsExactly(Endpoint.CREATE_SIGN_IN, Endpoint.PREPARE_FIRST_FACTOR,
+        Endpoint.PREPARE_FIRST_FACTOR, Endpoint.GET_SIGN_IN);
+    assertThat(fake.form(2)).containsEntry("strategy", "reset_password_email_code");
+  }
+}
