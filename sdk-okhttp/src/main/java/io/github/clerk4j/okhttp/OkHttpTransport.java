@@ -1,0 +1,234 @@
+package io.github.clerk4j.okhttp;
+
+import io.github.clerk4j.okhttp.internal.FapiExecutor;
+import io.github.clerk4j.okhttp.internal.FapiRequestInterceptor;
+import io.github.clerk4j.okhttp.internal.FrontendApiUrl;
+import io.github.clerk4j.okhttp.internal.UserAgent;
+import io.github.clerk4j.okhttp.internal.WireInterceptor;
+import io.github.clerk4j.spi.FapiRequest;
+import io.github.clerk4j.spi.FapiResponse;
+import io.github.clerk4j.spi.Transport;
+import io.github.clerk4j.spi.TransportFactory;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
+import okhttp3.Authenticator;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+
+/**
+ * The standard clerk4j {@link Transport}: Frontend API calls over OkHttp, with Retrofit as the
+ * endpoint table and Moshi for the JSON.
+ *
+ * <p>Most applications never touch this class: with {@code clerk4j-okhttp} on the class path,
+ * {@code Clerk.builder()} finds it through {@link OkHttpTransportFactory}. Build one yourself to
+ * pass your own {@link OkHttpClient} (proxy, certificate pinning, interceptors) or timeouts:
+ *
+ * <pre>{@code
+ * Clerk clerk = Clerk.builder()
+ *     .publishableKey("pk_test_...")
+ *     .transport(OkHttpTransport.builder()
+ *         .okHttpClient(myClient)
+ *         .readTimeout(Duration.ofSeconds(20))
+ *         .factory())
+ *     .build();
+ * }</pre>
+ *
+ * <p>What it guarantees on the wire:
+ *
+ * <ul>
+ *   <li>HTTPS only, except to a loopback address (a local emulator).
+ *   <li>Every request is sent at most once: OkHttp's {@code retryOnConnectionFailure} is off (it
+ *       would silently re-send a POST when a pooled connection turns out dead), redirects are not
+ *       followed (a 307 re-sends the body) and no {@link Authenticator} answers a 401. Retries are
+ *       core's decision, made with {@link io.github.clerk4j.ClerkNetworkException#requestMayHaveBeenSent()}.
+ *   <li>Headers: the client token in {@code Authorization} verbatim, {@code clerk-api-version:
+ *       2026-05-12}, {@code User-Agent: clerk4j/<version> (Java <version>)}, never {@code Origin};
+ *       query {@code _is_native=true}.
+ * </ul>
+ *
+ * <p>Thread-safe. {@link #close()} releases the connections of a client this transport created;
+ * a client you passed in stays yours (its connection pool and dispatcher are shared with the
+ * derived client and are left alone).
+ */
+public final class OkHttpTransport implements Transport {
+
+  /** Connect timeout unless configured: DNS, TCP and TLS to the Frontend API. */
+  public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+  /** Read timeout unless configured: the longest silence while waiting for the answer. */
+  public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(30);
+  /** Write timeout unless configured. */
+  public static final Duration DEFAULT_WRITE_TIMEOUT = Duration.ofSeconds(30);
+  /** Call timeout unless configured: the whole call, from DNS to the last byte of the answer. */
+  public static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofSeconds(30);
+
+  private final OkHttpClient client;
+  private final boolean ownsClient;
+  private final FapiExecutor executor;
+  private final AtomicBoolean closed = new AtomicBoolean();
+
+  private OkHttpTransport(Settings settings, URI frontendApiUrl) {
+    HttpUrl baseUrl = FrontendApiUrl.toBaseUrl(frontendApiUrl);
+    this.ownsClient = settings.base == null;
+    OkHttpClient.Builder b =
+        settings.base == null ? new OkHttpClient.Builder() : settings.base.newBuilder();
+    b.connectTimeout(settings.connectTimeout)
+        .readTimeout(settings.readTimeout)
+        .writeTimeout(settings.writeTimeout)
+        .callTimeout(settings.callTimeout)
+        .retryOnConnectionFailure(false)
+        .followRedirects(false)
+        .followSslRedirects(false)
+        .authenticator(Authenticator.NONE);
+    // First, so that the application's own interceptors see the request as it will be sent ...
+    b.interceptors().add(0, new FapiRequestInterceptor(UserAgent.VALUE));
+    // ... and last on the network side, so that nothing added after it reaches the wire.
+    b.addNetworkInterceptor(new WireInterceptor());
+    this.client = b.build();
+    this.executor = new FapiExecutor(client, baseUrl);
+  }
+
+  /** A builder with the default timeouts and a new {@link OkHttpClient}. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A transport with the defaults, for {@code frontendApiUrl} (see {@link Builder#build(URI)}). */
+  public static OkHttpTransport create(URI frontendApiUrl) {
+    return builder().build(frontendApiUrl);
+  }
+
+  /** The factory with the defaults: what {@code Clerk.builder()} uses when given none. */
+  public static TransportFactory factory() {
+    return builder().factory();
+  }
+
+  @Override
+  public <T> FapiResponse<T> execute(FapiRequest<T> request) {
+    Objects.requireNonNull(request, "request");
+    if (closed.get()) {
+      throw new IllegalStateException("this OkHttpTransport is closed");
+    }
+    return executor.execute(request);
+  }
+
+  /**
+   * Closes the transport: later calls fail with {@link IllegalStateException}. Idle connections of
+   * a client this transport created are closed; a client passed to {@link
+   * Builder#okHttpClient(OkHttpClient)} is left alone.
+   */
+  @Override
+  public void close() {
+    if (closed.compareAndSet(false, true) && ownsClient) {
+      client.connectionPool().evictAll();
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "OkHttpTransport{" + (closed.get() ? "closed" : "open") + '}';
+  }
+
+  /** Configures {@link OkHttpTransport}s. Not thread-safe; {@link #factory()} takes a snapshot. */
+  public static final class Builder {
+
+    private OkHttpClient base;
+    private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
+    private Duration readTimeout = DEFAULT_READ_TIMEOUT;
+    private Duration writeTimeout = DEFAULT_WRITE_TIMEOUT;
+    private Duration callTimeout = DEFAULT_CALL_TIMEOUT;
+
+    private Builder() {}
+
+    /**
+     * The client to derive from ({@link OkHttpClient#newBuilder()}): its proxy, TLS settings,
+     * certificate pinner, interceptors, connection pool and dispatcher are kept. This transport
+     * replaces its timeouts with the builder's and turns off retries on connection failure,
+     * redirects and the 401 authenticator, because each would re-send a request core may not want
+     * re-sent.
+     */
+    public Builder okHttpClient(OkHttpClient client) {
+      this.base = Objects.requireNonNull(client, "client");
+      return this;
+    }
+
+    /** Timeout for DNS, TCP and TLS; {@link Duration#ZERO} means none. */
+    public Builder connectTimeout(Duration timeout) {
+      this.connectTimeout = checked(timeout, "connectTimeout");
+      return this;
+    }
+
+    /** Longest wait for the next bytes of the answer; {@link Duration#ZERO} means none. */
+    public Builder readTimeout(Duration timeout) {
+      this.readTimeout = checked(timeout, "readTimeout");
+      return this;
+    }
+
+    /** Longest wait to write the next bytes of the request; {@link Duration#ZERO} means none. */
+    public Builder writeTimeout(Duration timeout) {
+      this.writeTimeout = checked(timeout, "writeTimeout");
+      return this;
+    }
+
+    /** Limit for the whole call; {@link Duration#ZERO} means none. */
+    public Builder callTimeout(Duration timeout) {
+      this.callTimeout = checked(timeout, "callTimeout");
+      return this;
+    }
+
+    /**
+     * A transport for one Frontend API.
+     *
+     * @param frontendApiUrl the origin, for example {@code https://example-13.clerk.accounts.dev},
+     *     or {@code http://127.0.0.1:8787} for a local emulator; a path (a proxy's prefix) is kept
+     * @throws IllegalArgumentException when the URL is not https and not a loopback address
+     */
+    public OkHttpTransport build(URI frontendApiUrl) {
+      return new OkHttpTransport(settings(), frontendApiUrl);
+    }
+
+    /** A factory that builds transports with this builder's current settings. */
+    public TransportFactory factory() {
+      return new OkHttpTransportFactory(settings());
+    }
+
+    Settings settings() {
+      return new Settings(base, connectTimeout, readTimeout, writeTimeout, callTimeout);
+    }
+
+    private static Duration checked(Duration timeout, String name) {
+      Objects.requireNonNull(timeout, name);
+      if (timeout.isNegative()) {
+        throw new IllegalArgumentException(name + " must not be negative: " + timeout);
+      }
+      return timeout;
+    }
+  }
+
+  /** An immutable snapshot of a {@link Builder}, held by factories. */
+  static final class Settings {
+    final OkHttpClient base;
+    final Duration connectTimeout;
+    final Duration readTimeout;
+    final Duration writeTimeout;
+    final Duration callTimeout;
+
+    Settings(
+        OkHttpClient base,
+        Duration connectTimeout,
+        Duration readTimeout,
+        Duration writeTimeout,
+        Duration callTimeout) {
+      this.base = base;
+      this.connectTimeout = connectTimeout;
+      this.readTimeout = readTimeout;
+      this.writeTimeout = writeTimeout;
+      this.callTimeout = callTimeout;
+    }
+
+    OkHttpTransport create(URI frontendApiUrl) {
+      return new OkHttpTransport(this, frontendApiUrl);
+    }
+  }
+}

@@ -1,0 +1,52 @@
+package io.github.clerk4j.okhttp.internal;
+
+import io.github.clerk4j.spi.Endpoint;
+import io.github.clerk4j.spi.FapiRequest;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Per-call state that travels with the OkHttp request as a tag: the client token for {@link
+ * FapiRequestInterceptor} and a marker that {@link WireInterceptor} sets once the request is on a
+ * connected socket, just before OkHttp writes it. The marker is how a failure is classified: if it was never set,
+ * nothing of the request left the machine (DNS, connect, TLS or an interceptor failed), so core may
+ * safely re-send even a non-idempotent call.
+ */
+public final class CallContext {
+
+  private final Endpoint<?> endpoint;
+  private final String clientToken;
+  private final AtomicBoolean handedToConnection = new AtomicBoolean();
+
+  private CallContext(Endpoint<?> endpoint, String clientToken) {
+    this.endpoint = endpoint;
+    this.clientToken = clientToken;
+  }
+
+  /** A fresh context for one execution of {@code request}. */
+  public static CallContext of(FapiRequest<?> request) {
+    return new CallContext(request.endpoint(), request.clientToken());
+  }
+
+  Endpoint<?> endpoint() {
+    return endpoint;
+  }
+
+  /** The {@code Authorization} value to send verbatim, or {@code null}. */
+  String clientToken() {
+    return clientToken;
+  }
+
+  void markHandedToConnection() {
+    handedToConnection.set(true);
+  }
+
+  /** Whether the request reached a connected socket, so the server may have received it. */
+  boolean handedToConnection() {
+    return handedToConnection.get();
+  }
+
+  @Override
+  public String toString() {
+    return "CallContext{" + endpoint + ", clientToken=" + (clientToken == null ? "none" : "[redacted]") + '}';
+  }
+}
