@@ -1,0 +1,94 @@
+package io.github.clerk4j.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Seeding from JSON and the builder, TOTP codes, test-mode helpers, determinism. */
+class SeedingAndToolsTest {
+
+  @Test
+  void totpMatchesTheRfc6238Sha1Vectors() {
+    // RFC 6238 appendix B: secret "12345678901234567890", 8-digit codes; ours are their last 6 digits.
+    String secret = io.github.clerk4j.testing.internal.Base32.encode("12345678901234567890".getBytes());
+    assertThat(TotpGenerator.code(secret, Instant.ofEpochSecond(59))).isEqualTo("287082");
+    assertThat(TotpGenerator.code(secret, Instant.ofEpochSecond(1111111109))).isEqualTo("081804");
+    assertThat(TotpGenerator.code(secret, Instant.ofEpochSecond(20000000000L))).isEqualTo("353130");
+    assertThat(TotpGenerator.code(secret.toLowerCase(), Instant.ofEpochSecond(59))).isEqualTo("287082");
+  }
+
+  @Test
+  void usersFromJsonFileCanSignIn(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("users.json");
+    Files.writeString(file, """
+        {"users": [
+          {"id": "user_fixed", "first_name": "Jo", "email_addresses": ["jo@example.com"],
+           "phone_numbers": ["+15555550150"], "username": "jo", "password": "jo-password-1",
+           "totp_secret": "JBSWY3DPEHPK3PXP", "backup_codes": ["code0001"], "password_compromised": false}
+        ]}""");
+    try (ClerkEmulator emulator = ClerkEmulator.builder().usersFromJson(file).build().start()) {
+      Fapi fapi = new Fapi(emulator);
+      Fapi.Answer a = fapi.passwordSignIn("JO@example.com", "jo-password-1");
+      assertThat(a.response().get("status")).isEqualTo("needs_second_factor");
+      String id = (String) a.response().get("id");
+      Fapi.Answer done = fapi.post("/v1/client/sign_ins/" + id + "/attempt_second_factor",
+          "strategy", "backup_code", "code", "code0001");
+      assertThat(Fapi.map(Fapi.list(done.client().get("sessions")).get(0).get("user")))
+          .containsEntry("id", "user_fixed").containsEntry("first_name", "Jo").containsEntry("username", "jo");
+    }
+  }
+
+  @Test
+  void badSeedsAreRejectedWithTheirPlace(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("users.json");
+    Files.writeString(file, "[{\"email_addresses\": \"not-a-list\"}]");
+    assertThatThrownBy(() -> ClerkEmulator.builder().usersFromJson(file))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("users[0].email_addresses");
+    EmulatorUser one = EmulatorUser.builder().email("same@example.com").build();
+    EmulatorUser two = EmulatorUser.builder().email("SAME@example.com").build();
+    assertThatThrownBy(() -> ClerkEmulator.builder().user(one).user(two).build())
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("already taken");
+    EmulatorUser badPhone = EmulatorUser.builder().phone("555-1234").build();
+    assertThatThrownBy(() -> ClerkEmulator.builder().user(badPhone).build())
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("E.164");
+  }
+
+  @Test
+  void secretsStayOutOfToString() {
+    EmulatorUser user = EmulatorUser.builder().email("s@example.com").password("hunter2-secret")
+        .totpSecret("JBSWY3DPEHPK3PXP").backupCodes("bk123456").build();
+    assertThat(user.toString()).doesNotContain("hunter2-secret", "JBSWY3DPEHPK3PXP", "bk123456");
+  }
+
+  @Test
+  void seededRandomMakesIdsAndCodesRepeatable() {
+    String[] first = run();
+    String[] second = run();
+    assertThat(first).containsExactly(second);
+  }
+
+  private static String[] run() {
+    try (ClerkEmulator emulator = ClerkEmulator.builder().random(new Random(42))
+        .user(EmulatorUser.builder().email("r@example.com").build()).build().start()) {
+      Fapi fapi = new Fapi(emulator);
+      String signInId = (String) fapi.post("/v1/client/sign_ins", "identifier", "r@example.com",
+          "strategy", "email_code").response().get("id");
+      return new String[] {signInId, emulator.outbox().latestCodeFor("r@example.com")};
+    }
+  }
+
+  @Test
+  void testModeHelpers() {
+    assertThat(TestMode.email("jane", "example.com")).isEqualTo("jane+clerk_test@example.com");
+    assertThat(TestMode.isTestEmail("Jane+Clerk_Test@example.com")).isTrue();
+    assertThat(TestMode.phone(7)).isEqualTo("+15555550107");
+    assertThat(TestMode.isTestPhone(TestMode.phone(99))).isTrue();
+    assertThatThrownBy(() -> TestMode.phone(100)).isInstanceOf(IllegalArgumentException.class);
+  }
+}
