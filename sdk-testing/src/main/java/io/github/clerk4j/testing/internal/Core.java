@@ -11,6 +11,7 @@ import io.github.clerk4j.testing.internal.Model.Email;
 import io.github.clerk4j.testing.internal.Model.Phone;
 import io.github.clerk4j.testing.internal.Model.Session;
 import io.github.clerk4j.testing.internal.Model.User;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
@@ -297,7 +298,8 @@ final class Core {
     long current = TotpGenerator.step(Instant.ofEpochMilli(now()));
     for (long step = current - 1; step <= current + 1; step++) {
       String expected = TotpGenerator.codeAtStep(totp.secret, step);
-      if (MessageDigest.isEqual(expected.getBytes(), code.trim().getBytes())) {
+      if (MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
+          code.trim().getBytes(StandardCharsets.US_ASCII))) {
         if (step <= totp.lastUsedStep) {
           break; // a replay: the code was already used
         }
