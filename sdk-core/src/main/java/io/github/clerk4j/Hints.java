@@ -21,6 +21,9 @@ final class Hints {
     if (e.isPasswordIncorrect()) {
       return "check the password, or use emailCode() / resetPasswordEmailCode()";
     }
+    if (e.isSessionExists() || e.hasCode("identifier_already_signed_in")) {
+      return "this client already has a signed-in session: use Clerk.session(), or Clerk.signOut() first";
+    }
     if (e.isUserLocked()) {
       return e.lockoutExpiresIn().map(d -> "the account is locked for " + d.toSeconds() + " s")
           .orElse("the account is locked");

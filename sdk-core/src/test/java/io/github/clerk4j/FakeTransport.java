@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
 /**
  * A scripted {@link Transport}: each request takes the next answer from the script, or fails the
@@ -98,9 +97,5 @@ final class FakeTransport implements Transport {
   @Override
   public synchronized void close() {
     closed = true;
-  }
-
-  static <T> Function<FapiRequest<?>, T> ignore(T t) {
-    return r -> t;
   }
 }

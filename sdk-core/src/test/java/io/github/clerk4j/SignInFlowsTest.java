@@ -315,6 +315,14 @@ class SignInFlowsTest {
   }
 
   @Test
+  void aSecondSignInOnASignedInClientNamesTheWayOut() {
+    fake.thenThrow(new ClerkApiException(400, List.of(new ClerkError("identifier_already_signed_in",
+        "already signed in", "You're already signed in.", null)), null));
+    assertThatThrownBy(() -> clerk.signIn().password(EMAIL, PASSWORD))
+        .isInstanceOf(ClerkApiException.class).hasMessageContaining("Clerk.signOut() first");
+  }
+
+  @Test
   void unknownStatusesAreKeptRaw() {
     fake.thenRespond(signIn("sia_1", "needs_quantum_check").build());
     SignIn s = clerk.signIn().password(EMAIL, PASSWORD);
