@@ -118,12 +118,10 @@ final class SessionRoutes {
     String strategy = ex.form().oneOf("strategy", List.of("password", "email_code", "phone_code"));
     if ("password".equals(strategy)) {
       String password = ex.form().required("password");
-      ex.rateLimit("attempt", core.settings.rateLimits().attempts());
       core.checkPassword(user, password, "password");
       r.firstFactor = Verification.verified("verification_password", "password", 1);
     } else {
       String code = ex.form().required("code");
-      ex.rateLimit("attempt", core.settings.rateLimits().attempts());
       if (!(r.firstFactor instanceof Otp) || !strategy.equals(r.firstFactor.strategy())) {
         throw ApiException.of(400, "verification_missing", "missing",
             "Send a code first with verify/prepare_first_factor and the same strategy.");
@@ -149,7 +147,6 @@ final class SessionRoutes {
     Reverification r = session.reverification;
     String strategy = ex.form().oneOf("strategy", List.of("phone_code", "totp", "backup_code"));
     String code = ex.form().required("code");
-    ex.rateLimit("attempt", core.settings.rateLimits().attempts());
     r.secondFactor = core.verifySecondFactor(session.user, strategy, code, r.secondFactor);
     session.secondFactorVerifiedAt = core.now();
     r.status = "complete";
