@@ -1,6 +1,7 @@
 package io.github.clerk4j.it.signin;
 
 import io.github.clerk4j.Clerk;
+import io.github.clerk4j.RetryPolicy;
 import io.github.clerk4j.TokenStore;
 import io.github.clerk4j.testing.ClerkEmulator;
 import io.github.clerk4j.testing.EmulatorUser;
@@ -9,6 +10,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.UnaryOperator;
 
 /**
@@ -42,6 +45,8 @@ final class Harness implements AutoCloseable {
   }
 
   final MovableClock clock = new MovableClock();
+  /** Every retry wait of the SDK; waiting moves the shared clock instead of sleeping. */
+  final List<Duration> waits = new CopyOnWriteArrayList<>();
   final TokenStore tokens = TokenStore.inMemory();
   final ClerkEmulator emulator;
   final Clerk clerk;
@@ -52,7 +57,17 @@ final class Harness implements AutoCloseable {
       b.user(u);
     }
     emulator = settings.apply(b).build().start();
-    clerk = Clerk.builder().publishableKey(emulator.publishableKey()).tokenStore(tokens).build();
+    clerk = newClerk(RetryPolicy.builder());
+  }
+
+  /** Another SDK client of the same emulator, with this retry policy (its waits move the clock). */
+  Clerk newClerk(RetryPolicy.Builder retry) {
+    RetryPolicy policy = retry.sleeper(d -> {
+      waits.add(d);
+      clock.advance(d);
+    }).build();
+    return Clerk.builder().publishableKey(emulator.publishableKey()).tokenStore(tokens)
+        .retryPolicy(policy).build();
   }
 
   Harness(EmulatorUser... users) {
