@@ -134,6 +134,40 @@ public final class Clerk implements AutoCloseable {
   }
 
   /**
+   * The user of the current session ({@link #session()}, which includes a {@link
+   * SessionStatus#PENDING pending} one so that its tasks can be done); empty when signed out. Sends
+   * no request.
+   */
+  public Optional<User> user() {
+    return session().flatMap(Session::user);
+  }
+
+  /**
+   * Runs {@code action}; if the server refuses it with {@link
+   * ClerkApiException#isReverificationRequired()}, verifies the current session again and runs it
+   * once more. The Java face of clerk-js's {@code useReverification}.
+   *
+   * <p>The verification asks for level {@code second_factor} (clerk-js's default; the server falls
+   * back to a first factor for users without one). clerk4j picks the factor: the password when
+   * offered, else the default code factor, whose code it sends before asking; for a second factor
+   * TOTP, SMS code or backup code, the user's default first. {@code handler} is asked for the
+   * password or code, again after a wrong answer (with the error, up to 3 answers
+   * per step).
+   *
+   * <pre>{@code
+   * BackupCodes codes = clerk.withReverification(user::createBackupCode, prompt -> askUser(prompt));
+   * }</pre>
+   *
+   * @return what {@code action} returned
+   * @throws ClerkApiException the original refusal when the handler returns empty (the user
+   *     cancelled) or there is no current session; the last refusal after too many wrong answers;
+   *     any other failure of {@code action} or of the verification as it happens
+   */
+  public <T> T withReverification(java.util.function.Supplier<T> action, ReverificationHandler handler) {
+    return Reverifier.run(this, action, handler);
+  }
+
+  /**
    * Makes {@code session} the active one ({@code touch} with an empty {@code
    * active_organization_id} and {@code intent=select_session}, as clerk-js {@code setActive} sends
    * it) and returns its new value. The next {@link Session#getToken()} fetches a fresh token.

@@ -102,6 +102,28 @@ public final class Session {
     }
   }
 
+  /**
+   * The signed-in user as this snapshot has it, able to manage phone numbers, TOTP, backup codes
+   * and the password for this session (also while it is {@link SessionStatus#PENDING pending}, so
+   * that the {@code reset-password} and {@code setup-mfa} tasks can be done). Sends no request; see
+   * {@link User#reload()}.
+   */
+  public Optional<User> user() {
+    return Optional.ofNullable(resource.user()).map(u -> new User(clerk, id(), u));
+  }
+
+  /**
+   * Starts a step-up verification ({@code POST /v1/client/sessions/{id}/verify}) after a call
+   * failed with {@link ClerkApiException#isReverificationRequired()}. The server may apply a lower
+   * level than asked (a user without a second factor verifies a first factor); see {@link
+   * SessionVerification#status()}. {@link Clerk#withReverification} runs the whole flow.
+   *
+   * @throws IllegalArgumentException {@code level} is {@link VerificationLevel#UNKNOWN}
+   */
+  public SessionVerification startVerification(VerificationLevel level) {
+    return SessionVerification.start(clerk, id(), level);
+  }
+
   /** The wire resource, for resources built on a session (the user, reverification). */
   SessionResource resource() {
     return resource;

@@ -1,0 +1,194 @@
+package io.github.clerk4j;
+
+import io.github.clerk4j.spi.Endpoint;
+import io.github.clerk4j.spi.Form;
+import io.github.clerk4j.spi.PhoneNumberResource;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+
+/**
+ * An immutable snapshot of one of the signed-in user's phone numbers, and what Clerk's "manage
+ * SMS-based MFA" guide does with it: verify it by SMS code, reserve it for MFA, make it the
+ * default second factor, remove it ({@code /v1/me/phone_numbers/...}, wire spec §5).
+ *
+ * <p>Each action returns the new value (this one stays valid) and updates {@link Clerk#client()}
+ * from the client the server piggybacks. {@code toString()} shows neither the number nor backup
+ * codes.
+ */
+public final class PhoneNumber {
+
+  private final Clerk clerk;
+  private final String sessionId;
+  private final PhoneNumberResource resource;
+
+  PhoneNumber(Clerk clerk, String sessionId, PhoneNumberResource resource) {
+    this.clerk = Objects.requireNonNull(clerk, "clerk");
+    this.sessionId = Objects.requireNonNull(sessionId, "sessionId");
+    this.resource = Objects.requireNonNull(resource, "resource");
+  }
+
+  /** {@code idn_...}. */
+  public String id() {
+    return resource.id();
+  }
+
+  /** The number in E.164 form. */
+  public String phoneNumber() {
+    return resource.phoneNumber();
+  }
+
+  /**
+   * The state of its verification. A number whose verification never started (just created) has
+   * status {@link VerificationStatus#UNVERIFIED} and no strategy.
+   */
+  public Verification verification() {
+    Verification v = resource.verification();
+    return v != null ? v : new Verification(VerificationStatus.UNVERIFIED.wireValue(), null, null, null, null);
+  }
+
+  /** Whether it is used as an SMS second factor. */
+  public boolean reservedForSecondFactor() {
+    return resource.reservedForSecondFactor();
+  }
+
+  /** Whether it is the second factor offered first at sign-in. */
+  public boolean defaultSecondFactor() {
+    return resource.defaultSecondFactor();
+  }
+
+  /**
+   * Backup codes the server issued with this answer: only in the answer that enabled MFA for the
+   * first time (reserving the first second factor); otherwise empty. Show them once.
+   */
+  public List<String> backupCodes() {
+    return resource.backupCodes();
+  }
+
+  /** The session this value acts through ({@code sess_...}). */
+  public String sessionId() {
+    return sessionId;
+  }
+
+  // ---------------------------------------------------------------- actions
+
+  /**
+   * Sends a verification code by SMS ({@code prepare_verification}, {@code strategy=phone_code}).
+   * Also the way to get a new code.
+   */
+  public PhoneNumber prepareVerification() {
+    return call(Endpoint.PREPARE_PHONE_NUMBER_VERIFICATION, Form.empty().with("strategy", "phone_code"));
+  }
+
+  /**
+   * Verifies the number with the code from the SMS ({@code attempt_verification}). When the number
+   * was created reserved for MFA and this enables MFA, {@link #backupCodes()} may be filled.
+   *
+   * @throws ClerkApiException for example {@link ClerkApiException#isCodeIncorrect()} or {@link
+   *     ClerkApiException#isVerificationExpired()} (then {@link #prepareVerification()} again)
+   */
+  public PhoneNumber attemptVerification(String code) {
+    return call(Endpoint.ATTEMPT_PHONE_NUMBER_VERIFICATION,
+        Form.empty().with("code", FormParams.require(code, "code")));
+  }
+
+  /**
+   * Uses the (verified) number as an SMS second factor, or stops using it ({@code PATCH}, {@code
+   * reserved_for_second_factor}). The first second factor of a user enables MFA, and that answer
+   * carries backup codes ({@link #backupCodes()}).
+   *
+   * @throws ClerkApiException {@code identification_update_second_factor_unverified} for an
+   *     unverified number; {@link ClerkApiException#isReverificationRequired()}
+   */
+  public PhoneNumber setReservedForSecondFactor(boolean reserved) {
+    return call(Endpoint.UPDATE_PHONE_NUMBER, Form.empty().with("reserved_for_second_factor", reserved));
+  }
+
+  /** Makes this reserved number the default second factor ({@code PATCH}, {@code default_second_factor=true}). */
+  public PhoneNumber makeDefaultSecondFactor() {
+    return call(Endpoint.UPDATE_PHONE_NUMBER, Form.empty().with("default_second_factor", true));
+  }
+
+  /**
+   * Removes the number ({@code DELETE}). Removing the user's last second factor disables MFA
+   * where the instance allows it; where it does not, the server refuses ({@code
+   * second_factor_deletion_not_allowed}). Reload the user to see the change.
+   */
+  public void destroy() {
+    User.call(clerk, sessionId, Endpoint.DELETE_PHONE_NUMBER, id(), Form.empty());
+  }
+
+  /** The {@link CompletableFuture} form of every action, run on the Clerk's executor. */
+  public Async async() {
+    return new Async(this);
+  }
+
+  private PhoneNumber call(Endpoint<PhoneNumberResource> endpoint, Form form) {
+    return new PhoneNumber(clerk, sessionId, User.call(clerk, sessionId, endpoint, id(), form).response());
+  }
+
+  /**
+   * The {@link CompletableFuture} form of every {@link PhoneNumber} action. Each runs the blocking
+   * action on the Clerk's executor; failures complete the future exceptionally with the same
+   * exceptions.
+   */
+  public static final class Async {
+    private final PhoneNumber phone;
+
+    Async(PhoneNumber phone) {
+      this.phone = phone;
+    }
+
+    private <V> CompletableFuture<V> supply(Supplier<V> action) {
+      return CompletableFuture.supplyAsync(action, phone.clerk.executor());
+    }
+
+    /** {@link PhoneNumber#prepareVerification()}. */
+    public CompletableFuture<PhoneNumber> prepareVerification() {
+      return supply(phone::prepareVerification);
+    }
+
+    /** {@link PhoneNumber#attemptVerification(String)}. */
+    public CompletableFuture<PhoneNumber> attemptVerification(String code) {
+      return supply(() -> phone.attemptVerification(code));
+    }
+
+    /** {@link PhoneNumber#setReservedForSecondFactor(boolean)}. */
+    public CompletableFuture<PhoneNumber> setReservedForSecondFactor(boolean reserved) {
+      return supply(() -> phone.setReservedForSecondFactor(reserved));
+    }
+
+    /** {@link PhoneNumber#makeDefaultSecondFactor()}. */
+    public CompletableFuture<PhoneNumber> makeDefaultSecondFactor() {
+      return supply(phone::makeDefaultSecondFactor);
+    }
+
+    /** {@link PhoneNumber#destroy()}. */
+    public CompletableFuture<Void> destroy() {
+      return supply(() -> {
+        phone.destroy();
+        return null;
+      });
+    }
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof PhoneNumber && ((PhoneNumber) o).clerk == clerk
+        && ((PhoneNumber) o).sessionId.equals(sessionId) && ((PhoneNumber) o).resource.equals(resource);
+  }
+
+  @Override
+  public int hashCode() {
+    return resource.hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return "PhoneNumber{id=" + id() + ", verification=" + verification().rawStatus()
+        + ", reservedForSecondFactor=" + reservedForSecondFactor()
+        + ", defaultSecondFactor=" + defaultSecondFactor()
+        + ", backupCodes=" + backupCodes().size() + " [redacted]}";
+  }
+}

@@ -1,0 +1,253 @@
+package io.github.clerk4j;
+
+import io.github.clerk4j.internal.WireEnums;
+import io.github.clerk4j.spi.Endpoint;
+import io.github.clerk4j.spi.FapiResponse;
+import io.github.clerk4j.spi.Form;
+import io.github.clerk4j.spi.ReverificationResource;
+import io.github.clerk4j.spi.SessionResource;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+
+/**
+ * An immutable snapshot of a step-up verification of a session ("reverification", wire spec §5.1),
+ * started with {@link Session#startVerification(VerificationLevel)} after a call failed with
+ * {@link ClerkApiException#isReverificationRequired()}. Check {@link #status()} after each step:
+ * prepare (send a code) and attempt the factors it asks for until {@link Status#COMPLETE}, then
+ * retry the refused call. {@link Clerk#withReverification(Supplier, ReverificationHandler)} does
+ * all of this for you.
+ *
+ * <p>The request bodies are the sign-in's: {@link PrepareFirstFactorParams} ({@code email_code},
+ * {@code phone_code}), {@link AttemptFirstFactorParams} ({@code password}, {@code email_code},
+ * {@code phone_code}), {@link PrepareSecondFactorParams} ({@code phone_code}) and {@link
+ * AttemptSecondFactorParams} ({@code phone_code}, {@code totp}, {@code backup_code}); the ids come
+ * from {@link #supportedFirstFactors()} and {@link #supportedSecondFactors()}.
+ *
+ * <p>Each action returns the new value (this one stays valid). Every action has a {@link
+ * CompletableFuture} form under {@link #async()}.
+ */
+public final class SessionVerification {
+
+  /** What the verification needs next. */
+  public enum Status {
+    /** A first factor: see {@link SessionVerification#supportedFirstFactors()}. */
+    NEEDS_FIRST_FACTOR("needs_first_factor"),
+    /** A second factor: see {@link SessionVerification#supportedSecondFactors()}. */
+    NEEDS_SECOND_FACTOR("needs_second_factor"),
+    /** Verified: retry the call that was refused. */
+    COMPLETE("complete"),
+    /** A value this version of clerk4j does not know; see {@link SessionVerification#rawStatus()}. */
+    UNKNOWN(null);
+
+    private final String wire;
+
+    Status(String wire) {
+      this.wire = wire;
+    }
+
+    /** The wire value, or {@code null} for {@link #UNKNOWN}. */
+    public String wireValue() {
+      return wire;
+    }
+
+    /** The constant for a wire value; {@link #UNKNOWN} for anything else. */
+    public static Status fromWire(String wire) {
+      return WireEnums.fromWire(Status.class, Status::wireValue, wire, UNKNOWN);
+    }
+  }
+
+  private final Clerk clerk;
+  private final String sessionId;
+  private final ReverificationResource resource;
+
+  private SessionVerification(Clerk clerk, String sessionId, ReverificationResource resource) {
+    this.clerk = Objects.requireNonNull(clerk, "clerk");
+    this.sessionId = Objects.requireNonNull(sessionId, "sessionId");
+    this.resource = Objects.requireNonNull(resource, "resource");
+  }
+
+  /** Starts a verification of {@code level} for a session; see {@link Session#startVerification}. */
+  static SessionVerification start(Clerk clerk, String sessionId, VerificationLevel level) {
+    Objects.requireNonNull(level, "level");
+    if (level == VerificationLevel.UNKNOWN) {
+      throw new IllegalArgumentException("choose FIRST_FACTOR, SECOND_FACTOR or MULTI_FACTOR");
+    }
+    return call(clerk, sessionId, Endpoint.START_REVERIFICATION, Form.empty().with("level", level.wireValue()));
+  }
+
+  // ---------------------------------------------------------------- getters
+
+  /** The session being verified ({@code sess_...}). */
+  public String sessionId() {
+    return sessionId;
+  }
+
+  /** The level the server applies (it may fall back from the one asked for). */
+  public VerificationLevel level() {
+    return VerificationLevel.fromWire(resource.level());
+  }
+
+  /** The level as sent. */
+  public String rawLevel() {
+    return resource.level();
+  }
+
+  /** What is needed next; {@link Status#UNKNOWN} for a status this version does not know. */
+  public Status status() {
+    return Status.fromWire(resource.status());
+  }
+
+  /** The status as sent. */
+  public String rawStatus() {
+    return resource.status();
+  }
+
+  /** The first factors offered while {@link Status#NEEDS_FIRST_FACTOR}. */
+  public List<Factor> supportedFirstFactors() {
+    return resource.supportedFirstFactors();
+  }
+
+  /** The second factors offered while {@link Status#NEEDS_SECOND_FACTOR}, the default first. */
+  public List<Factor> supportedSecondFactors() {
+    return resource.supportedSecondFactors();
+  }
+
+  /** The first-factor verification, once one started. */
+  public Optional<Verification> firstFactorVerification() {
+    return Optional.ofNullable(resource.firstFactorVerification());
+  }
+
+  /** The second-factor verification, once one started. */
+  public Optional<Verification> secondFactorVerification() {
+    return Optional.ofNullable(resource.secondFactorVerification());
+  }
+
+  /** The session as the server sent it with this answer, if it did. */
+  public Optional<Session> session() {
+    return Optional.ofNullable(resource.session()).map(s -> new Session(clerk, s));
+  }
+
+  // ---------------------------------------------------------------- actions
+
+  /** Sends a first-factor code ({@code verify/prepare_first_factor}); a password needs no prepare. */
+  public SessionVerification prepareFirstFactor(PrepareFirstFactorParams params) {
+    Objects.requireNonNull(params, "params");
+    return step(Endpoint.PREPARE_REVERIFICATION_FIRST_FACTOR, params, "prepareFirstFactor(...)");
+  }
+
+  /** Verifies the first factor ({@code verify/attempt_first_factor}): a password or a code. */
+  public SessionVerification attemptFirstFactor(AttemptFirstFactorParams params) {
+    Objects.requireNonNull(params, "params");
+    return step(Endpoint.ATTEMPT_REVERIFICATION_FIRST_FACTOR, params, "prepareFirstFactor(...)");
+  }
+
+  /** Sends a second-factor SMS code ({@code verify/prepare_second_factor}); TOTP and backup codes need none. */
+  public SessionVerification prepareSecondFactor(PrepareSecondFactorParams params) {
+    Objects.requireNonNull(params, "params");
+    return step(Endpoint.PREPARE_REVERIFICATION_SECOND_FACTOR, params, "prepareSecondFactor(...)");
+  }
+
+  /** Verifies the second factor ({@code verify/attempt_second_factor}). */
+  public SessionVerification attemptSecondFactor(AttemptSecondFactorParams params) {
+    Objects.requireNonNull(params, "params");
+    return step(Endpoint.ATTEMPT_REVERIFICATION_SECOND_FACTOR, params, "prepareSecondFactor(...)");
+  }
+
+  /** The {@link CompletableFuture} form of every action, run on the Clerk's executor. */
+  public Async async() {
+    return new Async(this);
+  }
+
+  // ---------------------------------------------------------------- machinery
+
+  /** One step, with hints that name the call to make next when it is refused. */
+  private SessionVerification step(Endpoint<ReverificationResource> endpoint, FormParams params, String sendCall) {
+    try {
+      return call(clerk, sessionId, endpoint, params.form());
+    } catch (ClerkApiException e) {
+      Strategy strategy = Strategy.fromWire(params.form().get("strategy"));
+      boolean sendsCode = strategy == Strategy.EMAIL_CODE || strategy == Strategy.PHONE_CODE;
+      String hint = e.hasCode("session_reverification_missing") || e.hasCode("invalid_action_for_session_reverification")
+          ? "this verification is over or was replaced: call session.startVerification(level) again"
+          : sendsCode ? Hints.verify(e, strategy, sendCall) : null;
+      throw hint == null ? e : e.withHint(hint);
+    }
+  }
+
+  /**
+   * Executes a verification call. The session in the answer carries the new verification age; when
+   * the answer has no client to piggyback it, it is written into the local snapshot.
+   */
+  private static SessionVerification call(Clerk clerk, String sessionId, Endpoint<ReverificationResource> endpoint,
+      Form form) {
+    FapiResponse<ReverificationResource> r = clerk.execute(endpoint, null, sessionId, form);
+    if (r.response() == null) {
+      throw new ClerkException("the server answered " + endpoint + " without a session verification");
+    }
+    SessionResource s = r.response().session();
+    if (r.client() == null && s != null) {
+      clerk.client().session(sessionId).ifPresent(before ->
+          clerk.applySessionResponse(new FapiResponse<>(r.httpStatus(), s, null, null), before));
+    }
+    return new SessionVerification(clerk, sessionId, r.response());
+  }
+
+  /**
+   * The {@link CompletableFuture} form of every {@link SessionVerification} action. Each runs the
+   * blocking action on the Clerk's executor; failures complete the future exceptionally with the
+   * same exceptions.
+   */
+  public static final class Async {
+    private final SessionVerification verification;
+
+    Async(SessionVerification verification) {
+      this.verification = verification;
+    }
+
+    private <V> CompletableFuture<V> supply(Supplier<V> action) {
+      return CompletableFuture.supplyAsync(action, verification.clerk.executor());
+    }
+
+    /** {@link SessionVerification#prepareFirstFactor(PrepareFirstFactorParams)}. */
+    public CompletableFuture<SessionVerification> prepareFirstFactor(PrepareFirstFactorParams params) {
+      return supply(() -> verification.prepareFirstFactor(params));
+    }
+
+    /** {@link SessionVerification#attemptFirstFactor(AttemptFirstFactorParams)}. */
+    public CompletableFuture<SessionVerification> attemptFirstFactor(AttemptFirstFactorParams params) {
+      return supply(() -> verification.attemptFirstFactor(params));
+    }
+
+    /** {@link SessionVerification#prepareSecondFactor(PrepareSecondFactorParams)}. */
+    public CompletableFuture<SessionVerification> prepareSecondFactor(PrepareSecondFactorParams params) {
+      return supply(() -> verification.prepareSecondFactor(params));
+    }
+
+    /** {@link SessionVerification#attemptSecondFactor(AttemptSecondFactorParams)}. */
+    public CompletableFuture<SessionVerification> attemptSecondFactor(AttemptSecondFactorParams params) {
+      return supply(() -> verification.attemptSecondFactor(params));
+    }
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof SessionVerification && ((SessionVerification) o).clerk == clerk
+        && ((SessionVerification) o).sessionId.equals(sessionId)
+        && ((SessionVerification) o).resource.equals(resource);
+  }
+
+  @Override
+  public int hashCode() {
+    return resource.hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return "SessionVerification{session=" + sessionId + ", level=" + rawLevel() + ", status=" + rawStatus()
+        + ", firstFactors=" + supportedFirstFactors().stream().map(Factor::rawStrategy).toList()
+        + ", secondFactors=" + supportedSecondFactors().stream().map(Factor::rawStrategy).toList() + '}';
+  }
+}

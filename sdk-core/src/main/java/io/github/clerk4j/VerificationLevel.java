@@ -1,0 +1,37 @@
+package io.github.clerk4j;
+
+import io.github.clerk4j.internal.WireEnums;
+
+/**
+ * How much a {@linkplain Session#startVerification(VerificationLevel) session verification}
+ * (reverification, "step-up") asks of the user.
+ */
+public enum VerificationLevel {
+  /** One first factor (password, or a code by e-mail or SMS). */
+  FIRST_FACTOR("first_factor"),
+  /**
+   * One second factor (TOTP, SMS code, backup code); the server falls back to a first factor for a
+   * user without second factors. This is clerk-js's default for {@code useReverification}.
+   */
+  SECOND_FACTOR("second_factor"),
+  /** A first factor, then a second factor if the user has one. */
+  MULTI_FACTOR("multi_factor"),
+  /** A level this version of clerk4j does not know; the owning object keeps the raw string. */
+  UNKNOWN(null);
+
+  private final String wire;
+
+  VerificationLevel(String wire) {
+    this.wire = wire;
+  }
+
+  /** The wire value, or {@code null} for {@link #UNKNOWN}. */
+  public String wireValue() {
+    return wire;
+  }
+
+  /** The constant for a wire value; {@link #UNKNOWN} for anything else. */
+  public static VerificationLevel fromWire(String wire) {
+    return WireEnums.fromWire(VerificationLevel.class, VerificationLevel::wireValue, wire, UNKNOWN);
+  }
+}
