@@ -21,7 +21,6 @@ import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -80,11 +79,6 @@ class EmulatorContractTest {
   }
 
   @Test
-  @Disabled("emulator bug: GET /v1/environment lacks properties the 2026-05-12 file requires: "
-      + "auth_config.native_settings, display_config.oauth_consent_url, user_settings.enterprise_sso and .saml, "
-      + "user_settings.passkey_settings.satisfies_second_factor, "
-      + "user_settings.password_settings.disable_password_reverification, "
-      + "user_settings.username_settings.allow_numeric_usernames (it copies the older recorded environment)")
   void environmentFitsTheContract() {
     ContractCheckingClient c = client(emulator);
 
