@@ -123,8 +123,9 @@ class PasswordLifecycleTest {
     assertThat(session).containsEntry("status", "pending")
         .containsEntry("tasks", List.of(Map.of("key", "reset-password")));
 
+    // The task is done without the current password: it is the one that cannot be trusted.
     Answer changed = fapi.post("/v1/me/change_password?_clerk_session_id=" + sessionId,
-        "current_password", PASSWORD, "new_password", NEW_PASSWORD);
+        "new_password", NEW_PASSWORD);
     assertThat(changed.status()).as(changed.raw()).isEqualTo(200);
     Map<String, Object> after = fapi.get("/v1/client/sessions/" + sessionId).response();
     assertThat(after).containsEntry("status", "active").containsEntry("tasks", null);
@@ -136,6 +137,8 @@ class PasswordLifecycleTest {
     Fapi fapi = new Fapi(emulator);
     String sessionId = fapi.signIn(emulator, ERIN, PASSWORD);
     String path = "/v1/me/change_password?_clerk_session_id=" + sessionId;
+    Answer noCurrent = fapi.post(path, "new_password", NEW_PASSWORD);
+    assertThat(noCurrent.errorCode()).isEqualTo("form_param_missing");
     Answer wrongCurrent = fapi.post(path, "current_password", "nope", "new_password", NEW_PASSWORD);
     assertThat(wrongCurrent.errorCode()).isEqualTo("form_password_validation_failed");
     assertThat(wrongCurrent.firstError().get("meta")).isEqualTo(Map.of("param_name", "current_password"));

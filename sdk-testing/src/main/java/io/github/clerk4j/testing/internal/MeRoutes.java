@@ -300,7 +300,10 @@ final class MeRoutes {
     Form form = ex.form();
     String newPassword = form.required("new_password");
     boolean signOutOthers = form.bool("sign_out_of_other_sessions", false);
-    if (user.password != null) {
+    // The reset-password task exists because the old password cannot be trusted: the user proved
+    // who they are another way, so the task is completed without it.
+    boolean resetTask = core.tasks(session).contains("reset-password");
+    if (user.password != null && !resetTask) {
       String current = form.required("current_password");
       if (!Passwords.matches(user.password, current)) {
         throw ApiException.param(422, "form_password_validation_failed", "current_password",
