@@ -64,6 +64,7 @@ public final class RetryPolicy {
     return builder().maxAttempts(1).build();
   }
 
+  /** A builder starting from the defaults. */
   public static Builder builder() {
     return new Builder();
   }
@@ -85,10 +86,12 @@ public final class RetryPolicy {
     return maxAttempts;
   }
 
+  /** The backoff ceiling of the first retry; it doubles for each further one. */
   public Duration baseBackoff() {
     return baseBackoff;
   }
 
+  /** The largest backoff ceiling. */
   public Duration maxBackoff() {
     return maxBackoff;
   }
@@ -98,6 +101,7 @@ public final class RetryPolicy {
     return maxRetryAfter;
   }
 
+  /** What waits between attempts. */
   public Sleeper sleeper() {
     return sleeper;
   }
@@ -140,11 +144,13 @@ public final class RetryPolicy {
       return this;
     }
 
+    /** The backoff ceiling of the first retry (default 250 ms). */
     public Builder baseBackoff(Duration baseBackoff) {
       this.baseBackoff = nonNegative(baseBackoff, "baseBackoff");
       return this;
     }
 
+    /** The largest backoff ceiling (default 4 s). */
     public Builder maxBackoff(Duration maxBackoff) {
       this.maxBackoff = nonNegative(maxBackoff, "maxBackoff");
       return this;
@@ -156,6 +162,7 @@ public final class RetryPolicy {
       return this;
     }
 
+    /** What waits between attempts (default {@link Thread#sleep}); tests pass one that records. */
     public Builder sleeper(Sleeper sleeper) {
       this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
       return this;
@@ -167,6 +174,7 @@ public final class RetryPolicy {
       return this;
     }
 
+    /** The immutable policy. */
     public RetryPolicy build() {
       return new RetryPolicy(this);
     }

@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
@@ -591,7 +592,13 @@ public final class SignIn {
     }
 
     private <V> CompletableFuture<V> supply(Supplier<V> action) {
-      return CompletableFuture.supplyAsync(action, signIn.clerk.executor());
+      try {
+        return CompletableFuture.supplyAsync(action, signIn.clerk.executor());
+      } catch (RejectedExecutionException e) {
+        // a closed Clerk's own executor refuses work: report it through the future, as any failure
+        return CompletableFuture.failedFuture(
+            new IllegalStateException("the Clerk's executor refused the task (is the Clerk closed?)", e));
+      }
     }
 
     /** {@link SignIn#password(String, String)}. */

@@ -73,6 +73,20 @@ class AsyncTest {
   }
 
   @Test
+  void aClosedClerksOwnExecutorFailsTheFuture() {
+    FakeTransport f = new FakeTransport();
+    Clerk own = Clerk.builder().frontendApiUrl(Fixtures.URL).transport(u -> f).build();
+    SignIn s = own.signIn();
+    own.close();
+    assertThat(s.async().password("ada@example.com", "pw-after-close"))
+        .failsWithin(5, TimeUnit.SECONDS)
+        .withThrowableOfType(java.util.concurrent.ExecutionException.class)
+        .havingCause()
+        .isInstanceOf(IllegalStateException.class);
+    assertThat(f.requests()).isEmpty();
+  }
+
+  @Test
   void codeFlowsAndLowerLevelCallsHaveAsyncForms() throws Exception {
     SignInResource needsFirst = signIn("sia_1", "needs_first_factor").identifier("ada@example.com")
         .first(emailFactor("email_code", "ada@example.com", "idn_e"),

@@ -5,7 +5,6 @@ import io.github.clerk4j.TokenStore;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -61,8 +60,6 @@ public final class FileTokenStore implements TokenStore {
           Files.move(tmp, path, StandardCopyOption.REPLACE_EXISTING);
         }
         tmp = null;
-      } catch (FileAlreadyExistsException e) {
-        throw new ClerkException("cannot write the client token file " + path, e);
       } catch (IOException e) {
         throw new ClerkException("cannot write the client token file " + path + ": " + e.getClass().getSimpleName(), e);
       } finally {
