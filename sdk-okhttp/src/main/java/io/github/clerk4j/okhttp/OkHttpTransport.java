@@ -42,24 +42,28 @@ import okhttp3.OkHttpClient;
  *   <li>Every request is sent at most once: OkHttp's {@code retryOnConnectionFailure} is off (it
  *       would silently re-send a POST when a pooled connection turns out dead), redirects are not
  *       followed (a 307 re-sends the body) and no {@link Authenticator} answers a 401. Retries are
- *       core's decision, made with {@link io.github.clerk4j.ClerkNetworkException#requestMayHaveBeenSent()}.
+ *       core's decision, made with {@link
+ *       io.github.clerk4j.ClerkNetworkException#requestMayHaveBeenSent()}.
  *   <li>Headers: the client token in {@code Authorization} verbatim, {@code clerk-api-version:
  *       2026-05-12}, {@code User-Agent: clerk4j/<version> (Java <version>)}, never {@code Origin};
  *       query {@code _is_native=true}.
  * </ul>
  *
- * <p>Thread-safe. {@link #close()} releases the connections of a client this transport created;
- * a client you passed in stays yours (its connection pool and dispatcher are shared with the
- * derived client and are left alone).
+ * <p>Thread-safe. {@link #close()} releases the connections of a client this transport created; a
+ * client you passed in stays yours (its connection pool and dispatcher are shared with the derived
+ * client and are left alone).
  */
 public final class OkHttpTransport implements Transport {
 
   /** Connect timeout unless configured: DNS, TCP and TLS to the Frontend API. */
   public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+
   /** Read timeout unless configured: the longest silence while waiting for the answer. */
   public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(30);
+
   /** Write timeout unless configured. */
   public static final Duration DEFAULT_WRITE_TIMEOUT = Duration.ofSeconds(30);
+
   /** Call timeout unless configured: the whole call, from DNS to the last byte of the answer. */
   public static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofSeconds(30);
 

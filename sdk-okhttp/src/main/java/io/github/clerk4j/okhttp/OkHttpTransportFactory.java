@@ -15,7 +15,9 @@ public final class OkHttpTransportFactory implements TransportFactory {
 
   private final OkHttpTransport.Settings settings;
 
-  /** The factory with the default settings (the constructor {@link java.util.ServiceLoader} calls). */
+  /**
+   * The factory with the default settings (the constructor {@link java.util.ServiceLoader} calls).
+   */
   public OkHttpTransportFactory() {
     this(OkHttpTransport.builder().settings());
   }

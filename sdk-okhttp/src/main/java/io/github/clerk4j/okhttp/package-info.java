@@ -1,6 +1,6 @@
 /**
- * The OkHttp transport of clerk4j: {@link io.github.clerk4j.okhttp.OkHttpTransport} and its
- * {@link io.github.clerk4j.okhttp.OkHttpTransportFactory}. Everything under {@code internal} is an
+ * The OkHttp transport of clerk4j: {@link io.github.clerk4j.okhttp.OkHttpTransport} and its {@link
+ * io.github.clerk4j.okhttp.OkHttpTransportFactory}. Everything under {@code internal} is an
  * implementation detail.
  */
 package io.github.clerk4j.okhttp;

@@ -87,7 +87,8 @@ class DecodingTest {
 
   @Test
   void nullResponseOfAnUnknownClient() {
-    FapiResponse<ClientResource> r = answer(Endpoint.GET_CLIENT, "{\"response\":null,\"client\":null}");
+    FapiResponse<ClientResource> r =
+        answer(Endpoint.GET_CLIENT, "{\"response\":null,\"client\":null}");
 
     assertThat(r.response()).isNull();
     assertThat(r.client()).isNull();
@@ -117,8 +118,11 @@ class DecodingTest {
   @Test
   void rotatedClientTokenIsSurfacedVerbatim() {
     FapiResponse<ClientResource> r =
-        answer(Endpoint.GET_CLIENT, "{\"response\":null,\"client\":null}",
-            "Authorization", "Bearer eyJ.rotated.token");
+        answer(
+            Endpoint.GET_CLIENT,
+            "{\"response\":null,\"client\":null}",
+            "Authorization",
+            "Bearer eyJ.rotated.token");
 
     assertThat(r.clientToken()).isEqualTo("Bearer eyJ.rotated.token");
   }
@@ -126,7 +130,11 @@ class DecodingTest {
   @Test
   void clearedClientTokenIsSurfacedAsSent() {
     FapiResponse<ClientResource> r =
-        answer(Endpoint.DELETE_CLIENT, "{\"response\":null,\"client\":null}", "Authorization", "Bearer");
+        answer(
+            Endpoint.DELETE_CLIENT,
+            "{\"response\":null,\"client\":null}",
+            "Authorization",
+            "Bearer");
 
     assertThat(r.clientToken()).isEqualTo("Bearer");
   }
@@ -169,12 +177,15 @@ class DecodingTest {
     assertThat(signIn.firstFactorVerification().status()).isEqualTo(VerificationStatus.FAILED);
     assertThat(signIn.firstFactorVerification().error().code())
         .isEqualTo("identifier_already_signed_in");
-    assertThat(signIn.firstFactorVerification().error().meta()).containsEntry("session_id", "sess_9");
+    assertThat(signIn.firstFactorVerification().error().meta())
+        .containsEntry("session_id", "sess_9");
   }
 
   @Test
   void sessionTokenIsUnwrapped() {
-    assertThat(answer(Endpoint.CREATE_SESSION_TOKEN, "{\"object\":\"token\",\"jwt\":\"h.p.s\"}").response())
+    assertThat(
+            answer(Endpoint.CREATE_SESSION_TOKEN, "{\"object\":\"token\",\"jwt\":\"h.p.s\"}")
+                .response())
         .isEqualTo("h.p.s");
   }
 

@@ -26,9 +26,16 @@ class ErrorResponsesTest {
   }
 
   private static String envelope(int status, String code, String paramName, String traceId) {
-    return "{\"errors\":[{\"code\":\"" + code + "\",\"message\":\"is incorrect\","
-        + "\"long_message\":\"Long message for " + code + ".\",\"meta\":{\"param_name\":\""
-        + paramName + "\"}}],\"meta\":{},\"clerk_trace_id\":\"" + traceId + "\"}";
+    return "{\"errors\":[{\"code\":\""
+        + code
+        + "\",\"message\":\"is incorrect\","
+        + "\"long_message\":\"Long message for "
+        + code
+        + ".\",\"meta\":{\"param_name\":\""
+        + paramName
+        + "\"}}],\"meta\":{},\"clerk_trace_id\":\""
+        + traceId
+        + "\"}";
   }
 
   private ClerkApiException apiErrorFor(Endpoint<?> endpoint, String id) {
@@ -82,7 +89,8 @@ class ErrorResponsesTest {
         429,
         "{\"errors\":[{\"code\":\"too_many_requests\",\"message\":\"Too many requests\","
             + "\"long_message\":\"Too many requests, retry later.\"}]}",
-        "Retry-After", "1");
+        "Retry-After",
+        "1");
 
     ClerkApiException e = apiErrorFor(Endpoint.CREATE_SIGN_IN, null);
 
@@ -135,7 +143,9 @@ class ErrorResponsesTest {
 
     ClerkApiException e = apiErrorFor(Endpoint.CREATE_SIGN_IN, null);
 
-    assertThat(e.errors()).extracting(ClerkError::paramName).containsExactly("identifier", "password");
+    assertThat(e.errors())
+        .extracting(ClerkError::paramName)
+        .containsExactly("identifier", "password");
     assertThat(e.fieldErrors()).containsOnlyKeys("identifier", "password");
   }
 

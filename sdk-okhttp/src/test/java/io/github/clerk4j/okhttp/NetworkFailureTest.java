@@ -37,7 +37,8 @@ class NetworkFailureTest {
   @Test
   void connectionDroppedAfterTheRequestWasSentIsNotResent() {
     try (WireServer wire = new WireServer()) {
-      wire.enqueue(new MockResponse.Builder().onResponseStart(new SocketEffect.CloseSocket()).build());
+      wire.enqueue(
+          new MockResponse.Builder().onResponseStart(new SocketEffect.CloseSocket()).build());
       // if the transport re-sent, this answer would make the call succeed
       wire.enqueue(200, "{\"response\":null,\"client\":null}");
 
@@ -45,7 +46,9 @@ class NetworkFailureTest {
           catchThrowableOfType(ClerkNetworkException.class, () -> wire.transport.execute(ATTEMPT));
 
       assertThat(e.requestMayHaveBeenSent()).isTrue();
-      assertThat(e.getMessage()).contains("ATTEMPT_SECOND_FACTOR").contains("after the request was sent");
+      assertThat(e.getMessage())
+          .contains("ATTEMPT_SECOND_FACTOR")
+          .contains("after the request was sent");
       assertThat(e.getCause()).isInstanceOf(IOException.class);
       assertThat(wire.server.getRequestCount()).isEqualTo(1);
       assertThat(wire.takeRequest().getUrl().encodedPath()).endsWith("/attempt_second_factor");
@@ -61,7 +64,8 @@ class NetworkFailureTest {
   void connectionDroppedOnAReusedConnectionIsNotResent() {
     try (WireServer wire = new WireServer()) {
       wire.enqueue(200, "{\"response\":null,\"client\":null}");
-      wire.enqueue(new MockResponse.Builder().onResponseStart(new SocketEffect.CloseSocket()).build());
+      wire.enqueue(
+          new MockResponse.Builder().onResponseStart(new SocketEffect.CloseSocket()).build());
       wire.enqueue(200, "{\"response\":null,\"client\":null}");
       wire.transport.execute(
           new FapiRequest<>(Endpoint.GET_CLIENT, null, null, Form.empty(), "Bearer t"));

@@ -61,7 +61,8 @@ class OkHttpTransportTest {
         "http://[0:0:0:0:0:0:0:1]"
       })
   void httpsAndLoopbackAreAccepted(String url) {
-    assertThatCode(() -> OkHttpTransport.create(URI.create(url)).close()).doesNotThrowAnyException();
+    assertThatCode(() -> OkHttpTransport.create(URI.create(url)).close())
+        .doesNotThrowAnyException();
   }
 
   @ParameterizedTest
@@ -83,8 +84,7 @@ class OkHttpTransportTest {
   @Test
   void aPathPrefixIsKept() {
     try (WireServer wire = new WireServer();
-        OkHttpTransport proxied =
-            OkHttpTransport.create(wire.server.url("/__clerk").uri())) {
+        OkHttpTransport proxied = OkHttpTransport.create(wire.server.url("/__clerk").uri())) {
       wire.enqueue(200, NO_CLIENT);
 
       proxied.execute(GET_CLIENT);
@@ -103,8 +103,10 @@ class OkHttpTransportTest {
       String userAgent = wire.takeRequest().getHeaders().get("User-Agent");
       // the version comes from the Maven-filtered version.properties, so never "dev" in a build
       assertThat(userAgent)
-          .matches("clerk4j/\\d+\\.\\d+\\.\\d+(-SNAPSHOT)? \\(Java "
-              + java.util.regex.Pattern.quote(System.getProperty("java.version")) + "\\)");
+          .matches(
+              "clerk4j/\\d+\\.\\d+\\.\\d+(-SNAPSHOT)? \\(Java "
+                  + java.util.regex.Pattern.quote(System.getProperty("java.version"))
+                  + "\\)");
     }
   }
 
@@ -116,19 +118,28 @@ class OkHttpTransportTest {
             .addInterceptor(
                 chain -> {
                   Request r = chain.request();
-                  seenByApp.add(r.header("Authorization") + " " + r.url().queryParameter("_is_native"));
+                  seenByApp.add(
+                      r.header("Authorization") + " " + r.url().queryParameter("_is_native"));
                   // a careless interceptor: a browser header and the query form of the version
                   return chain.proceed(
                       r.newBuilder()
                           .header("X-App", "1")
                           .header("Origin", "https://app.example.com")
-                          .url(r.url().newBuilder().addQueryParameter("__clerk_api_version", "2021-02-05").build())
+                          .url(
+                              r.url()
+                                  .newBuilder()
+                                  .addQueryParameter("__clerk_api_version", "2021-02-05")
+                                  .build())
                           .build());
                 })
             .addNetworkInterceptor(
                 chain ->
                     chain.proceed(
-                        chain.request().newBuilder().header("Origin", "https://net.example.com").build()))
+                        chain
+                            .request()
+                            .newBuilder()
+                            .header("Origin", "https://net.example.com")
+                            .build()))
             .build();
     try (WireServer wire = new WireServer(OkHttpTransport.builder().okHttpClient(appClient))) {
       wire.enqueue(200, NO_CLIENT);
@@ -154,7 +165,8 @@ class OkHttpTransportTest {
 
       wire.transport.close();
 
-      try (Response r = appClient.newCall(new Request.Builder().url(wire.server.url("/x")).build()).execute()) {
+      try (Response r =
+          appClient.newCall(new Request.Builder().url(wire.server.url("/x")).build()).execute()) {
         assertThat(r.body().string()).isEqualTo("ok");
       }
     }
@@ -199,15 +211,17 @@ class OkHttpTransportTest {
     List<String> calls = new CopyOnWriteArrayList<>();
     OkHttpClient appClient =
         new OkHttpClient.Builder()
-            .addInterceptor(chain -> {
-              calls.add(chain.request().url().encodedPath());
-              return chain.proceed(chain.request());
-            })
+            .addInterceptor(
+                chain -> {
+                  calls.add(chain.request().url().encodedPath());
+                  return chain.proceed(chain.request());
+                })
             .build();
     OkHttpTransport.Builder builder = OkHttpTransport.builder().okHttpClient(appClient);
     TransportFactory factory = builder.factory();
     builder.okHttpClient(new OkHttpClient()); // later changes do not reach the factory
-    try (WireServer wire = new WireServer(); Transport transport = factory.create(wire.baseUri())) {
+    try (WireServer wire = new WireServer();
+        Transport transport = factory.create(wire.baseUri())) {
       wire.enqueue(200, NO_CLIENT);
 
       transport.execute(GET_CLIENT);
@@ -228,7 +242,8 @@ class OkHttpTransportTest {
   void aCallWithoutItsPathIdFailsBeforeSending() {
     try (WireServer wire = new WireServer()) {
       assertThatThrownBy(
-              () -> wire.execute(Endpoint.ATTEMPT_FIRST_FACTOR, null, null, Form.empty(), "Bearer t"))
+              () ->
+                  wire.execute(Endpoint.ATTEMPT_FIRST_FACTOR, null, null, Form.empty(), "Bearer t"))
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessageContaining("ATTEMPT_FIRST_FACTOR needs FapiRequest.id");
       assertThatThrownBy(

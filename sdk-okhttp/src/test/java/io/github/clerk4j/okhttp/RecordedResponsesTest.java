@@ -47,7 +47,8 @@ class RecordedResponsesTest {
           "POST /v1/client/sign_ins", Endpoint.CREATE_SIGN_IN,
           "POST /v1/client/sign_ins/SIGN_IN_ID/prepare_first_factor", Endpoint.PREPARE_FIRST_FACTOR,
           "POST /v1/client/sign_ins/SIGN_IN_ID/attempt_first_factor", Endpoint.ATTEMPT_FIRST_FACTOR,
-          "POST /v1/client/sign_ins/SIGN_IN_ID/prepare_second_factor", Endpoint.PREPARE_SECOND_FACTOR,
+          "POST /v1/client/sign_ins/SIGN_IN_ID/prepare_second_factor",
+              Endpoint.PREPARE_SECOND_FACTOR,
           "POST /v1/client/sign_ins/SIGN_IN_ID/attempt_second_factor",
               Endpoint.ATTEMPT_SECOND_FACTOR);
 
@@ -116,7 +117,8 @@ class RecordedResponsesTest {
   @Test
   void createWithIdentifierNeedsFirstFactor() {
     FapiResponse<SignInResource> r =
-        replay("flutter-sign_in-create-identifier-needs_first_factor.json", Endpoint.CREATE_SIGN_IN);
+        replay(
+            "flutter-sign_in-create-identifier-needs_first_factor.json", Endpoint.CREATE_SIGN_IN);
     SignInResource signIn = r.response();
 
     assertThat(signIn.id()).isEqualTo("SIGN_IN_ID");
@@ -153,7 +155,9 @@ class RecordedResponsesTest {
   @Test
   void prepareFirstFactorEmailCode() {
     SignInResource signIn =
-        replay("flutter-sign_in-prepare_first_factor-email_code.json", Endpoint.PREPARE_FIRST_FACTOR)
+        replay(
+                "flutter-sign_in-prepare_first_factor-email_code.json",
+                Endpoint.PREPARE_FIRST_FACTOR)
             .response();
 
     assertThat(signIn.status()).isEqualTo("needs_first_factor");

@@ -50,7 +50,10 @@ class RedactionTest {
       List.of(PASSWORD, CODE, TOKEN, "eyJSECRET", ROTATED, SESSION_JWT, TOTP_SECRET, BACKUP_CODE);
 
   private static final Form SECRET_FORM =
-      Form.empty().with("identifier", "jane@example.com").with("password", PASSWORD).with("code", CODE);
+      Form.empty()
+          .with("identifier", "jane@example.com")
+          .with("password", PASSWORD)
+          .with("code", CODE);
 
   private final WireServer wire =
       new WireServer(OkHttpTransport.builder().readTimeout(Duration.ofMillis(300)));
@@ -64,7 +67,9 @@ class RedactionTest {
     enqueue.accept(wire);
     Throwable t =
         catchThrowable(
-            () -> wire.transport.execute(new FapiRequest<>(endpoint, "sia_1", "sess_1", SECRET_FORM, token)));
+            () ->
+                wire.transport.execute(
+                    new FapiRequest<>(endpoint, "sia_1", "sess_1", SECRET_FORM, token)));
     assertThat(t).as("a failure").isNotNull();
     return t;
   }
@@ -78,37 +83,60 @@ class RedactionTest {
     List<Throwable> failures = new ArrayList<>();
     failures.add(
         failure(
-            w -> w.enqueue(422,
-                "{\"errors\":[{\"code\":\"form_password_incorrect\",\"message\":\"is incorrect\","
-                    + "\"long_message\":\"Password is incorrect.\",\"meta\":{\"param_name\":\"password\"}}],"
-                    + "\"clerk_trace_id\":\"tr\"}",
-                "Authorization", ROTATED)));
+            w ->
+                w.enqueue(
+                    422,
+                    "{\"errors\":[{\"code\":\"form_password_incorrect\",\"message\":\"is"
+                        + " incorrect\",\"long_message\":\"Password is"
+                        + " incorrect.\",\"meta\":{\"param_name\":\"password\"}}],"
+                        + "\"clerk_trace_id\":\"tr\"}",
+                    "Authorization",
+                    ROTATED)));
     failures.add(failure(w -> w.enqueue(429, "", "Retry-After", "3", "Authorization", ROTATED)));
     failures.add(failure(w -> w.enqueue(502, "<html>upstream</html>")));
     failures.add(failure(w -> w.enqueue(200, "<html>not json</html>", "Authorization", ROTATED)));
     failures.add(
         failure(
-            w -> w.enqueue(200,
-                "{\"response\":{\"object\":\"totp\",\"secret\":\"" + TOTP_SECRET
-                    + "\",\"backup_codes\":[\"" + BACKUP_CODE + "\"],\"verified\":\"" + TOTP_SECRET
-                    + "\"}}"),
-            Endpoint.CREATE_TOTP, TOKEN));
-    failures.add(
-        failure(w -> w.enqueue(new MockResponse.Builder().onResponseStart(new SocketEffect.CloseSocket()).build())));
+            w ->
+                w.enqueue(
+                    200,
+                    "{\"response\":{\"object\":\"totp\",\"secret\":\""
+                        + TOTP_SECRET
+                        + "\",\"backup_codes\":[\""
+                        + BACKUP_CODE
+                        + "\"],\"verified\":\""
+                        + TOTP_SECRET
+                        + "\"}}"),
+            Endpoint.CREATE_TOTP,
+            TOKEN));
     failures.add(
         failure(
-            w -> w.enqueue(new MockResponse.Builder().body("{}").headersDelay(2, TimeUnit.SECONDS).build())));
-    failures.add(failure(w -> { }, Endpoint.ATTEMPT_FIRST_FACTOR, TOKEN + "\n"));
-    failures.add(failure(w -> { }, Endpoint.ATTEMPT_FIRST_FACTOR, "Bearer eyJSECRET\u00e9"));
+            w ->
+                w.enqueue(
+                    new MockResponse.Builder()
+                        .onResponseStart(new SocketEffect.CloseSocket())
+                        .build())));
+    failures.add(
+        failure(
+            w ->
+                w.enqueue(
+                    new MockResponse.Builder()
+                        .body("{}")
+                        .headersDelay(2, TimeUnit.SECONDS)
+                        .build())));
+    failures.add(failure(w -> {}, Endpoint.ATTEMPT_FIRST_FACTOR, TOKEN + "\n"));
+    failures.add(failure(w -> {}, Endpoint.ATTEMPT_FIRST_FACTOR, "Bearer eyJSECRET\u00e9"));
     int closedPort;
     try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       closedPort = s.getLocalPort();
     }
-    try (OkHttpTransport refused = OkHttpTransport.create(URI.create("http://127.0.0.1:" + closedPort))) {
+    try (OkHttpTransport refused =
+        OkHttpTransport.create(URI.create("http://127.0.0.1:" + closedPort))) {
       failures.add(
           catchThrowable(
-              () -> refused.execute(
-                  new FapiRequest<>(Endpoint.CREATE_SIGN_IN, null, null, SECRET_FORM, TOKEN))));
+              () ->
+                  refused.execute(
+                      new FapiRequest<>(Endpoint.CREATE_SIGN_IN, null, null, SECRET_FORM, TOKEN))));
     }
 
     assertThat(failures).doesNotContainNull().hasSize(10);
@@ -119,10 +147,11 @@ class RedactionTest {
 
   @Test
   void valuesNeverShowSecrets() {
-    FapiRequest<?> request = new FapiRequest<>(Endpoint.CREATE_SIGN_IN, null, null, SECRET_FORM, TOKEN);
+    FapiRequest<?> request =
+        new FapiRequest<>(Endpoint.CREATE_SIGN_IN, null, null, SECRET_FORM, TOKEN);
     SessionResource session =
-        new SessionResource("sess_1", "active", null, null, null, SESSION_JWT, null, null, null, null,
-            null, null);
+        new SessionResource(
+            "sess_1", "active", null, null, null, SESSION_JWT, null, null, null, null, null, null);
     List<Object> values =
         List.of(
             request,
@@ -130,15 +159,39 @@ class RedactionTest {
             CallContext.of(request),
             new FapiResponse<>(200, session, null, ROTATED),
             session,
-            new Totp("totp_1", TOTP_SECRET, "otpauth://totp/x?secret=" + TOTP_SECRET, false,
-                List.of(BACKUP_CODE), null, null),
+            new Totp(
+                "totp_1",
+                TOTP_SECRET,
+                "otpauth://totp/x?secret=" + TOTP_SECRET,
+                false,
+                List.of(BACKUP_CODE),
+                null,
+                null),
             new BackupCodes("bc_1", List.of(BACKUP_CODE), null),
-            new PhoneNumberResource("idn_1", "+15555550100", true, true, null, List.of(BACKUP_CODE)),
+            new PhoneNumberResource(
+                "idn_1", "+15555550100", true, true, null, List.of(BACKUP_CODE)),
             new TokenDto("token", SESSION_JWT),
-            new SessionDto("sess_1", "active", null, null, null, new TokenDto("token", SESSION_JWT),
-                null, null, null, null, null, null),
-            new TotpDto("totp_1", TOTP_SECRET, "otpauth://totp/x?secret=" + TOTP_SECRET, false,
-                List.of(BACKUP_CODE), null, null),
+            new SessionDto(
+                "sess_1",
+                "active",
+                null,
+                null,
+                null,
+                new TokenDto("token", SESSION_JWT),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null),
+            new TotpDto(
+                "totp_1",
+                TOTP_SECRET,
+                "otpauth://totp/x?secret=" + TOTP_SECRET,
+                false,
+                List.of(BACKUP_CODE),
+                null,
+                null),
             new BackupCodesDto("bc_1", List.of(BACKUP_CODE), null),
             new PhoneNumberDto("idn_1", "+15555550100", true, true, null, List.of(BACKUP_CODE)),
             wire.transport);

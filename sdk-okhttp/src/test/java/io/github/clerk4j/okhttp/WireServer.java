@@ -57,7 +57,8 @@ final class WireServer implements AutoCloseable {
     server.enqueue(response);
   }
 
-  <T> FapiResponse<T> execute(Endpoint<T> endpoint, String id, String sessionId, Form form, String token) {
+  <T> FapiResponse<T> execute(
+      Endpoint<T> endpoint, String id, String sessionId, Form form, String token) {
     return transport.execute(new FapiRequest<>(endpoint, id, sessionId, form, token));
   }
 

@@ -7,9 +7,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * Per-call state that travels with the OkHttp request as a tag: the client token for {@link
  * FapiRequestInterceptor} and a marker that {@link WireInterceptor} sets once the request is on a
- * connected socket, just before OkHttp writes it. The marker is how a failure is classified: if it was never set,
- * nothing of the request left the machine (DNS, connect, TLS or an interceptor failed), so core may
- * safely re-send even a non-idempotent call.
+ * connected socket, just before OkHttp writes it. The marker is how a failure is classified: if it
+ * was never set, nothing of the request left the machine (DNS, connect, TLS or an interceptor
+ * failed), so core may safely re-send even a non-idempotent call.
  */
 public final class CallContext {
 
@@ -47,6 +47,10 @@ public final class CallContext {
 
   @Override
   public String toString() {
-    return "CallContext{" + endpoint + ", clientToken=" + (clientToken == null ? "none" : "[redacted]") + '}';
+    return "CallContext{"
+        + endpoint
+        + ", clientToken="
+        + (clientToken == null ? "none" : "[redacted]")
+        + '}';
   }
 }

@@ -6,7 +6,6 @@ import static io.github.clerk4j.okhttp.internal.Route.wrapped;
 import io.github.clerk4j.spi.Endpoint;
 import io.github.clerk4j.spi.FapiRequest;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,46 +17,61 @@ import java.util.Map;
  */
 public final class EndpointTable {
 
-  private static final Map<Endpoint<?>, Route<?, ?>> ROUTES = routes();
+  /** Filled once by the static initializer below and never changed after. */
+  private static final Map<Endpoint<?>, Route<?, ?>> ROUTES = new HashMap<>();
 
   private EndpointTable() {}
 
-  private static Map<Endpoint<?>, Route<?, ?>> routes() {
-    Map<Endpoint<?>, Route<?, ?>> m = new HashMap<>();
-
-    bind(m, Endpoint.GET_ENVIRONMENT,
+  static {
+    bind(
+        Endpoint.GET_ENVIRONMENT,
         unwrapped((api, r, c) -> api.getEnvironment(c, fields(r)), WireMapper::environment));
-    bind(m, Endpoint.GET_CLIENT,
+    bind(
+        Endpoint.GET_CLIENT,
         wrapped((api, r, c) -> api.getClient(c, fields(r)), WireMapper::client));
-    bind(m, Endpoint.CREATE_CLIENT,
+    bind(
+        Endpoint.CREATE_CLIENT,
         wrapped((api, r, c) -> api.createClient(c, fields(r)), WireMapper::client));
-    bind(m, Endpoint.DELETE_CLIENT,
+    bind(
+        Endpoint.DELETE_CLIENT,
         wrapped((api, r, c) -> api.deleteClient(c, fields(r)), WireMapper::client));
 
-    bind(m, Endpoint.CREATE_SIGN_IN,
+    bind(
+        Endpoint.CREATE_SIGN_IN,
         wrapped((api, r, c) -> api.createSignIn(c, fields(r)), WireMapper::signIn));
-    bind(m, Endpoint.GET_SIGN_IN,
+    bind(
+        Endpoint.GET_SIGN_IN,
         wrapped((api, r, c) -> api.getSignIn(c, id(r), fields(r)), WireMapper::signIn));
-    bind(m, Endpoint.PREPARE_FIRST_FACTOR,
+    bind(
+        Endpoint.PREPARE_FIRST_FACTOR,
         wrapped((api, r, c) -> api.prepareFirstFactor(c, id(r), fields(r)), WireMapper::signIn));
-    bind(m, Endpoint.ATTEMPT_FIRST_FACTOR,
+    bind(
+        Endpoint.ATTEMPT_FIRST_FACTOR,
         wrapped((api, r, c) -> api.attemptFirstFactor(c, id(r), fields(r)), WireMapper::signIn));
-    bind(m, Endpoint.PREPARE_SECOND_FACTOR,
+    bind(
+        Endpoint.PREPARE_SECOND_FACTOR,
         wrapped((api, r, c) -> api.prepareSecondFactor(c, id(r), fields(r)), WireMapper::signIn));
-    bind(m, Endpoint.ATTEMPT_SECOND_FACTOR,
+    bind(
+        Endpoint.ATTEMPT_SECOND_FACTOR,
         wrapped((api, r, c) -> api.attemptSecondFactor(c, id(r), fields(r)), WireMapper::signIn));
-    bind(m, Endpoint.RESET_PASSWORD,
+    bind(
+        Endpoint.RESET_PASSWORD,
         wrapped((api, r, c) -> api.resetPassword(c, id(r), fields(r)), WireMapper::signIn));
 
-    bind(m, Endpoint.GET_SESSION,
+    bind(
+        Endpoint.GET_SESSION,
         wrapped((api, r, c) -> api.getSession(c, sid(r), fields(r)), WireMapper::session));
-    bind(m, Endpoint.TOUCH_SESSION,
+    bind(
+        Endpoint.TOUCH_SESSION,
         wrapped((api, r, c) -> api.touchSession(c, sid(r), fields(r)), WireMapper::session));
-    bind(m, Endpoint.END_SESSION,
+    bind(
+        Endpoint.END_SESSION,
         wrapped((api, r, c) -> api.endSession(c, sid(r), fields(r)), WireMapper::session));
-    bind(m, Endpoint.REMOVE_SESSION,
+    bind(
+        Endpoint.REMOVE_SESSION,
         wrapped((api, r, c) -> api.removeSession(c, sid(r), fields(r)), WireMapper::session));
-    bind(m, Endpoint.CREATE_SESSION_TOKEN,
+    bind(
+        Endpoint.CREATE_SESSION_TOKEN,
         unwrapped(
             (api, r, c) ->
                 r.id() == null
@@ -65,66 +79,92 @@ public final class EndpointTable {
                     : api.createSessionTokenFromTemplate(c, sid(r), r.id(), fields(r)),
             WireMapper::token));
 
-    bind(m, Endpoint.START_REVERIFICATION,
-        wrapped((api, r, c) -> api.startReverification(c, sid(r), fields(r)),
+    bind(
+        Endpoint.START_REVERIFICATION,
+        wrapped(
+            (api, r, c) -> api.startReverification(c, sid(r), fields(r)),
             WireMapper::reverification));
-    bind(m, Endpoint.PREPARE_REVERIFICATION_FIRST_FACTOR,
-        wrapped((api, r, c) -> api.prepareReverificationFirstFactor(c, sid(r), fields(r)),
+    bind(
+        Endpoint.PREPARE_REVERIFICATION_FIRST_FACTOR,
+        wrapped(
+            (api, r, c) -> api.prepareReverificationFirstFactor(c, sid(r), fields(r)),
             WireMapper::reverification));
-    bind(m, Endpoint.ATTEMPT_REVERIFICATION_FIRST_FACTOR,
-        wrapped((api, r, c) -> api.attemptReverificationFirstFactor(c, sid(r), fields(r)),
+    bind(
+        Endpoint.ATTEMPT_REVERIFICATION_FIRST_FACTOR,
+        wrapped(
+            (api, r, c) -> api.attemptReverificationFirstFactor(c, sid(r), fields(r)),
             WireMapper::reverification));
-    bind(m, Endpoint.PREPARE_REVERIFICATION_SECOND_FACTOR,
-        wrapped((api, r, c) -> api.prepareReverificationSecondFactor(c, sid(r), fields(r)),
+    bind(
+        Endpoint.PREPARE_REVERIFICATION_SECOND_FACTOR,
+        wrapped(
+            (api, r, c) -> api.prepareReverificationSecondFactor(c, sid(r), fields(r)),
             WireMapper::reverification));
-    bind(m, Endpoint.ATTEMPT_REVERIFICATION_SECOND_FACTOR,
-        wrapped((api, r, c) -> api.attemptReverificationSecondFactor(c, sid(r), fields(r)),
+    bind(
+        Endpoint.ATTEMPT_REVERIFICATION_SECOND_FACTOR,
+        wrapped(
+            (api, r, c) -> api.attemptReverificationSecondFactor(c, sid(r), fields(r)),
             WireMapper::reverification));
 
     // /v1/me: the session goes into _clerk_session_id; null leaves it out (FAPI then uses the
     // client's last active session).
-    bind(m, Endpoint.GET_USER,
+    bind(
+        Endpoint.GET_USER,
         wrapped((api, r, c) -> api.getUser(c, r.sessionId(), fields(r)), WireMapper::user));
-    bind(m, Endpoint.CHANGE_PASSWORD,
+    bind(
+        Endpoint.CHANGE_PASSWORD,
         wrapped((api, r, c) -> api.changePassword(c, r.sessionId(), fields(r)), WireMapper::user));
-    bind(m, Endpoint.CREATE_PHONE_NUMBER,
-        wrapped((api, r, c) -> api.createPhoneNumber(c, r.sessionId(), fields(r)),
+    bind(
+        Endpoint.CREATE_PHONE_NUMBER,
+        wrapped(
+            (api, r, c) -> api.createPhoneNumber(c, r.sessionId(), fields(r)),
             WireMapper::phoneNumber));
-    bind(m, Endpoint.GET_PHONE_NUMBER,
-        wrapped((api, r, c) -> api.getPhoneNumber(c, id(r), r.sessionId(), fields(r)),
+    bind(
+        Endpoint.GET_PHONE_NUMBER,
+        wrapped(
+            (api, r, c) -> api.getPhoneNumber(c, id(r), r.sessionId(), fields(r)),
             WireMapper::phoneNumber));
-    bind(m, Endpoint.PREPARE_PHONE_NUMBER_VERIFICATION,
+    bind(
+        Endpoint.PREPARE_PHONE_NUMBER_VERIFICATION,
         wrapped(
             (api, r, c) -> api.preparePhoneNumberVerification(c, id(r), r.sessionId(), fields(r)),
             WireMapper::phoneNumber));
-    bind(m, Endpoint.ATTEMPT_PHONE_NUMBER_VERIFICATION,
+    bind(
+        Endpoint.ATTEMPT_PHONE_NUMBER_VERIFICATION,
         wrapped(
             (api, r, c) -> api.attemptPhoneNumberVerification(c, id(r), r.sessionId(), fields(r)),
             WireMapper::phoneNumber));
-    bind(m, Endpoint.UPDATE_PHONE_NUMBER,
-        wrapped((api, r, c) -> api.updatePhoneNumber(c, id(r), r.sessionId(), fields(r)),
+    bind(
+        Endpoint.UPDATE_PHONE_NUMBER,
+        wrapped(
+            (api, r, c) -> api.updatePhoneNumber(c, id(r), r.sessionId(), fields(r)),
             WireMapper::phoneNumber));
-    bind(m, Endpoint.DELETE_PHONE_NUMBER,
-        wrapped((api, r, c) -> api.deletePhoneNumber(c, id(r), r.sessionId(), fields(r)),
+    bind(
+        Endpoint.DELETE_PHONE_NUMBER,
+        wrapped(
+            (api, r, c) -> api.deletePhoneNumber(c, id(r), r.sessionId(), fields(r)),
             WireMapper::deletedObject));
-    bind(m, Endpoint.CREATE_TOTP,
+    bind(
+        Endpoint.CREATE_TOTP,
         wrapped((api, r, c) -> api.createTotp(c, r.sessionId(), fields(r)), WireMapper::totp));
-    bind(m, Endpoint.ATTEMPT_TOTP_VERIFICATION,
-        wrapped((api, r, c) -> api.attemptTotpVerification(c, r.sessionId(), fields(r)),
+    bind(
+        Endpoint.ATTEMPT_TOTP_VERIFICATION,
+        wrapped(
+            (api, r, c) -> api.attemptTotpVerification(c, r.sessionId(), fields(r)),
             WireMapper::totp));
-    bind(m, Endpoint.DELETE_TOTP,
-        wrapped((api, r, c) -> api.deleteTotp(c, r.sessionId(), fields(r)),
-            WireMapper::deletedObject));
-    bind(m, Endpoint.CREATE_BACKUP_CODES,
-        wrapped((api, r, c) -> api.createBackupCodes(c, r.sessionId(), fields(r)),
+    bind(
+        Endpoint.DELETE_TOTP,
+        wrapped(
+            (api, r, c) -> api.deleteTotp(c, r.sessionId(), fields(r)), WireMapper::deletedObject));
+    bind(
+        Endpoint.CREATE_BACKUP_CODES,
+        wrapped(
+            (api, r, c) -> api.createBackupCodes(c, r.sessionId(), fields(r)),
             WireMapper::backupCodes));
-
-    return Collections.unmodifiableMap(m);
   }
 
   /** The compiler checks here that the route's response type is the endpoint's. */
-  private static <T> void bind(Map<Endpoint<?>, Route<?, ?>> m, Endpoint<T> e, Route<?, T> route) {
-    if (m.put(e, route) != null) {
+  private static <T> void bind(Endpoint<T> e, Route<?, T> route) {
+    if (ROUTES.put(e, route) != null) {
       throw new IllegalStateException("two routes for " + e);
     }
   }
@@ -153,7 +193,8 @@ public final class EndpointTable {
     }
     if (!missing.isEmpty()) {
       throw new IllegalStateException(
-          "clerk4j-okhttp does not know the endpoints " + missing
+          "clerk4j-okhttp does not know the endpoints "
+              + missing
               + " of this clerk4j-core; use clerk4j-okhttp and clerk4j-core of the same version");
     }
   }

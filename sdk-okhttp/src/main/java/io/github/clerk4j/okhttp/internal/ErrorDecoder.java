@@ -54,7 +54,8 @@ public final class ErrorDecoder {
               Map.of()));
     }
     String traceId = envelope == null ? null : envelope.clerkTraceId();
-    return ClerkApiException.of(status, errors, traceId, retryAfter(headers.get("Retry-After"), now));
+    return ClerkApiException.of(
+        status, errors, traceId, retryAfter(headers.get("Retry-After"), now));
   }
 
   private static ErrorEnvelopeDto parse(String body) {

@@ -14,8 +14,8 @@ import retrofit2.Response;
 import retrofit2.Retrofit;
 
 /**
- * One attempt of one call: route lookup, the Retrofit call, and the translation of its outcome
- * into a {@link FapiResponse} or a clerk4j exception.
+ * One attempt of one call: route lookup, the Retrofit call, and the translation of its outcome into
+ * a {@link FapiResponse} or a clerk4j exception.
  */
 public final class FapiExecutor {
 

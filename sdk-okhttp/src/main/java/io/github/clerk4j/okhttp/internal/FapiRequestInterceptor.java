@@ -7,10 +7,10 @@ import okhttp3.Request;
 import okhttp3.Response;
 
 /**
- * Makes a request a native Frontend API request (fapi-wire-spec.md §1.2, §1.3): the client token
- * in {@code Authorization}, the API version as a header, {@code _is_native=true}, clerk4j's
- * {@code User-Agent}. Installed as the first application interceptor, so that the application's
- * own interceptors (logging, metrics) see the request as it will be sent.
+ * Makes a request a native Frontend API request (fapi-wire-spec.md §1.2, §1.3): the client token in
+ * {@code Authorization}, the API version as a header, {@code _is_native=true}, clerk4j's {@code
+ * User-Agent}. Installed as the first application interceptor, so that the application's own
+ * interceptors (logging, metrics) see the request as it will be sent.
  */
 public final class FapiRequestInterceptor implements Interceptor {
 
@@ -18,6 +18,7 @@ public final class FapiRequestInterceptor implements Interceptor {
   public static final String API_VERSION = "2026-05-12";
 
   static final String API_VERSION_HEADER = "clerk-api-version";
+
   /** The query form of the version; sending it as well as the header makes FAPI reject the call. */
   static final String API_VERSION_QUERY = "__clerk_api_version";
 
@@ -31,12 +32,15 @@ public final class FapiRequestInterceptor implements Interceptor {
   public Response intercept(Chain chain) throws IOException {
     Request request = chain.request();
     HttpUrl url =
-        request.url().newBuilder()
+        request
+            .url()
+            .newBuilder()
             .removeAllQueryParameters(API_VERSION_QUERY)
             .setQueryParameter("_is_native", "true")
             .build();
     Request.Builder builder =
-        request.newBuilder()
+        request
+            .newBuilder()
             .url(url)
             .header(API_VERSION_HEADER, API_VERSION)
             .header("User-Agent", userAgent);
@@ -57,7 +61,8 @@ public final class FapiRequestInterceptor implements Interceptor {
       if ((c < 0x20 && c != '\t') || c >= 0x7f) {
         throw new IllegalArgumentException(
             "the client token contains a character that is not allowed in an HTTP header (at index "
-                + i + ")");
+                + i
+                + ")");
       }
     }
     return token;

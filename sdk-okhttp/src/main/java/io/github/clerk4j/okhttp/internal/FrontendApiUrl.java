@@ -6,9 +6,9 @@ import java.util.Objects;
 import okhttp3.HttpUrl;
 
 /**
- * Checks the Frontend API URL a transport is built for and turns it into Retrofit's base URL.
- * HTTPS is required: the client token travels in a header and a password in a form body. Plain
- * HTTP is allowed only to a loopback host (the local emulator), which never leaves the machine.
+ * Checks the Frontend API URL a transport is built for and turns it into Retrofit's base URL. HTTPS
+ * is required: the client token travels in a header and a password in a form body. Plain HTTP is
+ * allowed only to a loopback host (the local emulator), which never leaves the machine.
  */
 public final class FrontendApiUrl {
 
@@ -30,13 +30,15 @@ public final class FrontendApiUrl {
         || frontendApiUrl.getRawFragment() != null
         || frontendApiUrl.getRawUserInfo() != null) {
       throw new IllegalArgumentException(
-          "the Frontend API URL must be an origin (optionally with a path), without user info, query"
-              + " or fragment: " + safe(frontendApiUrl));
+          "the Frontend API URL must be an origin (optionally with a path), without user info,"
+              + " query or fragment: "
+              + safe(frontendApiUrl));
     }
     if (!url.isHttps() && !isLoopback(url.host())) {
       throw new IllegalArgumentException(
           "the Frontend API URL must use https (plain http only to a loopback address such as"
-              + " 127.0.0.1, ::1 or localhost): " + safe(frontendApiUrl));
+              + " 127.0.0.1, ::1 or localhost): "
+              + safe(frontendApiUrl));
     }
     String path = url.encodedPath();
     return path.endsWith("/") ? url : url.newBuilder().addPathSegment("").build();
@@ -57,7 +59,9 @@ public final class FrontendApiUrl {
       return false;
     }
     for (String part : parts) {
-      if (part.isEmpty() || part.length() > 3 || !part.chars().allMatch(Character::isDigit)
+      if (part.isEmpty()
+          || part.length() > 3
+          || !part.chars().allMatch(Character::isDigit)
           || Integer.parseInt(part) > 255) {
         return false;
       }

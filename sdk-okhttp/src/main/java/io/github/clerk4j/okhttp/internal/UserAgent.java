@@ -17,8 +17,8 @@ public final class UserAgent {
 
   /**
    * The version Maven wrote into {@code version.properties}; else the jar manifest's
-   * Implementation-Version (a repackaged jar may drop resources but keep the manifest); else
-   * {@code dev} (classes run from an IDE without resource filtering).
+   * Implementation-Version (a repackaged jar may drop resources but keep the manifest); else {@code
+   * dev} (classes run from an IDE without resource filtering).
    */
   static String version() {
     try (InputStream in = UserAgent.class.getResourceAsStream(VERSION_RESOURCE)) {

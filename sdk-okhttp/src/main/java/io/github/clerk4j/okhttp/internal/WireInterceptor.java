@@ -29,7 +29,9 @@ public final class WireInterceptor implements Interceptor {
     HttpUrl url = request.url();
     if (url.queryParameter(FapiRequestInterceptor.API_VERSION_QUERY) != null) {
       builder.url(
-          url.newBuilder().removeAllQueryParameters(FapiRequestInterceptor.API_VERSION_QUERY).build());
+          url.newBuilder()
+              .removeAllQueryParameters(FapiRequestInterceptor.API_VERSION_QUERY)
+              .build());
     }
     CallContext ctx = request.tag(CallContext.class);
     if (ctx != null) {

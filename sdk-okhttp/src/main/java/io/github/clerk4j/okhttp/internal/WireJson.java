@@ -24,13 +24,14 @@ import retrofit2.converter.moshi.MoshiConverterFactory;
 public final class WireJson {
 
   /** The shared Moshi instance. */
-  public static final Moshi MOSHI = new Moshi.Builder().add(Instant.class, new EpochMillisAdapter().nullSafe()).build();
+  public static final Moshi MOSHI =
+      new Moshi.Builder().add(Instant.class, new EpochMillisAdapter().nullSafe()).build();
 
   private WireJson() {}
 
   /**
-   * Retrofit's converters: an empty body (a 204, or a 200 without content) decodes to {@code
-   * null}; everything else goes to Moshi.
+   * Retrofit's converters: an empty body (a 204, or a 200 without content) decodes to {@code null};
+   * everything else goes to Moshi.
    */
   public static Converter.Factory[] converterFactories() {
     return new Converter.Factory[] {new EmptyBodyAsNull(), MoshiConverterFactory.create(MOSHI)};
@@ -66,8 +67,8 @@ public final class WireJson {
   }
 
   /**
-   * Moshi fails on an empty body ("End of input"); for FAPI an empty 2xx body means "no
-   * resource", like a 204 (which Retrofit already maps to {@code null}).
+   * Moshi fails on an empty body ("End of input"); for FAPI an empty 2xx body means "no resource",
+   * like a 204 (which Retrofit already maps to {@code null}).
    */
   private static final class EmptyBodyAsNull extends Converter.Factory {
     @Override

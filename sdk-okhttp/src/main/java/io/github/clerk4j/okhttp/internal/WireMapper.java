@@ -219,9 +219,9 @@ public final class WireMapper {
 
   /**
    * The strategies of the enabled attributes of {@code user_settings.attributes}, in the order the
-   * instance lists them. {@code password} has no {@code first_factors} entry of its own on the
-   * wire (its list is empty), so an enabled password attribute used for the first factor adds the
-   * {@code password} strategy.
+   * instance lists them. {@code password} has no {@code first_factors} entry of its own on the wire
+   * (its list is empty), so an enabled password attribute used for the first factor adds the {@code
+   * password} strategy.
    */
   public static EnvironmentResource environment(EnvironmentDto d) {
     if (d == null) {
@@ -265,12 +265,13 @@ public final class WireMapper {
     }
     Map<String, Object> meta = new LinkedHashMap<>();
     if (d.meta() != null) {
-      d.meta().forEach(
-          (k, v) -> {
-            if (k != null && v != null) {
-              meta.put(k, metaValue(v));
-            }
-          });
+      d.meta()
+          .forEach(
+              (k, v) -> {
+                if (k != null && v != null) {
+                  meta.put(k, metaValue(v));
+                }
+              });
     }
     return new ClerkError(d.code(), d.message(), d.longMessage(), meta);
   }
@@ -292,7 +293,8 @@ public final class WireMapper {
     }
     if (v instanceof Map) {
       Map<String, Object> out = new LinkedHashMap<>();
-      ((Map<?, ?>) v).forEach((k, e) -> out.put(String.valueOf(k), e == null ? null : metaValue(e)));
+      ((Map<?, ?>) v)
+          .forEach((k, e) -> out.put(String.valueOf(k), e == null ? null : metaValue(e)));
       return Collections.unmodifiableMap(out);
     }
     return v;
@@ -311,7 +313,10 @@ public final class WireMapper {
     return out;
   }
 
-  /** The list without null elements (the SPI copies lists with {@code List.copyOf}, which rejects them). */
+  /**
+   * The list without null elements (the SPI copies lists with {@code List.copyOf}, which rejects
+   * them).
+   */
   private static <A> List<A> nonNull(List<A> items) {
     return list(items, Function.identity());
   }

@@ -21,7 +21,8 @@ class ErrorDecoderTest {
   void retryAfterAsAnHttpDate() {
     assertThat(ErrorDecoder.retryAfter("Thu, 01 Jan 2026 00:00:05 GMT", NOW))
         .isEqualTo(Duration.ofSeconds(5));
-    assertThat(ErrorDecoder.retryAfter("Wed, 31 Dec 2025 23:59:00 GMT", NOW)).isEqualTo(Duration.ZERO);
+    assertThat(ErrorDecoder.retryAfter("Wed, 31 Dec 2025 23:59:00 GMT", NOW))
+        .isEqualTo(Duration.ZERO);
   }
 
   @Test

@@ -9,15 +9,27 @@ import org.junit.jupiter.params.provider.ValueSource;
 class FrontendApiUrlTest {
 
   @ParameterizedTest
-  @ValueSource(strings = {"localhost", "LocalHost", "::1", "127.0.0.1", "127.255.255.254", "127.0.0.01"})
+  @ValueSource(
+      strings = {"localhost", "LocalHost", "::1", "127.0.0.1", "127.255.255.254", "127.0.0.01"})
   void loopback(String host) {
     assertThat(FrontendApiUrl.isLoopback(host)).isTrue();
   }
 
   @ParameterizedTest
   @ValueSource(
-      strings = {"127.0.0", "127.0.0.256", "127.0.0.1.nip.io", "128.0.0.1", "0.0.0.0", "::", "::2",
-          "localhost.", "my-localhost", "127.a.0.1", "127..0.1"})
+      strings = {
+        "127.0.0",
+        "127.0.0.256",
+        "127.0.0.1.nip.io",
+        "128.0.0.1",
+        "0.0.0.0",
+        "::",
+        "::2",
+        "localhost.",
+        "my-localhost",
+        "127.a.0.1",
+        "127..0.1"
+      })
   void notLoopback(String host) {
     assertThat(FrontendApiUrl.isLoopback(host)).isFalse();
   }

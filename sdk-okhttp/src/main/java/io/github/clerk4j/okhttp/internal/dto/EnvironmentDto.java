@@ -17,7 +17,10 @@ public record EnvironmentDto(
   /** {@code display_config}. */
   public record DisplayConfig(@Json(name = "application_name") String applicationName) {}
 
-  /** {@code user_settings}: the instance's attributes ({@code email_address}, {@code password}, ...). */
+  /**
+   * {@code user_settings}: the instance's attributes ({@code email_address}, {@code password},
+   * ...).
+   */
   public record UserSettings(Map<String, Attribute> attributes) {}
 
   /** One attribute of {@code user_settings.attributes}. */
