@@ -177,12 +177,9 @@ public final class Clerk implements AutoCloseable {
     Form form = Form.empty().with("active_organization_id", "").with("intent", "select_session");
     FapiResponse<SessionResource> r = execute(Endpoint.TOUCH_SESSION, null, session.id(), form);
     sessionTokens.invalidate(session.id());
-    Session active = applySessionResponse(r, session);
-    if (r.client() == null) {
-      // The touch may skip piggybacking the client; the server made this session the last active.
-      updateLocalClient(c -> withLastActive(c, session.id()));
-    }
-    return active;
+    // The touch may skip piggybacking the client; the server made this session the last active,
+    // so the local snapshot says so too (in one change, so listeners hear of it once).
+    return applySessionResponse(r, session, true);
   }
 
   /**
@@ -282,14 +279,18 @@ public final class Clerk implements AutoCloseable {
    * the session is also written into the local snapshot so that {@link #client()} agrees.
    */
   Session applySessionResponse(FapiResponse<SessionResource> r, Session before) {
+    return applySessionResponse(r, before, false);
+  }
+
+  private Session applySessionResponse(FapiResponse<SessionResource> r, Session before, boolean lastActive) {
     SessionResource s = r.response();
-    if (s == null) {
-      return client.session(before.id()).orElse(before);
+    if (r.client() == null && (s != null || lastActive)) {
+      updateLocalClient(c -> {
+        ClientResource updated = s == null ? c : withSession(c, s);
+        return lastActive ? withLastActive(updated, before.id()) : updated;
+      });
     }
-    if (r.client() == null) {
-      updateLocalClient(c -> withSession(c, s));
-    }
-    return new Session(this, s);
+    return s == null ? client.session(before.id()).orElse(before) : new Session(this, s);
   }
 
   /** Replaces the snapshot with a piggybacked client unless it is older than the current one. */

@@ -138,6 +138,24 @@ class SessionTest {
   }
 
   @Test
+  void setActiveWithoutAPiggybackedClientUpdatesTheSnapshotInOneChange() {
+    fake.thenRespond(client("client_1", Fixtures.T0, null, null,
+        session("sess_1", "active"), session("sess_2", "active")));
+    Client c = clerk.loadClient();
+    assertThat(clerk.session()).isEmpty();
+    List<Client> changes = new ArrayList<>();
+    List<Optional<Session>> sessions = new ArrayList<>();
+    clerk.addListener(ClerkListener.onClient(changes::add));
+    clerk.addListener(ClerkListener.onSession(sessions::add));
+    fake.thenRespond(session("sess_2", "active"));
+    clerk.setActive(c.session("sess_2").orElseThrow());
+    assertThat(changes).hasSize(1);
+    assertThat(changes.get(0).lastActiveSessionId()).contains("sess_2");
+    assertThat(sessions).hasSize(1);
+    assertThat(sessions.get(0)).map(Session::id).contains("sess_2");
+  }
+
+  @Test
   void touchSendsFocus() {
     Session s = signedIn();
     fake.thenRespond(session("sess_1", "active"));
