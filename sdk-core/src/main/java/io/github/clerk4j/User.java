@@ -227,7 +227,7 @@ public final class User {
     try {
       r = clerk.execute(endpoint, id, sessionId, form);
     } catch (ClerkApiException e) {
-      String hint = hint(e);
+      String hint = hint(endpoint, e);
       throw hint == null ? e : e.withHint(hint);
     }
     if (r.response() == null) {
@@ -266,12 +266,13 @@ public final class User {
   }
 
   /** What to do next after a refused {@code /v1/me} call, in this SDK's terms; null for none. */
-  private static String hint(ClerkApiException e) {
+  private static String hint(Endpoint<?> endpoint, ClerkApiException e) {
     if (e.isReverificationRequired()) {
       return "the user must verify again: wrap the call in clerk.withReverification(...), "
           + "or complete session.startVerification(...) and retry";
     }
-    if (e.hasCode("invalid_totp_secret_code")) {
+    if (e.hasCode("invalid_totp_secret_code")
+        || (endpoint == Endpoint.ATTEMPT_TOTP_VERIFICATION && e.isCodeIncorrect())) {
       return "wrong code: enter the current code of the authenticator app";
     }
     if (e.isCodeIncorrect()) {
