@@ -1,11 +1,14 @@
 package io.github.clerk4j;
 
+import io.github.clerk4j.internal.Redactor;
 import io.github.clerk4j.spi.DeletedObject;
 import io.github.clerk4j.spi.Endpoint;
 import io.github.clerk4j.spi.FapiResponse;
 import io.github.clerk4j.spi.Form;
 import io.github.clerk4j.spi.SessionResource;
 import io.github.clerk4j.spi.UserResource;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -33,6 +36,8 @@ import java.util.regex.Pattern;
  * shows no personal data.
  */
 public final class User {
+
+  private static final Logger LOG = System.getLogger("io.github.clerk4j");
 
   /** E.164: a plus and 7 to 15 digits, the first not 0. */
   private static final Pattern E164 = Pattern.compile("\\+[1-9]\\d{6,14}");
@@ -208,7 +213,29 @@ public final class User {
    */
   public User updatePassword(UpdatePasswordParams params) {
     Objects.requireNonNull(params, "params");
-    return adopt(call(clerk, sessionId, Endpoint.CHANGE_PASSWORD, null, params.form()));
+    User updated = adopt(call(clerk, sessionId, Endpoint.CHANGE_PASSWORD, null, params.form()));
+    refreshResetPasswordTask();
+    return updated;
+  }
+
+  /**
+   * clerk-js's reset-password task touches the session after the change, so that its tasks are
+   * fresh; needed only when the piggybacked client still shows the task. The password is changed
+   * by then, so a failed touch is logged, not thrown: the caller must not change it again.
+   */
+  private void refreshResetPasswordTask() {
+    Optional<Session> stale = clerk.client().session(sessionId)
+        .filter(s -> s.status() == SessionStatus.PENDING
+            && s.currentTask().map(SessionTask::key).orElse(null) == SessionTask.Key.RESET_PASSWORD);
+    if (stale.isEmpty()) {
+      return;
+    }
+    try {
+      clerk.setActive(stale.get());
+    } catch (ClerkException e) {
+      LOG.log(Level.WARNING, () -> "the password was changed, but refreshing session " + sessionId
+          + " failed: " + Redactor.scrub(e.getMessage()) + "; Clerk.loadClient() shows its tasks");
+    }
   }
 
   /** The {@link CompletableFuture} form of every action, run on the Clerk's executor. */

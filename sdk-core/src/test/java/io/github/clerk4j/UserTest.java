@@ -268,6 +268,36 @@ class UserTest {
   }
 
   @Test
+  void aStaleResetPasswordTaskIsRefreshedByATouchAsClerkJsDoes() {
+    Clerk pendingClerk = MeFixtures.signedIn(fake,
+        session("pending", plainUser(), new SessionTask("reset-password")));
+    fake.thenRespond(plainUser()) // no piggybacked client: the local session still has the task
+        .thenRespond(session("active", plainUser()));
+
+    pendingClerk.user().orElseThrow().updatePassword(UpdatePasswordParams.of("brand-new-pass"));
+
+    List<FapiRequest<?>> r = fake.requests();
+    assertThat(r.get(r.size() - 2).endpoint()).isEqualTo(Endpoint.CHANGE_PASSWORD);
+    assertThat(r.get(r.size() - 1).endpoint()).isEqualTo(Endpoint.TOUCH_SESSION);
+    assertThat(r.get(r.size() - 1).sessionId()).isEqualTo(SESSION);
+    assertThat(pendingClerk.session()).map(Session::status).contains(SessionStatus.ACTIVE);
+    pendingClerk.close();
+  }
+
+  @Test
+  void aFailedRefreshDoesNotFailTheChangedPassword() {
+    Clerk pendingClerk = MeFixtures.signedIn(fake,
+        session("pending", plainUser(), new SessionTask("reset-password")));
+    fake.thenRespond(plainUser()).thenThrow(error(404, "resource_not_found", null));
+
+    User after = pendingClerk.user().orElseThrow().updatePassword(UpdatePasswordParams.of("brand-new-pass"));
+
+    assertThat(after.id()).isEqualTo("user_1");
+    assertThat(pendingClerk.session()).map(Session::status).contains(SessionStatus.PENDING);
+    pendingClerk.close();
+  }
+
+  @Test
   void refusalsCarryHintsInThisSdksTerms() {
     fake.thenThrow(MeFixtures.reverificationRequired())
         .thenThrow(error(400, "backup_codes_not_available", null))
