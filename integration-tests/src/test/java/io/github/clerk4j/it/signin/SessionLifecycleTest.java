@@ -41,6 +41,21 @@ class SessionLifecycleTest {
   }
 
   @Test
+  void getTokenIsCachedAndFetchedAgainAfterSetActive() {
+    try (Harness h = new Harness(b -> b.clientTrust(false), katherine())) {
+      Session session = h.clerk.signIn().password(EMAIL, PASSWORD).finalize((s, d) -> {});
+      String first = session.getToken();
+      String payload = new String(java.util.Base64.getUrlDecoder().decode(first.split("\\.")[1]),
+          java.nio.charset.StandardCharsets.UTF_8);
+      assertThat(payload).contains(session.id());
+      h.clock.advance(java.time.Duration.ofSeconds(2));
+      assertThat(session.getToken()).as("cached").isEqualTo(first);
+      Session again = h.clerk.setActive(session);
+      assertThat(again.getToken()).as("fresh after setActive").isNotEqualTo(first);
+    }
+  }
+
+  @Test
   void endingTheSessionSignsOut() {
     try (Harness h = new Harness(b -> b.clientTrust(false), katherine())) {
       Session session = h.clerk.signIn().password(EMAIL, PASSWORD).finalize((s, d) -> {});
