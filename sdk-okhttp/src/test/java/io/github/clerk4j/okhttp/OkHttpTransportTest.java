@@ -7,17 +7,27 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.clerk4j.spi.ClientResource;
 import io.github.clerk4j.spi.Endpoint;
 import io.github.clerk4j.spi.FapiRequest;
+import io.github.clerk4j.spi.FapiResponse;
 import io.github.clerk4j.spi.Form;
+import io.github.clerk4j.spi.SignInResource;
 import io.github.clerk4j.spi.Transport;
 import io.github.clerk4j.spi.TransportFactory;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.ServiceLoader;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
+import okhttp3.Headers;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -229,6 +239,44 @@ class OkHttpTransportTest {
       assertThat(calls).containsExactly("/v1/client");
     }
     assertThat(OkHttpTransport.factory()).isInstanceOf(OkHttpTransportFactory.class);
+  }
+
+  /** One transport, many threads: each call carries its own token and gets its own answer. */
+  @Test
+  void concurrentCallsDoNotMixTokensOrAnswers() throws Exception {
+    try (WireServer wire = new WireServer()) {
+      wire.server.setDispatcher(
+          new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest r) {
+              String id = r.getUrl().pathSegments().get(3);
+              return new MockResponse(
+                  200,
+                  Headers.of("Authorization", r.getHeaders().get("Authorization") + "-rotated"),
+                  "{\"response\":{\"id\":\"" + id + "\",\"status\":\"needs_first_factor\"}}");
+            }
+          });
+      ExecutorService pool = Executors.newFixedThreadPool(8);
+      try {
+        List<Future<String>> results = new ArrayList<>();
+        for (int i = 0; i < 64; i++) {
+          String id = "sia_" + i;
+          results.add(
+              pool.submit(
+                  () -> {
+                    FapiResponse<SignInResource> r =
+                        wire.execute(Endpoint.GET_SIGN_IN, id, null, Form.empty(), "Bearer " + id);
+                    return r.response().id() + " " + r.clientToken();
+                  }));
+        }
+        for (int i = 0; i < results.size(); i++) {
+          assertThat(results.get(i).get(10, TimeUnit.SECONDS))
+              .isEqualTo("sia_" + i + " Bearer sia_" + i + "-rotated");
+        }
+      } finally {
+        pool.shutdownNow();
+      }
+    }
   }
 
   @Test
