@@ -59,6 +59,7 @@ class SessionLifecycleTest {
   void endingTheSessionSignsOut() {
     try (Harness h = new Harness(b -> b.clientTrust(false), katherine())) {
       Session session = h.clerk.signIn().password(EMAIL, PASSWORD).finalize((s, d) -> {});
+      assertThat(session.touch().status()).isEqualTo(SessionStatus.ACTIVE);
       Session ended = session.end();
       assertThat(ended.status()).isEqualTo(SessionStatus.ENDED);
       assertThat(h.clerk.session()).isEmpty();
