@@ -168,6 +168,15 @@ public final class Clerk implements AutoCloseable {
   }
 
   /**
+   * {@link #withReverification} on this Clerk's executor: the action and the handler run there, and
+   * failures complete the future exceptionally with the same exceptions.
+   */
+  public <T> java.util.concurrent.CompletableFuture<T> withReverificationAsync(
+      java.util.function.Supplier<T> action, ReverificationHandler handler) {
+    return java.util.concurrent.CompletableFuture.supplyAsync(() -> Reverifier.run(this, action, handler), executor);
+  }
+
+  /**
    * Makes {@code session} the active one ({@code touch} with an empty {@code
    * active_organization_id} and {@code intent=select_session}, as clerk-js {@code setActive} sends
    * it) and returns its new value. The next {@link Session#getToken()} fetches a fresh token.

@@ -15,11 +15,15 @@ import io.github.clerk4j.spi.Endpoint;
 import io.github.clerk4j.spi.FapiRequest;
 import io.github.clerk4j.spi.FapiResponse;
 import io.github.clerk4j.spi.ReverificationResource;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
@@ -360,6 +364,30 @@ class ReverificationTest {
         .isInstanceOfSatisfying(ClerkApiException.class, e -> assertThat(e.isReverificationRequired()).isTrue())
         .hasMessageContaining("passkey");
     assertThat(prompts).isEmpty();
+  }
+
+  @Test
+  void theAsyncFormRunsTheSameLoopOnTheExecutor() throws Exception {
+    fake.thenThrow(reverificationRequired())
+        .thenRespond(needsFirst(PASSWORD_FACTOR))
+        .thenRespond(complete())
+        .thenRespond(codes);
+    List<String> threads = new ArrayList<>();
+    CompletableFuture<BackupCodes> f = clerk.withReverificationAsync(action, prompt -> {
+      threads.add(Thread.currentThread().getName());
+      return Optional.of(PASSWORD);
+    });
+    assertThat(f.get(5, TimeUnit.SECONDS)).isEqualTo(codes);
+    assertThat(threads).singleElement().asString().startsWith("clerk4j-async-");
+    assertThat(runs).hasValue(2);
+  }
+
+  @Test
+  void theAsyncFormFailsWithTheOriginalWhenTheHandlerGivesUp() {
+    fake.thenThrow(reverificationRequired()).thenRespond(needsFirst(PASSWORD_FACTOR));
+    CompletableFuture<BackupCodes> f = clerk.withReverificationAsync(action, prompt -> Optional.empty());
+    assertThat(f).failsWithin(Duration.ofSeconds(5)).withThrowableOfType(ExecutionException.class)
+        .satisfies(e -> assertThat(e.getCause()).isSameAs(thrown.get(0)));
   }
 
   @Test

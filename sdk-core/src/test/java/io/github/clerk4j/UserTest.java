@@ -303,7 +303,8 @@ class UserTest {
         .thenThrow(error(400, "backup_codes_not_available", null))
         .thenThrow(error(422, "invalid_totp_secret_code", "code"))
         .thenThrow(error(422, "form_password_validation_failed", "current_password"))
-        .thenThrow(error(422, "form_password_pwned", "new_password"));
+        .thenThrow(error(422, "form_password_pwned", "new_password"))
+        .thenThrow(error(400, "second_factor_deletion_not_allowed", null));
     assertThatThrownBy(() -> currentUser().createBackupCode())
         .isInstanceOfSatisfying(ClerkApiException.class, e -> assertThat(e.isReverificationRequired()).isTrue())
         .hasMessageContaining("withReverification");
@@ -316,6 +317,11 @@ class UserTest {
     assertThatThrownBy(() -> currentUser().updatePassword(UpdatePasswordParams.of("password")))
         .isInstanceOfSatisfying(ClerkApiException.class, e -> assertThat(e.isPasswordPwned()).isTrue())
         .hasMessageContaining("data breach");
+    PhoneNumber last = new PhoneNumber(clerk, SESSION, phone("idn_p", "verified", true, true));
+    assertThatThrownBy(last::destroy)
+        .isInstanceOfSatisfying(ClerkApiException.class,
+            e -> assertThat(e.hasCode("second_factor_deletion_not_allowed")).isTrue())
+        .hasMessageContaining("add or choose another one first");
   }
 
   @Test
