@@ -244,6 +244,22 @@ class SignInFlowsTest {
   }
 
   @Test
+  void hintsNameTheNextCallForEachKindOfCode() {
+    ClerkApiException failed = new ClerkApiException(400,
+        List.of(new ClerkError("verification_failed", "failed", "Too many failed attempts.", null)), null);
+    ClerkApiException incorrect = new ClerkApiException(422,
+        List.of(new ClerkError("form_code_incorrect", "is incorrect", "Incorrect code", null)), null);
+    SignInResource mfa = signIn("sia_1", "needs_second_factor").second(bare("totp"), bare("backup_code"),
+        phoneFactor("phone_code", "+1******0100", "idn_p", true)).build();
+    fake.thenRespond(mfa).thenThrow(failed).thenThrow(incorrect).thenThrow(incorrect);
+    SignIn s = clerk.signIn().password(EMAIL, PASSWORD);
+    assertThatThrownBy(() -> s.mfa().verifyPhoneCode(CODE))
+        .hasMessageContaining("too many wrong attempts: call mfa().sendPhoneCode() for a new code");
+    assertThatThrownBy(() -> s.mfa().verifyTOTP(CODE)).hasMessageContaining("authenticator app");
+    assertThatThrownBy(() -> s.mfa().verifyBackupCode("bkp-1")).hasMessageContaining("each works once");
+  }
+
+  @Test
   void resetPasswordByEmailThenMfa() {
     SignInResource needsFirst = signIn("sia_1", "needs_first_factor").identifier(EMAIL)
         .first(bare("password"), emailFactor("reset_password_email_code", EMAIL, "idn_email")).build();
