@@ -24,6 +24,24 @@ class ResetPasswordTaskTest {
   static final String PWNED = "password-123456";
 
   @Test
+  void outsideTheTaskTheCurrentPasswordIsNeeded() {
+    try (Account a = new Account(EmulatorUser.builder().email(EMAIL).password(OLD_PASSWORD).build())) {
+      User user = a.signIn(EMAIL, OLD_PASSWORD);
+      assertThatThrownBy(() -> user.updatePassword(UpdatePasswordParams.of(NEW_PASSWORD)))
+          .isInstanceOfSatisfying(ClerkApiException.class,
+              e -> assertThat(e.fieldErrors()).containsKey("current_password"))
+          .hasMessageContaining("withCurrentPassword");
+      assertThatThrownBy(() -> user.updatePassword(UpdatePasswordParams.of(NEW_PASSWORD).withCurrentPassword("wrong-one-1")))
+          .isInstanceOfSatisfying(ClerkApiException.class,
+              e -> assertThat(e.fieldErrors()).containsKey("current_password"));
+      User changed = user.updatePassword(UpdatePasswordParams.of(NEW_PASSWORD).withCurrentPassword(OLD_PASSWORD));
+      assertThat(changed.passwordEnabled()).isTrue();
+      a.clerk.signOut();
+      assertThat(a.clerk.signIn().password(EMAIL, NEW_PASSWORD).status()).isEqualTo(SignInStatus.COMPLETE);
+    }
+  }
+
+  @Test
   void compromisedPasswordToActiveSession() {
     EmulatorUser barbara = EmulatorUser.builder().email(EMAIL).password(OLD_PASSWORD).passwordCompromised(true).build();
     try (Account a = new Account(b -> b.pwnedPasswords(List.of(PWNED)), barbara)) {
@@ -38,15 +56,15 @@ class ResetPasswordTaskTest {
 
       User user = a.clerk.user().orElseThrow();
       assertThat(pending.user()).contains(user);
-      assertThatThrownBy(() -> user.updatePassword(UpdatePasswordParams.of(PWNED).withCurrentPassword(OLD_PASSWORD)))
+      assertThatThrownBy(() -> user.updatePassword(UpdatePasswordParams.of(PWNED)))
           .isInstanceOfSatisfying(ClerkApiException.class, e -> {
             assertThat(e.isPasswordPwned()).isTrue();
             assertThat(e.fieldErrors()).containsKey("new_password");
           });
       assertThat(a.clerk.session()).map(Session::status).contains(SessionStatus.PENDING);
 
-      // The emulator asks for the current password here; clerk-js's reset-password task sends none.
-      user.updatePassword(UpdatePasswordParams.of(NEW_PASSWORD).withCurrentPassword(OLD_PASSWORD));
+      // As clerk-js's reset-password task: no current password, it is the one that cannot be trusted.
+      user.updatePassword(UpdatePasswordParams.of(NEW_PASSWORD).withSignOutOfOtherSessions(true));
 
       Session active = a.clerk.session().orElseThrow();
       assertThat(active.status()).isEqualTo(SessionStatus.ACTIVE);
