@@ -189,7 +189,7 @@ public final class User {
   /** Removes the authenticator app ({@code DELETE /v1/me/totp}) and returns the updated user. */
   public User disableTOTP() {
     FapiResponse<DeletedObject> r = call(clerk, sessionId, Endpoint.DELETE_TOTP, null, Form.empty());
-    return latest(clerk, sessionId, r).orElseGet(this::reload);
+    return fromPiggybackedClient(r).orElseGet(this::reload);
   }
 
   /**
@@ -264,10 +264,10 @@ public final class User {
   }
 
   /**
-   * The user after a call that does not return one (a delete): from the client the server
+   * This user after a call that does not return one (a delete): from the client the server
    * piggybacked, which the Clerk has applied; empty when the answer carried none.
    */
-  static Optional<User> latest(Clerk clerk, String sessionId, FapiResponse<?> r) {
+  private Optional<User> fromPiggybackedClient(FapiResponse<?> r) {
     if (r.client() == null) {
       return Optional.empty();
     }
