@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.squareup.moshi.Moshi;
 import io.github.clerk4j.testing.Fapi.Answer;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +20,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * same fields with the same JSON types (null only where the recording has null).
  */
 class RecordedShapeTest {
-  private static final Path FIXTURES = Path.of("../../shared/fixtures/clerk-recorded");
+  /** The recorded Clerk responses, copied into the test resources so no test reads outside the repo. */
+  private static final String FIXTURES = "/contract/recorded/";
   private static final String JANE = "jane+clerk_test@example.com";
   private static final String PASSWORD = "jane-password-1";
   /** Keys the recorder anonymised into non-keys ("USER_ID" was a field name). */
@@ -115,7 +114,7 @@ class RecordedShapeTest {
   @MethodSource("fixtures")
   void emulatorAnswerHasTheRecordedShape(String file, Function<Ctx, Answer> request) throws IOException {
     Map<?, ?> fixture = (Map<?, ?>) new Moshi.Builder().build().adapter(Object.class)
-        .fromJson(Files.readString(FIXTURES.resolve(file)));
+        .fromJson(fixtureText(file));
     try (Ctx ctx = new Ctx()) {
       Answer answer = request.apply(ctx);
       assertThat(answer.status()).as(answer.raw()).isEqualTo(200);
@@ -207,6 +206,15 @@ class RecordedShapeTest {
       }
     } else if (value instanceof Double d) {
       assertThat(d).as(path).isEqualTo(Math.rint(d));
+    }
+  }
+
+  private static String fixtureText(String file) throws IOException {
+    try (java.io.InputStream in = RecordedShapeTest.class.getResourceAsStream(FIXTURES + file)) {
+      if (in == null) {
+        throw new IOException("missing test resource " + FIXTURES + file);
+      }
+      return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
     }
   }
 }
