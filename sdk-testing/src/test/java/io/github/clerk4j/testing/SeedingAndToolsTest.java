@@ -91,4 +91,19 @@ class SeedingAndToolsTest {
     assertThat(TestMode.isTestPhone(TestMode.phone(99))).isTrue();
     assertThatThrownBy(() -> TestMode.phone(100)).isInstanceOf(IllegalArgumentException.class);
   }
+
+  @Test
+  void cheapPasswordHashesStillCheckPasswords() {
+    try (ClerkEmulator emulator = ClerkEmulator.builder().passwordHashIterations(1)
+        .user(EmulatorUser.builder().email("cheap@example.com").password("cheap-password-1").build())
+        .build().start()) {
+      Fapi fapi = new Fapi(emulator);
+      assertThat(fapi.passwordSignIn("cheap@example.com", "cheap-password-2").errorCode())
+          .isEqualTo("form_password_incorrect");
+      assertThat(fapi.passwordSignIn("cheap@example.com", "cheap-password-1").response().get("status"))
+          .isEqualTo("needs_client_trust");
+    }
+    assertThatThrownBy(() -> ClerkEmulator.builder().passwordHashIterations(0))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least 1");
+  }
 }

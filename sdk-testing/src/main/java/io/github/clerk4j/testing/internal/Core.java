@@ -159,7 +159,7 @@ final class Core {
   Passwords.Hash hashPassword(String password) {
     byte[] salt = new byte[16];
     random.nextBytes(salt);
-    return Passwords.hash(password, salt);
+    return Passwords.hash(password, salt, settings.passwordIterations());
   }
 
   // ---- codes ------------------------------------------------------------------------------

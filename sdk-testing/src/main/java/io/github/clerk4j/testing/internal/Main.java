@@ -17,6 +17,8 @@ public final class Main {
       "  --no-client-trust   password sign-ins never need client trust",
       "  --no-rate-limits    switch off the per-IP rate limits",
       "  --no-lockout        switch off the lockout after wrong passwords",
+      "  --password-iterations N  PBKDF2 iterations of stored passwords (default 4096;",
+      "                      1 seeds large user files in seconds)",
       "  --help              this text");
 
   private Main() {}
@@ -51,12 +53,14 @@ public final class Main {
     ClerkEmulator.Builder builder = ClerkEmulator.builder().port(8787);
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
-        case "--port" -> builder.port(parsePort(value(args, ++i, "--port")));
+        case "--port" -> builder.port(parseNumber("--port", value(args, ++i, "--port")));
         case "--users" -> builder.usersFromJson(Path.of(value(args, ++i, "--users")));
         case "--mfa-required" -> builder.mfaRequired(true);
         case "--no-client-trust" -> builder.clientTrust(false);
         case "--no-rate-limits" -> builder.rateLimits(RateLimits.disabled());
         case "--no-lockout" -> builder.lockout(Lockout.disabled());
+        case "--password-iterations" ->
+            builder.passwordHashIterations(parseNumber("--password-iterations", value(args, ++i, "--password-iterations")));
         case "--help", "-h" -> {
           System.out.println(USAGE);
           System.exit(0);
@@ -74,11 +78,11 @@ public final class Main {
     return args[i];
   }
 
-  private static int parsePort(String text) {
+  private static int parseNumber(String option, String text) {
     try {
       return Integer.parseInt(text);
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("--port needs a number, got " + text);
+      throw new IllegalArgumentException(option + " needs a number, got " + text);
     }
   }
 }

@@ -7,34 +7,34 @@ import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
 
 /**
- * Salted PBKDF2-HMAC-SHA256 password hashes. The iteration count is far below a production
- * setting on purpose: this is a test server, and seeding 100,000 users must stay fast.
+ * Salted PBKDF2-HMAC-SHA256 password hashes. The iteration count ({@link
+ * Settings#passwordIterations()}) is far below a production setting on purpose: this is a test
+ * server, where seeding many users must stay fast.
  */
 final class Passwords {
-  private static final int ITERATIONS = 4096;
   private static final int KEY_BITS = 256;
 
   private Passwords() {}
 
-  /** A stored password: salt and derived key, never the password itself. */
-  record Hash(byte[] salt, byte[] key) {
+  /** A stored password: salt, iteration count and derived key, never the password itself. */
+  record Hash(byte[] salt, int iterations, byte[] key) {
     @Override
     public String toString() {
       return "Hash[redacted]";
     }
   }
 
-  static Hash hash(String password, byte[] salt) {
-    return new Hash(salt.clone(), derive(password, salt));
+  static Hash hash(String password, byte[] salt, int iterations) {
+    return new Hash(salt.clone(), iterations, derive(password, salt, iterations));
   }
 
   /** Constant-time comparison, so timing reveals nothing about how much of the password matched. */
   static boolean matches(Hash hash, String candidate) {
-    return MessageDigest.isEqual(hash.key(), derive(candidate, hash.salt()));
+    return MessageDigest.isEqual(hash.key(), derive(candidate, hash.salt(), hash.iterations()));
   }
 
-  private static byte[] derive(String password, byte[] salt) {
-    KeySpec spec = new PBEKeySpec(password.toCharArray(), salt, ITERATIONS, KEY_BITS);
+  private static byte[] derive(String password, byte[] salt, int iterations) {
+    KeySpec spec = new PBEKeySpec(password.toCharArray(), salt, iterations, KEY_BITS);
     try {
       return SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256").generateSecret(spec).getEncoded();
     } catch (GeneralSecurityException e) {

@@ -16,7 +16,8 @@ class MainTest {
     Path users = dir.resolve("users.json");
     Files.writeString(users, "{\"users\": [{\"username\": \"cli-user\", \"password\": \"cli-password-1\"}]}");
     try (ClerkEmulator emulator = Main.parse(new String[] {"--port", "0", "--users", users.toString(),
-        "--no-rate-limits", "--no-lockout", "--mfa-required", "--no-client-trust"}).build().start()) {
+        "--no-rate-limits", "--no-lockout", "--mfa-required", "--no-client-trust",
+        "--password-iterations", "1"}).build().start()) {
       assertThat(emulator.url()).startsWith("http://127.0.0.1:");
     }
   }
@@ -29,5 +30,7 @@ class MainTest {
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("needs a value");
     assertThatThrownBy(() -> Main.parse(new String[] {"--port", "http"}))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("number");
+    assertThatThrownBy(() -> Main.parse(new String[] {"--password-iterations", "0"}))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least 1");
   }
 }
