@@ -27,7 +27,7 @@ final class ClientTrustFlow implements Flow {
   }
 
   static ClientTrustFlow sms() {
-    return new ClientTrustFlow(true, "+15555550142", "first-compiler-1952");
+    return new ClientTrustFlow(true, "+14155552671", "first-compiler-1952");
   }
 
   @Override
@@ -48,7 +48,8 @@ final class ClientTrustFlow implements Flow {
 
   @Override
   public void run(FlowContext ctx) {
-    SignIn signIn = ctx.passwordForm(value(identifier), value(password));
+    SignIn signIn = ctx.passwordForm(
+        bySms ? "Enter phone number" : "Enter email address", value(identifier), value(password));
     if (signIn.status() == SignInStatus.NEEDS_CLIENT_TRUST) {
       ctx.console().say("This device is new to you: we sent a code to confirm it is you.");
       SignIn.Mfa<SignIn> mfa = ctx.show(bySms ? signIn.mfa().sendPhoneCode() : signIn.mfa().sendEmailCode()).mfa();

@@ -137,8 +137,13 @@ final class FlowContext {
    * again; other errors (a compromised password, say) go to the caller.
    */
   SignIn passwordForm(Supplier<String> identifier, Supplier<String> password) {
+    return passwordForm("Enter email address", identifier, password);
+  }
+
+  /** {@link #passwordForm(Supplier, Supplier)} with another identifier label ("Enter phone number"). */
+  SignIn passwordForm(String identifierLabel, Supplier<String> identifier, Supplier<String> password) {
     while (true) {
-      String id = console.ask("Enter email address", identifier);
+      String id = console.ask(identifierLabel, identifier);
       String pw = console.askSecret("Enter password", password);
       try {
         return show(clerk.signIn().password(id, pw));

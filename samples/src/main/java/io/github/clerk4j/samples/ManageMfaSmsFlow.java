@@ -12,7 +12,7 @@ final class ManageMfaSmsFlow implements Flow {
 
   static final String EMAIL = "margaret@example.com";
   static final String PASSWORD = "apollo-guidance-1969";
-  static final String NEW_PHONE = "+15555550188";
+  static final String NEW_PHONE = "+14155552674";
 
   @Override
   public String name() {
@@ -35,7 +35,7 @@ final class ManageMfaSmsFlow implements Flow {
 
     PhoneNumber phone = null;
     while (phone == null) {
-      String number = ctx.console().ask("Add a phone number (E.164, e.g. +15555550188)", value(NEW_PHONE));
+      String number = ctx.console().ask("Add a phone number (E.164, e.g. +14155552674)", value(NEW_PHONE));
       try {
         phone = user.createPhoneNumber(number);
       } catch (IllegalArgumentException e) {

@@ -25,7 +25,7 @@ final class MfaFlow implements Flow {
 
   static final String EMAIL = "katherine@example.com";
   static final String PASSWORD = "orbital-mechanics-1962";
-  static final String MFA_PHONE = "+15555550177";
+  static final String MFA_PHONE = "+14155552672";
   static final String TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
   static final String BACKUP_CODE = "k7m2q9x4";
 

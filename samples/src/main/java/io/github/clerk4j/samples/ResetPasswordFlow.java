@@ -32,7 +32,7 @@ final class ResetPasswordFlow implements Flow {
   }
 
   static ResetPasswordFlow phone() {
-    return new ResetPasswordFlow("reset-password-phone", true, false, "+15555550133");
+    return new ResetPasswordFlow("reset-password-phone", true, false, "+14155552673");
   }
 
   /** The reset continues into SMS MFA, as the guide shows for users with a second factor. */
