@@ -364,7 +364,7 @@ final class Core {
 
   /** Issues a new client token; earlier ones stay valid, since they name the same client. */
   void rotateToken(Client client) {
-    client.token = jwts.sign(Json.obj(
+    client.token = jwts.signClientToken(Json.obj(
         "id", client.id,
         "rotating_token", randomString(BASE62, 20),
         "jti", randomString(BASE62, 20),
@@ -373,7 +373,7 @@ final class Core {
 
   /** The client a token names; 401 {@code authentication_invalid} for anything not ours. */
   Client clientForToken(String token) {
-    Object id = jwts.verify(token).map(claims -> claims.get("id")).orElse(null);
+    Object id = jwts.verifyClientToken(token).map(claims -> claims.get("id")).orElse(null);
     Client client = id instanceof String ? clients.get(id) : null;
     if (client == null) {
       throw ApiException.authenticationInvalid("The client token is invalid or has expired.");
@@ -430,7 +430,7 @@ final class Core {
           "sts", wireStatus(session),
           "fva", factorVerificationAge(session),
           "v", 2);
-      session.lastActiveToken = jwts.sign(claims);
+      session.lastActiveToken = jwts.signSessionToken(claims);
       session.lastActiveTokenExpiresAt = now + SESSION_TOKEN_TTL_MILLIS;
     }
     return session.lastActiveToken;

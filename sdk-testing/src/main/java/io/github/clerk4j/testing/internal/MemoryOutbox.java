@@ -3,53 +3,59 @@ package io.github.clerk4j.testing.internal;
 import io.github.clerk4j.testing.Outbox;
 import io.github.clerk4j.testing.OutboxMessage;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 
-/** The in-memory outbox. */
+/**
+ * The in-memory outbox. Messages are also indexed by recipient, so that reading the latest code
+ * costs the same after a million sign-ins as after one (a scan of every message, each recipient
+ * lower-cased, grew with every flow of a long run). Synchronized: the emulator writes under its
+ * lock while tests read from their own threads.
+ */
 final class MemoryOutbox implements Outbox {
-  private final List<OutboxMessage> messages = new CopyOnWriteArrayList<>();
+  private final List<OutboxMessage> messages = new ArrayList<>();
+  private final Map<String, List<OutboxMessage>> byRecipient = new HashMap<>();
 
-  void add(OutboxMessage message) {
+  synchronized void add(OutboxMessage message) {
     messages.add(message);
+    byRecipient.computeIfAbsent(key(message.recipient()), k -> new ArrayList<>()).add(message);
   }
 
   @Override
-  public List<OutboxMessage> messages() {
+  public synchronized List<OutboxMessage> messages() {
     return List.copyOf(messages);
   }
 
   @Override
-  public List<OutboxMessage> messagesFor(String recipient) {
-    String wanted = recipient.toLowerCase(Locale.ROOT);
-    List<OutboxMessage> result = new ArrayList<>();
-    for (OutboxMessage m : messages) {
-      if (m.recipient().toLowerCase(Locale.ROOT).equals(wanted)) {
-        result.add(m);
-      }
-    }
-    return result;
+  public synchronized List<OutboxMessage> messagesFor(String recipient) {
+    return List.copyOf(byRecipient.getOrDefault(key(recipient), List.of()));
   }
 
   @Override
-  public String latestCodeFor(String recipient) {
-    List<OutboxMessage> found = messagesFor(recipient);
-    if (found.isEmpty()) {
+  public synchronized String latestCodeFor(String recipient) {
+    List<OutboxMessage> found = byRecipient.get(key(recipient));
+    if (found == null) {
       throw new IllegalStateException("nothing was sent to " + recipient);
     }
     return found.get(found.size() - 1).code();
   }
 
   @Override
-  public void clear() {
+  public synchronized void clear() {
     messages.clear();
+    byRecipient.clear();
+  }
+
+  /** E-mail addresses compare without case; phone numbers are E.164 already. */
+  private static String key(String recipient) {
+    return recipient.toLowerCase(Locale.ROOT);
   }
 
   Map<String, Object> toJson() {
     List<Object> list = new ArrayList<>();
-    for (OutboxMessage m : messages) {
+    for (OutboxMessage m : messages()) {
       list.add(Json.obj(
           "channel", m.channel().name().toLowerCase(Locale.ROOT),
           "recipient", m.recipient(),
