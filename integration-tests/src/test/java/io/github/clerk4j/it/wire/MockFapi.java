@@ -116,7 +116,12 @@ final class MockFapi implements AutoCloseable {
    * /v1/client}, checks that request, and returns the session's user.
    */
   User signedIn() {
-    ok(Fapi.signedInClient(), null);
+    return signedIn(Fapi.signedInClient());
+  }
+
+  /** {@link #signedIn()} with this client, whose last active session must be active or pending. */
+  User signedIn(Object client) {
+    ok(client, null);
     clerk.loadClient();
     expect("GET", "/v1/client").noBody();
     return clerk.user().orElseThrow();
@@ -148,7 +153,8 @@ final class MockFapi implements AutoCloseable {
     assertThat(r.getHeaders().values("clerk-api-version")).as("clerk-api-version of %s", what)
         .containsExactly(API_VERSION);
     assertThat(r.getHeaders().get("Origin")).as("Origin of %s", what).isNull();
-    assertThat(r.getHeaders().get("User-Agent")).as("User-Agent of %s", what).startsWith("clerk4j/");
+    assertThat(r.getHeaders().values("User-Agent")).as("User-Agent of %s", what)
+        .singleElement().asString().matches("clerk4j/[^ ]+ \\(Java [^)]+\\)");
     List<String> authorization = r.getHeaders().values("Authorization");
     if (expectedAuthorization == null) {
       assertThat(authorization).as("Authorization of %s", what).isEmpty();

@@ -99,6 +99,7 @@ class RetryWireTest {
 
     assertThat(e).isNotNull();
     assertThat(e.requestMayHaveBeenSent()).isTrue();
+    assertThat(e.getMessage()).contains("ATTEMPT_SECOND_FACTOR").doesNotContain("424242");
     assertThat(fapi.sleeps).as("no retry was scheduled").isEmpty();
     fapi.expect("POST", "/v1/client/sign_ins/" + SIGN_IN_ID + "/attempt_second_factor")
         .form("strategy", "email_code", "code", "424242");

@@ -61,6 +61,24 @@ class SessionWireTest {
   }
 
   @Test
+  void setActiveTouchesAndTheNextTokenIsFetchedAgain() {
+    Session session = signedInSession();
+    String first = Fapi.jwt(System.currentTimeMillis() / 1000 + 3600);
+    fapi.ok(Fapi.token(first));
+    assertThat(session.getToken()).isEqualTo(first);
+    fapi.expect("POST", SESSIONS + "/tokens").form();
+
+    fapi.ok(Fapi.session("active"), null);
+    Session active = fapi.clerk.setActive(session);
+    fapi.expect("POST", SESSIONS + "/touch").form("active_organization_id", "", "intent", "select_session");
+
+    String second = Fapi.jwt(System.currentTimeMillis() / 1000 + 7200);
+    fapi.ok(Fapi.token(second));
+    assertThat(active.getToken()).isEqualTo(second);
+    fapi.expect("POST", SESSIONS + "/tokens").form();
+  }
+
+  @Test
   void touchSendsTheSessionsOrganizationAndIntentFocus() {
     Session session = signedInSession();
     fapi.ok(Fapi.session("active"), Fapi.signedInClient());

@@ -6,6 +6,7 @@ import static io.github.clerk4j.it.wire.Fapi.PHONE;
 import static io.github.clerk4j.it.wire.Fapi.PHONE_ID;
 import static io.github.clerk4j.it.wire.Fapi.SIGN_IN_ID;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.clerk4j.AttemptFirstFactorParams;
 import io.github.clerk4j.AttemptSecondFactorParams;
@@ -19,6 +20,10 @@ import io.github.clerk4j.SessionTask;
 import io.github.clerk4j.SignIn;
 import io.github.clerk4j.SignInCreateParams;
 import io.github.clerk4j.SignInStatus;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
@@ -176,7 +181,7 @@ class SignInWireTest {
 
   @Test
   void finalizeHandsAPendingSessionWithItsTaskToNavigate() {
-    java.util.Map<String, Object> pending =
+    Map<String, Object> pending =
         Fapi.session("pending", "tasks", Json.arr(Json.obj("key", "reset-password")));
     fapi.ok(Fapi.signIn("complete", "created_session_id", Fapi.SESSION_ID),
         Fapi.client(Json.arr(pending), null, Fapi.SESSION_ID));
@@ -184,7 +189,7 @@ class SignInWireTest {
     fapi.expect("POST", "/v1/client/sign_ins").form("identifier", EMAIL, "password", PASSWORD);
 
     fapi.ok(pending, null);
-    java.util.List<Session> navigated = new java.util.ArrayList<>();
+    List<Session> navigated = new ArrayList<>();
     complete.finalize((s, decorateUrl) -> navigated.add(s));
 
     fapi.expect("POST", "/v1/client/sessions/" + Fapi.SESSION_ID + "/touch")
@@ -235,6 +240,32 @@ class SignInWireTest {
     fapi.ok(Fapi.signIn("complete", "created_session_id", Fapi.SESSION_ID), null);
     c.call().apply(signIn);
     fapi.expect("POST", c.path()).form(c.fields());
+  }
+
+  @Test
+  void sendPhoneCodeWithoutAnOfferedPhoneFactorSendsNothing() {
+    fapi.ok(Fapi.signIn("needs_second_factor", "supported_second_factors", Json.arr(Json.obj("strategy", "totp"))), null);
+    SignIn signIn = fapi.clerk.signIn().password(EMAIL, PASSWORD);
+    fapi.expect("POST", "/v1/client/sign_ins");
+
+    assertThatThrownBy(() -> signIn.mfa().sendPhoneCode())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("totp");
+    // MockFapi.close() fails if a request reached the server
+  }
+
+  @Test
+  void asyncFormsSendTheSameRequests() throws Exception {
+    fapi.ok(Fapi.signIn("needs_second_factor", "supported_second_factors", Fapi.mfaFactors()), null);
+    fapi.ok(Fapi.signIn("complete", "created_session_id", Fapi.SESSION_ID), null);
+
+    SignIn complete = fapi.clerk.signIn().async().password(EMAIL, PASSWORD)
+        .thenCompose(s -> s.async().mfa().verifyBackupCode("abcd-efgh"))
+        .get(5, TimeUnit.SECONDS);
+
+    fapi.expect("POST", "/v1/client/sign_ins").form("identifier", EMAIL, "password", PASSWORD);
+    fapi.expect("POST", S6).form("strategy", "backup_code", "code", "abcd-efgh");
+    assertThat(complete.status()).isEqualTo(SignInStatus.COMPLETE);
   }
 
   // ---------------------------------------------------------------- lower level (§2 S1–S7)
@@ -340,7 +371,7 @@ class SignInWireTest {
 
   // ---------------------------------------------------------------- helpers
 
-  private static java.util.Map<String, Object> needsFirstFactor(String identifier) {
+  private static Map<String, Object> needsFirstFactor(String identifier) {
     return Fapi.signIn("needs_first_factor", "identifier", identifier,
         "supported_first_factors", Fapi.firstFactors());
   }

@@ -5,9 +5,11 @@ import static io.github.clerk4j.it.wire.Fapi.PHONE_ID;
 import static io.github.clerk4j.it.wire.Fapi.SESSION_ID;
 import static io.github.clerk4j.it.wire.Fapi.USER_ID;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.clerk4j.BackupCodes;
 import io.github.clerk4j.PhoneNumber;
+import io.github.clerk4j.SessionStatus;
 import io.github.clerk4j.Totp;
 import io.github.clerk4j.UpdatePasswordParams;
 import io.github.clerk4j.User;
@@ -156,6 +158,35 @@ class UserWireTest {
       sent.form(c.fields());
     }
     c.returned().accept(returned);
+  }
+
+  @Test
+  void malformedPhoneNumberIsRefusedBeforeSending() {
+    User user = fapi.signedIn();
+
+    assertThatThrownBy(() -> user.createPhoneNumber("555-0199"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageNotContaining("555-0199");
+    // MockFapi.close() fails if a request reached the server
+  }
+
+  @Test
+  void newPasswordForTheResetPasswordTaskThenTheSessionIsTouched() {
+    Object pendingSession = Fapi.session("pending", "tasks", Json.arr(Json.obj("key", "reset-password")));
+    User user = fapi.signedIn(Fapi.client(Json.arr(pendingSession), null, SESSION_ID));
+
+    // the piggybacked client still shows the task, so the SDK touches the session as clerk-js does
+    fapi.ok(Fapi.user(), Fapi.client(Json.arr(pendingSession), null, SESSION_ID));
+    fapi.ok(Fapi.session("active"), Fapi.signedInClient());
+    user.updatePassword(UpdatePasswordParams.of(NEW_PASSWORD));
+
+    fapi.expectMe("POST", "/v1/me/change_password", SESSION_ID).form("new_password", NEW_PASSWORD);
+    fapi.expect("POST", "/v1/client/sessions/" + SESSION_ID + "/touch")
+        .form("active_organization_id", "", "intent", "select_session");
+    assertThat(fapi.clerk.session()).hasValueSatisfying(s -> {
+      assertThat(s.status()).isEqualTo(SessionStatus.ACTIVE);
+      assertThat(s.tasks()).isEmpty();
+    });
   }
 
   @Test
