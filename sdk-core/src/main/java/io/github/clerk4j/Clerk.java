@@ -70,6 +70,8 @@ public final class Clerk implements AutoCloseable {
   private final Object stateLock = new Object();
   private final AtomicBoolean closed = new AtomicBoolean();
   private volatile Client client;
+  /** Guarded by {@code stateLock}; see {@link #resets()}. */
+  private long resets;
 
   private Clerk(Builder b, URI url) {
     this.frontendApiUrl = url;
@@ -87,7 +89,7 @@ public final class Clerk implements AutoCloseable {
     }
     TransportFactory factory = b.transportFactory != null ? b.transportFactory : discoverTransport();
     this.transport = Objects.requireNonNull(factory.create(url), "the TransportFactory returned null");
-    this.calls = new CallExecutor(transport, b.retryPolicy, tokens, this::applyClient);
+    this.calls = new CallExecutor(transport, b.retryPolicy, tokens, this::applyClient, () -> clearLocalState(false));
   }
 
   /** Starts configuring a {@link Clerk}. */
@@ -118,9 +120,10 @@ public final class Clerk implements AutoCloseable {
    * If the server does not know the client (no token yet), the local snapshot is kept.
    */
   public Client loadClient() {
+    long resetsBefore = resets();
     FapiResponse<ClientResource> r = execute(Endpoint.GET_CLIENT, null, null, Form.empty());
     if (r.response() != null) {
-      applyClient(r.response());
+      applyClient(r.response(), resetsBefore);
     }
     return client;
   }
@@ -304,9 +307,22 @@ public final class Clerk implements AutoCloseable {
 
   /** Replaces the snapshot with a piggybacked client unless it is older than the current one. */
   void applyClient(ClientResource resource) {
+    applyClient(resource, -1);
+  }
+
+  /**
+   * @param resetsBefore {@link #resets()} when the request that brought {@code resource} was
+   *     sent, or -1: if the local state was forgotten since (sign-out, a 401), the answer describes
+   *     the forgotten client and is ignored
+   */
+  private void applyClient(ClientResource resource, long resetsBefore) {
     Client before;
     Client after;
     synchronized (stateLock) {
+      if (resetsBefore >= 0 && resetsBefore != resets) {
+        LOG.log(Level.DEBUG, "ignored a client snapshot requested before the local state was forgotten");
+        return;
+      }
       before = client;
       ClientResource current = before.resource();
       if (current != null && Objects.equals(current.id(), resource.id())
@@ -323,10 +339,21 @@ public final class Clerk implements AutoCloseable {
 
   /** Forgets the client token, the client snapshot and cached session tokens (sign-out). */
   void clearLocalState() {
+    clearLocalState(true);
+  }
+
+  /**
+   * @param token whether to clear the client token too; not after a 401, where {@link TokenKeeper}
+   *     has already cleared it and may have kept a fresh token the 401 carried
+   */
+  private void clearLocalState(boolean token) {
     Client before;
     Client after;
     synchronized (stateLock) {
-      tokens.clear();
+      resets++;
+      if (token) {
+        tokens.clear();
+      }
       sessionTokens.clear();
       sends.invalidate(k -> true);
       before = client;
@@ -334,6 +361,13 @@ public final class Clerk implements AutoCloseable {
       client = after;
     }
     notifyListeners(before, after);
+  }
+
+  /** How many times the local state was forgotten; read before a call to spot a reset during it. */
+  private long resets() {
+    synchronized (stateLock) {
+      return resets;
+    }
   }
 
   /** Replaces the local sign-in with none ({@link SignIn#reset()}). */

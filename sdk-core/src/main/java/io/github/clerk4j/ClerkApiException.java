@@ -20,6 +20,12 @@ public class ClerkApiException extends ClerkException {
   private final List<ClerkError> errors;
   private final String traceId;
   private final String hint;
+  /**
+   * The {@code Authorization} header of the error response, for core to apply. Transient and
+   * never part of the message: it is a credential, and an exception travels into logs and
+   * serialized forms.
+   */
+  private transient String clientToken;
 
   public ClerkApiException(int httpStatus, List<ClerkError> errors, String traceId) {
     this(httpStatus, errors, traceId, null);
@@ -27,7 +33,7 @@ public class ClerkApiException extends ClerkException {
 
   /**
    * @param hint what the caller should do, appended to the message (for example "call
-   *     sendEmailCode() again"); {@code null} for the default hint of the first error's code
+   *     mfa().sendEmailCode() again"); {@code null} for the default hint of the first error's code
    */
   public ClerkApiException(int httpStatus, List<ClerkError> errors, String traceId, String hint) {
     super(message(httpStatus, errors, traceId, hint));
@@ -48,7 +54,41 @@ public class ClerkApiException extends ClerkException {
 
   /** A copy whose message ends with {@code hint} instead of the default hint. */
   public ClerkApiException withHint(String hint) {
-    return new ClerkApiException(httpStatus, errors, traceId, hint);
+    return keepClientToken(new ClerkApiException(httpStatus, errors, traceId, hint));
+  }
+
+  /**
+   * For transports: a copy of this exception that carries the {@code Authorization} header of the
+   * error response, verbatim ({@code null} for none). FAPI may issue or rotate the client token on
+   * an error answer too (for example the first request of a new client failing with 422); core
+   * applies it by the same rules as on a success response (wire spec §1.2) and removes it from the
+   * exception before the application sees it. The token is never part of {@link #getMessage()} or
+   * {@link #toString()} and is not serialized. The copy has the same type for {@link
+   * ClerkRateLimitException}, keeps the message and the stack trace.
+   */
+  public ClerkApiException withClientToken(String clientToken) {
+    ClerkApiException copy = withHint(hint);
+    copy.clientToken = clientToken;
+    copy.setStackTrace(getStackTrace());
+    return copy;
+  }
+
+  /**
+   * The {@code Authorization} header value a transport attached with {@link #withClientToken}.
+   * Empty on exceptions thrown by {@link Clerk} and the resources: core has applied the token to
+   * its {@link TokenStore} by then.
+   */
+  public Optional<String> clientToken() {
+    return Optional.ofNullable(clientToken);
+  }
+
+  /**
+   * For subclasses' {@link #withHint} copies: carries the client token over to {@code copy}, so
+   * that a hint added between the transport and core does not lose it.
+   */
+  protected final <E extends ClerkApiException> E keepClientToken(E copy) {
+    ((ClerkApiException) copy).clientToken = clientToken;
+    return copy;
   }
 
   public int httpStatus() {
@@ -151,6 +191,16 @@ public class ClerkApiException extends ClerkException {
     return hasCode("session_reverification_required");
   }
 
+  /**
+   * HTTP 401 for any reason but {@code requires_captcha} ({@code authentication_invalid}, {@code
+   * signed_out}, ...): the server no longer accepts this client, so, as clerk-js does, clerk4j has
+   * cleared the client token and the local client state (listeners were told the session is gone)
+   * before throwing. Sign in again.
+   */
+  public boolean isUnauthenticated() {
+    return httpStatus == 401 && !hasCode("requires_captcha");
+  }
+
   /** For {@link #isUserLocked()}: how long the lock lasts, if it is not indefinite. */
   public Optional<Duration> lockoutExpiresIn() {
     for (ClerkError e : errors) {
@@ -219,7 +269,12 @@ public class ClerkApiException extends ClerkException {
       case "authentication_invalid":
       case "signed_out":
         return "the client token is missing or invalid: sign in again";
+      case "requires_captcha":
+        return null;
       default:
+        if (status == 401) {
+          return "the client is no longer signed in: sign in again";
+        }
         return status == 429 ? "rate limited: wait and try again" : null;
     }
   }

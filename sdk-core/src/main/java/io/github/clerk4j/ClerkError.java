@@ -12,7 +12,9 @@ import java.util.Map;
  * @param meta the error's {@code meta} object (values are String, Number, Boolean, List or Map);
  *     {@code param_name} names the form field at fault
  */
-public record ClerkError(String code, String message, String longMessage, Map<String, Object> meta) {
+// Serializable because ClerkApiException, a Throwable and so Serializable, holds a list of them.
+public record ClerkError(String code, String message, String longMessage, Map<String, Object> meta)
+    implements java.io.Serializable {
 
   public ClerkError {
     meta = meta == null ? Map.of() : Map.copyOf(meta);

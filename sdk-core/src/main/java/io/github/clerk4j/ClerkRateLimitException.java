@@ -24,6 +24,11 @@ public class ClerkRateLimitException extends ClerkApiException {
 
   @Override
   public ClerkRateLimitException withHint(String hint) {
-    return new ClerkRateLimitException(errors(), traceId(), retryAfter, hint);
+    return keepClientToken(new ClerkRateLimitException(errors(), traceId(), retryAfter, hint));
+  }
+
+  @Override
+  public ClerkRateLimitException withClientToken(String clientToken) {
+    return (ClerkRateLimitException) super.withClientToken(clientToken);
   }
 }

@@ -57,7 +57,7 @@ class RetryMatrixTest {
     fake.thenThrow(failure.get()).thenRespond(null);
     Fixtures.Sleeps sleeps = new Fixtures.Sleeps();
     CallExecutor calls = new CallExecutor(fake, RetryPolicy.builder().sleeper(sleeps).build(),
-        new TokenKeeper(TokenStore.inMemory()), c -> {});
+        new TokenKeeper(TokenStore.inMemory()), c -> {}, () -> {});
     try {
       calls.execute(endpoint, "sia_1", null, Form.empty());
     } catch (ClerkException expected) {
@@ -88,7 +88,7 @@ class RetryMatrixTest {
     FakeTransport fake = new FakeTransport();
     fake.thenThrow(thrown);
     CallExecutor calls = new CallExecutor(fake, RetryPolicy.builder().sleeper(new Fixtures.Sleeps()).build(),
-        new TokenKeeper(TokenStore.inMemory()), c -> {});
+        new TokenKeeper(TokenStore.inMemory()), c -> {}, () -> {});
     assertThatThrownBy(() -> calls.execute(Endpoint.ATTEMPT_SECOND_FACTOR, "sia_1", null, Form.empty()))
         .isSameAs(thrown);
   }

@@ -4,6 +4,7 @@ import static io.github.clerk4j.Fixtures.jwt;
 import static io.github.clerk4j.Fixtures.signIn;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.github.clerk4j.internal.TokenKeeper;
@@ -14,6 +15,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -83,6 +85,91 @@ class TokenStoreTest {
     keeper.onResponse(keeper.ticket(), "Bearer ghi");
     keeper.onResponse(keeper.ticket(), null);
     assertThat(store.get()).contains("Bearer ghi");
+  }
+
+  private static ClerkApiException apiError(int status, String code) {
+    return new ClerkApiException(status, List.of(new ClerkError(code, "m", "l", Map.of())), "trace");
+  }
+
+  /** The first request of a new client can fail (422) and still issue the client's token. */
+  @Test
+  void aTokenIssuedWithAnErrorIsKeptAndSentNext() {
+    TokenStore store = TokenStore.inMemory();
+    Clerk clerk = Fixtures.builder(fake, new Fixtures.Sleeps()).tokenStore(store).build();
+    String issued = "Bearer " + jwt("client_1", 1000, 99999);
+    ClerkApiException sent = apiError(422, "form_identifier_not_found").withClientToken(issued);
+    fake.thenThrow(sent).thenRespond(signIn("sia_1", "needs_first_factor").build());
+
+    ClerkApiException seen = catchThrowableOfType(ClerkApiException.class,
+        () -> clerk.signIn().create(SignInCreateParams.identifier("nobody@example.com")));
+    clerk.signIn().create(SignInCreateParams.identifier("ada@example.com"));
+
+    assertThat(store.get()).contains(issued);
+    assertThat(fake.request(0).clientToken()).isNull();
+    assertThat(fake.request(1).clientToken()).isEqualTo(issued);
+    assertThat(seen.isIdentifierNotFound()).isTrue();
+    assertThat(seen.getMessage()).isEqualTo(sent.getMessage());
+    assertThat(seen.clientToken()).as("core applied it; the app never holds it").isEmpty();
+  }
+
+  @Test
+  void anErrorCarryingAnOlderTokenThanTheStoredOneIsIgnored() {
+    TokenStore store = TokenStore.inMemory();
+    Clerk clerk = Fixtures.builder(fake, new Fixtures.Sleeps()).tokenStore(store).build();
+    String older = "Bearer " + jwt("client_1", 1000, 99999);
+    String newer = "Bearer " + jwt("client_1", 2000, 99999);
+    fake.thenRespond(Fixtures.client("client_1", Fixtures.T0, null, null), null, newer)
+        .thenThrow(apiError(422, "form_code_incorrect").withClientToken(older));
+    clerk.loadClient();
+    assertThatThrownBy(() -> clerk.signIn().create(SignInCreateParams.identifier("ada@example.com")))
+        .isInstanceOf(ClerkApiException.class);
+    assertThat(store.get()).contains(newer);
+  }
+
+  @Test
+  void aBareBearerOnAnErrorClearsTheToken() {
+    TokenStore store = TokenStore.inMemory();
+    store.set("Bearer stored");
+    Clerk clerk = Fixtures.builder(fake, new Fixtures.Sleeps()).tokenStore(store).build();
+    fake.thenThrow(apiError(400, "client_state_invalid").withClientToken("Bearer"));
+    assertThatThrownBy(clerk::loadClient).isInstanceOf(ClerkApiException.class);
+    assertThat(store.get()).isEmpty();
+  }
+
+  /** A 429 is retried; the token it carried goes out with the retry, and the type survives. */
+  @Test
+  void aRateLimitedAnswerRotatesTheTokenBeforeTheRetry() {
+    TokenStore store = TokenStore.inMemory();
+    Clerk clerk = Fixtures.builder(fake, new Fixtures.Sleeps()).tokenStore(store).build();
+    String rotated = "Bearer " + jwt("client_1", 3000, 99999);
+    ClerkRateLimitException limited =
+        new ClerkRateLimitException(List.of(), null, java.time.Duration.ofSeconds(1), null);
+    assertThat(limited.withClientToken(rotated)).isInstanceOf(ClerkRateLimitException.class);
+    fake.thenThrow(limited.withClientToken(rotated))
+        .thenThrow(limited.withClientToken(rotated))
+        .thenThrow(limited.withClientToken(rotated));
+    ClerkRateLimitException seen = catchThrowableOfType(ClerkRateLimitException.class, clerk::loadClient);
+    assertThat(seen.retryAfter()).contains(java.time.Duration.ofSeconds(1));
+    assertThat(seen.clientToken()).isEmpty();
+    assertThat(fake.request(1).clientToken()).isEqualTo(rotated);
+    assertThat(store.get()).contains(rotated);
+  }
+
+  @Test
+  void theTokenOfAnErrorIsNeitherInItsTextNorSerialized() throws Exception {
+    String secret = jwt("client_secret", 1000, 99999);
+    ClerkApiException e = apiError(422, "form_code_incorrect").withClientToken("Bearer " + secret);
+    assertThat(e.getMessage()).doesNotContain(secret);
+    assertThat(e.toString()).doesNotContain(secret);
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
+      out.writeObject(e);
+    }
+    assertThat(bytes.toString(java.nio.charset.StandardCharsets.ISO_8859_1)).doesNotContain(secret);
+    try (java.io.ObjectInputStream in =
+        new java.io.ObjectInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+      assertThat(((ClerkApiException) in.readObject()).clientToken()).isEmpty();
+    }
   }
 
   @Test

@@ -31,17 +31,21 @@ public final class CallExecutor {
   private final RetryPolicy retryPolicy;
   private final TokenKeeper tokens;
   private final Consumer<ClientResource> onClient;
+  private final Runnable onUnauthenticated;
 
   /**
    * @param onClient receives the piggybacked client of every successful response, before the
-   *     caller sees the response
+   *     caller sees the response (except of requests sent before the client was forgotten)
+   * @param onUnauthenticated forgets the local client state after a 401 cleared the client token
+   *     ({@link ClerkApiException#isUnauthenticated()}), before the caller sees the exception
    */
-  public CallExecutor(
-      Transport transport, RetryPolicy retryPolicy, TokenKeeper tokens, Consumer<ClientResource> onClient) {
+  public CallExecutor(Transport transport, RetryPolicy retryPolicy, TokenKeeper tokens,
+      Consumer<ClientResource> onClient, Runnable onUnauthenticated) {
     this.transport = Objects.requireNonNull(transport, "transport");
     this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy");
     this.tokens = Objects.requireNonNull(tokens, "tokens");
     this.onClient = Objects.requireNonNull(onClient, "onClient");
+    this.onUnauthenticated = Objects.requireNonNull(onUnauthenticated, "onUnauthenticated");
   }
 
   /**
@@ -66,7 +70,9 @@ public final class CallExecutor {
       try {
         response = transport.execute(request);
       } catch (ClerkException raw) {
-        ClerkException e = redacted(raw);
+        ClerkException e = raw instanceof ClerkApiException
+            ? onErrorAnswer(ticket, request.clientToken(), (ClerkApiException) raw)
+            : redacted(raw);
         Duration wait = retryDelay(endpoint, e, attempt);
         if (wait == null) {
           LOG.log(Level.DEBUG, () -> "<- " + describe(endpoint, id, sessionId) + " failed: "
@@ -82,11 +88,37 @@ public final class CallExecutor {
         LOG.log(Level.DEBUG, "client token rotated");
       }
       LOG.log(Level.DEBUG, () -> "<- " + describe(endpoint, id, sessionId) + " HTTP " + response.httpStatus());
-      if (response.client() != null) {
+      // A late answer to a request sent before a sign-out or a 401 must not bring the forgotten
+      // client back into the local state.
+      if (response.client() != null && !tokens.sentBeforeClear(ticket)) {
         onClient.accept(response.client());
       }
       return response;
     }
+  }
+
+  /**
+   * The client-token side of an error answer: a token the transport attached is applied by the
+   * rules of a success response (FAPI may issue one with a 4xx, and it would otherwise be lost),
+   * and a 401 other than {@code requires_captcha} means the server no longer accepts this client,
+   * so the token and the local state are forgotten (clerk-js resets on the same condition).
+   *
+   * @return the exception to throw, without the token: the application has no use for it, and
+   *     an exception travels into logs
+   */
+  private ClerkApiException onErrorAnswer(long ticket, String sentToken, ClerkApiException e) {
+    String header = e.clientToken().orElse(null);
+    if (e.isUnauthenticated()) {
+      if (tokens.onUnauthenticated(ticket, sentToken, header)) {
+        LOG.log(Level.INFO, () -> "the server no longer accepts this client (HTTP 401 "
+            + (e.firstError() == null ? "" : e.firstError().code())
+            + "): cleared the client token and the local client state");
+        onUnauthenticated.run();
+      }
+    } else if (tokens.onResponse(ticket, header)) {
+      LOG.log(Level.DEBUG, "client token rotated by an error response");
+    }
+    return header == null ? e : e.withClientToken(null);
   }
 
   /** How long to wait before the next attempt, or {@code null} to give up and throw. */

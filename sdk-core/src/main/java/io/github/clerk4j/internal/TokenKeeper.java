@@ -1,6 +1,7 @@
 package io.github.clerk4j.internal;
 
 import io.github.clerk4j.TokenStore;
+import java.util.Objects;
 import java.util.OptionalLong;
 
 /**
@@ -79,6 +80,40 @@ public final class TokenKeeper {
     token = header;
     appliedTicket = Math.max(appliedTicket, ticket);
     return true;
+  }
+
+  /**
+   * Applies an HTTP 401 (the server no longer accepts the client) to the request with {@code
+   * ticket}, which was sent with {@code sentToken}. If that is still the current token, it is
+   * cleared as by {@link #clear()}; a token the 401 itself carried ({@code header}) is then kept,
+   * as the server's fresh start. If the token changed since the request left (a newer response
+   * rotated it, or the app signed out and in again), the 401 concerns a token already gone: only
+   * {@code header} is applied, by the rules of {@link #onResponse}.
+   *
+   * @return whether the current token was cleared, so that the caller forgets the local client
+   *     state too
+   */
+  public synchronized boolean onUnauthenticated(long ticket, String sentToken, String header) {
+    current();
+    if (ticket < clearedBefore || !Objects.equals(sentToken, token)) {
+      onResponse(ticket, header);
+      return false;
+    }
+    clear();
+    String value = header == null ? "" : header.trim();
+    if (!value.isEmpty() && !value.equalsIgnoreCase("Bearer")) {
+      store.set(header);
+      token = header;
+    }
+    return true;
+  }
+
+  /**
+   * Whether the request with {@code ticket} left before the last {@link #clear()} (sign-out, or a
+   * 401): its answer describes a client this app has forgotten.
+   */
+  public synchronized boolean sentBeforeClear(long ticket) {
+    return ticket < clearedBefore;
   }
 
   /** Forgets the token locally (sign-out); responses to requests already sent cannot restore it. */

@@ -19,7 +19,10 @@ public interface Transport extends AutoCloseable {
    *
    * @return the decoded answer of a 2xx response
    * @throws ClerkApiException the server answered with an error envelope (any 4xx/5xx with a
-   *     decodable body); for HTTP 429 a {@link io.github.clerk4j.ClerkRateLimitException}
+   *     decodable body); for HTTP 429 a {@link io.github.clerk4j.ClerkRateLimitException}. If the
+   *     error response had an {@code Authorization} header, attach its value verbatim with {@link
+   *     ClerkApiException#withClientToken(String)}: FAPI may issue or rotate the client token on
+   *     an error too, and core applies it as it does {@link FapiResponse#clientToken()}
    * @throws ClerkNetworkException no usable answer: connect failure, timeout, broken or non-JSON
    *     body; {@link ClerkNetworkException#requestMayHaveBeenSent()} must be {@code true} unless the
    *     transport knows the request never left the machine

@@ -111,6 +111,54 @@ class ErrorResponsesTest {
     assertThat(e.firstError().code()).isEqualTo("http_429");
   }
 
+  /**
+   * FAPI may issue or rotate the client token with an error (the first request of a new client
+   * failing with 422): the exception carries the header for core, never in its text.
+   */
+  @Test
+  void anErrorResponseCarriesItsAuthorizationHeaderOutsideTheText() {
+    String token = "Bearer eyJhbGciOiJub25lIn0.eyJpYXQiOjE3MDB9.rotated-secret";
+    wire.enqueue(422, envelope(422, "form_password_incorrect", "password", "trace-t"), "Authorization", token);
+
+    ClerkApiException e = apiErrorFor(Endpoint.CREATE_SIGN_IN, null);
+
+    assertThat(e.clientToken()).contains(token);
+    assertThat(e.isPasswordIncorrect()).isTrue();
+    assertThat(e.getMessage()).doesNotContain("rotated-secret");
+    assertThat(e.toString()).doesNotContain("rotated-secret");
+    assertThat(e.withHint("try again").clientToken()).as("a hint keeps it").contains(token);
+  }
+
+  @Test
+  void aRateLimitKeepsItsTypeAndRetryAfterWithAToken() {
+    wire.enqueue(429, "", "Retry-After", "2", "Authorization", "Bearer rotated-secret");
+
+    ClerkApiException e = apiErrorFor(Endpoint.CREATE_SIGN_IN, null);
+
+    assertThat(e).isInstanceOf(ClerkRateLimitException.class);
+    assertThat(((ClerkRateLimitException) e).retryAfter()).contains(Duration.ofSeconds(2));
+    assertThat(e.clientToken()).contains("Bearer rotated-secret");
+    assertThat(e.toString()).doesNotContain("rotated-secret");
+  }
+
+  @Test
+  void anErrorWithoutAuthorizationHeaderCarriesNoToken() {
+    wire.enqueue(422, envelope(422, "form_code_incorrect", "code", "trace-none"));
+
+    assertThat(apiErrorFor(Endpoint.ATTEMPT_FIRST_FACTOR, "sia_1").clientToken()).isEmpty();
+  }
+
+  /** A bare {@code Bearer} on an error still reaches core, which clears the stored token. */
+  @Test
+  void aBareBearerOnAnErrorIsPassedOnVerbatim() {
+    wire.enqueue(401, envelope(401, "authentication_invalid", "x", "trace-b"), "Authorization", "Bearer");
+
+    ClerkApiException e = apiErrorFor(Endpoint.GET_CLIENT, null);
+
+    assertThat(e.clientToken()).contains("Bearer");
+    assertThat(e.isUnauthenticated()).isTrue();
+  }
+
   @Test
   void metaValuesKeepTheirJsonTypes() {
     wire.enqueue(

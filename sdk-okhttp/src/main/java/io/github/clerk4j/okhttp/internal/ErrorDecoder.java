@@ -32,7 +32,8 @@ public final class ErrorDecoder {
   /**
    * @param status the HTTP status (not 2xx)
    * @param body the body, or {@code null}/empty
-   * @param headers the response headers ({@code Retry-After})
+   * @param headers the response headers ({@code Retry-After}, and {@code Authorization}, which
+   *     the exception carries as its {@link ClerkApiException#clientToken()})
    * @param now the current time, for a {@code Retry-After} given as an HTTP date
    */
   public static ClerkApiException decode(int status, String body, Headers headers, Instant now) {
@@ -54,8 +55,11 @@ public final class ErrorDecoder {
               Map.of()));
     }
     String traceId = envelope == null ? null : envelope.clerkTraceId();
-    return ClerkApiException.of(
-        status, errors, traceId, retryAfter(headers.get("Retry-After"), now));
+    ClerkApiException e =
+        ClerkApiException.of(status, errors, traceId, retryAfter(headers.get("Retry-After"), now));
+    // FAPI may issue or rotate the client token on an error answer too; core applies it.
+    String clientToken = headers.get("Authorization");
+    return clientToken == null ? e : e.withClientToken(clientToken);
   }
 
   private static ErrorEnvelopeDto parse(String body) {
