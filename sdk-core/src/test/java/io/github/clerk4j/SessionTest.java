@@ -10,10 +10,7 @@ import static org.assertj.core.api.Assertions.entry;
 import io.github.clerk4j.spi.Endpoint;
 import io.github.clerk4j.spi.FapiResponse;
 import java.io.IOException;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -28,28 +25,8 @@ import org.junit.jupiter.api.Test;
 
 class SessionTest {
 
-  /** A clock tests move by hand. */
-  static final class MutableClock extends Clock {
-    volatile Instant now = Fixtures.T0;
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-  }
-
   final FakeTransport fake = new FakeTransport();
-  final MutableClock clock = new MutableClock();
+  final TestClock clock = new TestClock();
   final Clerk clerk = Fixtures.builder(fake, new Fixtures.Sleeps()).clock(clock).build();
 
   @AfterEach
@@ -73,9 +50,9 @@ class SessionTest {
     String second = jwt("user_1", epoch(Fixtures.T0) + 51, epoch(Fixtures.T0) + 111);
     fake.thenRespond(first).thenRespond(second);
     assertThat(s.getToken()).isEqualTo(first);
-    clock.now = Fixtures.T0.plusSeconds(49);
+    clock.set(Fixtures.T0.plusSeconds(49));
     assertThat(s.getToken()).isEqualTo(first);
-    clock.now = Fixtures.T0.plusSeconds(50);
+    clock.set(Fixtures.T0.plusSeconds(50));
     assertThat(s.getToken()).isEqualTo(second);
     assertThat(fake.endpoints()).containsExactly(Endpoint.GET_CLIENT, Endpoint.CREATE_SESSION_TOKEN,
         Endpoint.CREATE_SESSION_TOKEN);

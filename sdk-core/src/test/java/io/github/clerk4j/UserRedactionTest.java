@@ -11,18 +11,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.clerk4j.spi.PhoneNumberResource;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
-import java.util.logging.SimpleFormatter;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Runs the account flows with known secrets (passwords, codes, the TOTP secret, backup codes, the
@@ -40,58 +33,8 @@ class UserRedactionTest {
   static final String BACKUP_CODE = "bkp-7f3k-9x2q";
   static final String NUMBER = "+15555550100";
 
-  final List<String> logLines = new ArrayList<>();
-  final List<String> texts = new ArrayList<>();
-  Logger julLogger;
-  Handler handler;
-  Level oldLevel;
-
-  @BeforeEach
-  void captureLogs() {
-    julLogger = Logger.getLogger("io.github.clerk4j");
-    oldLevel = julLogger.getLevel();
-    julLogger.setLevel(Level.ALL);
-    SimpleFormatter fmt = new SimpleFormatter();
-    handler = new Handler() {
-      @Override
-      public void publish(LogRecord record) {
-        synchronized (logLines) {
-          logLines.add(fmt.format(record));
-        }
-      }
-
-      @Override
-      public void flush() {}
-
-      @Override
-      public void close() {}
-    };
-    handler.setLevel(Level.ALL);
-    julLogger.addHandler(handler);
-  }
-
-  @AfterEach
-  void restore() {
-    julLogger.removeHandler(handler);
-    julLogger.setLevel(oldLevel);
-  }
-
-  private void see(Object o) {
-    texts.add(String.valueOf(o));
-  }
-
-  private void seeFailure(Runnable r) {
-    try {
-      r.run();
-    } catch (RuntimeException e) {
-      for (Throwable t = e; t != null; t = t.getCause()) {
-        texts.add(t.toString());
-        texts.add(String.valueOf(t.getMessage()));
-      }
-      return;
-    }
-    throw new AssertionError("expected a failure");
-  }
+  @RegisterExtension
+  final SecretCapture capture = new SecretCapture();
 
   @Test
   void noSecretAppearsAnywhere() {
@@ -114,45 +57,39 @@ class UserRedactionTest {
         .thenRespond(new BackupCodes("bc_1", List.of(BACKUP_CODE), null));
 
     User user = clerk.user().orElseThrow();
-    see(user);
+    capture.see(user);
     PhoneNumber p = user.createPhoneNumber(NUMBER);
-    see(p);
+    capture.see(p);
     PhoneNumber sent = p.prepareVerification();
-    seeFailure(() -> sent.attemptVerification(WRONG_CODE));
+    capture.seeFailure(() -> sent.attemptVerification(WRONG_CODE));
     PhoneNumber verified = sent.attemptVerification(PHONE_CODE);
     PhoneNumber reserved = verified.setReservedForSecondFactor(true);
     assertThat(reserved.backupCodes()).containsExactly(BACKUP_CODE);
-    see(reserved);
+    capture.see(reserved);
     Totp totp = user.createTOTP();
-    see(totp);
-    see(user.verifyTOTP(TOTP_CODE));
+    capture.see(totp);
+    capture.see(user.verifyTOTP(TOTP_CODE));
     UpdatePasswordParams params = UpdatePasswordParams.of(NEW_PASSWORD).withCurrentPassword(PASSWORD)
         .withSignOutOfOtherSessions(true);
-    see(params);
-    seeFailure(() -> user.updatePassword(params));
+    capture.see(params);
+    capture.seeFailure(() -> user.updatePassword(params));
 
     Deque<String> answers = new ArrayDeque<>(List.of(WRONG_CODE, PASSWORD));
     BackupCodes codes = clerk.withReverification(user::createBackupCode, prompt -> {
-      see(prompt);
+      capture.see(prompt);
       return Optional.of(answers.poll());
     });
-    see(codes);
-    see(clerk.session().orElseThrow().user());
-    fake.requests().forEach(this::see);
-    see(clerk.client());
+    capture.see(codes);
+    capture.see(clerk.session().orElseThrow().user());
+    fake.requests().forEach(capture::see);
+    capture.see(clerk.client());
     clerk.close();
 
-    List<String> all = new ArrayList<>(texts);
-    synchronized (logLines) {
-      all.addAll(logLines);
-    }
-    assertThat(logLines).as("the capture worked").anyMatch(l -> l.contains("CHANGE_PASSWORD"));
-    assertThat(logLines).anyMatch(l -> l.contains("session " + SESSION + " must verify again"));
-    assertThat(texts).anyMatch(t -> t.contains("form_code_incorrect"));
-    assertThat(texts).anyMatch(t -> t.contains("form_password_incorrect"));
-    for (String secret : List.of(PASSWORD, NEW_PASSWORD, PHONE_CODE, WRONG_CODE, TOTP_CODE, TOTP_SECRET,
-        BACKUP_CODE, NUMBER)) {
-      assertThat(all).as("texts containing a secret").noneMatch(t -> t.contains(secret));
-    }
+    assertThat(capture.logLines()).as("the capture worked").anyMatch(l -> l.contains("CHANGE_PASSWORD"));
+    assertThat(capture.logLines()).anyMatch(l -> l.contains("session " + SESSION + " must verify again"));
+    assertThat(capture.texts()).anyMatch(t -> t.contains("form_code_incorrect"));
+    assertThat(capture.texts()).anyMatch(t -> t.contains("form_password_incorrect"));
+    capture.assertNoneContains(List.of(PASSWORD, NEW_PASSWORD, PHONE_CODE, WRONG_CODE, TOTP_CODE, TOTP_SECRET,
+        BACKUP_CODE, NUMBER));
   }
 }

@@ -3,11 +3,9 @@ package io.github.clerk4j.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Clock;
+import io.github.clerk4j.TestClock;
+
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -18,36 +16,17 @@ import org.junit.jupiter.api.Test;
 
 class SendCoalescerTest {
 
-  static final class Ticking extends Clock {
-    volatile Instant now = Instant.parse("2026-05-12T10:00:00Z");
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-  }
-
-  final Ticking clock = new Ticking();
+  final TestClock clock = new TestClock();
   final SendCoalescer<String, Integer> sends = new SendCoalescer<>(clock, Duration.ofSeconds(30));
   final AtomicInteger sent = new AtomicInteger();
 
   @Test
   void identicalSendsInsideTheWindowShareTheFirst() {
     assertThat(sends.send("k", false, sent::incrementAndGet)).isEqualTo(1);
-    clock.now = clock.now.plusSeconds(29);
+    clock.advance(Duration.ofSeconds(29));
     assertThat(sends.send("k", false, sent::incrementAndGet)).isEqualTo(1);
     assertThat(sends.send("other", false, sent::incrementAndGet)).isEqualTo(2);
-    clock.now = clock.now.plusSeconds(1);
+    clock.advance(Duration.ofSeconds(1));
     assertThat(sends.send("k", false, sent::incrementAndGet)).isEqualTo(3);
   }
 

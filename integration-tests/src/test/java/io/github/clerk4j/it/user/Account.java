@@ -8,15 +8,13 @@ import io.github.clerk4j.SessionStatus;
 import io.github.clerk4j.SignIn;
 import io.github.clerk4j.SignInStatus;
 import io.github.clerk4j.User;
+import io.github.clerk4j.it.support.EmulatorFixture;
 import io.github.clerk4j.testing.ClerkEmulator;
 import io.github.clerk4j.testing.EmulatorUser;
 import io.github.clerk4j.testing.RateLimits;
 import io.github.clerk4j.testing.TotpGenerator;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.function.UnaryOperator;
 
 /**
@@ -24,46 +22,17 @@ import java.util.function.UnaryOperator;
  * user without MFA straight in; no rate limits), one SDK client over OkHttp, and the emulator's
  * clock, which tests move to age verifications and to reach the next TOTP step.
  */
-final class Account implements AutoCloseable {
+final class Account extends EmulatorFixture {
 
   /** Reverification is demanded once the last verification is older than this. */
   static final Duration MAX_AGE = Duration.ofMinutes(10);
 
-  /** The emulator's clock, moved by hand. */
-  static final class ManualClock extends Clock {
-    private volatile Instant now = Instant.parse("2026-05-12T10:00:00Z");
-
-    void advance(Duration d) {
-      now = now.plus(d);
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-  }
-
-  final ManualClock clock = new ManualClock();
-  final ClerkEmulator emulator;
   final Clerk clerk;
 
   Account(UnaryOperator<ClerkEmulator.Builder> settings, EmulatorUser... users) {
-    ClerkEmulator.Builder b = ClerkEmulator.builder().clock(clock).clientTrust(false)
-        .rateLimits(RateLimits.disabled()).reverificationMaxAge(MAX_AGE);
-    for (EmulatorUser u : users) {
-      b.user(u);
-    }
-    emulator = settings.apply(b).build().start();
+    super(Instant.parse("2026-05-12T10:00:00Z"),
+        b -> b.clientTrust(false).rateLimits(RateLimits.disabled()).reverificationMaxAge(MAX_AGE),
+        settings, users);
     clerk = Clerk.builder().publishableKey(emulator.publishableKey()).build();
   }
 
@@ -101,17 +70,8 @@ final class Account implements AutoCloseable {
     clock.advance(MAX_AGE.plusMinutes(1));
   }
 
-  /** The latest code the emulator sent to this e-mail address or phone number. */
-  String code(String recipient) {
-    return emulator.outbox().latestCodeFor(recipient);
-  }
-
   @Override
-  public void close() {
-    try {
-      clerk.close();
-    } finally {
-      emulator.close();
-    }
+  protected Clerk mainClerk() {
+    return clerk;
   }
 }
