@@ -193,9 +193,10 @@ public class ClerkApiException extends ClerkException {
 
   /**
    * HTTP 401 for any reason but {@code requires_captcha} ({@code authentication_invalid}, {@code
-   * signed_out}, ...): the server no longer accepts this client, so, as clerk-js does, clerk4j has
-   * cleared the client token and the local client state (listeners were told the session is gone)
-   * before throwing. Sign in again.
+   * signed_out}, ...): the server no longer accepts this client. Resetting on that condition as
+   * clerk-js does, clerk4j has cleared the client token and the local client state (listeners were
+   * told the session is gone) before throwing, unless the token had already been replaced while
+   * the request was on its way (then the 401 was about the old one). Sign in again.
    */
   public boolean isUnauthenticated() {
     return httpStatus == 401 && !hasCode("requires_captcha");

@@ -47,6 +47,9 @@ import okhttp3.OkHttpClient;
  *   <li>Headers: the client token in {@code Authorization} verbatim, {@code clerk-api-version:
  *       2026-05-12}, {@code User-Agent: clerk4j/<version> (Java <version>)}, never {@code Origin};
  *       query {@code _is_native=true}.
+ *   <li>A response's {@code Authorization} header reaches core on every answer: in the {@link
+ *       io.github.clerk4j.spi.FapiResponse} of a success, and as {@link
+ *       io.github.clerk4j.ClerkApiException#clientToken()} of an error.
  * </ul>
  *
  * <p>Thread-safe. {@link #close()} releases the connections of a client this transport created; a

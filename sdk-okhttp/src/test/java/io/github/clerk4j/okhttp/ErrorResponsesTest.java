@@ -3,10 +3,12 @@ package io.github.clerk4j.okhttp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.github.clerk4j.Clerk;
 import io.github.clerk4j.ClerkApiException;
 import io.github.clerk4j.ClerkError;
 import io.github.clerk4j.ClerkNetworkException;
 import io.github.clerk4j.ClerkRateLimitException;
+import io.github.clerk4j.SignInCreateParams;
 import io.github.clerk4j.spi.Endpoint;
 import io.github.clerk4j.spi.Form;
 import java.time.Duration;
@@ -139,6 +141,24 @@ class ErrorResponsesTest {
     assertThat(((ClerkRateLimitException) e).retryAfter()).contains(Duration.ofSeconds(2));
     assertThat(e.clientToken()).contains("Bearer rotated-secret");
     assertThat(e.toString()).doesNotContain("rotated-secret");
+  }
+
+  /** End to end through core: the token of a failed first request is sent with the next one. */
+  @Test
+  void clerkSendsTheTokenOfAFailedFirstRequestNext() {
+    String issued = "Bearer first-token-of-a-new-client";
+    wire.enqueue(422, envelope(422, "form_identifier_not_found", "identifier", "trace-1"), "Authorization", issued);
+    wire.enqueue(200, WireServer.recordedBody("flutter-sign_in-create-password-needs_client_trust.json"));
+    try (Clerk clerk = Clerk.builder().frontendApiUrl(wire.baseUri()).transport(url -> wire.transport).build()) {
+      ClerkApiException e = catchThrowableOfType(ClerkApiException.class,
+          () -> clerk.signIn().create(SignInCreateParams.identifier("nobody@example.com")));
+      assertThat(e.isIdentifierNotFound()).isTrue();
+      assertThat(e.clientToken()).as("applied by core, not handed to the app").isEmpty();
+
+      clerk.signIn().create(SignInCreateParams.identifier("jane@example.com"));
+    }
+    assertThat(wire.takeRequest().getHeaders().get("Authorization")).isNull();
+    assertThat(wire.takeRequest().getHeaders().get("Authorization")).isEqualTo(issued);
   }
 
   @Test
