@@ -135,25 +135,27 @@ public final class SessionVerification {
   /** Sends a first-factor code ({@code verify/prepare_first_factor}); a password needs no prepare. */
   public SessionVerification prepareFirstFactor(PrepareFirstFactorParams params) {
     Objects.requireNonNull(params, "params");
-    return step(Endpoint.PREPARE_REVERIFICATION_FIRST_FACTOR, params, "prepareFirstFactor(...)");
+    // The sign-in's S3 params add channel=sms for phone codes; the verify endpoint takes no channel.
+    return step(Endpoint.PREPARE_REVERIFICATION_FIRST_FACTOR, params.form().without("channel"),
+        "prepareFirstFactor(...)");
   }
 
   /** Verifies the first factor ({@code verify/attempt_first_factor}): a password or a code. */
   public SessionVerification attemptFirstFactor(AttemptFirstFactorParams params) {
     Objects.requireNonNull(params, "params");
-    return step(Endpoint.ATTEMPT_REVERIFICATION_FIRST_FACTOR, params, "prepareFirstFactor(...)");
+    return step(Endpoint.ATTEMPT_REVERIFICATION_FIRST_FACTOR, params.form(), "prepareFirstFactor(...)");
   }
 
   /** Sends a second-factor SMS code ({@code verify/prepare_second_factor}); TOTP and backup codes need none. */
   public SessionVerification prepareSecondFactor(PrepareSecondFactorParams params) {
     Objects.requireNonNull(params, "params");
-    return step(Endpoint.PREPARE_REVERIFICATION_SECOND_FACTOR, params, "prepareSecondFactor(...)");
+    return step(Endpoint.PREPARE_REVERIFICATION_SECOND_FACTOR, params.form(), "prepareSecondFactor(...)");
   }
 
   /** Verifies the second factor ({@code verify/attempt_second_factor}). */
   public SessionVerification attemptSecondFactor(AttemptSecondFactorParams params) {
     Objects.requireNonNull(params, "params");
-    return step(Endpoint.ATTEMPT_REVERIFICATION_SECOND_FACTOR, params, "prepareSecondFactor(...)");
+    return step(Endpoint.ATTEMPT_REVERIFICATION_SECOND_FACTOR, params.form(), "prepareSecondFactor(...)");
   }
 
   /** The {@link CompletableFuture} form of every action, run on the Clerk's executor. */
@@ -164,11 +166,11 @@ public final class SessionVerification {
   // ---------------------------------------------------------------- machinery
 
   /** One step, with hints that name the call to make next when it is refused. */
-  private SessionVerification step(Endpoint<ReverificationResource> endpoint, FormParams params, String sendCall) {
+  private SessionVerification step(Endpoint<ReverificationResource> endpoint, Form form, String sendCall) {
     try {
-      return call(clerk, sessionId, endpoint, params.form());
+      return call(clerk, sessionId, endpoint, form);
     } catch (ClerkApiException e) {
-      Strategy strategy = Strategy.fromWire(params.form().get("strategy"));
+      Strategy strategy = Strategy.fromWire(form.get("strategy"));
       boolean sendsCode = strategy == Strategy.EMAIL_CODE || strategy == Strategy.PHONE_CODE;
       String hint = e.hasCode("session_reverification_missing") || e.hasCode("invalid_action_for_session_reverification")
           ? "this verification is over or was replaced: call session.startVerification(level) again"

@@ -51,10 +51,10 @@ class UnauthenticatedTest {
   @ParameterizedTest
   @ValueSource(strings = {"authentication_invalid", "signed_out", "deprovisioned"})
   void aRefusedClientIsForgottenAndTheErrorSaysSignInAgain(String code) {
-    Session session = signedIn();
+    signedIn();
     fake.thenThrow(unauthorized(code)).thenRespond(Fixtures.client("client_2", Fixtures.T0, null, null));
 
-    ClerkApiException e = catchThrowableOfType(ClerkApiException.class, session::getToken);
+    ClerkApiException e = catchThrowableOfType(ClerkApiException.class, clerk::loadClient);
 
     assertThat(e.isUnauthenticated()).isTrue();
     assertThat(e.hasCode(code)).isTrue();
@@ -66,6 +66,36 @@ class UnauthenticatedTest {
     clerk.loadClient();
     assertThat(fake.request(1).clientToken()).isEqualTo(TOKEN);
     assertThat(fake.request(2).clientToken()).as("the refused token is not sent again").isNull();
+  }
+
+  /** An invalid client token is the client's end, whichever call met it. */
+  @Test
+  void aSessionCallRefusingTheClientTokenForgetsTheClient() {
+    Session session = signedIn();
+    fake.thenThrow(unauthorized("authentication_invalid"));
+
+    catchThrowableOfType(ClerkApiException.class, session::getToken);
+
+    assertThat(store.get()).isEmpty();
+    assertThat(clerk.session()).isEmpty();
+    assertThat(sessions).containsExactly(Optional.empty());
+  }
+
+  /**
+   * A session ended elsewhere answers its own calls with {@code signed_out}: that says nothing of
+   * the client's token or its other sessions, so neither is forgotten.
+   */
+  @Test
+  void aSignedOutSessionDoesNotSignTheClientOut() {
+    Session session = signedIn();
+    fake.thenThrow(unauthorized("signed_out"));
+
+    ClerkApiException e = catchThrowableOfType(ClerkApiException.class, session::getToken);
+
+    assertThat(e.isUnauthenticated()).isTrue();
+    assertThat(store.get()).contains(TOKEN);
+    assertThat(clerk.client().id()).contains("client_1");
+    assertThat(sessions).isEmpty();
   }
 
   @Test

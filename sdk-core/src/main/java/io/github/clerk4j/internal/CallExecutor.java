@@ -71,7 +71,7 @@ public final class CallExecutor {
         response = transport.execute(request);
       } catch (ClerkException raw) {
         ClerkException e = raw instanceof ClerkApiException
-            ? onErrorAnswer(ticket, request.clientToken(), (ClerkApiException) raw)
+            ? onErrorAnswer(ticket, request.clientToken(), sessionId, (ClerkApiException) raw)
             : redacted(raw);
         Duration wait = retryDelay(endpoint, e, attempt);
         if (wait == null) {
@@ -101,14 +101,20 @@ public final class CallExecutor {
    * The client-token side of an error answer: a token the transport attached is applied by the
    * rules of a success response (FAPI may issue one with a 4xx, and it would otherwise be lost),
    * and a 401 other than {@code requires_captcha} means the server no longer accepts this client,
-   * so the token and the local state are forgotten (clerk-js resets on the same condition).
+   * so the token and the local state are forgotten (clerk-js resets on the same condition). A 401
+   * about one session (for example {@code signed_out} on the token request of a session that was
+   * ended elsewhere) says nothing about the client's other sessions: only {@code
+   * authentication_invalid}, the verdict on the client token itself, forgets the client then.
    *
    * @return the exception to throw, without the token: the application has no use for it, and
    *     an exception travels into logs
    */
-  private ClerkApiException onErrorAnswer(long ticket, String sentToken, ClerkApiException e) {
+  private ClerkApiException onErrorAnswer(
+      long ticket, String sentToken, String sessionId, ClerkApiException e) {
     String header = e.clientToken().orElse(null);
-    if (e.isUnauthenticated()) {
+    boolean clientRejected =
+        e.isUnauthenticated() && (sessionId == null || e.hasCode("authentication_invalid"));
+    if (clientRejected) {
       if (tokens.onUnauthenticated(ticket, sentToken, header)) {
         LOG.log(Level.INFO, () -> "the server no longer accepts this client (HTTP 401 "
             + (e.firstError() == null ? "" : e.firstError().code())

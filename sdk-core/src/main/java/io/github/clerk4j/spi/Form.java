@@ -38,6 +38,16 @@ public final class Form {
     return new Form(Collections.unmodifiableMap(copy));
   }
 
+  /** A copy without {@code key} (this form itself when it has no such field). */
+  public Form without(String key) {
+    if (!fields.containsKey(key)) {
+      return this;
+    }
+    Map<String, String> copy = new LinkedHashMap<>(fields);
+    copy.remove(key);
+    return new Form(Collections.unmodifiableMap(copy));
+  }
+
   /** A copy with {@code key=true|false} added; a {@code null} value leaves the field out. */
   public Form with(String key, Boolean value) {
     return with(key, value == null ? null : value.toString());

@@ -23,7 +23,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -193,11 +192,9 @@ class SessionWireTest {
   /**
    * Wire spec §5.1 step 2 and the OpenAPI operation list {@code strategy}, {@code
    * email_address_id} / {@code phone_number_id} (and {@code proof_token}) for the reverification's
-   * prepare_first_factor; the SDK reuses the sign-in's S3 params, which add {@code channel=sms}.
+   * prepare_first_factor, although the sign-in's S3 params it reuses add {@code channel=sms}.
    */
   @Test
-  @Disabled("SDK bug: SessionVerification.prepareFirstFactor(PrepareFirstFactorParams.phoneCode(id)) sends "
-      + "channel=sms, a field wire spec §5.1 and the spec's verify/prepare_first_factor operation do not list")
   void reverifyWithAnSmsFirstFactorSendsOnlyStrategyAndPhoneNumberId() {
     Session session = signedInSession();
     fapi.ok(Fapi.reverification("first_factor", "needs_first_factor",
