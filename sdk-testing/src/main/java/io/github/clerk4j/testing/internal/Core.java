@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 
 /**
@@ -414,8 +415,8 @@ final class Core {
     return session.live() && !tasks(session).isEmpty() ? "pending" : session.status;
   }
 
-  /** The session's current JWT, minted again when the last one has expired. */
-  String sessionToken(Session session, boolean fresh) {
+  /** The session's current JWT (signed when written), minted again when the last one has expired. */
+  Supplier<String> sessionToken(Session session, boolean fresh) {
     long now = now();
     if (fresh || session.lastActiveToken == null || now >= session.lastActiveTokenExpiresAt) {
       long iat = now / 1000;
@@ -430,7 +431,7 @@ final class Core {
           "sts", wireStatus(session),
           "fva", factorVerificationAge(session),
           "v", 2);
-      session.lastActiveToken = jwts.signSessionToken(claims);
+      session.lastActiveToken = jwts.sessionToken(claims);
       session.lastActiveTokenExpiresAt = now + SESSION_TOKEN_TTL_MILLIS;
     }
     return session.lastActiveToken;

@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 import okio.Buffer;
 
 /** JSON in and out with Moshi over plain maps and lists; nulls are written, as Clerk does. */
@@ -17,9 +18,11 @@ public final class Json {
   private Json() {}
 
   /**
-   * Serialises maps (string keys), collections, strings, numbers, booleans and nulls. Walks the
-   * tree itself rather than through Moshi's {@code Object} adapter, which looks up an adapter for
-   * every value's class: every response is written this way, and that lookup was most of it.
+   * Serialises maps (string keys), collections, strings, numbers, booleans and nulls; a {@link
+   * Supplier} is written as what it supplies, computed now (session tokens are signed this way,
+   * outside the emulator's lock). Walks the tree itself rather than through Moshi's {@code Object}
+   * adapter, which looks up an adapter for every value's class: every response is written this
+   * way, and that lookup was most of it.
    */
   public static String write(Object value) {
     Buffer buffer = new Buffer();
@@ -48,6 +51,8 @@ public final class Json {
         write(writer, e.getValue());
       }
       writer.endObject();
+    } else if (value instanceof Supplier<?> later) {
+      write(writer, later.get());
     } else if (value instanceof Collection<?> list) {
       writer.beginArray();
       for (Object item : list) {

@@ -10,9 +10,11 @@ import java.security.SecureRandom;
 import java.security.Signature;
 import java.security.interfaces.RSAPublicKey;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -49,8 +51,28 @@ final class Jwts {
     this.kid = kid;
   }
 
-  /** A session token (RS256, key id {@code kid}), verifiable with {@link #jwks()}. */
-  String signSessionToken(Map<String, Object> claims) {
+  /**
+   * A session token (RS256, key id {@code kid}, verifiable with {@link #jwks()}), signed when first
+   * asked for. Responses carry it unsigned and {@link Json#write} asks for it outside the
+   * emulator's lock, so that the signature (about a millisecond) no longer holds up every other
+   * request. Thread-safe; signed once.
+   */
+  Supplier<String> sessionToken(Map<String, Object> claims) {
+    Map<String, Object> copy = new LinkedHashMap<>(claims); // keeps order and explicit nulls
+    return new Supplier<>() {
+      private String jwt;
+
+      @Override
+      public synchronized String get() {
+        if (jwt == null) {
+          jwt = signSessionToken(copy);
+        }
+        return jwt;
+      }
+    };
+  }
+
+  private String signSessionToken(Map<String, Object> claims) {
     String input = signingInput(Json.obj("alg", "RS256", "kid", kid, "typ", "JWT"), claims);
     try {
       Signature signature = Signature.getInstance("SHA256withRSA");

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * The emulator's in-memory state. Mutable on purpose and guarded by the one emulator lock: no
@@ -184,7 +185,7 @@ final class Model {
     final long abandonAt;
     long firstFactorVerifiedAt;
     Long secondFactorVerifiedAt;
-    String lastActiveToken;
+    Supplier<String> lastActiveToken;
     long lastActiveTokenExpiresAt;
     String lastActiveOrganizationId;
     Reverification reverification;
