@@ -3,6 +3,7 @@ package io.github.clerk4j.testing.internal;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.spec.KeySpec;
+import java.util.function.Supplier;
 import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
 
@@ -24,13 +25,46 @@ final class Passwords {
     }
   }
 
+  /**
+   * A password derived against a stored hash ahead of time, outside the emulator's lock (see
+   * {@link #using}). The derivation is a pure function of the candidate and the hash's salt and
+   * iterations, so using it later is the same as deriving then, whatever happened in between.
+   */
+  record Precomputed(Hash hash, String candidate, byte[] key) {
+    @Override
+    public String toString() {
+      return "Precomputed[redacted]";
+    }
+  }
+
+  /** The derivation of the request the current thread handles, if one was done ahead. */
+  private static final ThreadLocal<Precomputed> PRECOMPUTED = new ThreadLocal<>();
+
+  static Precomputed precompute(Hash hash, String candidate) {
+    return new Precomputed(hash, candidate, derive(candidate, hash.salt(), hash.iterations()));
+  }
+
+  /** Runs {@code action} with {@link #matches} using {@code precomputed} (may be null) when it fits. */
+  static <T> T using(Precomputed precomputed, Supplier<T> action) {
+    PRECOMPUTED.set(precomputed);
+    try {
+      return action.get();
+    } finally {
+      PRECOMPUTED.remove();
+    }
+  }
+
   static Hash hash(String password, byte[] salt, int iterations) {
     return new Hash(salt.clone(), iterations, derive(password, salt, iterations));
   }
 
   /** Constant-time comparison, so timing reveals nothing about how much of the password matched. */
   static boolean matches(Hash hash, String candidate) {
-    return MessageDigest.isEqual(hash.key(), derive(candidate, hash.salt(), hash.iterations()));
+    Precomputed ahead = PRECOMPUTED.get();
+    // Same stored hash object: a password changed meanwhile is a new Hash, and is derived afresh.
+    byte[] derived = ahead != null && ahead.hash() == hash && ahead.candidate().equals(candidate)
+        ? ahead.key() : derive(candidate, hash.salt(), hash.iterations());
+    return MessageDigest.isEqual(hash.key(), derived);
   }
 
   private static byte[] derive(String password, byte[] salt, int iterations) {
