@@ -9,6 +9,9 @@ import java.time.ZoneOffset;
 /**
  * A clock that tests set or move by hand (code-send windows, token expiry), shared by the tests of
  * every package of this module. Thread-safe: the SDK reads it from its own threads.
+ *
+ * <p>A twin of sdk-testing's public {@code io.github.clerk4j.testing.TestClock}: sdk-core cannot
+ * depend on sdk-testing, which depends on sdk-core.
  */
 public final class TestClock extends Clock {
 

@@ -2,17 +2,13 @@ package io.github.clerk4j.samples;
 
 import io.github.clerk4j.testing.ClerkEmulator;
 import io.github.clerk4j.testing.EmulatorUser;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
+import io.github.clerk4j.testing.TestClock;
 
 /** What a flow needs of the embedded emulator: its users and instance settings. */
 final class EmulatorSetup {
 
   private final ClerkEmulator.Builder builder;
-  private final TravelClock clock = new TravelClock();
+  private final TestClock clock = TestClock.system();
 
   EmulatorSetup() {
     builder = ClerkEmulator.builder().clock(clock);
@@ -41,31 +37,7 @@ final class EmulatorSetup {
   }
 
   /** The emulator's clock, which a flow may move forward (for example to age a verification). */
-  TravelClock clock() {
+  TestClock clock() {
     return clock;
-  }
-
-  /** The system clock plus an offset that only grows. */
-  static final class TravelClock extends Clock {
-    private volatile Duration offset = Duration.ZERO;
-
-    void advance(Duration d) {
-      offset = offset.plus(d);
-    }
-
-    @Override
-    public Instant instant() {
-      return Instant.now().plus(offset);
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      throw new UnsupportedOperationException("the emulator's clock is UTC");
-    }
   }
 }

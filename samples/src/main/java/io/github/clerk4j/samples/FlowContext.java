@@ -6,6 +6,7 @@ import io.github.clerk4j.ClerkError;
 import io.github.clerk4j.Session;
 import io.github.clerk4j.SignIn;
 import io.github.clerk4j.testing.ClerkEmulator;
+import io.github.clerk4j.testing.TestClock;
 import io.github.clerk4j.testing.TotpGenerator;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,11 +27,11 @@ final class FlowContext {
   private final Clerk clerk;
   private final Console console;
   private final ClerkEmulator emulator;
-  private final EmulatorSetup.TravelClock clock;
+  private final TestClock clock;
   private final List<String> statuses = new ArrayList<>();
   private Session session;
 
-  FlowContext(Clerk clerk, Console console, ClerkEmulator emulator, EmulatorSetup.TravelClock clock) {
+  FlowContext(Clerk clerk, Console console, ClerkEmulator emulator, TestClock clock) {
     this.clerk = clerk;
     this.console = console;
     this.emulator = emulator;

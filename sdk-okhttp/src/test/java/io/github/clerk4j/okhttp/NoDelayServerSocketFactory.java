@@ -9,6 +9,7 @@ import javax.net.ServerSocketFactory;
 /**
  * Server sockets whose accepted sockets have TCP_NODELAY set. mockwebserver3 leaves Nagle's
  * algorithm on, and over loopback every request then waits ~44 ms for a delayed ACK (DESIGN.md §5).
+ * Copy of sdk-testing's public one: sdk-okhttp can't depend on sdk-testing, whose tests use it.
  */
 final class NoDelayServerSocketFactory extends ServerSocketFactory {
 

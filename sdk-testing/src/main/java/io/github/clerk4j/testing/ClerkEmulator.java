@@ -168,7 +168,10 @@ public final class ClerkEmulator implements AutoCloseable {
       }
     }
 
-    /** The clock for timestamps, code expiry, TOTP, rate limits, lockout and reverification. */
+    /**
+     * The clock for timestamps, code expiry, TOTP, rate limits, lockout and reverification. A
+     * {@link TestClock} lets a test move it by hand.
+     */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock);
       return this;

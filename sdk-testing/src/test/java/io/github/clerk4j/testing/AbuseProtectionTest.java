@@ -14,7 +14,7 @@ class AbuseProtectionTest {
   private static final String BOB = "bob@example.com";
   private static final String PASSWORD = "bob-password-1";
 
-  private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T10:00:00Z"));
+  private final TestClock clock = TestClock.at(Instant.parse("2026-01-01T10:00:00Z"));
   private ClerkEmulator emulator;
 
   private ClerkEmulator start(ClerkEmulator.Builder builder) {

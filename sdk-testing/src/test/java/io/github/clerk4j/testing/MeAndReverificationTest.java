@@ -17,7 +17,7 @@ class MeAndReverificationTest {
   private static final String PASSWORD = "ivy-password-1";
   private static final String NEW_PHONE = "+15555550188";
 
-  private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T10:00:00Z"));
+  private final TestClock clock = TestClock.at(Instant.parse("2026-01-01T10:00:00Z"));
   private ClerkEmulator emulator;
   private Fapi fapi;
   private String me;

@@ -18,7 +18,7 @@ class MfaSignInTest {
   private static final String DAN = "dan@example.com";
   private static final String PASSWORD = "carol-password-1";
 
-  private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T10:00:10Z"));
+  private final TestClock clock = TestClock.at(Instant.parse("2026-01-01T10:00:10Z"));
   private ClerkEmulator emulator;
   private Fapi fapi;
 

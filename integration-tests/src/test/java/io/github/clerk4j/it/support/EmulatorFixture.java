@@ -3,18 +3,19 @@ package io.github.clerk4j.it.support;
 import io.github.clerk4j.Clerk;
 import io.github.clerk4j.testing.ClerkEmulator;
 import io.github.clerk4j.testing.EmulatorUser;
+import io.github.clerk4j.testing.TestClock;
 import java.time.Instant;
 import java.util.function.UnaryOperator;
 
 /**
- * An emulator on loopback, started with seeded users on a {@link MovableClock}, and the SDK client
+ * An emulator on loopback, started with seeded users on a {@link TestClock}, and the SDK client
  * a test drives against it; closing the fixture closes both. The test packages' fixtures ({@code
  * it.signin.Harness}, {@code it.user.Account}) add their own defaults and helpers on top.
  */
 public abstract class EmulatorFixture implements AutoCloseable {
 
   /** The emulator's clock. */
-  public final MovableClock clock;
+  public final TestClock clock;
   public final ClerkEmulator emulator;
 
   /**
@@ -24,7 +25,7 @@ public abstract class EmulatorFixture implements AutoCloseable {
    */
   protected EmulatorFixture(Instant start, UnaryOperator<ClerkEmulator.Builder> defaults,
       UnaryOperator<ClerkEmulator.Builder> settings, EmulatorUser... users) {
-    this.clock = new MovableClock(start);
+    this.clock = TestClock.at(start);
     ClerkEmulator.Builder b = defaults.apply(ClerkEmulator.builder().clock(clock));
     for (EmulatorUser u : users) {
       b.user(u);

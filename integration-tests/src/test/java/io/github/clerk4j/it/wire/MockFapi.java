@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.clerk4j.Clerk;
 import io.github.clerk4j.RetryPolicy;
 import io.github.clerk4j.User;
+import io.github.clerk4j.testing.NoDelayServerSocketFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;

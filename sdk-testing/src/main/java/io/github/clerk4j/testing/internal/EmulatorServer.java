@@ -1,6 +1,7 @@
 package io.github.clerk4j.testing.internal;
 
 import io.github.clerk4j.testing.EmulatorUser;
+import io.github.clerk4j.testing.NoDelayServerSocketFactory;
 import io.github.clerk4j.testing.Outbox;
 import java.io.IOException;
 import java.net.InetAddress;

@@ -7,13 +7,11 @@ import io.github.clerk4j.testing.ClerkEmulator;
 import io.github.clerk4j.testing.EmulatorUser;
 import io.github.clerk4j.testing.Lockout;
 import io.github.clerk4j.testing.RateLimits;
+import io.github.clerk4j.testing.TestClock;
 import io.github.clerk4j.testing.TotpGenerator;
 import io.github.clerk4j.testing.contract.ContractCheckingClient.Answer;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -47,7 +45,7 @@ class EmulatorContractTest {
   private static final String DAVE_PASSWORD = "dave-password-1";
   private static final String NEW_PHONE = "+14155552673";
 
-  private final SettableClock clock = new SettableClock(Instant.parse("2026-03-02T10:00:00Z"));
+  private final TestClock clock = TestClock.at(Instant.parse("2026-03-02T10:00:00Z"));
   private final List<ContractCheckingClient> clients = new ArrayList<>();
   private final List<ClerkEmulator> emulators = new ArrayList<>();
   private ClerkEmulator emulator;
@@ -432,33 +430,5 @@ class EmulatorContractTest {
     return StreamSupport.stream(factors.spliterator(), false)
         .map(f -> f.path("strategy").asText())
         .collect(Collectors.toList());
-  }
-
-  /** A clock the tests move forward, to expire codes and make sessions stale. */
-  static final class SettableClock extends Clock {
-    private volatile Instant now;
-
-    SettableClock(Instant start) {
-      this.now = start;
-    }
-
-    void advance(Duration by) {
-      now = now.plus(by);
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
   }
 }

@@ -1,5 +1,6 @@
 package io.github.clerk4j.testing.contract;
 
+import io.github.clerk4j.testing.NoDelayServerSocketFactory;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.URI;
