@@ -3,9 +3,6 @@ package io.github.clerk4j.testing.contract;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.clerk4j.testing.NoDelayServerSocketFactory;
-import java.io.IOException;
-import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,11 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
-import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import okhttp3.HttpUrl;
 
@@ -31,46 +25,15 @@ import okhttp3.HttpUrl;
  * check that the client sends back the newest one each time (wire spec §1.2). Every exchange is
  * kept, request and response, for the test to assert on and to validate against the contract.
  */
-final class RecordedClerkServer implements AutoCloseable {
+final class RecordedClerkServer extends ExchangeRecordingServer<RecordedClerkServer> {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String SESSION_ID = "SESSION_ID";
 
-  private final MockWebServer server = new MockWebServer();
-  private final List<WireExchange> exchanges = new CopyOnWriteArrayList<>();
   private final AtomicInteger tokens = new AtomicInteger();
 
-  RecordedClerkServer() {
-    server.setServerSocketFactory(new NoDelayServerSocketFactory());
-    server.setDispatcher(new Dispatcher() {
-      @Override
-      public MockResponse dispatch(RecordedRequest request) {
-        return answer(request);
-      }
-    });
-  }
-
-  RecordedClerkServer start() throws IOException {
-    server.start(InetAddress.getLoopbackAddress(), 0);
-    return this;
-  }
-
-  /** The base URL, without a trailing slash (what clerk-js takes as {@code proxyUrl}). */
-  String url() {
-    String url = server.url("/").toString();
-    return url.substring(0, url.length() - 1);
-  }
-
-  List<WireExchange> exchanges() {
-    return List.copyOf(exchanges);
-  }
-
   @Override
-  public void close() {
-    server.close();
-  }
-
-  private MockResponse answer(RecordedRequest request) {
+  MockResponse answer(RecordedRequest request) {
     HttpUrl url = request.getUrl();
     String path = url.encodedPath();
     // clerk-js sends every non-GET as POST, with the real verb in `_method` (wire spec §1.3).

@@ -1,8 +1,6 @@
 package io.github.clerk4j.testing.contract;
 
-import io.github.clerk4j.testing.NoDelayServerSocketFactory;
 import java.io.IOException;
-import java.net.InetAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -12,10 +10,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
-import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import okhttp3.HttpUrl;
 
@@ -25,7 +20,7 @@ import okhttp3.HttpUrl;
  * It forwards the method, path, query, body and the headers FAPI reads, and returns the status,
  * body and the headers FAPI sets.
  */
-final class RecordingProxy implements AutoCloseable {
+final class RecordingProxy extends ExchangeRecordingServer<RecordingProxy> {
 
   // Hop-by-hop and computed headers are the HTTP clients' business, not the exchange's.
   private static final Set<String> NOT_FORWARDED =
@@ -34,42 +29,14 @@ final class RecordingProxy implements AutoCloseable {
       List.of("Content-Type", "Authorization", "Retry-After", "Access-Control-Expose-Headers");
 
   private final String target;
-  private final MockWebServer server = new MockWebServer();
   private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-  private final List<WireExchange> exchanges = new CopyOnWriteArrayList<>();
 
   RecordingProxy(String target) {
     this.target = target;
-    server.setServerSocketFactory(new NoDelayServerSocketFactory());
-    server.setDispatcher(new Dispatcher() {
-      @Override
-      public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
-        return forward(request);
-      }
-    });
-  }
-
-  RecordingProxy start() throws IOException {
-    server.start(InetAddress.getLoopbackAddress(), 0);
-    return this;
-  }
-
-  /** The proxy's base URL, without a trailing slash. */
-  String url() {
-    String url = server.url("/").toString();
-    return url.substring(0, url.length() - 1);
-  }
-
-  List<WireExchange> exchanges() {
-    return List.copyOf(exchanges);
   }
 
   @Override
-  public void close() {
-    server.close();
-  }
-
-  private MockResponse forward(RecordedRequest request) throws InterruptedException {
+  MockResponse answer(RecordedRequest request) throws InterruptedException {
     HttpUrl url = request.getUrl();
     String body = request.getBody() == null ? "" : request.getBody().string(StandardCharsets.UTF_8);
     HttpRequest.Builder out = HttpRequest.newBuilder(URI.create(target + url.encodedPath()
