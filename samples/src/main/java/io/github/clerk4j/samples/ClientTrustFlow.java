@@ -51,15 +51,22 @@ final class ClientTrustFlow implements Flow {
     SignIn signIn = ctx.passwordForm(
         bySms ? "Enter phone number" : "Enter email address", value(identifier), value(password));
     if (signIn.status() == SignInStatus.NEEDS_CLIENT_TRUST) {
-      ctx.console().say("This device is new to you: we sent a code to confirm it is you.");
-      SignIn.Mfa<SignIn> mfa = ctx.show(bySms ? signIn.mfa().sendPhoneCode() : signIn.mfa().sendEmailCode()).mfa();
-      signIn =
-          ctx.enterCode(
-              "Code",
-              ctx.codeSentTo(identifier),
-              code -> ctx.show(bySms ? mfa.verifyPhoneCode(code) : mfa.verifyEmailCode(code)),
-              () -> ctx.show(bySms ? mfa.resendPhoneCode() : mfa.resendEmailCode()));
+      signIn = confirmDevice(ctx, signIn, bySms, identifier);
     }
     ctx.finish(signIn);
+  }
+
+  /**
+   * The Client Trust step: a code by e-mail (or SMS) to {@code recipient}, verified. Shared with the
+   * password sign-in that starts the account samples, which meets it on a real instance's new device.
+   */
+  static SignIn confirmDevice(FlowContext ctx, SignIn signIn, boolean bySms, String recipient) {
+    ctx.console().say("This device is new to you: we sent a code to confirm it is you.");
+    SignIn.Mfa<SignIn> mfa = ctx.show(bySms ? signIn.mfa().sendPhoneCode() : signIn.mfa().sendEmailCode()).mfa();
+    return ctx.enterCode(
+        "Code",
+        ctx.codeSentTo(recipient),
+        code -> ctx.show(bySms ? mfa.verifyPhoneCode(code) : mfa.verifyEmailCode(code)),
+        () -> ctx.show(bySms ? mfa.resendPhoneCode() : mfa.resendEmailCode()));
   }
 }

@@ -55,6 +55,18 @@ final class Console {
     return line.isBlank() && hint != null ? hint : line.trim();
   }
 
+  /**
+   * Like {@link #ask} for a one-time code: its own answer in {@code --auto} mode is not echoed, so
+   * that a transcript (printed when a flow fails in CI) holds no code.
+   */
+  String askCode(String label, Supplier<String> autoAnswer) {
+    if (auto) {
+      out.println(label + ": ******");
+      return autoAnswer.get();
+    }
+    return ask(label, autoAnswer);
+  }
+
   /** Like {@link #ask} for a password: never echoed in auto mode, hidden on a real terminal. */
   String askSecret(String label, Supplier<String> autoAnswer) {
     if (auto) {

@@ -100,7 +100,7 @@ final class FlowContext {
   <T> T enterCode(String label, Supplier<String> autoCode, Function<String, T> verify, Runnable resend) {
     String prompt = console.isAuto() ? label : label + " (n = I need a new code, s = Start over)";
     while (true) {
-      String code = console.ask(prompt, autoCode);
+      String code = console.askCode(prompt, autoCode);
       if (code.equalsIgnoreCase("s")) {
         throw new StartOver();
       }

@@ -49,9 +49,9 @@ final class ReverificationFlow implements Flow {
             return Optional.of(ctx.console().askSecret("Enter password", value(PASSWORD)));
           }
           if (prompt.strategy() == Strategy.TOTP) {
-            return Optional.of(ctx.console().ask("Code from your authenticator app", ctx.totpCode(MfaFlow.TOTP_SECRET)));
+            return Optional.of(ctx.console().askCode("Code from your authenticator app", ctx.totpCode(MfaFlow.TOTP_SECRET)));
           }
-          return Optional.of(ctx.console().ask("Code", ctx.codeSentTo(EMAIL)));
+          return Optional.of(ctx.console().askCode("Code", ctx.codeSentTo(EMAIL)));
         });
     ctx.console().say("  Verified again; %d new backup codes created.", codes.codes().size());
   }

@@ -3,6 +3,7 @@ package io.github.clerk4j.samples;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.clerk4j.SessionStatus;
+import io.github.clerk4j.testing.EmulatorUser;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -57,6 +58,40 @@ class SamplesTest {
     assertThat(result.session().get().status()).as(out).isEqualTo(SessionStatus.ACTIVE);
     assertThat(result.statuses()).as(out).isEqualTo(statuses);
     assertThat(result.requests()).as(out).isEqualTo(requests);
+  }
+
+  /** On a new device (a real instance's case) the account samples' password sign-in confirms it by e-mail. */
+  @Test
+  void passwordSignInOnANewDeviceConfirmsItWithAnEmailCode() {
+    Flow newDevice = new Flow() {
+      @Override
+      public String name() {
+        return "password-new-device";
+      }
+
+      @Override
+      public String guide() {
+        return new PasswordFlow().guide();
+      }
+
+      @Override
+      public void seed(EmulatorSetup setup) {
+        setup.user(EmulatorUser.builder().email(PasswordFlow.EMAIL).password(PasswordFlow.PASSWORD), false);
+      }
+
+      @Override
+      public void run(FlowContext ctx) {
+        PasswordFlow.signIn(ctx, PasswordFlow.EMAIL, PasswordFlow.PASSWORD);
+      }
+    };
+    ByteArrayOutputStream transcript = new ByteArrayOutputStream();
+    FlowResult result =
+        Samples.run(newDevice, Console.auto(new PrintStream(transcript, true, StandardCharsets.UTF_8)), null);
+
+    String out = transcript.toString(StandardCharsets.UTF_8);
+    assertThat(result.session()).as(out).get().extracting(s -> s.status()).isEqualTo(SessionStatus.ACTIVE);
+    assertThat(result.statuses()).as(out).containsExactly(NCT, NCT, DONE);
+    assertThat(out).contains("Code: ******").doesNotContain(PasswordFlow.PASSWORD);
   }
 
   @Test
