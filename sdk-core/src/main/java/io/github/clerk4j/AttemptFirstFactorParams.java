@@ -3,7 +3,7 @@ package io.github.clerk4j;
 import io.github.clerk4j.spi.Form;
 
 /**
- * The body of {@link SignIn#attemptFirstFactor(AttemptFirstFactorParams)} (S4). {@code toString()}
+ * The body of {@link SignIn#attemptFirstFactor(AttemptFirstFactorParams)} ({@code attempt_first_factor}). {@code toString()}
  * never shows the password or code.
  */
 public final class AttemptFirstFactorParams extends FormParams {

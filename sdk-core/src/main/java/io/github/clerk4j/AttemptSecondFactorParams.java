@@ -3,7 +3,7 @@ package io.github.clerk4j;
 import io.github.clerk4j.spi.Form;
 
 /**
- * The body of {@link SignIn#attemptSecondFactor(AttemptSecondFactorParams)} (S6). {@code
+ * The body of {@link SignIn#attemptSecondFactor(AttemptSecondFactorParams)} ({@code attempt_second_factor}). {@code
  * toString()} never shows the code.
  */
 public final class AttemptSecondFactorParams extends FormParams {

@@ -1,53 +1,50 @@
 package io.github.clerk4j;
 
+import io.github.clerk4j.internal.wire.BackupCodesResource;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 
 /**
  * A fresh set of single-use backup codes. Creating a set replaces the previous one. Show the codes
- * once; {@code toString()} shows only how many there are.
+ * once; {@code toString()} shows only how many there are. Immutable; made by clerk4j from the
+ * server's answer.
  */
 public final class BackupCodes {
 
-  private final String id;
-  private final List<String> codes;
-  private final Instant createdAt;
+  private final BackupCodesResource resource;
 
-  /** Builds the value; transports call this when decoding. */
-  public BackupCodes(String id, List<String> codes, Instant createdAt) {
-    this.id = id;
-    this.codes = codes == null ? List.of() : List.copyOf(codes);
-    this.createdAt = createdAt;
+  BackupCodes(BackupCodesResource resource) {
+    this.resource = Objects.requireNonNull(resource, "resource");
   }
 
+  /** The set's id, or {@code null}. */
   public String id() {
-    return id;
+    return resource.id();
   }
 
   /** The codes, each usable once in place of a second factor. */
   public List<String> codes() {
-    return codes;
+    return resource.codes();
   }
 
+  /** When the set was created, or {@code null}. */
   public Instant createdAt() {
-    return createdAt;
+    return resource.createdAt();
   }
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof BackupCodes
-        && Objects.equals(id, ((BackupCodes) o).id)
-        && codes.equals(((BackupCodes) o).codes);
+    return o instanceof BackupCodes b && b.resource.equals(resource);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(id);
+    return Objects.hashCode(resource.id());
   }
 
   @Override
   public String toString() {
-    return "BackupCodes{id=" + id + ", codes=" + codes.size() + " [redacted]}";
+    return "BackupCodes{id=" + id() + ", codes=" + codes().size() + " [redacted]}";
   }
 }

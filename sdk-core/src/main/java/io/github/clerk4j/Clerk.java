@@ -3,14 +3,14 @@ package io.github.clerk4j;
 import io.github.clerk4j.internal.CallExecutor;
 import io.github.clerk4j.internal.FrontendApi;
 import io.github.clerk4j.internal.Redactor;
-import io.github.clerk4j.internal.SendCoalescer;
 import io.github.clerk4j.internal.SessionTokenCache;
+import io.github.clerk4j.internal.SingleFlight;
 import io.github.clerk4j.internal.TokenKeeper;
-import io.github.clerk4j.spi.ClientResource;
+import io.github.clerk4j.internal.wire.ClientResource;
+import io.github.clerk4j.internal.wire.SessionResource;
 import io.github.clerk4j.spi.Endpoint;
 import io.github.clerk4j.spi.FapiResponse;
 import io.github.clerk4j.spi.Form;
-import io.github.clerk4j.spi.SessionResource;
 import io.github.clerk4j.spi.Transport;
 import io.github.clerk4j.spi.TransportFactory;
 import java.lang.System.Logger;
@@ -18,20 +18,23 @@ import java.lang.System.Logger.Level;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.ServiceLoader;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 /**
  * One client of one Clerk instance: the entry point of clerk4j. It holds the configuration, the
@@ -52,8 +55,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class Clerk implements AutoCloseable {
 
   private static final Logger LOG = System.getLogger("io.github.clerk4j");
-  /** clerk-js shares identical code sends for 30 s. */
-  private static final Duration SEND_WINDOW = Duration.ofSeconds(30);
   /** A session token is refreshed this long before it expires, so it never expires in flight. */
   private static final Duration TOKEN_MARGIN = Duration.ofSeconds(10);
 
@@ -61,11 +62,10 @@ public final class Clerk implements AutoCloseable {
   private final Transport transport;
   private final TokenKeeper tokens;
   private final CallExecutor calls;
-  private final Clock clock;
   private final Executor executor;
   private final ExecutorService ownedExecutor;
   private final SessionTokenCache sessionTokens;
-  private final SendCoalescer<Object, SignIn> sends;
+  private final SingleFlight<Object, SignIn> sends = new SingleFlight<>();
   private final List<ClerkListener> listeners = new CopyOnWriteArrayList<>();
   private final Object stateLock = new Object();
   private final AtomicBoolean closed = new AtomicBoolean();
@@ -75,10 +75,8 @@ public final class Clerk implements AutoCloseable {
 
   private Clerk(Builder b, URI url) {
     this.frontendApiUrl = url;
-    this.clock = b.clock;
     this.tokens = new TokenKeeper(b.tokenStore);
-    this.sessionTokens = new SessionTokenCache(clock, TOKEN_MARGIN);
-    this.sends = new SendCoalescer<>(clock, SEND_WINDOW);
+    this.sessionTokens = new SessionTokenCache(b.clock, TOKEN_MARGIN);
     this.client = new Client(this, null);
     if (b.executor != null) {
       this.executor = b.executor;
@@ -89,7 +87,8 @@ public final class Clerk implements AutoCloseable {
     }
     TransportFactory factory = b.transportFactory != null ? b.transportFactory : discoverTransport();
     this.transport = Objects.requireNonNull(factory.create(url), "the TransportFactory returned null");
-    this.calls = new CallExecutor(transport, b.retryPolicy, tokens, this::applyClient, () -> clearLocalState(false));
+    this.calls = new CallExecutor(
+        transport, b.retryPolicy, b.clock, tokens, this::applyClient, () -> clearLocalState(false));
   }
 
   /** Starts configuring a {@link Clerk}. */
@@ -121,9 +120,9 @@ public final class Clerk implements AutoCloseable {
    */
   public Client loadClient() {
     long resetsBefore = resets();
-    FapiResponse<ClientResource> r = execute(Endpoint.GET_CLIENT, null, null, Form.empty());
-    if (r.response() != null) {
-      applyClient(r.response(), resetsBefore);
+    FapiResponse r = execute(Endpoint.GET_CLIENT, null, null, Form.empty());
+    if (r.response() instanceof ClientResource fetched) {
+      applyClient(fetched, resetsBefore);
     }
     return client;
   }
@@ -166,17 +165,37 @@ public final class Clerk implements AutoCloseable {
    *     cancelled) or there is no current session; the last refusal after too many wrong answers;
    *     any other failure of {@code action} or of the verification as it happens
    */
-  public <T> T withReverification(java.util.function.Supplier<T> action, ReverificationHandler handler) {
+  public <T> T withReverification(Supplier<T> action, ReverificationHandler handler) {
     return Reverifier.run(this, action, handler);
   }
 
   /**
-   * {@link #withReverification} on this Clerk's executor: the action and the handler run there, and
-   * failures complete the future exceptionally with the same exceptions.
+   * Runs {@code action} (any blocking clerk4j call) on this Clerk's executor: the asynchronous
+   * form of every action of every resource, one mechanism for all of them.
+   *
+   * <pre>{@code
+   * clerk.async(() -> signIn.mfa().verifyTOTP(code))
+   *     .thenAccept(next -> showStatus(next.status()));
+   * }</pre>
+   *
+   * Each resource has the same as {@code async(Function)}, for example {@code signIn.async(s ->
+   * s.password(email, password))}.
+   *
+   * @return a future completed with what {@code action} returned, or exceptionally with the
+   *     exception it threw (the same types as the blocking call: {@link ClerkApiException},
+   *     {@link ClerkNetworkException}, ...); a closed Clerk fails it with {@link ClerkException}
    */
-  public <T> java.util.concurrent.CompletableFuture<T> withReverificationAsync(
-      java.util.function.Supplier<T> action, ReverificationHandler handler) {
-    return java.util.concurrent.CompletableFuture.supplyAsync(() -> Reverifier.run(this, action, handler), executor);
+  public <T> CompletableFuture<T> async(Supplier<T> action) {
+    Objects.requireNonNull(action, "action");
+    if (closed.get()) {
+      return CompletableFuture.failedFuture(closedException());
+    }
+    try {
+      return CompletableFuture.supplyAsync(action, executor);
+    } catch (RejectedExecutionException e) {
+      return CompletableFuture.failedFuture(closed.get() ? closedException()
+          : new ClerkException("the executor given to Clerk.builder() refused the task", e));
+    }
   }
 
   /**
@@ -187,11 +206,38 @@ public final class Clerk implements AutoCloseable {
   public Session setActive(Session session) {
     Objects.requireNonNull(session, "session");
     Form form = Form.empty().with("active_organization_id", "").with("intent", "select_session");
-    FapiResponse<SessionResource> r = execute(Endpoint.TOUCH_SESSION, null, session.id(), form);
+    FapiResponse r = execute(Endpoint.TOUCH_SESSION, null, session.id(), form);
     sessionTokens.invalidate(session.id());
     // The touch may skip piggybacking the client; the server made this session the last active,
     // so the local snapshot says so too (in one change, so listeners hear of it once).
     return applySessionResponse(r, session, true);
+  }
+
+  /**
+   * Makes the session with this id the active one, then calls {@code navigate}: clerk-js's {@code
+   * setActive({session, navigate})}, as the guides call it with a sign-in's or sign-up's {@code
+   * createdSessionId}. The client is fetched first if the session is not in the local snapshot.
+   * A {@link SessionStatus#PENDING pending} session is passed to {@code navigate} too: route the
+   * user to {@link Session#currentTask()}.
+   *
+   * @return the active session
+   * @throws ClerkException the client has no session with this id
+   */
+  public Session setActive(String sessionId, Navigate navigate) {
+    Objects.requireNonNull(sessionId, "sessionId");
+    Objects.requireNonNull(navigate, "navigate");
+    Session session = client().session(sessionId)
+        .or(() -> loadClient().session(sessionId))
+        .orElseThrow(() -> new ClerkException("the client has no session " + sessionId
+            + ": pass the createdSessionId of a complete sign-in or sign-up"));
+    Session active = setActive(session);
+    if (active.status() == SessionStatus.PENDING || !active.tasks().isEmpty()) {
+      LOG.log(Level.DEBUG, () -> "session " + active.id() + " is " + active.rawStatus() + " with tasks "
+          + active.tasks().stream().map(SessionTask::rawKey).toList()
+          + ": it counts as signed out until they are done (see Session.currentTask())");
+    }
+    navigate.navigate(active, UnaryOperator.identity());
+    return active;
   }
 
   /**
@@ -219,15 +265,22 @@ public final class Clerk implements AutoCloseable {
     };
   }
 
-  /** Closes the transport and the executor Clerk created (not one passed to the builder). */
+  /**
+   * Closes the transport, the executor Clerk created (not one passed to the builder) and the
+   * token store ({@link TokenStore#close()}). Later calls throw {@link ClerkException}.
+   */
   @Override
   public void close() {
     if (closed.compareAndSet(false, true)) {
       try {
         transport.close();
       } finally {
-        if (ownedExecutor != null) {
-          ownedExecutor.shutdown();
+        try {
+          tokens.close();
+        } finally {
+          if (ownedExecutor != null) {
+            ownedExecutor.shutdown();
+          }
         }
       }
     }
@@ -249,37 +302,26 @@ public final class Clerk implements AutoCloseable {
    * @param sessionId the session the call acts on ({@code /sessions/{id}} or {@code
    *     _clerk_session_id} of {@code /v1/me} calls), or null
    */
-  <T> FapiResponse<T> execute(Endpoint<T> endpoint, String id, String sessionId, Form form) {
+  FapiResponse execute(Endpoint endpoint, String id, String sessionId, Form form) {
     if (closed.get()) {
-      throw new IllegalStateException("this Clerk is closed");
+      throw closedException();
     }
     return calls.execute(endpoint, id, sessionId, form);
   }
 
-  /** The executor of the {@code async()} forms. */
-  Executor executor() {
-    return executor;
+  private static ClerkException closedException() {
+    return new ClerkException("this Clerk is closed: build a new one with Clerk.builder()");
   }
 
-  Clock clock() {
-    return clock;
-  }
-
-  /** Shares identical code sends (see {@link SendCoalescer}). */
-  SendCoalescer<Object, SignIn> sends() {
+  /** Shares identical code sends while they are in flight (a double click sends one code). */
+  SingleFlight<Object, SignIn> sends() {
     return sends;
   }
 
   String sessionToken(String sessionId) {
-    return sessionTokens.get(
-        sessionId,
-        () -> {
-          FapiResponse<String> r = execute(Endpoint.CREATE_SESSION_TOKEN, null, sessionId, Form.empty());
-          if (r.response() == null || r.response().isBlank()) {
-            throw new ClerkException("the server answered the token request without a token");
-          }
-          return r.response();
-        });
+    // The decoder refuses a token answer without a JWT, so the response is a non-blank string.
+    return sessionTokens.get(sessionId,
+        () -> (String) execute(Endpoint.CREATE_SESSION_TOKEN, null, sessionId, Form.empty()).response());
   }
 
   void forgetSessionToken(String sessionId) {
@@ -290,13 +332,20 @@ public final class Clerk implements AutoCloseable {
    * The new value of a session from a session call's answer; when the answer carried no client,
    * the session is also written into the local snapshot so that {@link #client()} agrees.
    */
-  Session applySessionResponse(FapiResponse<SessionResource> r, Session before) {
-    return applySessionResponse(r, before, false);
+  Session applySessionResponse(FapiResponse r, Session before) {
+    return applySession((SessionResource) r.response(), r.client() != null, before, false);
   }
 
-  private Session applySessionResponse(FapiResponse<SessionResource> r, Session before, boolean lastActive) {
-    SessionResource s = r.response();
-    if (r.client() == null && (s != null || lastActive)) {
+  private Session applySessionResponse(FapiResponse r, Session before, boolean lastActive) {
+    return applySession((SessionResource) r.response(), r.client() != null, before, lastActive);
+  }
+
+  /**
+   * @param s the session an answer carried, or null
+   * @param piggybacked whether the answer carried the client (which is then applied already)
+   */
+  Session applySession(SessionResource s, boolean piggybacked, Session before, boolean lastActive) {
+    if (!piggybacked && (s != null || lastActive)) {
       updateLocalClient(c -> {
         ClientResource updated = s == null ? c : withSession(c, s);
         return lastActive ? withLastActive(updated, before.id()) : updated;
@@ -355,7 +404,6 @@ public final class Clerk implements AutoCloseable {
         tokens.clear();
       }
       sessionTokens.clear();
-      sends.invalidate(k -> true);
       before = client;
       after = new Client(this, null);
       client = after;
@@ -372,9 +420,7 @@ public final class Clerk implements AutoCloseable {
 
   /** Replaces the local sign-in with none ({@link SignIn#reset()}). */
   void resetSignInLocally() {
-    updateLocalClient(
-        c -> new ClientResource(c.id(), c.sessions(), null, c.lastActiveSessionId(),
-            c.cookieExpiresAt(), c.createdAt(), c.updatedAt()));
+    updateLocalClient(c -> c.withSignIn(null));
   }
 
   private void updateLocalClient(java.util.function.UnaryOperator<ClientResource> change) {
@@ -403,13 +449,11 @@ public final class Clerk implements AutoCloseable {
     if (!replaced) {
       sessions.add(s);
     }
-    return new ClientResource(c.id(), sessions, c.signIn(), c.lastActiveSessionId(),
-        c.cookieExpiresAt(), c.createdAt(), c.updatedAt());
+    return c.withSessions(sessions, c.lastActiveSessionId());
   }
 
   private static ClientResource withLastActive(ClientResource c, String sessionId) {
-    return new ClientResource(c.id(), c.sessions(), c.signIn(), sessionId,
-        c.cookieExpiresAt(), c.createdAt(), c.updatedAt());
+    return c.withSessions(c.sessions(), sessionId);
   }
 
   private static Optional<Session> activeSession(Client c) {
@@ -518,15 +562,19 @@ public final class Clerk implements AutoCloseable {
       return this;
     }
 
-    /** The clock for token expiry and code-send windows; default the system clock. */
+    /**
+     * The clock for session-token expiry and the overall deadline of each call; default the
+     * system clock.
+     */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
       return this;
     }
 
     /**
-     * Runs the {@code async()} forms; by default Clerk makes a pool of daemon threads and shuts it
-     * down in {@link Clerk#close()}. An executor given here is not shut down by Clerk.
+     * Runs {@link Clerk#async(Supplier)} and the resources' {@code async(...)}; by default Clerk
+     * makes a pool of daemon threads and shuts it down in {@link Clerk#close()}. An executor given
+     * here is not shut down by Clerk.
      */
     public Builder executor(Executor executor) {
       this.executor = Objects.requireNonNull(executor, "executor");
@@ -553,10 +601,5 @@ public final class Clerk implements AutoCloseable {
     public String toString() {
       return "Clerk.Builder{" + (urlSource == null ? "no URL" : url) + '}';
     }
-  }
-
-  /** The instant used to order snapshots; visible for the package's resources. */
-  Instant now() {
-    return clock.instant();
   }
 }

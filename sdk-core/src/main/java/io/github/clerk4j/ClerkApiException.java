@@ -19,27 +19,25 @@ public class ClerkApiException extends ClerkException {
   private final int httpStatus;
   private final List<ClerkError> errors;
   private final String traceId;
+  private final Duration retryAfter;
   private final String hint;
-  /**
-   * The {@code Authorization} header of the error response, for core to apply. Transient and
-   * never part of the message: it is a credential, and an exception travels into logs and
-   * serialized forms.
-   */
-  private transient String clientToken;
 
   public ClerkApiException(int httpStatus, List<ClerkError> errors, String traceId) {
-    this(httpStatus, errors, traceId, null);
+    this(httpStatus, errors, traceId, null, null);
   }
 
   /**
+   * @param retryAfter the answer's {@code Retry-After}, or {@code null}
    * @param hint what the caller should do, appended to the message (for example "call
    *     mfa().sendEmailCode() again"); {@code null} for the default hint of the first error's code
    */
-  public ClerkApiException(int httpStatus, List<ClerkError> errors, String traceId, String hint) {
-    super(message(httpStatus, errors, traceId, hint));
+  public ClerkApiException(
+      int httpStatus, List<ClerkError> errors, String traceId, Duration retryAfter, String hint) {
+    super(message(httpStatus, errors, traceId, retryAfter, hint));
     this.httpStatus = httpStatus;
     this.errors = errors == null ? List.of() : List.copyOf(errors);
     this.traceId = traceId;
+    this.retryAfter = retryAfter;
     this.hint = hint;
   }
 
@@ -49,46 +47,22 @@ public class ClerkApiException extends ClerkException {
     if (httpStatus == 429) {
       return new ClerkRateLimitException(errors, traceId, retryAfter, null);
     }
-    return new ClerkApiException(httpStatus, errors, traceId, null);
+    return new ClerkApiException(httpStatus, errors, traceId, retryAfter, null);
   }
 
-  /** A copy whose message ends with {@code hint} instead of the default hint. */
+  /** A copy whose message ends with {@code hint} instead of the default hint; same stack trace. */
   public ClerkApiException withHint(String hint) {
-    return keepClientToken(new ClerkApiException(httpStatus, errors, traceId, hint));
-  }
-
-  /**
-   * For transports: a copy of this exception that carries the {@code Authorization} header of the
-   * error response, verbatim ({@code null} for none). FAPI may issue or rotate the client token on
-   * an error answer too (for example the first request of a new client failing with 422); core
-   * applies it by the same rules as on a success response (wire spec §1.2) and removes it from the
-   * exception before the application sees it. The token is never part of {@link #getMessage()} or
-   * {@link #toString()} and is not serialized. The copy has the same type for {@link
-   * ClerkRateLimitException}, keeps the message and the stack trace.
-   */
-  public ClerkApiException withClientToken(String clientToken) {
-    ClerkApiException copy = withHint(hint);
-    copy.clientToken = clientToken;
+    ClerkApiException copy = new ClerkApiException(httpStatus, errors, traceId, retryAfter, hint);
     copy.setStackTrace(getStackTrace());
     return copy;
   }
 
   /**
-   * The {@code Authorization} header value a transport attached with {@link #withClientToken}.
-   * Empty on exceptions thrown by {@link Clerk} and the resources: core has applied the token to
-   * its {@link TokenStore} by then.
+   * How long the server asked to wait before trying again ({@code Retry-After}, sent with HTTP
+   * 429 and sometimes 503), when it said.
    */
-  public Optional<String> clientToken() {
-    return Optional.ofNullable(clientToken);
-  }
-
-  /**
-   * For subclasses' {@link #withHint} copies: carries the client token over to {@code copy}, so
-   * that a hint added between the transport and core does not lose it.
-   */
-  protected final <E extends ClerkApiException> E keepClientToken(E copy) {
-    ((ClerkApiException) copy).clientToken = clientToken;
-    return copy;
+  public Optional<Duration> retryAfter() {
+    return Optional.ofNullable(retryAfter);
   }
 
   public int httpStatus() {
@@ -220,7 +194,8 @@ public class ClerkApiException extends ClerkException {
     return Optional.empty();
   }
 
-  private static String message(int status, List<ClerkError> errors, String traceId, String hint) {
+  private static String message(
+      int status, List<ClerkError> errors, String traceId, Duration retryAfter, String hint) {
     StringBuilder sb = new StringBuilder();
     ClerkError first = errors == null || errors.isEmpty() ? null : errors.get(0);
     if (first == null) {
@@ -235,7 +210,7 @@ public class ClerkApiException extends ClerkException {
         sb.append(" (+").append(errors.size() - 1).append(" more)");
       }
     }
-    String advice = hint != null ? hint : defaultHint(status, first);
+    String advice = hint != null ? hint : defaultHint(status, first, retryAfter);
     if (advice != null) {
       sb.append(" — ").append(advice);
     }
@@ -246,7 +221,7 @@ public class ClerkApiException extends ClerkException {
     return sb.append(')').toString();
   }
 
-  private static String defaultHint(int status, ClerkError first) {
+  private static String defaultHint(int status, ClerkError first, Duration retryAfter) {
     String code = first == null ? "" : String.valueOf(first.code());
     switch (code) {
       case "verification_expired":
@@ -276,7 +251,19 @@ public class ClerkApiException extends ClerkException {
         if (status == 401) {
           return "the client is no longer signed in: sign in again";
         }
-        return status == 429 ? "rate limited: wait and try again" : null;
+        if (status == 429) {
+          return "rate limited: " + waitAdvice(retryAfter);
+        }
+        return status == 503 && retryAfter != null ? "the service is unavailable: " + waitAdvice(retryAfter) : null;
     }
+  }
+
+  /** "try again in 10 s", or "wait and try again" when the server did not say how long. */
+  static String waitAdvice(Duration retryAfter) {
+    if (retryAfter == null) {
+      return "wait and try again";
+    }
+    long s = Math.max(1, (retryAfter.toMillis() + 999) / 1000);
+    return "try again in " + s + " s";
   }
 }

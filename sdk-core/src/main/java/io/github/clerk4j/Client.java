@@ -1,8 +1,7 @@
 package io.github.clerk4j;
 
-import io.github.clerk4j.spi.ClientResource;
-import io.github.clerk4j.spi.SessionResource;
-import java.time.Instant;
+import io.github.clerk4j.internal.wire.ClientResource;
+import io.github.clerk4j.internal.wire.SessionResource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -55,11 +54,6 @@ public final class Client {
   /** The id of the session last made active. */
   public Optional<String> lastActiveSessionId() {
     return Optional.ofNullable(resource == null ? null : resource.lastActiveSessionId());
-  }
-
-  /** When the server last changed this client; orders snapshots. */
-  Instant updatedAt() {
-    return resource == null ? null : resource.updatedAt();
   }
 
   /** The wire resource, or null for a client not yet known to the server. */

@@ -1,27 +1,71 @@
 package io.github.clerk4j;
 
+import io.github.clerk4j.internal.wire.FactorResource;
+import java.util.Objects;
+
 /**
  * One way the user may verify a step of a sign-in, as offered in {@code supported_first_factors}
- * or {@code supported_second_factors}.
- *
- * @param rawStrategy the strategy as sent (for example {@code phone_code}, {@code oauth_google})
- * @param safeIdentifier where a code goes, for display: the identifier the user typed, or a masked
- *     form such as {@code +1******0100}; {@code null} for factors without a destination
- * @param emailAddressId the e-mail address the factor uses ({@code idn_...}), or {@code null}
- * @param phoneNumberId the phone number the factor uses ({@code idn_...}), or {@code null}
- * @param primary whether it is the user's primary identifier of its kind, or {@code null}
- * @param isDefault whether it is the user's default second factor
+ * or {@code supported_second_factors}. Immutable; made by clerk4j from the server's answer.
  */
-public record Factor(
-    String rawStrategy,
-    String safeIdentifier,
-    String emailAddressId,
-    String phoneNumberId,
-    Boolean primary,
-    boolean isDefault) {
+public final class Factor {
+
+  private final FactorResource resource;
+
+  Factor(FactorResource resource) {
+    this.resource = Objects.requireNonNull(resource, "resource");
+  }
 
   /** The strategy; {@link Strategy#UNKNOWN} for one this version does not name. */
   public Strategy strategy() {
-    return Strategy.fromWire(rawStrategy);
+    return Strategy.fromWire(resource.strategy());
+  }
+
+  /** The strategy as sent (for example {@code phone_code}, {@code oauth_google}). */
+  public String rawStrategy() {
+    return resource.strategy();
+  }
+
+  /**
+   * Where a code goes, for display: the identifier the user typed, or a masked form such as
+   * {@code +1******0100}; {@code null} for factors without a destination.
+   */
+  public String safeIdentifier() {
+    return resource.safeIdentifier();
+  }
+
+  /** The e-mail address the factor uses ({@code idn_...}), or {@code null}. */
+  public String emailAddressId() {
+    return resource.emailAddressId();
+  }
+
+  /** The phone number the factor uses ({@code idn_...}), or {@code null}. */
+  public String phoneNumberId() {
+    return resource.phoneNumberId();
+  }
+
+  /** Whether it is the user's primary identifier of its kind, or {@code null} when not sent. */
+  public Boolean primary() {
+    return resource.primary();
+  }
+
+  /** Whether it is the user's default second factor. */
+  public boolean isDefault() {
+    return resource.isDefault();
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Factor f && f.resource.equals(resource);
+  }
+
+  @Override
+  public int hashCode() {
+    return resource.hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return "Factor{" + rawStrategy() + (safeIdentifier() == null ? "" : " to " + safeIdentifier())
+        + (isDefault() ? ", default" : "") + '}';
   }
 }

@@ -13,7 +13,7 @@ public interface Navigate {
   /**
    * @param session the session just made active
    * @param decorateUrl clerk-js wraps browser URLs for Safari's cookie rules; a native client has
-   *     no cookies, so clerk4j passes the identity function (wire spec §4.3). Apply it to any URL
+   *     no cookies, so clerk4j passes the identity function. Apply it to any URL
    *     you open so that code ported from clerk-js keeps its shape.
    */
   void navigate(Session session, UnaryOperator<String> decorateUrl);

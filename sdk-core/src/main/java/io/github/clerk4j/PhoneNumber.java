@@ -1,17 +1,17 @@
 package io.github.clerk4j;
 
+import io.github.clerk4j.internal.wire.PhoneNumberResource;
 import io.github.clerk4j.spi.Endpoint;
 import io.github.clerk4j.spi.Form;
-import io.github.clerk4j.spi.PhoneNumberResource;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 /**
  * An immutable snapshot of one of the signed-in user's phone numbers, and what Clerk's "manage
  * SMS-based MFA" guide does with it: verify it by SMS code, reserve it for MFA, make it the
- * default second factor, remove it ({@code /v1/me/phone_numbers/...}, wire spec §5).
+ * default second factor, remove it ({@code /v1/me/phone_numbers/...}).
  *
  * <p>Each action returns the new value (this one stays valid) and updates {@link Clerk#client()}
  * from the client the server piggybacks. {@code toString()} shows neither the number nor backup
@@ -44,8 +44,8 @@ public final class PhoneNumber {
    * status {@link VerificationStatus#UNVERIFIED} and no strategy.
    */
   public Verification verification() {
-    Verification v = resource.verification();
-    return v != null ? v : new Verification(VerificationStatus.UNVERIFIED.wireValue(), null, null, null, null);
+    Verification v = Verification.of(resource.verification());
+    return v != null ? v : Verification.NONE;
   }
 
   /** Whether it is used as an SMS second factor. */
@@ -119,64 +119,21 @@ public final class PhoneNumber {
     User.call(clerk, sessionId, Endpoint.DELETE_PHONE_NUMBER, id(), Form.empty());
   }
 
-  /** The {@link CompletableFuture} form of every action, run on the Clerk's executor. */
-  public Async async() {
-    return new Async(this);
+  /** Runs {@code action} on this phone number on the Clerk's executor ({@link Clerk#async}). */
+  public <R> CompletableFuture<R> async(Function<PhoneNumber, R> action) {
+    Objects.requireNonNull(action, "action");
+    return clerk.async(() -> action.apply(this));
   }
 
-  private PhoneNumber call(Endpoint<PhoneNumberResource> endpoint, Form form) {
-    return new PhoneNumber(clerk, sessionId, User.call(clerk, sessionId, endpoint, id(), form).response());
-  }
-
-  /**
-   * The {@link CompletableFuture} form of every {@link PhoneNumber} action. Each runs the blocking
-   * action on the Clerk's executor; failures complete the future exceptionally with the same
-   * exceptions.
-   */
-  public static final class Async {
-    private final PhoneNumber phone;
-
-    Async(PhoneNumber phone) {
-      this.phone = phone;
-    }
-
-    private <V> CompletableFuture<V> supply(Supplier<V> action) {
-      return CompletableFuture.supplyAsync(action, phone.clerk.executor());
-    }
-
-    /** {@link PhoneNumber#prepareVerification()}. */
-    public CompletableFuture<PhoneNumber> prepareVerification() {
-      return supply(phone::prepareVerification);
-    }
-
-    /** {@link PhoneNumber#attemptVerification(String)}. */
-    public CompletableFuture<PhoneNumber> attemptVerification(String code) {
-      return supply(() -> phone.attemptVerification(code));
-    }
-
-    /** {@link PhoneNumber#setReservedForSecondFactor(boolean)}. */
-    public CompletableFuture<PhoneNumber> setReservedForSecondFactor(boolean reserved) {
-      return supply(() -> phone.setReservedForSecondFactor(reserved));
-    }
-
-    /** {@link PhoneNumber#makeDefaultSecondFactor()}. */
-    public CompletableFuture<PhoneNumber> makeDefaultSecondFactor() {
-      return supply(phone::makeDefaultSecondFactor);
-    }
-
-    /** {@link PhoneNumber#destroy()}. */
-    public CompletableFuture<Void> destroy() {
-      return supply(() -> {
-        phone.destroy();
-        return null;
-      });
-    }
+  private PhoneNumber call(Endpoint endpoint, Form form) {
+    return new PhoneNumber(clerk, sessionId,
+        (PhoneNumberResource) User.call(clerk, sessionId, endpoint, id(), form).response());
   }
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof PhoneNumber && ((PhoneNumber) o).clerk == clerk
-        && ((PhoneNumber) o).sessionId.equals(sessionId) && ((PhoneNumber) o).resource.equals(resource);
+    return o instanceof PhoneNumber p && p.clerk == clerk && p.sessionId.equals(sessionId)
+        && p.resource.equals(resource);
   }
 
   @Override

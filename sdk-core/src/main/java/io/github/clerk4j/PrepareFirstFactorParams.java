@@ -3,7 +3,7 @@ package io.github.clerk4j;
 import io.github.clerk4j.spi.Form;
 
 /**
- * The body of {@link SignIn#prepareFirstFactor(PrepareFirstFactorParams)} (S3): which code to send
+ * The body of {@link SignIn#prepareFirstFactor(PrepareFirstFactorParams)} ({@code prepare_first_factor}): which code to send
  * where. The ids come from {@link SignIn#supportedFirstFactors()}.
  */
 public final class PrepareFirstFactorParams extends FormParams {

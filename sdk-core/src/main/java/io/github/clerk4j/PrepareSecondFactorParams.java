@@ -3,7 +3,7 @@ package io.github.clerk4j;
 import io.github.clerk4j.spi.Form;
 
 /**
- * The body of {@link SignIn#prepareSecondFactor(PrepareSecondFactorParams)} (S5): send an MFA or
+ * The body of {@link SignIn#prepareSecondFactor(PrepareSecondFactorParams)} ({@code prepare_second_factor}): send an MFA or
  * Client Trust code. TOTP and backup codes need no prepare.
  */
 public final class PrepareSecondFactorParams extends FormParams {

@@ -3,7 +3,7 @@ package io.github.clerk4j;
 import io.github.clerk4j.spi.Form;
 
 /**
- * The body of {@link SignIn#resetPassword(ResetPasswordParams)} (S7), allowed when the status is
+ * The body of {@link SignIn#resetPassword(ResetPasswordParams)} ({@code POST /v1/client/sign_ins/{id}/reset_password}), allowed when the status is
  * {@link SignInStatus#NEEDS_NEW_PASSWORD}. {@code toString()} never shows the password.
  */
 public final class ResetPasswordParams extends FormParams {

@@ -18,14 +18,21 @@ import java.util.function.DoubleSupplier;
  *       attempt_*}, {@code prepare_*}, reset password, create) is never re-sent: it may have
  *       consumed a one-time code, sent a new one, or counted a password attempt;
  *   <li>HTTP 429 means the server did not process the call: it is retried after {@code
- *       Retry-After} when that is at most {@link #maxRetryAfter()}, else surfaced at once as {@link
- *       ClerkRateLimitException};
- *   <li>HTTP 5xx is retried for idempotent calls only;
+ *       Retry-After} when that is at most {@link #maxRetryAfter()} (2 s by default, so that an
+ *       interactive app never freezes for long), else surfaced at once as {@link
+ *       ClerkRateLimitException}, whose message names the wait;
+ *   <li>HTTP 500, 502, 503 and 504 are retried for idempotent calls only; a 503's {@code
+ *       Retry-After} is honoured as a 429's;
  *   <li>anything else (4xx) is an answer, never retried.
  * </ul>
  *
  * Between attempts it waits an exponential backoff with jitter: attempt {@code n} (from 1) waits
  * between half and all of {@code min(maxBackoff, baseBackoff * 2^(n-1))}.
+ *
+ * <p>All attempts of one call, and the waits between them, end within {@link #totalTimeout()}
+ * (30 s by default): each attempt gets what is left as its timeout, and a retry that could not
+ * finish in time is not started. The worst case of one call is therefore the total timeout plus
+ * the time the transport needs to notice it (milliseconds).
  */
 public final class RetryPolicy {
 
@@ -42,6 +49,7 @@ public final class RetryPolicy {
   private final Duration baseBackoff;
   private final Duration maxBackoff;
   private final Duration maxRetryAfter;
+  private final Duration totalTimeout;
   private final Sleeper sleeper;
   private final DoubleSupplier jitter;
 
@@ -50,11 +58,15 @@ public final class RetryPolicy {
     this.baseBackoff = b.baseBackoff;
     this.maxBackoff = b.maxBackoff;
     this.maxRetryAfter = b.maxRetryAfter;
+    this.totalTimeout = b.totalTimeout;
     this.sleeper = b.sleeper;
     this.jitter = b.jitter;
   }
 
-  /** 3 attempts, 250 ms base backoff, 4 s cap, {@code Retry-After} honoured up to 10 s. */
+  /**
+   * 3 attempts, 250 ms base backoff, 4 s cap, {@code Retry-After} honoured up to 2 s, 30 s for
+   * the whole call.
+   */
   public static RetryPolicy defaults() {
     return DEFAULTS;
   }
@@ -76,6 +88,7 @@ public final class RetryPolicy {
     b.baseBackoff = baseBackoff;
     b.maxBackoff = maxBackoff;
     b.maxRetryAfter = maxRetryAfter;
+    b.totalTimeout = totalTimeout;
     b.sleeper = sleeper;
     b.jitter = jitter;
     return b;
@@ -101,6 +114,11 @@ public final class RetryPolicy {
     return maxRetryAfter;
   }
 
+  /** The longest one call may take, all its attempts and the waits between them included. */
+  public Duration totalTimeout() {
+    return totalTimeout;
+  }
+
   /** What waits between attempts. */
   public Sleeper sleeper() {
     return sleeper;
@@ -121,7 +139,8 @@ public final class RetryPolicy {
   @Override
   public String toString() {
     return "RetryPolicy{maxAttempts=" + maxAttempts + ", baseBackoff=" + baseBackoff
-        + ", maxBackoff=" + maxBackoff + ", maxRetryAfter=" + maxRetryAfter + '}';
+        + ", maxBackoff=" + maxBackoff + ", maxRetryAfter=" + maxRetryAfter
+        + ", totalTimeout=" + totalTimeout + '}';
   }
 
   /** Builds a {@link RetryPolicy}. */
@@ -129,7 +148,8 @@ public final class RetryPolicy {
     private int maxAttempts = 3;
     private Duration baseBackoff = Duration.ofMillis(250);
     private Duration maxBackoff = Duration.ofSeconds(4);
-    private Duration maxRetryAfter = Duration.ofSeconds(10);
+    private Duration maxRetryAfter = Duration.ofSeconds(2);
+    private Duration totalTimeout = Duration.ofSeconds(30);
     private Sleeper sleeper = d -> Thread.sleep(d.toMillis());
     private DoubleSupplier jitter = () -> ThreadLocalRandom.current().nextDouble();
 
@@ -156,9 +176,27 @@ public final class RetryPolicy {
       return this;
     }
 
-    /** A 429 whose {@code Retry-After} is longer is surfaced instead of waited out. */
+    /**
+     * A 429 (or a 503 of an idempotent call) whose {@code Retry-After} is longer is surfaced
+     * instead of waited out (default 2 s); {@link Duration#ZERO} surfaces every one.
+     */
     public Builder maxRetryAfter(Duration maxRetryAfter) {
       this.maxRetryAfter = nonNegative(maxRetryAfter, "maxRetryAfter");
+      return this;
+    }
+
+    /**
+     * The longest one call may take, all its attempts and the waits between them included
+     * (default 30 s).
+     *
+     * @throws IllegalArgumentException not positive
+     */
+    public Builder totalTimeout(Duration totalTimeout) {
+      Objects.requireNonNull(totalTimeout, "totalTimeout");
+      if (totalTimeout.isZero() || totalTimeout.isNegative()) {
+        throw new IllegalArgumentException("totalTimeout must be positive");
+      }
+      this.totalTimeout = totalTimeout;
       return this;
     }
 

@@ -1,13 +1,15 @@
 package io.github.clerk4j;
 
+import io.github.clerk4j.internal.wire.SessionResource;
 import io.github.clerk4j.spi.Endpoint;
 import io.github.clerk4j.spi.FapiResponse;
 import io.github.clerk4j.spi.Form;
-import io.github.clerk4j.spi.SessionResource;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 
 /**
  * An immutable snapshot of a signed-in session. Actions return the new value; the old one stays
@@ -40,12 +42,12 @@ public final class Session {
 
   /** What the user must do before a {@link SessionStatus#PENDING pending} session becomes active. */
   public List<SessionTask> tasks() {
-    return resource.tasks();
+    return resource.taskKeys().stream().map(SessionTask::new).toList();
   }
 
   /** The first task, which is the one to do now (as clerk-js {@code currentTask}). */
   public Optional<SessionTask> currentTask() {
-    return resource.tasks().stream().findFirst();
+    return resource.taskKeys().stream().findFirst().map(SessionTask::new);
   }
 
   /**
@@ -83,7 +85,7 @@ public final class Session {
         Form.empty()
             .with("active_organization_id", Objects.requireNonNullElse(resource.lastActiveOrganizationId(), ""))
             .with("intent", "focus");
-    FapiResponse<SessionResource> r = clerk.execute(Endpoint.TOUCH_SESSION, null, id(), form);
+    FapiResponse r = clerk.execute(Endpoint.TOUCH_SESSION, null, id(), form);
     return clerk.applySessionResponse(r, this);
   }
 
@@ -93,7 +95,7 @@ public final class Session {
    */
   public Session end() {
     try {
-      FapiResponse<SessionResource> r = clerk.execute(Endpoint.END_SESSION, null, id(), Form.empty());
+      FapiResponse r = clerk.execute(Endpoint.END_SESSION, null, id(), Form.empty());
       clerk.forgetSessionToken(id());
       return clerk.applySessionResponse(r, this);
     } catch (RuntimeException e) {
@@ -124,6 +126,12 @@ public final class Session {
     return SessionVerification.start(clerk, id(), level);
   }
 
+  /** Runs {@code action} on this session on the Clerk's executor ({@link Clerk#async}). */
+  public <R> CompletableFuture<R> async(Function<Session, R> action) {
+    Objects.requireNonNull(action, "action");
+    return clerk.async(() -> action.apply(this));
+  }
+
   /** The wire resource, for resources built on a session (the user, reverification). */
   SessionResource resource() {
     return resource;
@@ -136,7 +144,7 @@ public final class Session {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof Session && ((Session) o).clerk == clerk && ((Session) o).resource.equals(resource);
+    return o instanceof Session other && other.clerk == clerk && other.resource.equals(resource);
   }
 
   @Override

@@ -1,14 +1,13 @@
 package io.github.clerk4j;
 
 import io.github.clerk4j.internal.WireEnums;
+import java.util.Objects;
 
 /**
  * Something the user must do before a {@link SessionStatus#PENDING pending} session becomes
- * active.
- *
- * @param rawKey the task key as sent
+ * active. Immutable; made by clerk4j from the server's answer.
  */
-public record SessionTask(String rawKey) {
+public final class SessionTask {
 
   /** The task keys Clerk documents. */
   public enum Key {
@@ -38,8 +37,34 @@ public record SessionTask(String rawKey) {
     }
   }
 
+  private final String rawKey;
+
+  SessionTask(String rawKey) {
+    this.rawKey = Objects.requireNonNull(rawKey, "rawKey");
+  }
+
   /** The task; {@link Key#UNKNOWN} for one this version does not name. */
   public Key key() {
     return Key.fromWire(rawKey);
+  }
+
+  /** The task key as sent. */
+  public String rawKey() {
+    return rawKey;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof SessionTask t && t.rawKey.equals(rawKey);
+  }
+
+  @Override
+  public int hashCode() {
+    return rawKey.hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return "SessionTask{" + rawKey + '}';
   }
 }

@@ -1,19 +1,20 @@
 package io.github.clerk4j;
 
 import io.github.clerk4j.internal.WireEnums;
+import io.github.clerk4j.internal.wire.ReverificationResource;
+import io.github.clerk4j.internal.wire.SessionResource;
 import io.github.clerk4j.spi.Endpoint;
 import io.github.clerk4j.spi.FapiResponse;
 import io.github.clerk4j.spi.Form;
-import io.github.clerk4j.spi.ReverificationResource;
-import io.github.clerk4j.spi.SessionResource;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * An immutable snapshot of a step-up verification of a session ("reverification", wire spec §5.1),
+ * An immutable snapshot of a step-up verification of a session ("reverification"),
  * started with {@link Session#startVerification(VerificationLevel)} after a call failed with
  * {@link ClerkApiException#isReverificationRequired()}. Check {@link #status()} after each step:
  * prepare (send a code) and attempt the factors it asks for until {@link Status#COMPLETE}, then
@@ -26,8 +27,8 @@ import java.util.function.Supplier;
  * AttemptSecondFactorParams} ({@code phone_code}, {@code totp}, {@code backup_code}); the ids come
  * from {@link #supportedFirstFactors()} and {@link #supportedSecondFactors()}.
  *
- * <p>Each action returns the new value (this one stays valid). Every action has a {@link
- * CompletableFuture} form under {@link #async()}.
+ * <p>Each action returns the new value (this one stays valid); {@link #async(Function)} runs any
+ * of them on the Clerk's executor.
  */
 public final class SessionVerification {
 
@@ -107,22 +108,22 @@ public final class SessionVerification {
 
   /** The first factors offered while {@link Status#NEEDS_FIRST_FACTOR}. */
   public List<Factor> supportedFirstFactors() {
-    return resource.supportedFirstFactors();
+    return resource.supportedFirstFactors().stream().map(Factor::new).toList();
   }
 
   /** The second factors offered while {@link Status#NEEDS_SECOND_FACTOR}, the default first. */
   public List<Factor> supportedSecondFactors() {
-    return resource.supportedSecondFactors();
+    return resource.supportedSecondFactors().stream().map(Factor::new).toList();
   }
 
   /** The first-factor verification, once one started. */
   public Optional<Verification> firstFactorVerification() {
-    return Optional.ofNullable(resource.firstFactorVerification());
+    return Optional.ofNullable(Verification.of(resource.firstFactorVerification()));
   }
 
   /** The second-factor verification, once one started. */
   public Optional<Verification> secondFactorVerification() {
-    return Optional.ofNullable(resource.secondFactorVerification());
+    return Optional.ofNullable(Verification.of(resource.secondFactorVerification()));
   }
 
   /** The session as the server sent it with this answer, if it did. */
@@ -135,7 +136,7 @@ public final class SessionVerification {
   /** Sends a first-factor code ({@code verify/prepare_first_factor}); a password needs no prepare. */
   public SessionVerification prepareFirstFactor(PrepareFirstFactorParams params) {
     Objects.requireNonNull(params, "params");
-    // The sign-in's S3 params add channel=sms for phone codes; the verify endpoint takes no channel.
+    // The sign-in's prepare_first_factor params add channel=sms for phone codes; the verify endpoint takes no channel.
     return step(Endpoint.PREPARE_REVERIFICATION_FIRST_FACTOR, params.form().without("channel"),
         "prepareFirstFactor(...)");
   }
@@ -158,15 +159,16 @@ public final class SessionVerification {
     return step(Endpoint.ATTEMPT_REVERIFICATION_SECOND_FACTOR, params.form(), "prepareSecondFactor(...)");
   }
 
-  /** The {@link CompletableFuture} form of every action, run on the Clerk's executor. */
-  public Async async() {
-    return new Async(this);
+  /** Runs {@code action} on this verification on the Clerk's executor ({@link Clerk#async}). */
+  public <R> CompletableFuture<R> async(Function<SessionVerification, R> action) {
+    Objects.requireNonNull(action, "action");
+    return clerk.async(() -> action.apply(this));
   }
 
   // ---------------------------------------------------------------- machinery
 
   /** One step, with hints that name the call to make next when it is refused. */
-  private SessionVerification step(Endpoint<ReverificationResource> endpoint, Form form, String sendCall) {
+  private SessionVerification step(Endpoint endpoint, Form form, String sendCall) {
     try {
       return call(clerk, sessionId, endpoint, form);
     } catch (ClerkApiException e) {
@@ -183,62 +185,20 @@ public final class SessionVerification {
    * Executes a verification call. The session in the answer carries the new verification age; when
    * the answer has no client to piggyback it, it is written into the local snapshot.
    */
-  private static SessionVerification call(Clerk clerk, String sessionId, Endpoint<ReverificationResource> endpoint,
-      Form form) {
-    FapiResponse<ReverificationResource> r = clerk.execute(endpoint, null, sessionId, form);
-    if (r.response() == null) {
-      throw new ClerkException("the server answered " + endpoint + " without a session verification");
-    }
-    SessionResource s = r.response().session();
+  private static SessionVerification call(Clerk clerk, String sessionId, Endpoint endpoint, Form form) {
+    FapiResponse r = clerk.execute(endpoint, null, sessionId, form);
+    ReverificationResource v = (ReverificationResource) r.response();
+    SessionResource s = v.session();
     if (r.client() == null && s != null) {
-      clerk.client().session(sessionId).ifPresent(before ->
-          clerk.applySessionResponse(new FapiResponse<>(r.httpStatus(), s, null, null), before));
+      clerk.client().session(sessionId).ifPresent(before -> clerk.applySession(s, false, before, false));
     }
-    return new SessionVerification(clerk, sessionId, r.response());
-  }
-
-  /**
-   * The {@link CompletableFuture} form of every {@link SessionVerification} action. Each runs the
-   * blocking action on the Clerk's executor; failures complete the future exceptionally with the
-   * same exceptions.
-   */
-  public static final class Async {
-    private final SessionVerification verification;
-
-    Async(SessionVerification verification) {
-      this.verification = verification;
-    }
-
-    private <V> CompletableFuture<V> supply(Supplier<V> action) {
-      return CompletableFuture.supplyAsync(action, verification.clerk.executor());
-    }
-
-    /** {@link SessionVerification#prepareFirstFactor(PrepareFirstFactorParams)}. */
-    public CompletableFuture<SessionVerification> prepareFirstFactor(PrepareFirstFactorParams params) {
-      return supply(() -> verification.prepareFirstFactor(params));
-    }
-
-    /** {@link SessionVerification#attemptFirstFactor(AttemptFirstFactorParams)}. */
-    public CompletableFuture<SessionVerification> attemptFirstFactor(AttemptFirstFactorParams params) {
-      return supply(() -> verification.attemptFirstFactor(params));
-    }
-
-    /** {@link SessionVerification#prepareSecondFactor(PrepareSecondFactorParams)}. */
-    public CompletableFuture<SessionVerification> prepareSecondFactor(PrepareSecondFactorParams params) {
-      return supply(() -> verification.prepareSecondFactor(params));
-    }
-
-    /** {@link SessionVerification#attemptSecondFactor(AttemptSecondFactorParams)}. */
-    public CompletableFuture<SessionVerification> attemptSecondFactor(AttemptSecondFactorParams params) {
-      return supply(() -> verification.attemptSecondFactor(params));
-    }
+    return new SessionVerification(clerk, sessionId, v);
   }
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof SessionVerification && ((SessionVerification) o).clerk == clerk
-        && ((SessionVerification) o).sessionId.equals(sessionId)
-        && ((SessionVerification) o).resource.equals(resource);
+    return o instanceof SessionVerification v && v.clerk == clerk && v.sessionId.equals(sessionId)
+        && v.resource.equals(resource);
   }
 
   @Override

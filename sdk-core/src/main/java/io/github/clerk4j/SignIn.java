@@ -1,39 +1,33 @@
 package io.github.clerk4j;
 
+import io.github.clerk4j.internal.wire.SignInResource;
 import io.github.clerk4j.spi.Endpoint;
-import io.github.clerk4j.spi.FapiResponse;
 import io.github.clerk4j.spi.Form;
-import io.github.clerk4j.spi.SignInResource;
-import java.lang.System.Logger;
-import java.lang.System.Logger.Level;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 /**
  * An immutable snapshot of a sign-in attempt, and the actions that move it on. Every action sends
- * what clerk-js {@code SignInFuture} sends (wire spec §2.1) and returns a <em>new</em> {@code
- * SignIn}; this one stays valid, so after a failure (an exception) the caller still holds a usable
- * value to retry from.
+ * what clerk-js {@code SignInFuture} sends and returns a <em>new</em> {@code SignIn}; this one
+ * stays valid, so after a failure (an exception) the caller still holds a usable value to retry
+ * from.
  *
  * <p>Expected outcomes are states: check {@link #status()} after each step ({@link
  * SignInStatus#NEEDS_CLIENT_TRUST}, {@link SignInStatus#NEEDS_SECOND_FACTOR}, ...). Failures are
  * {@link ClerkApiException} (the server said no; see its predicates and {@code fieldErrors()}) or
  * {@link ClerkNetworkException}.
  *
- * <p>Every action has a {@link CompletableFuture} form under {@link #async()}.
+ * <p>Every action runs on the calling thread; {@link #async(Function)} runs any of them on the
+ * Clerk's executor.
  */
 public final class SignIn {
-
-  private static final Logger LOG = System.getLogger("io.github.clerk4j");
 
   private final Clerk clerk;
   /** Null for the empty, local sign-in that no request created yet. */
@@ -58,7 +52,7 @@ public final class SignIn {
 
   /** The status as sent ({@code needs_identifier} for an empty sign-in). */
   public String rawStatus() {
-    return resource == null || resource.status() == null ? "needs_identifier" : resource.status();
+    return resource == null ? "needs_identifier" : resource.status();
   }
 
   /** The identifier the user typed, if any. */
@@ -68,22 +62,22 @@ public final class SignIn {
 
   /** First factors the user may verify (empty once the first factor is done). */
   public List<Factor> supportedFirstFactors() {
-    return resource == null ? List.of() : resource.supportedFirstFactors();
+    return resource == null ? List.of() : resource.supportedFirstFactors().stream().map(Factor::new).toList();
   }
 
   /** Second factors offered for {@code NEEDS_SECOND_FACTOR} / {@code NEEDS_CLIENT_TRUST}. */
   public List<Factor> supportedSecondFactors() {
-    return resource == null ? List.of() : resource.supportedSecondFactors();
+    return resource == null ? List.of() : resource.supportedSecondFactors().stream().map(Factor::new).toList();
   }
 
   /** The state of the first-factor verification, if one started. */
   public Optional<Verification> firstFactorVerification() {
-    return Optional.ofNullable(resource == null ? null : resource.firstFactorVerification());
+    return Optional.ofNullable(resource == null ? null : Verification.of(resource.firstFactorVerification()));
   }
 
   /** The state of the second-factor verification, if one started. */
   public Optional<Verification> secondFactorVerification() {
-    return Optional.ofNullable(resource == null ? null : resource.secondFactorVerification());
+    return Optional.ofNullable(resource == null ? null : Verification.of(resource.secondFactorVerification()));
   }
 
   /** The session this sign-in created, once {@link SignInStatus#COMPLETE}. */
@@ -93,7 +87,7 @@ public final class SignIn {
 
   /** What may be shown of the user before sign-in completes. */
   public Optional<UserData> userData() {
-    return Optional.ofNullable(resource == null ? null : resource.userData());
+    return Optional.ofNullable(resource == null || resource.userData() == null ? null : new UserData(resource.userData()));
   }
 
   /** Client Trust: whether this device is known to the user; {@link ClientTrustState#UNKNOWN} if unsent or new. */
@@ -114,10 +108,10 @@ public final class SignIn {
   // ---------------------------------------------------------------- flows
 
   /**
-   * Signs in with identifier (e-mail, phone or username) and password: one S1 request with {@code
-   * identifier} and {@code password} and no {@code strategy}, as clerk-js {@code
-   * SignInFuture.password}. Always a new sign-in. The result is {@code COMPLETE}, {@code
-   * NEEDS_SECOND_FACTOR} or {@code NEEDS_CLIENT_TRUST}.
+   * Signs in with identifier (e-mail, phone or username) and password: one {@code POST
+   * /v1/client/sign_ins} with {@code identifier} and {@code password} and no {@code strategy}, as
+   * clerk-js {@code SignInFuture.password}. Always a new sign-in. The result is {@code COMPLETE},
+   * {@code NEEDS_SECOND_FACTOR} or {@code NEEDS_CLIENT_TRUST}.
    *
    * @throws ClerkApiException e.g. {@link ClerkApiException#isPasswordIncorrect()}, {@link
    *     ClerkApiException#isPasswordCompromised()}, {@link ClerkApiException#isIdentifierNotFound()}
@@ -134,28 +128,28 @@ public final class SignIn {
   }
 
   /** Second factors: MFA and Client Trust codes, TOTP, backup codes. */
-  public Mfa<SignIn> mfa() {
-    return new Mfa<>(this, Supplier::get);
+  public Mfa mfa() {
+    return new Mfa(this);
   }
 
   /** Sign-in by a code sent by e-mail (also the way on after a compromised password). */
-  public CodeFlow<SignIn> emailCode() {
-    return new CodeFlow<>(this, Strategy.EMAIL_CODE, Supplier::get);
+  public CodeFlow emailCode() {
+    return new CodeFlow(this, Strategy.EMAIL_CODE);
   }
 
   /** Sign-in by a code sent by SMS. */
-  public CodeFlow<SignIn> phoneCode() {
-    return new CodeFlow<>(this, Strategy.PHONE_CODE, Supplier::get);
+  public CodeFlow phoneCode() {
+    return new CodeFlow(this, Strategy.PHONE_CODE);
   }
 
   /** Forgot password, by a code sent by e-mail. */
-  public ResetPasswordFlow<SignIn> resetPasswordEmailCode() {
-    return new ResetPasswordFlow<>(this, Strategy.RESET_PASSWORD_EMAIL_CODE, Supplier::get);
+  public ResetPasswordFlow resetPasswordEmailCode() {
+    return new ResetPasswordFlow(this, Strategy.RESET_PASSWORD_EMAIL_CODE);
   }
 
   /** Forgot password, by a code sent by SMS. */
-  public ResetPasswordFlow<SignIn> resetPasswordPhoneCode() {
-    return new ResetPasswordFlow<>(this, Strategy.RESET_PASSWORD_PHONE_CODE, Supplier::get);
+  public ResetPasswordFlow resetPasswordPhoneCode() {
+    return new ResetPasswordFlow(this, Strategy.RESET_PASSWORD_PHONE_CODE);
   }
 
   /**
@@ -169,10 +163,9 @@ public final class SignIn {
 
   /**
    * Finishes a {@link SignInStatus#COMPLETE complete} sign-in: makes the created session the
-   * active one ({@link Clerk#setActive(Session)}), fetching the client first if the session is not
-   * in the local snapshot, then calls {@code navigate}. A {@link SessionStatus#PENDING pending}
-   * session (one with tasks) is logged as a warning and passed to {@code navigate}: route the user
-   * to {@link Session#currentTask()}.
+   * active one and calls {@code navigate} ({@link Clerk#setActive(String, Navigate)}). A {@link
+   * SessionStatus#PENDING pending} session (one with tasks) is passed to {@code navigate} too:
+   * route the user to {@link Session#currentTask()}.
    *
    * <p>(There is no {@code finalize()} without arguments: Java reserves that signature for {@link
    * Object}. Use {@code finalize(Navigate.none())}.)
@@ -185,117 +178,92 @@ public final class SignIn {
     String sessionId = createdSessionId().orElseThrow(() -> new IllegalStateException(
         "finalize() needs a complete sign-in with a created session; status is " + rawStatus()
             + ": continue the flow first"));
-    Session session = clerk.client().session(sessionId)
-        .or(() -> clerk.loadClient().session(sessionId))
-        .orElseThrow(() -> new ClerkException(
-            "session " + sessionId + " is not in the client; call Clerk.loadClient() and retry"));
-    Session active = clerk.setActive(session);
-    if (active.status() == SessionStatus.PENDING || !active.tasks().isEmpty()) {
-      LOG.log(Level.WARNING, () -> "session " + active.id() + " is " + active.rawStatus()
-          + " with tasks " + active.tasks().stream().map(SessionTask::rawKey).toList()
-          + ": it counts as signed out until they are done (see Session.currentTask())");
-    }
-    navigate.navigate(active, UnaryOperator.identity());
-    return active;
+    return clerk.setActive(sessionId, navigate);
   }
 
   // ---------------------------------------------------------------- lower level
 
-  /** S1: creates a new sign-in (replacing the client's current one). */
+  /** Creates a new sign-in ({@code POST /v1/client/sign_ins}), replacing the client's current one. */
   public SignIn create(SignInCreateParams params) {
     Objects.requireNonNull(params, "params");
     return call(Endpoint.CREATE_SIGN_IN, null, params.form());
   }
 
-  /** S2: fetches this sign-in again. */
+  /** Fetches this sign-in again ({@code GET /v1/client/sign_ins/{id}}). */
   public SignIn reload() {
     return call(Endpoint.GET_SIGN_IN, requireId("reload()"), Form.empty());
   }
 
-  /** S3: sends a first-factor code (always a request; see {@link CodeFlow#sendCode()} for the shared form). */
+  /** Sends a first-factor code ({@code POST .../prepare_first_factor}). */
   public SignIn prepareFirstFactor(PrepareFirstFactorParams params) {
     Objects.requireNonNull(params, "params");
     return call(Endpoint.PREPARE_FIRST_FACTOR, requireId("prepareFirstFactor()"), params.form());
   }
 
-  /** S4: verifies the first factor (password or code). Never retried once it may have been sent. */
+  /**
+   * Verifies the first factor, a password or a code ({@code POST .../attempt_first_factor}).
+   * Never retried once it may have been sent.
+   */
   public SignIn attemptFirstFactor(AttemptFirstFactorParams params) {
     Objects.requireNonNull(params, "params");
-    return attempt(Endpoint.ATTEMPT_FIRST_FACTOR, params.form());
+    return call(Endpoint.ATTEMPT_FIRST_FACTOR, requireId("attemptFirstFactor()"), params.form());
   }
 
-  /** S5: sends a second-factor code (MFA or Client Trust). */
+  /** Sends a second-factor code, MFA or Client Trust ({@code POST .../prepare_second_factor}). */
   public SignIn prepareSecondFactor(PrepareSecondFactorParams params) {
     Objects.requireNonNull(params, "params");
     return call(Endpoint.PREPARE_SECOND_FACTOR, requireId("prepareSecondFactor()"), params.form());
   }
 
-  /** S6: verifies the second factor. Never retried once it may have been sent. */
+  /**
+   * Verifies the second factor ({@code POST .../attempt_second_factor}). Never retried once it
+   * may have been sent.
+   */
   public SignIn attemptSecondFactor(AttemptSecondFactorParams params) {
     Objects.requireNonNull(params, "params");
-    return attempt(Endpoint.ATTEMPT_SECOND_FACTOR, params.form());
+    return call(Endpoint.ATTEMPT_SECOND_FACTOR, requireId("attemptSecondFactor()"), params.form());
   }
 
-  /** S7: sets the new password when the status is {@link SignInStatus#NEEDS_NEW_PASSWORD}. */
+  /**
+   * Sets the new password when the status is {@link SignInStatus#NEEDS_NEW_PASSWORD} ({@code
+   * POST .../reset_password}).
+   */
   public SignIn resetPassword(ResetPasswordParams params) {
     Objects.requireNonNull(params, "params");
     return call(Endpoint.RESET_PASSWORD, requireId("resetPassword()"), params.form());
   }
 
-  /** The {@link CompletableFuture} form of every action, run on the Clerk's executor. */
-  public Async async() {
-    return new Async(this);
+  /**
+   * Runs {@code action} on this sign-in on the Clerk's executor ({@link Clerk#async(Supplier)}):
+   * the asynchronous form of every action.
+   *
+   * <pre>{@code
+   * signIn.async(s -> s.password(email, password)).thenAccept(next -> ...);
+   * signIn.async(s -> s.mfa().verifyTOTP(code));
+   * }</pre>
+   */
+  public <R> CompletableFuture<R> async(Function<SignIn, R> action) {
+    Objects.requireNonNull(action, "action");
+    return clerk.async(() -> action.apply(this));
   }
 
   // ---------------------------------------------------------------- machinery
 
   /** One sign-in call: execute, then the answer's sign-in is the new value. */
-  private SignIn call(Endpoint<SignInResource> endpoint, String id, Form form) {
-    FapiResponse<SignInResource> r = clerk.execute(endpoint, id, null, form);
-    if (r.response() == null) {
-      throw new ClerkException("the server answered " + endpoint + " without a sign-in");
-    }
-    return new SignIn(clerk, r.response());
-  }
-
-  /**
-   * An attempt uses up or fails a sent code, so shared sends of this sign-in are forgotten when it
-   * succeeds, or when the code expired or failed for good (the next send must be a real one).
-   */
-  private SignIn attempt(Endpoint<SignInResource> endpoint, Form form) {
-    String id = requireId(endpoint == Endpoint.ATTEMPT_FIRST_FACTOR ? "attemptFirstFactor()" : "attemptSecondFactor()");
-    try {
-      SignIn next = call(endpoint, id, form);
-      forgetSends(id);
-      return next;
-    } catch (ClerkApiException e) {
-      if (e.isVerificationExpired() || e.isVerificationFailed()) {
-        forgetSends(id);
-      }
-      throw e;
-    }
-  }
-
-  private void forgetSends(String signInId) {
-    clerk.sends().invalidate(k -> k instanceof SendKey && ((SendKey) k).signInId().equals(signInId));
+  private SignIn call(Endpoint endpoint, String id, Form form) {
+    return new SignIn(clerk, (SignInResource) clerk.execute(endpoint, id, null, form).response());
   }
 
   /** What makes two code sends identical. */
-  private record SendKey(String signInId, String endpoint, Form form) {}
+  private record SendKey(String signInId, Endpoint endpoint, Form form) {}
 
   /**
-   * Sends a code through the coalescer: an identical plain send within 30 s returns the newest
-   * state of this sign-in without a request; {@code force} always sends.
+   * Sends a code. Every send goes out (a new code each time, as clerk-js); only identical sends
+   * in flight at the same moment (a double click) share one request.
    */
-  private SignIn send(Endpoint<SignInResource> endpoint, FormParams params, boolean force) {
+  private SignIn send(Endpoint endpoint, FormParams params) {
     String id = requireId("sending a code");
-    SendKey key = new SendKey(id, endpoint.name(), params.form());
-    SignIn sent = clerk.sends().send(key, force, () -> call(endpoint, id, params.form()));
-    if (sent == null) {
-      return this;
-    }
-    // A shared send may be older than what the client has since learnt (e.g. a failed attempt).
-    return clerk.client().signIn().filter(s -> id.equals(s.id())).orElse(sent);
+    return clerk.sends().run(new SendKey(id, endpoint, params.form()), () -> call(endpoint, id, params.form()));
   }
 
   private String requireId(String action) {
@@ -349,11 +317,11 @@ public final class SignIn {
 
   // --- the code flows, one implementation parameterised by strategy
 
-  private SignIn sendSecondFactorCode(Strategy strategy, String id, boolean force) {
+  private SignIn sendSecondFactorCode(Strategy strategy, String id) {
     Factor f = pickFactor(supportedSecondFactors(), strategy, id, null, "supportedSecondFactors");
     PrepareSecondFactorParams params = PrepareSecondFactorParams.of(
         strategy, strategy == Strategy.EMAIL_CODE ? f.emailAddressId() : f.phoneNumberId());
-    return withHints(() -> send(Endpoint.PREPARE_SECOND_FACTOR, params, force), Hints.SEND);
+    return withHints(() -> send(Endpoint.PREPARE_SECOND_FACTOR, params), Hints.SEND);
   }
 
   private SignIn verifySecondFactor(Strategy strategy, String code, String resendCall) {
@@ -362,10 +330,10 @@ public final class SignIn {
   }
 
   /**
-   * First-factor code flows: with an identifier, S1 first unless this sign-in already has it, then
-   * S3 with the factor that matches it.
+   * First-factor code flows: with an identifier, a new sign-in first unless this one already has
+   * it, then the code is sent to the factor that matches it.
    */
-  private SignIn sendFirstFactorCode(Strategy strategy, String identifier, boolean force) {
+  private SignIn sendFirstFactorCode(Strategy strategy, String identifier) {
     SignIn target = this;
     if (identifier != null) {
       boolean reusable = id() != null && status() == SignInStatus.NEEDS_FIRST_FACTOR
@@ -380,7 +348,7 @@ public final class SignIn {
     boolean byEmail = strategy == Strategy.EMAIL_CODE || strategy == Strategy.RESET_PASSWORD_EMAIL_CODE;
     PrepareFirstFactorParams params =
         PrepareFirstFactorParams.of(strategy, byEmail ? f.emailAddressId() : f.phoneNumberId());
-    return withHints(() -> on.send(Endpoint.PREPARE_FIRST_FACTOR, params, force), Hints.SEND);
+    return withHints(() -> on.send(Endpoint.PREPARE_FIRST_FACTOR, params), Hints.SEND);
   }
 
   private SignIn verifyFirstFactorCode(Strategy strategy, String code, String resendCall) {
@@ -393,27 +361,15 @@ public final class SignIn {
         Hints.NEW_PASSWORD);
   }
 
-  /** Runs a view's action: directly, or on the executor for {@link Async}. */
-  @FunctionalInterface
-  interface Runner<R> {
-    R run(Supplier<SignIn> action);
-  }
-
   /**
-   * The second-factor step ({@code NEEDS_SECOND_FACTOR} or {@code NEEDS_CLIENT_TRUST}). {@code R}
-   * is {@link SignIn} from {@link SignIn#mfa()}, {@code CompletableFuture<SignIn>} from {@link
-   * Async#mfa()}.
-   *
-   * <p>A plain {@code send*} within 30 s of an identical successful send reuses that send (no
-   * request, the code the user has stays valid); {@code resend*} always sends a new code.
+   * The second-factor step ({@code NEEDS_SECOND_FACTOR} or {@code NEEDS_CLIENT_TRUST}). Every
+   * {@code send*} sends a new code: call it again for "I need a new code".
    */
-  public static final class Mfa<R> {
+  public static final class Mfa {
     private final SignIn signIn;
-    private final Runner<R> runner;
 
-    Mfa(SignIn signIn, Runner<R> runner) {
+    Mfa(SignIn signIn) {
       this.signIn = signIn;
-      this.runner = runner;
     }
 
     /**
@@ -430,63 +386,53 @@ public final class SignIn {
     }
 
     /**
-     * S5 {@code email_code} to the offered e-mail factor (the default first).
+     * Sends an {@code email_code} to the offered e-mail factor (the default first).
      *
      * @throws IllegalStateException no e-mail factor is offered; the message lists those that are
      */
-    public R sendEmailCode() {
-      return runner.run(() -> signIn.sendSecondFactorCode(Strategy.EMAIL_CODE, null, false));
+    public SignIn sendEmailCode() {
+      return signIn.sendSecondFactorCode(Strategy.EMAIL_CODE, null);
     }
 
-    /** S5 {@code email_code} to the factor of this e-mail address id. */
-    public R sendEmailCode(String emailAddressId) {
+    /** Sends an {@code email_code} to the factor of this e-mail address id. */
+    public SignIn sendEmailCode(String emailAddressId) {
       Objects.requireNonNull(emailAddressId, "emailAddressId");
-      return runner.run(() -> signIn.sendSecondFactorCode(Strategy.EMAIL_CODE, emailAddressId, false));
-    }
-
-    /** A new e-mail code even if one was just sent ("I need a new code"). */
-    public R resendEmailCode() {
-      return runner.run(() -> signIn.sendSecondFactorCode(Strategy.EMAIL_CODE, null, true));
+      return signIn.sendSecondFactorCode(Strategy.EMAIL_CODE, emailAddressId);
     }
 
     /**
-     * S5 {@code phone_code} to the offered phone factor (the default first).
+     * Sends a {@code phone_code} to the offered phone factor (the default first).
      *
      * @throws IllegalStateException no phone factor is offered; the message lists those that are
      */
-    public R sendPhoneCode() {
-      return runner.run(() -> signIn.sendSecondFactorCode(Strategy.PHONE_CODE, null, false));
+    public SignIn sendPhoneCode() {
+      return signIn.sendSecondFactorCode(Strategy.PHONE_CODE, null);
     }
 
-    /** S5 {@code phone_code} to the factor of this phone number id. */
-    public R sendPhoneCode(String phoneNumberId) {
+    /** Sends a {@code phone_code} to the factor of this phone number id. */
+    public SignIn sendPhoneCode(String phoneNumberId) {
       Objects.requireNonNull(phoneNumberId, "phoneNumberId");
-      return runner.run(() -> signIn.sendSecondFactorCode(Strategy.PHONE_CODE, phoneNumberId, false));
+      return signIn.sendSecondFactorCode(Strategy.PHONE_CODE, phoneNumberId);
     }
 
-    /** A new SMS code even if one was just sent ("I need a new code"). */
-    public R resendPhoneCode() {
-      return runner.run(() -> signIn.sendSecondFactorCode(Strategy.PHONE_CODE, null, true));
+    /** Verifies the e-mail code. */
+    public SignIn verifyEmailCode(String code) {
+      return signIn.verifySecondFactor(Strategy.EMAIL_CODE, code, "mfa().sendEmailCode()");
     }
 
-    /** S6 {@code email_code}. */
-    public R verifyEmailCode(String code) {
-      return runner.run(() -> signIn.verifySecondFactor(Strategy.EMAIL_CODE, code, "mfa().sendEmailCode()"));
+    /** Verifies the SMS code. */
+    public SignIn verifyPhoneCode(String code) {
+      return signIn.verifySecondFactor(Strategy.PHONE_CODE, code, "mfa().sendPhoneCode()");
     }
 
-    /** S6 {@code phone_code}. */
-    public R verifyPhoneCode(String code) {
-      return runner.run(() -> signIn.verifySecondFactor(Strategy.PHONE_CODE, code, "mfa().sendPhoneCode()"));
+    /** Verifies a code from the authenticator app; no send needed. */
+    public SignIn verifyTOTP(String code) {
+      return signIn.verifySecondFactor(Strategy.TOTP, code, null);
     }
 
-    /** S6 {@code totp}: a code from the authenticator app; no send needed. */
-    public R verifyTOTP(String code) {
-      return runner.run(() -> signIn.verifySecondFactor(Strategy.TOTP, code, null));
-    }
-
-    /** S6 {@code backup_code}: one of the user's single-use backup codes; no send needed. */
-    public R verifyBackupCode(String code) {
-      return runner.run(() -> signIn.verifySecondFactor(Strategy.BACKUP_CODE, code, null));
+    /** Verifies one of the user's single-use backup codes; no send needed. */
+    public SignIn verifyBackupCode(String code) {
+      return signIn.verifySecondFactor(Strategy.BACKUP_CODE, code, null);
     }
 
     @Override
@@ -497,17 +443,16 @@ public final class SignIn {
 
   /**
    * A first factor by one-time code: sign-in by e-mail or SMS code, and the code part of a
-   * password reset. One implementation for every code strategy.
+   * password reset. One implementation for every code strategy. Every {@code sendCode} sends a
+   * new code: call it again for "I need a new code".
    */
-  public static class CodeFlow<R> {
+  public static class CodeFlow {
     final SignIn signIn;
     final Strategy strategy;
-    final Runner<R> runner;
 
-    CodeFlow(SignIn signIn, Strategy strategy, Runner<R> runner) {
+    CodeFlow(SignIn signIn, Strategy strategy) {
       this.signIn = signIn;
       this.strategy = strategy;
-      this.runner = runner;
     }
 
     /** The strategy of this flow. */
@@ -517,29 +462,23 @@ public final class SignIn {
 
     /**
      * Sends a code for {@code identifier} (an e-mail address or phone number): creates a sign-in
-     * with it (S1) unless this sign-in already has it, then S3 with the matching factor. Within 30
-     * s of an identical successful send, reuses it (see {@link #resendCode()}).
+     * with it unless this sign-in already has it, then sends the code to the matching factor.
      *
      * @throws IllegalStateException the account offers no such factor; the message lists those it does
      */
-    public R sendCode(String identifier) {
+    public SignIn sendCode(String identifier) {
       FormParams.require(identifier, "identifier");
-      return runner.run(() -> signIn.sendFirstFactorCode(strategy, identifier, false));
+      return signIn.sendFirstFactorCode(strategy, identifier);
     }
 
-    /** Sends a code on this sign-in (which already has an identifier): S3 only. */
-    public R sendCode() {
-      return runner.run(() -> signIn.sendFirstFactorCode(strategy, null, false));
+    /** Sends a code on this sign-in, which already has an identifier. */
+    public SignIn sendCode() {
+      return signIn.sendFirstFactorCode(strategy, null);
     }
 
-    /** Sends a new code on this sign-in even if one was just sent ("I need a new code"). */
-    public R resendCode() {
-      return runner.run(() -> signIn.sendFirstFactorCode(strategy, null, true));
-    }
-
-    /** S4 with the code the user received. */
-    public R verifyCode(String code) {
-      return runner.run(() -> signIn.verifyFirstFactorCode(strategy, code, callName() + ".sendCode()"));
+    /** Verifies the code the user received. */
+    public SignIn verifyCode(String code) {
+      return signIn.verifyFirstFactorCode(strategy, code, callName() + ".sendCode()");
     }
 
     String callName() {
@@ -557,123 +496,25 @@ public final class SignIn {
    * SignInStatus#NEEDS_NEW_PASSWORD}), then {@code submitPassword} (→ {@code COMPLETE}, or {@code
    * NEEDS_SECOND_FACTOR} when the user has MFA: continue with {@link SignIn#mfa()}).
    */
-  public static final class ResetPasswordFlow<R> extends CodeFlow<R> {
+  public static final class ResetPasswordFlow extends CodeFlow {
 
-    ResetPasswordFlow(SignIn signIn, Strategy strategy, Runner<R> runner) {
-      super(signIn, strategy, runner);
+    ResetPasswordFlow(SignIn signIn, Strategy strategy) {
+      super(signIn, strategy);
     }
 
-    /** S7 with the new password, signing out of other sessions (as clerk-js does by default). */
-    public R submitPassword(String password) {
+    /** Sets the new password, signing out of other sessions (as clerk-js does by default). */
+    public SignIn submitPassword(String password) {
       return submitPassword(password, true);
     }
 
     /**
-     * S7 with the new password.
+     * Sets the new password.
      *
      * @throws ClerkApiException password policy errors as field errors on {@code password}, e.g.
      *     {@link ClerkApiException#isPasswordPwned()}
      */
-    public R submitPassword(String password, boolean signOutOfOtherSessions) {
-      return runner.run(() -> signIn.submitNewPassword(password, signOutOfOtherSessions));
-    }
-  }
-
-  /**
-   * The {@link CompletableFuture} form of every {@link SignIn} action. Each runs the blocking
-   * action on the Clerk's executor; failures complete the future exceptionally with the same
-   * exceptions.
-   */
-  public static final class Async {
-    private final SignIn signIn;
-
-    Async(SignIn signIn) {
-      this.signIn = signIn;
-    }
-
-    private <V> CompletableFuture<V> supply(Supplier<V> action) {
-      try {
-        return CompletableFuture.supplyAsync(action, signIn.clerk.executor());
-      } catch (RejectedExecutionException e) {
-        // a closed Clerk's own executor refuses work: report it through the future, as any failure
-        return CompletableFuture.failedFuture(
-            new IllegalStateException("the Clerk's executor refused the task (is the Clerk closed?)", e));
-      }
-    }
-
-    /** {@link SignIn#password(String, String)}. */
-    public CompletableFuture<SignIn> password(String identifier, String password) {
-      return supply(() -> signIn.password(identifier, password));
-    }
-
-    /** {@link SignIn#password(String)}. */
-    public CompletableFuture<SignIn> password(String password) {
-      return supply(() -> signIn.password(password));
-    }
-
-    /** {@link SignIn#mfa()}. */
-    public Mfa<CompletableFuture<SignIn>> mfa() {
-      return new Mfa<>(signIn, this::supply);
-    }
-
-    /** {@link SignIn#emailCode()}. */
-    public CodeFlow<CompletableFuture<SignIn>> emailCode() {
-      return new CodeFlow<>(signIn, Strategy.EMAIL_CODE, this::supply);
-    }
-
-    /** {@link SignIn#phoneCode()}. */
-    public CodeFlow<CompletableFuture<SignIn>> phoneCode() {
-      return new CodeFlow<>(signIn, Strategy.PHONE_CODE, this::supply);
-    }
-
-    /** {@link SignIn#resetPasswordEmailCode()}. */
-    public ResetPasswordFlow<CompletableFuture<SignIn>> resetPasswordEmailCode() {
-      return new ResetPasswordFlow<>(signIn, Strategy.RESET_PASSWORD_EMAIL_CODE, this::supply);
-    }
-
-    /** {@link SignIn#resetPasswordPhoneCode()}. */
-    public ResetPasswordFlow<CompletableFuture<SignIn>> resetPasswordPhoneCode() {
-      return new ResetPasswordFlow<>(signIn, Strategy.RESET_PASSWORD_PHONE_CODE, this::supply);
-    }
-
-    /** {@link SignIn#finalize(Navigate)}. */
-    public CompletableFuture<Session> finalize(Navigate navigate) {
-      return supply(() -> signIn.finalize(navigate));
-    }
-
-    /** {@link SignIn#create(SignInCreateParams)}. */
-    public CompletableFuture<SignIn> create(SignInCreateParams params) {
-      return supply(() -> signIn.create(params));
-    }
-
-    /** {@link SignIn#reload()}. */
-    public CompletableFuture<SignIn> reload() {
-      return supply(signIn::reload);
-    }
-
-    /** {@link SignIn#prepareFirstFactor(PrepareFirstFactorParams)}. */
-    public CompletableFuture<SignIn> prepareFirstFactor(PrepareFirstFactorParams params) {
-      return supply(() -> signIn.prepareFirstFactor(params));
-    }
-
-    /** {@link SignIn#attemptFirstFactor(AttemptFirstFactorParams)}. */
-    public CompletableFuture<SignIn> attemptFirstFactor(AttemptFirstFactorParams params) {
-      return supply(() -> signIn.attemptFirstFactor(params));
-    }
-
-    /** {@link SignIn#prepareSecondFactor(PrepareSecondFactorParams)}. */
-    public CompletableFuture<SignIn> prepareSecondFactor(PrepareSecondFactorParams params) {
-      return supply(() -> signIn.prepareSecondFactor(params));
-    }
-
-    /** {@link SignIn#attemptSecondFactor(AttemptSecondFactorParams)}. */
-    public CompletableFuture<SignIn> attemptSecondFactor(AttemptSecondFactorParams params) {
-      return supply(() -> signIn.attemptSecondFactor(params));
-    }
-
-    /** {@link SignIn#resetPassword(ResetPasswordParams)}. */
-    public CompletableFuture<SignIn> resetPassword(ResetPasswordParams params) {
-      return supply(() -> signIn.resetPassword(params));
+    public SignIn submitPassword(String password, boolean signOutOfOtherSessions) {
+      return signIn.submitNewPassword(password, signOutOfOtherSessions);
     }
   }
 
@@ -686,7 +527,7 @@ public final class SignIn {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof SignIn && ((SignIn) o).clerk == clerk && Objects.equals(((SignIn) o).resource, resource);
+    return o instanceof SignIn s && s.clerk == clerk && Objects.equals(s.resource, resource);
   }
 
   @Override

@@ -3,7 +3,7 @@ package io.github.clerk4j;
 import io.github.clerk4j.spi.Form;
 
 /**
- * The body of a sign-in creation (S1, {@link SignIn#create(SignInCreateParams)}). A new sign-in
+ * The body of a sign-in creation ({@code POST /v1/client/sign_ins}, {@link SignIn#create(SignInCreateParams)}). A new sign-in
  * replaces the client's current one. {@code toString()} never shows the password.
  */
 public final class SignInCreateParams extends FormParams {

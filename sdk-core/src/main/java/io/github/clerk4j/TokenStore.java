@@ -23,6 +23,12 @@ public interface TokenStore {
   /** Forgets the token. */
   void clear();
 
+  /**
+   * Releases what the store holds (a file lock, say); called by {@link Clerk#close()}. The
+   * default does nothing.
+   */
+  default void close() {}
+
   /** A store that lives as long as the JVM; the default. */
   static TokenStore inMemory() {
     return new InMemoryTokenStore();
@@ -32,6 +38,13 @@ public interface TokenStore {
    * A store in a file, so that a desktop or CLI app stays signed in across runs. The file is
    * written readable by its owner only ({@code rw-------} where the file system supports POSIX
    * permissions) and replaced atomically, so a crash never leaves half a token.
+   *
+   * <p>One file holds one client's token, so it belongs to one {@link Clerk} at a time: at its
+   * first use the store locks {@code <path>.lock} (a {@link java.nio.channels.FileChannel} lock,
+   * which other processes see) until {@link #close()}, that is until its Clerk is closed. Another
+   * process or Clerk that uses the same file meanwhile fails at its first call with a {@link
+   * ClerkException} saying so, instead of silently signing in as the other one's user. Give each
+   * concurrently running client its own file.
    */
   static TokenStore file(Path path) {
     return new FileTokenStore(path);

@@ -1,5 +1,6 @@
 package io.github.clerk4j;
 
+import io.github.clerk4j.internal.wire.TotpResource;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -7,91 +8,65 @@ import java.util.Objects;
 /**
  * An authenticator-app (TOTP) enrolment of the signed-in user. The {@link #secret()} and {@link
  * #uri()} exist only in the answer to {@code createTOTP()}: show them once (as a QR code of the
- * URI) and forget them. {@code toString()} shows neither.
+ * URI) and forget them. {@code toString()} shows neither. Immutable; made by clerk4j from the
+ * server's answer.
  */
 public final class Totp {
 
-  private final String id;
-  private final String secret;
-  private final String uri;
-  private final boolean verified;
-  private final List<String> backupCodes;
-  private final Instant createdAt;
-  private final Instant updatedAt;
+  private final TotpResource resource;
 
-  /** Builds the value; transports call this when decoding. */
-  public Totp(
-      String id,
-      String secret,
-      String uri,
-      boolean verified,
-      List<String> backupCodes,
-      Instant createdAt,
-      Instant updatedAt) {
-    this.id = id;
-    this.secret = secret;
-    this.uri = uri;
-    this.verified = verified;
-    this.backupCodes = backupCodes == null ? List.of() : List.copyOf(backupCodes);
-    this.createdAt = createdAt;
-    this.updatedAt = updatedAt;
+  Totp(TotpResource resource) {
+    this.resource = Objects.requireNonNull(resource, "resource");
   }
 
+  /** The enrolment's id. */
   public String id() {
-    return id;
+    return resource.id();
   }
 
   /** The base32 shared secret, or {@code null} once the enrolment is verified. */
   public String secret() {
-    return secret;
+    return resource.secret();
   }
 
   /** The {@code otpauth://totp/...} URI to show as a QR code, or {@code null}. */
   public String uri() {
-    return uri;
+    return resource.uri();
   }
 
   /** Whether a code from the app was verified ({@code verifyTOTP}). */
   public boolean verified() {
-    return verified;
+    return resource.verified();
   }
 
   /** Backup codes issued with this enrolment (with the first MFA method only); else empty. */
   public List<String> backupCodes() {
-    return backupCodes;
+    return resource.backupCodes();
   }
 
+  /** When the enrolment was created, or {@code null}. */
   public Instant createdAt() {
-    return createdAt;
+    return resource.createdAt();
   }
 
+  /** When the enrolment last changed, or {@code null}. */
   public Instant updatedAt() {
-    return updatedAt;
+    return resource.updatedAt();
   }
 
   @Override
   public boolean equals(Object o) {
-    if (!(o instanceof Totp)) {
-      return false;
-    }
-    Totp t = (Totp) o;
-    return verified == t.verified
-        && Objects.equals(id, t.id)
-        && Objects.equals(secret, t.secret)
-        && Objects.equals(uri, t.uri)
-        && backupCodes.equals(t.backupCodes)
-        && Objects.equals(createdAt, t.createdAt)
-        && Objects.equals(updatedAt, t.updatedAt);
+    return o instanceof Totp t && t.resource.equals(resource);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(id, verified, createdAt);
+    return Objects.hash(resource.id(), resource.verified());
   }
 
   @Override
   public String toString() {
-    return "Totp{id=" + id + ", verified=" + verified + ", secret=[redacted], backupCodes="
-        + backupCodes.size() + "}";
+    return "Totp{id=" + id() + ", verified=" + verified() + ", secret=[redacted], backupCodes="
+        + backupCodes().size() + "}";
   }
 }

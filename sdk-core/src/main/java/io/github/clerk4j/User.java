@@ -1,12 +1,13 @@
 package io.github.clerk4j;
 
 import io.github.clerk4j.internal.Redactor;
-import io.github.clerk4j.spi.DeletedObject;
+import io.github.clerk4j.internal.wire.BackupCodesResource;
+import io.github.clerk4j.internal.wire.PhoneNumberResource;
+import io.github.clerk4j.internal.wire.TotpResource;
+import io.github.clerk4j.internal.wire.UserResource;
 import io.github.clerk4j.spi.Endpoint;
 import io.github.clerk4j.spi.FapiResponse;
 import io.github.clerk4j.spi.Form;
-import io.github.clerk4j.spi.SessionResource;
-import io.github.clerk4j.spi.UserResource;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.time.Instant;
@@ -14,13 +15,14 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
  * An immutable snapshot of the signed-in user of one session, and the account actions of Clerk's
  * "manage MFA" guides: phone numbers, authenticator app (TOTP), backup codes and the password
- * ({@code /v1/me/...}, wire spec §5). Get it from {@link Clerk#user()} or {@link Session#user()}.
+ * ({@code /v1/me/...}). Get it from {@link Clerk#user()} or {@link Session#user()}.
  *
  * <p>Every action is sent for the session this value came from ({@code _clerk_session_id}) and
  * returns the new value; this one stays valid. The client the server piggybacks on each answer
@@ -32,8 +34,8 @@ import java.util.regex.Pattern;
  * verification is old: wrap them in {@link Clerk#withReverification(Supplier,
  * ReverificationHandler)}.
  *
- * <p>Every action has a {@link CompletableFuture} form under {@link #async()}. {@code toString()}
- * shows no personal data.
+ * <p>{@link #async(Function)} runs any action on the Clerk's executor. {@code toString()} shows no
+ * personal data.
  */
 public final class User {
 
@@ -83,13 +85,14 @@ public final class User {
     return Optional.ofNullable(resource.imageUrl());
   }
 
+  /** Every e-mail address of the user, verified or not. */
   public List<EmailAddress> emailAddresses() {
-    return resource.emailAddresses();
+    return resource.emailAddresses().stream().map(EmailAddress::new).toList();
   }
 
   /** The primary e-mail address, if the user has one. */
   public Optional<EmailAddress> primaryEmailAddress() {
-    return resource.emailAddresses().stream()
+    return emailAddresses().stream()
         .filter(e -> Objects.equals(e.id(), resource.primaryEmailAddressId()))
         .findFirst();
   }
@@ -160,7 +163,8 @@ public final class User {
               + " (for example +15555550100)");
     }
     Form form = Form.empty().with("phone_number", compact);
-    return new PhoneNumber(clerk, sessionId, call(clerk, sessionId, Endpoint.CREATE_PHONE_NUMBER, null, form).response());
+    return new PhoneNumber(clerk, sessionId,
+        (PhoneNumberResource) call(clerk, sessionId, Endpoint.CREATE_PHONE_NUMBER, null, form).response());
   }
 
   /**
@@ -171,7 +175,7 @@ public final class User {
    * @throws ClerkApiException {@code totp_already_enabled}: call {@link #disableTOTP()} first
    */
   public Totp createTOTP() {
-    return call(clerk, sessionId, Endpoint.CREATE_TOTP, null, Form.empty()).response();
+    return new Totp((TotpResource) call(clerk, sessionId, Endpoint.CREATE_TOTP, null, Form.empty()).response());
   }
 
   /**
@@ -183,12 +187,12 @@ public final class User {
    */
   public Totp verifyTOTP(String code) {
     Form form = Form.empty().with("code", FormParams.require(code, "code"));
-    return call(clerk, sessionId, Endpoint.ATTEMPT_TOTP_VERIFICATION, null, form).response();
+    return new Totp((TotpResource) call(clerk, sessionId, Endpoint.ATTEMPT_TOTP_VERIFICATION, null, form).response());
   }
 
   /** Removes the authenticator app ({@code DELETE /v1/me/totp}) and returns the updated user. */
   public User disableTOTP() {
-    FapiResponse<DeletedObject> r = call(clerk, sessionId, Endpoint.DELETE_TOTP, null, Form.empty());
+    FapiResponse r = call(clerk, sessionId, Endpoint.DELETE_TOTP, null, Form.empty());
     return fromPiggybackedClient(r).orElseGet(this::reload);
   }
 
@@ -200,7 +204,8 @@ public final class User {
    *     factor
    */
   public BackupCodes createBackupCode() {
-    return call(clerk, sessionId, Endpoint.CREATE_BACKUP_CODES, null, Form.empty()).response();
+    return new BackupCodes(
+        (BackupCodesResource) call(clerk, sessionId, Endpoint.CREATE_BACKUP_CODES, null, Form.empty()).response());
   }
 
   /**
@@ -238,36 +243,32 @@ public final class User {
     }
   }
 
-  /** The {@link CompletableFuture} form of every action, run on the Clerk's executor. */
-  public Async async() {
-    return new Async(this);
+  /** Runs {@code action} on this user on the Clerk's executor ({@link Clerk#async}). */
+  public <R> CompletableFuture<R> async(Function<User, R> action) {
+    Objects.requireNonNull(action, "action");
+    return clerk.async(() -> action.apply(this));
   }
 
   // ---------------------------------------------------------------- machinery shared with PhoneNumber
 
   /**
    * One {@code /v1/me} call for a session: the Clerk applies the piggybacked client; a refusal gets
-   * a hint in this SDK's terms; an answer without a body is a protocol error.
+   * a hint in this SDK's terms.
    */
-  static <T> FapiResponse<T> call(Clerk clerk, String sessionId, Endpoint<T> endpoint, String id, Form form) {
-    FapiResponse<T> r;
+  static FapiResponse call(Clerk clerk, String sessionId, Endpoint endpoint, String id, Form form) {
     try {
-      r = clerk.execute(endpoint, id, sessionId, form);
+      return clerk.execute(endpoint, id, sessionId, form);
     } catch (ClerkApiException e) {
       String hint = hint(endpoint, e);
       throw hint == null ? e : e.withHint(hint);
     }
-    if (r.response() == null) {
-      throw new ClerkException("the server answered " + endpoint + " without a " + endpoint.responseType().getSimpleName());
-    }
-    return r;
   }
 
   /**
    * This user after a call that does not return one (a delete): from the client the server
    * piggybacked, which the Clerk has applied; empty when the answer carried none.
    */
-  private Optional<User> fromPiggybackedClient(FapiResponse<?> r) {
+  private Optional<User> fromPiggybackedClient(FapiResponse r) {
     if (r.client() == null) {
       return Optional.empty();
     }
@@ -278,22 +279,17 @@ public final class User {
    * The new value from a call that returns the user. When the answer carried no client, the user
    * is written into the local session so that {@link Clerk#user()} agrees with the returned value.
    */
-  private User adopt(FapiResponse<UserResource> r) {
-    UserResource u = r.response();
+  private User adopt(FapiResponse r) {
+    UserResource u = (UserResource) r.response();
     if (r.client() == null) {
-      clerk.client().session(sessionId).ifPresent(s -> {
-        SessionResource old = s.resource();
-        SessionResource updated = new SessionResource(old.id(), old.status(), old.expireAt(), old.abandonAt(),
-            old.lastActiveAt(), old.lastActiveToken(), old.lastActiveOrganizationId(), old.tasks(), u,
-            old.factorVerificationAge(), old.createdAt(), old.updatedAt());
-        clerk.applySessionResponse(new FapiResponse<>(r.httpStatus(), updated, null, null), s);
-      });
+      clerk.client().session(sessionId)
+          .ifPresent(s -> clerk.applySession(s.resource().withUser(u), false, s, false));
     }
     return new User(clerk, sessionId, u);
   }
 
   /** What to do next after a refused {@code /v1/me} call, in this SDK's terms; null for none. */
-  private static String hint(Endpoint<?> endpoint, ClerkApiException e) {
+  private static String hint(Endpoint endpoint, ClerkApiException e) {
     if (e.isReverificationRequired()) {
       return "the user must verify again: wrap the call in clerk.withReverification(...), "
           + "or complete session.startVerification(...) and retry";
@@ -335,59 +331,6 @@ public final class User {
     return null;
   }
 
-  // ---------------------------------------------------------------- async
-
-  /**
-   * The {@link CompletableFuture} form of every {@link User} action. Each runs the blocking action
-   * on the Clerk's executor; failures complete the future exceptionally with the same exceptions.
-   */
-  public static final class Async {
-    private final User user;
-
-    Async(User user) {
-      this.user = user;
-    }
-
-    private <V> CompletableFuture<V> supply(Supplier<V> action) {
-      return CompletableFuture.supplyAsync(action, user.clerk.executor());
-    }
-
-    /** {@link User#reload()}. */
-    public CompletableFuture<User> reload() {
-      return supply(user::reload);
-    }
-
-    /** {@link User#createPhoneNumber(String)}; a malformed number fails the future. */
-    public CompletableFuture<PhoneNumber> createPhoneNumber(String phoneNumber) {
-      return supply(() -> user.createPhoneNumber(phoneNumber));
-    }
-
-    /** {@link User#createTOTP()}. */
-    public CompletableFuture<Totp> createTOTP() {
-      return supply(user::createTOTP);
-    }
-
-    /** {@link User#verifyTOTP(String)}. */
-    public CompletableFuture<Totp> verifyTOTP(String code) {
-      return supply(() -> user.verifyTOTP(code));
-    }
-
-    /** {@link User#disableTOTP()}. */
-    public CompletableFuture<User> disableTOTP() {
-      return supply(user::disableTOTP);
-    }
-
-    /** {@link User#createBackupCode()}. */
-    public CompletableFuture<BackupCodes> createBackupCode() {
-      return supply(user::createBackupCode);
-    }
-
-    /** {@link User#updatePassword(UpdatePasswordParams)}. */
-    public CompletableFuture<User> updatePassword(UpdatePasswordParams params) {
-      return supply(() -> user.updatePassword(params));
-    }
-  }
-
   // ---------------------------------------------------------------- value
 
   /** The wire resource. */
@@ -397,8 +340,8 @@ public final class User {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof User && ((User) o).clerk == clerk && ((User) o).sessionId.equals(sessionId)
-        && ((User) o).resource.equals(resource);
+    return o instanceof User u && u.clerk == clerk && u.sessionId.equals(sessionId)
+        && u.resource.equals(resource);
   }
 
   @Override

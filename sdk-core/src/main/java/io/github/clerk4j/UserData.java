@@ -1,11 +1,53 @@
 package io.github.clerk4j;
 
+import io.github.clerk4j.internal.wire.UserDataResource;
+import java.util.Objects;
+
 /**
- * What a sign-in may show of the user before they are signed in ({@code user_data}).
- *
- * @param firstName first name, or {@code null}
- * @param lastName last name, or {@code null}
- * @param imageUrl profile image URL, or {@code null}
- * @param hasImage whether the user uploaded an image
+ * What a sign-in may show of the user before they are signed in ({@code user_data}). Immutable;
+ * made by clerk4j from the server's answer.
  */
-public record UserData(String firstName, String lastName, String imageUrl, boolean hasImage) {}
+public final class UserData {
+
+  private final UserDataResource resource;
+
+  UserData(UserDataResource resource) {
+    this.resource = Objects.requireNonNull(resource, "resource");
+  }
+
+  /** The first name, or {@code null}. */
+  public String firstName() {
+    return resource.firstName();
+  }
+
+  /** The last name, or {@code null}. */
+  public String lastName() {
+    return resource.lastName();
+  }
+
+  /** The profile image URL, or {@code null}. */
+  public String imageUrl() {
+    return resource.imageUrl();
+  }
+
+  /** Whether the user uploaded an image. */
+  public boolean hasImage() {
+    return resource.hasImage();
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof UserData u && u.resource.equals(resource);
+  }
+
+  @Override
+  public int hashCode() {
+    return resource.hashCode();
+  }
+
+  /** Names are personal data: not shown. */
+  @Override
+  public String toString() {
+    return "UserData{hasImage=" + hasImage() + '}';
+  }
+}

@@ -1,27 +1,81 @@
 package io.github.clerk4j;
 
+import io.github.clerk4j.internal.wire.VerificationResource;
 import java.time.Instant;
+import java.util.Objects;
 
 /**
  * The state of one verification of a sign-in step, a phone number or an e-mail address.
- *
- * @param rawStatus the status as sent
- * @param rawStrategy the strategy as sent, or {@code null}
- * @param attempts how many attempts were made, or {@code null}
- * @param expireAt when a sent code stops working, or {@code null}
- * @param error an error attached by the server (for example {@code identifier_already_signed_in}),
- *     or {@code null}
+ * Immutable; made by clerk4j from the server's answer.
  */
-public record Verification(
-    String rawStatus, String rawStrategy, Integer attempts, Instant expireAt, ClerkError error) {
+public final class Verification {
+
+  /** What a phone number or e-mail address shows before its verification started. */
+  static final Verification NONE =
+      new Verification(new VerificationResource(VerificationStatus.UNVERIFIED.wireValue(), null, null, null, null));
+
+  private final VerificationResource resource;
+
+  Verification(VerificationResource resource) {
+    this.resource = Objects.requireNonNull(resource, "resource");
+  }
+
+  /** The verification of {@code r}, or {@code null} for none. */
+  static Verification of(VerificationResource r) {
+    return r == null ? null : new Verification(r);
+  }
 
   /** The status; {@link VerificationStatus#UNKNOWN} for one this version does not name. */
   public VerificationStatus status() {
-    return VerificationStatus.fromWire(rawStatus);
+    return VerificationStatus.fromWire(resource.status());
+  }
+
+  /** The status as sent. */
+  public String rawStatus() {
+    return resource.status();
   }
 
   /** The strategy; {@link Strategy#UNKNOWN} for one this version does not name. */
   public Strategy strategy() {
-    return Strategy.fromWire(rawStrategy);
+    return Strategy.fromWire(resource.strategy());
+  }
+
+  /** The strategy as sent, or {@code null}. */
+  public String rawStrategy() {
+    return resource.strategy();
+  }
+
+  /** How many attempts were made, or {@code null}. */
+  public Integer attempts() {
+    return resource.attempts();
+  }
+
+  /** When a sent code stops working, or {@code null}. */
+  public Instant expireAt() {
+    return resource.expireAt();
+  }
+
+  /**
+   * An error the server attached (for example {@code identifier_already_signed_in}), or {@code
+   * null}.
+   */
+  public ClerkError error() {
+    return resource.error();
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Verification v && v.resource.equals(resource);
+  }
+
+  @Override
+  public int hashCode() {
+    return resource.hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return "Verification{" + rawStatus() + (rawStrategy() == null ? "" : ", " + rawStrategy())
+        + (error() == null ? "" : ", error=" + error().code()) + '}';
   }
 }

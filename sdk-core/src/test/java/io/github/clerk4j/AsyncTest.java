@@ -7,18 +7,20 @@ import static io.github.clerk4j.Fixtures.signIn;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 
+import io.github.clerk4j.internal.wire.SignInResource;
 import io.github.clerk4j.spi.Endpoint;
-import io.github.clerk4j.spi.SignInResource;
+import io.github.clerk4j.spi.FapiResponse;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** The CompletableFuture forms run the same actions on the configured executor. */
+/** One asynchronous mechanism, {@link Clerk#async}, behind every resource's {@code async(...)}. */
 class AsyncTest {
 
   final FakeTransport fake = new FakeTransport();
@@ -38,16 +40,16 @@ class AsyncTest {
     SignInResource complete = signIn("sia_1", "complete").createdSessionId("sess_1").build();
     fake.then(r -> {
           assertThat(Thread.currentThread().getName()).isEqualTo("app-io");
-          return new io.github.clerk4j.spi.FapiResponse<>(200, trust, null, null);
+          return FapiResponse.of(200, trust, null, null);
         })
         .thenRespond(trust)
         .thenRespond(complete, client("client_1", Fixtures.T0, complete, null, session("sess_1", "active")), null)
         .thenRespond(session("sess_1", "active"));
 
-    Session session = clerk.signIn().async().password("ada@example.com", "async-pw-1")
-        .thenCompose(s -> s.async().mfa().sendEmailCode())
-        .thenCompose(s -> s.async().mfa().verifyEmailCode("909090"))
-        .thenCompose(s -> s.async().finalize(Navigate.none()))
+    Session session = clerk.signIn().async(s -> s.password("ada@example.com", "async-pw-1"))
+        .thenCompose(s -> s.async(x -> x.mfa().sendEmailCode()))
+        .thenCompose(s -> s.async(x -> x.mfa().verifyEmailCode("909090")))
+        .thenCompose(s -> s.async(x -> x.finalize(Navigate.none())))
         .get(5, TimeUnit.SECONDS);
 
     assertThat(session.id()).isEqualTo("sess_1");
@@ -60,9 +62,9 @@ class AsyncTest {
   void failuresCompleteTheFutureWithTheSameException() {
     fake.thenThrow(new ClerkApiException(422,
         List.of(new ClerkError("form_password_incorrect", "is incorrect", "Password is incorrect.", null)), null));
-    CompletableFuture<SignIn> f = clerk.signIn().async().password("ada@example.com", "wrong-pw-1");
+    CompletableFuture<SignIn> f = clerk.signIn().async(s -> s.password("ada@example.com", "wrong-pw-1"));
     assertThat(f).failsWithin(5, TimeUnit.SECONDS)
-        .withThrowableOfType(java.util.concurrent.ExecutionException.class)
+        .withThrowableOfType(ExecutionException.class)
         .havingCause()
         .isInstanceOfSatisfying(ClerkApiException.class, e -> assertThat(e.isPasswordIncorrect()).isTrue());
     try {
@@ -73,28 +75,52 @@ class AsyncTest {
   }
 
   @Test
-  void aClosedClerksOwnExecutorFailsTheFuture() {
+  void aClosedClerkFailsTheFutureAndTheBlockingCallWithAClerkException() {
     FakeTransport f = new FakeTransport();
     Clerk own = Clerk.builder().frontendApiUrl(Fixtures.URL).transport(u -> f).build();
     SignIn s = own.signIn();
     own.close();
-    assertThat(s.async().password("ada@example.com", "pw-after-close"))
+    assertThat(s.async(x -> x.password("ada@example.com", "pw-after-close")))
         .failsWithin(5, TimeUnit.SECONDS)
-        .withThrowableOfType(java.util.concurrent.ExecutionException.class)
+        .withThrowableOfType(ExecutionException.class)
         .havingCause()
-        .isInstanceOf(IllegalStateException.class);
+        .isExactlyInstanceOf(ClerkException.class)
+        .withMessageContaining("closed");
+    assertThat(own.async(() -> own.withReverification(() -> "x", p -> java.util.Optional.empty())))
+        .failsWithin(5, TimeUnit.SECONDS)
+        .withThrowableOfType(ExecutionException.class)
+        .havingCause()
+        .isExactlyInstanceOf(ClerkException.class);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> s.password("ada@example.com", "pw-after-close"))
+        .isExactlyInstanceOf(ClerkException.class)
+        .hasMessageContaining("closed");
     assertThat(f.requests()).isEmpty();
   }
 
   @Test
-  void codeFlowsAndLowerLevelCallsHaveAsyncForms() throws Exception {
+  void anExecutorThatRefusesFailsTheFutureWithAClerkException() {
+    FakeTransport f = new FakeTransport();
+    ExecutorService stopped = Executors.newSingleThreadExecutor();
+    stopped.shutdown();
+    try (Clerk own = Clerk.builder().frontendApiUrl(Fixtures.URL).transport(u -> f).executor(stopped).build()) {
+      assertThat(own.signIn().async(SignIn::reload))
+          .failsWithin(5, TimeUnit.SECONDS)
+          .withThrowableOfType(ExecutionException.class)
+          .havingCause()
+          .isExactlyInstanceOf(ClerkException.class)
+          .withMessageContaining("refused");
+    }
+  }
+
+  @Test
+  void codeFlowsAndLowerLevelCallsRunThroughTheSameMechanism() throws Exception {
     SignInResource needsFirst = signIn("sia_1", "needs_first_factor").identifier("ada@example.com")
         .first(emailFactor("email_code", "ada@example.com", "idn_e"),
             emailFactor("reset_password_email_code", "ada@example.com", "idn_e")).build();
     fake.thenRespond(needsFirst).thenRespond(needsFirst).thenRespond(needsFirst).thenRespond(needsFirst);
-    SignIn s = clerk.signIn().async().emailCode().sendCode("ada@example.com").get(5, TimeUnit.SECONDS);
-    s.async().resetPasswordEmailCode().resendCode().get(5, TimeUnit.SECONDS);
-    s.async().reload().get(5, TimeUnit.SECONDS);
+    SignIn s = clerk.signIn().async(x -> x.emailCode().sendCode("ada@example.com")).get(5, TimeUnit.SECONDS);
+    s.async(x -> x.resetPasswordEmailCode().sendCode()).get(5, TimeUnit.SECONDS);
+    clerk.async(s::reload).get(5, TimeUnit.SECONDS);
     assertThat(fake.endpoints()).containsExactly(Endpoint.CREATE_SIGN_IN, Endpoint.PREPARE_FIRST_FACTOR,
         Endpoint.PREPARE_FIRST_FACTOR, Endpoint.GET_SIGN_IN);
     assertThat(fake.form(2)).containsEntry("strategy", "reset_password_email_code");

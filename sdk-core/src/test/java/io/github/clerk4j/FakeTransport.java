@@ -1,6 +1,6 @@
 package io.github.clerk4j;
 
-import io.github.clerk4j.spi.ClientResource;
+import io.github.clerk4j.internal.wire.ClientResource;
 import io.github.clerk4j.spi.Endpoint;
 import io.github.clerk4j.spi.FapiRequest;
 import io.github.clerk4j.spi.FapiResponse;
@@ -21,11 +21,11 @@ final class FakeTransport implements Transport {
   /** One scripted answer: a response, or an exception to throw. */
   @FunctionalInterface
   interface Answer {
-    FapiResponse<?> answer(FapiRequest<?> request);
+    FapiResponse answer(FapiRequest request);
   }
 
   private final Deque<Answer> script = new ArrayDeque<>();
-  private final List<FapiRequest<?>> requests = new ArrayList<>();
+  private final List<FapiRequest> requests = new ArrayList<>();
   private Answer fallback;
   boolean closed;
 
@@ -36,17 +36,29 @@ final class FakeTransport implements Transport {
 
   /** Answers with {@code response} and no piggybacked client or token. */
   FakeTransport thenRespond(Object response) {
-    return then(r -> new FapiResponse<>(200, response, null, null));
+    return then(r -> FapiResponse.of(200, response, null, null));
   }
 
   FakeTransport thenRespond(Object response, ClientResource client, String token) {
-    return then(r -> new FapiResponse<>(200, response, client, token));
+    return then(r -> FapiResponse.of(200, response, client, token));
   }
 
+  /**
+   * A {@link ClerkApiException} is the server's refusal (an answer, as a real transport returns
+   * it); any other exception is thrown, as a transport reports a network failure.
+   */
   FakeTransport thenThrow(RuntimeException e) {
     return then(r -> {
+      if (e instanceof ClerkApiException refusal) {
+        return FapiResponse.refusal(refusal, null);
+      }
       throw e;
     });
+  }
+
+  /** The server refuses with {@code e}, and the answer carries {@code token}. */
+  FakeTransport thenRefuse(ClerkApiException e, String token) {
+    return then(r -> FapiResponse.refusal(e, token));
   }
 
   /** Answers every request the script does not cover. */
@@ -56,7 +68,7 @@ final class FakeTransport implements Transport {
   }
 
   @Override
-  public <T> FapiResponse<T> execute(FapiRequest<T> request) {
+  public FapiResponse execute(FapiRequest request) {
     Answer a;
     synchronized (this) {
       if (closed) {
@@ -68,17 +80,15 @@ final class FakeTransport implements Transport {
     if (a == null) {
       throw new AssertionError("unexpected request " + request);
     }
-    @SuppressWarnings("unchecked")
-    FapiResponse<T> r = (FapiResponse<T>) a.answer(request);
-    return r;
+    return a.answer(request);
   }
 
-  synchronized List<FapiRequest<?>> requests() {
+  synchronized List<FapiRequest> requests() {
     return List.copyOf(requests);
   }
 
-  synchronized List<Endpoint<?>> endpoints() {
-    return requests.stream().<Endpoint<?>>map(FapiRequest::endpoint).toList();
+  synchronized List<Endpoint> endpoints() {
+    return requests.stream().map(FapiRequest::endpoint).toList();
   }
 
   /** The form of request {@code i} as a map, for exact comparisons. */
@@ -86,7 +96,7 @@ final class FakeTransport implements Transport {
     return requests.get(i).form().fields();
   }
 
-  synchronized FapiRequest<?> request(int i) {
+  synchronized FapiRequest request(int i) {
     return requests.get(i);
   }
 

@@ -1,13 +1,17 @@
 package io.github.clerk4j;
 
-import io.github.clerk4j.spi.ClientResource;
-import io.github.clerk4j.spi.SessionResource;
-import io.github.clerk4j.spi.SignInResource;
+import io.github.clerk4j.internal.wire.ClientResource;
+import io.github.clerk4j.internal.wire.FactorResource;
+import io.github.clerk4j.internal.wire.SessionResource;
+import io.github.clerk4j.internal.wire.SignInResource;
+import io.github.clerk4j.internal.wire.UserDataResource;
+import io.github.clerk4j.internal.wire.VerificationResource;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 
@@ -41,16 +45,25 @@ final class Fixtures {
         .clock(Clock.fixed(T0, ZoneOffset.UTC));
   }
 
-  static Factor emailFactor(String strategy, String email, String id) {
-    return new Factor(strategy, email, id, null, true, false);
+  static FactorResource emailFactor(String strategy, String email, String id) {
+    return new FactorResource(strategy, email, id, null, true, false);
   }
 
-  static Factor phoneFactor(String strategy, String masked, String id, boolean isDefault) {
-    return new Factor(strategy, masked, null, id, true, isDefault);
+  static FactorResource phoneFactor(String strategy, String masked, String id, boolean isDefault) {
+    return new FactorResource(strategy, masked, null, id, true, isDefault);
   }
 
-  static Factor bare(String strategy) {
-    return new Factor(strategy, null, null, null, null, false);
+  static FactorResource bare(String strategy) {
+    return new FactorResource(strategy, null, null, null, null, false);
+  }
+
+  static VerificationResource verification(String status, String strategy) {
+    return new VerificationResource(status, strategy, 0, T0.plusSeconds(600), null);
+  }
+
+  /** The wire keys of tasks. */
+  static List<String> keys(SessionTask... tasks) {
+    return Arrays.stream(tasks).map(SessionTask::rawKey).toList();
   }
 
   /** A mutable builder of {@link SignInResource}. */
@@ -58,10 +71,10 @@ final class Fixtures {
     String id;
     String status;
     String identifier;
-    List<Factor> first = new ArrayList<>();
-    List<Factor> second = new ArrayList<>();
-    Verification firstVerification;
-    Verification secondVerification;
+    List<FactorResource> first = new ArrayList<>();
+    List<FactorResource> second = new ArrayList<>();
+    VerificationResource firstVerification;
+    VerificationResource secondVerification;
     String createdSessionId;
     String clientTrustState;
 
@@ -70,23 +83,23 @@ final class Fixtures {
       return this;
     }
 
-    SignInBuilder first(Factor... f) {
+    SignInBuilder first(FactorResource... f) {
       first = List.of(f);
       return this;
     }
 
-    SignInBuilder second(Factor... f) {
+    SignInBuilder second(FactorResource... f) {
       second = List.of(f);
       return this;
     }
 
     SignInBuilder firstVerification(String status, String strategy) {
-      firstVerification = new Verification(status, strategy, 0, T0.plusSeconds(600), null);
+      firstVerification = verification(status, strategy);
       return this;
     }
 
     SignInBuilder secondVerification(String status, String strategy) {
-      secondVerification = new Verification(status, strategy, 0, T0.plusSeconds(600), null);
+      secondVerification = verification(status, strategy);
       return this;
     }
 
@@ -103,7 +116,7 @@ final class Fixtures {
     SignInResource build() {
       return new SignInResource(id, status, List.of("email_address"), first, second,
           firstVerification, secondVerification, identifier,
-          new UserData("Ada", "Lovelace", null, false), createdSessionId, T0.plusSeconds(86400),
+          new UserDataResource("Ada", "Lovelace", null, false), createdSessionId, T0.plusSeconds(86400),
           clientTrustState);
     }
   }
@@ -117,7 +130,7 @@ final class Fixtures {
 
   static SessionResource session(String id, String status, SessionTask... tasks) {
     return new SessionResource(id, status, T0.plusSeconds(86400 * 7), null, T0, null, null,
-        List.of(tasks), null, List.of(), T0, T0);
+        keys(tasks), null, List.of(), T0, T0);
   }
 
   static ClientResource client(String id, Instant updatedAt, SignInResource signIn,

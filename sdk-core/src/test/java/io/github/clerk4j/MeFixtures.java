@@ -2,11 +2,14 @@ package io.github.clerk4j;
 
 import static io.github.clerk4j.Fixtures.T0;
 
-import io.github.clerk4j.spi.ClientResource;
-import io.github.clerk4j.spi.PhoneNumberResource;
-import io.github.clerk4j.spi.ReverificationResource;
-import io.github.clerk4j.spi.SessionResource;
-import io.github.clerk4j.spi.UserResource;
+import io.github.clerk4j.internal.wire.ClientResource;
+import io.github.clerk4j.internal.wire.EmailAddressResource;
+import io.github.clerk4j.internal.wire.FactorResource;
+import io.github.clerk4j.internal.wire.PhoneNumberResource;
+import io.github.clerk4j.internal.wire.ReverificationResource;
+import io.github.clerk4j.internal.wire.SessionResource;
+import io.github.clerk4j.internal.wire.UserResource;
+import io.github.clerk4j.internal.wire.VerificationResource;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +24,8 @@ final class MeFixtures {
 
   static UserResource user(boolean twoFactor, boolean totp, boolean backupCodes, PhoneNumberResource... phones) {
     return new UserResource("user_1", "ada", "Ada", "Lovelace", null, EMAIL_ID, null,
-        List.of(new EmailAddress(EMAIL_ID, "ada@example.com", new Verification("verified", "email_code", null, null, null))),
+        List.of(new EmailAddressResource(EMAIL_ID, "ada@example.com",
+            new VerificationResource("verified", "email_code", null, null, null))),
         List.of(phones), true, twoFactor, totp, backupCodes, T0, T0);
   }
 
@@ -30,12 +34,12 @@ final class MeFixtures {
   }
 
   static PhoneNumberResource phone(String id, String status, boolean reserved, boolean isDefault, String... codes) {
-    Verification v = status == null ? null : new Verification(status, "phone_code", 0, T0.plusSeconds(600), null);
+    VerificationResource v = status == null ? null : Fixtures.verification(status, "phone_code");
     return new PhoneNumberResource(id, "+15555550100", reserved, isDefault, v, List.of(codes));
   }
 
   static SessionResource session(String status, UserResource user, SessionTask... tasks) {
-    return new SessionResource(SESSION, status, T0.plusSeconds(86400), null, T0, null, null, List.of(tasks), user,
+    return new SessionResource(SESSION, status, T0.plusSeconds(86400), null, T0, null, null, Fixtures.keys(tasks), user,
         List.of(0, -1), T0, T0);
   }
 
@@ -44,7 +48,8 @@ final class MeFixtures {
     return new ClientResource("client_1", List.of(s), null, s.id(), null, T0, T0.plusSeconds(tick));
   }
 
-  static ReverificationResource verification(String level, String status, List<Factor> first, List<Factor> second) {
+  static ReverificationResource verification(String level, String status, List<FactorResource> first,
+      List<FactorResource> second) {
     return new ReverificationResource(level, status, first, second, null, null, null);
   }
 

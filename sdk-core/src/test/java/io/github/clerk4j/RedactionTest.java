@@ -8,12 +8,14 @@ import static io.github.clerk4j.Fixtures.signIn;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.clerk4j.spi.FapiResponse;
-import io.github.clerk4j.spi.SessionResource;
-import io.github.clerk4j.spi.SignInResource;
+import io.github.clerk4j.internal.wire.SessionResource;
+import io.github.clerk4j.internal.wire.SignInResource;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import io.github.clerk4j.internal.wire.TotpResource;
+import io.github.clerk4j.internal.wire.BackupCodesResource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -47,14 +49,13 @@ class RedactionTest {
         Fixtures.bare("totp"), Fixtures.bare("backup_code")).build();
     SignInResource complete = signIn("sia_1", "complete").createdSessionId("sess_1").build();
     SessionResource pending = new SessionResource("sess_1", "pending", null, null, Instant.EPOCH, SESSION_JWT,
-        null, List.of(new SessionTask("reset-password")), null, List.of(), Instant.EPOCH, Instant.EPOCH);
+        null, List.of("reset-password"), null, List.of(), Instant.EPOCH, Instant.EPOCH);
     String serverEcho = "server said Authorization: " + CLIENT_TOKEN + " / " + SESSION_JWT;
 
     fake.thenRespond(trust, null, CLIENT_TOKEN)                                // password
         .thenRespond(trust)                                                   // send
-        .thenThrow(new ClerkApiException(422, List.of(new ClerkError("form_code_incorrect", "is incorrect",
-            "Incorrect code", Map.of("param_name", "code"))), "trace")
-            .withClientToken(CLIENT_TOKEN))                                   // wrong code, token on it
+        .thenRefuse(new ClerkApiException(422, List.of(new ClerkError("form_code_incorrect", "is incorrect",
+            "Incorrect code", Map.of("param_name", "code"))), "trace"), CLIENT_TOKEN) // wrong code, token on it
         .thenThrow(new ClerkNetworkException(serverEcho, new IOException(serverEcho), true)) // dropped
         .thenRespond(mfa)                                                     // reload
         .thenRespond(complete, client("client_1", Instant.EPOCH, complete, null, pending), CLIENT_TOKEN)
@@ -95,10 +96,10 @@ class RedactionTest {
     capture.see(AttemptSecondFactorParams.backupCode(BACKUP_CODE));
     capture.see(ResetPasswordParams.of(NEW_PASSWORD, true));
     fake.requests().forEach(capture::see);
-    capture.see(new FapiResponse<>(200, pending, null, CLIENT_TOKEN));
-    capture.see(new Totp("totp_1", TOTP_SECRET, "otpauth://totp/x?secret=" + TOTP_SECRET, false, List.of(BACKUP_CODE),
-        null, null));
-    capture.see(new BackupCodes("bc_1", List.of(BACKUP_CODE), null));
+    capture.see(FapiResponse.of(200, pending, null, CLIENT_TOKEN));
+    capture.see(new Totp(new TotpResource("totp_1", TOTP_SECRET, "otpauth://totp/x?secret=" + TOTP_SECRET, false, List.of(BACKUP_CODE),
+        null, null)));
+    capture.see(new BackupCodesResource("bc_1", List.of(BACKUP_CODE), null));
     TokenStore store = TokenStore.inMemory();
     store.set(CLIENT_TOKEN);
     capture.see(store);

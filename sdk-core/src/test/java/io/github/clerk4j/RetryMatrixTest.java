@@ -52,12 +52,12 @@ class RetryMatrixTest {
   }
 
   /** Fails once with {@code failure}, then answers; returns how many requests were made. */
-  private static int requestsAfterOneFailure(Endpoint<?> endpoint, Supplier<RuntimeException> failure) {
+  private static int requestsAfterOneFailure(Endpoint endpoint, Supplier<RuntimeException> failure) {
     FakeTransport fake = new FakeTransport();
     fake.thenThrow(failure.get()).thenRespond(null);
     Fixtures.Sleeps sleeps = new Fixtures.Sleeps();
     CallExecutor calls = new CallExecutor(fake, RetryPolicy.builder().sleeper(sleeps).build(),
-        new TokenKeeper(TokenStore.inMemory()), c -> {}, () -> {});
+        java.time.Clock.systemUTC(), new TokenKeeper(TokenStore.inMemory()), c -> {}, () -> {});
     try {
       calls.execute(endpoint, "sia_1", null, Form.empty());
     } catch (ClerkException expected) {
@@ -88,7 +88,7 @@ class RetryMatrixTest {
     FakeTransport fake = new FakeTransport();
     fake.thenThrow(thrown);
     CallExecutor calls = new CallExecutor(fake, RetryPolicy.builder().sleeper(new Fixtures.Sleeps()).build(),
-        new TokenKeeper(TokenStore.inMemory()), c -> {}, () -> {});
+        java.time.Clock.systemUTC(), new TokenKeeper(TokenStore.inMemory()), c -> {}, () -> {});
     assertThatThrownBy(() -> calls.execute(Endpoint.ATTEMPT_SECOND_FACTOR, "sia_1", null, Form.empty()))
         .isSameAs(thrown);
   }

@@ -5,7 +5,7 @@ import static io.github.clerk4j.Fixtures.signIn;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.clerk4j.spi.ClientResource;
+import io.github.clerk4j.internal.wire.ClientResource;
 import io.github.clerk4j.spi.Endpoint;
 import java.io.IOException;
 import java.time.Duration;

@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.entry;
 import io.github.clerk4j.spi.Endpoint;
 import io.github.clerk4j.spi.FapiRequest;
 import io.github.clerk4j.spi.FapiResponse;
-import io.github.clerk4j.spi.ReverificationResource;
+import io.github.clerk4j.internal.wire.ReverificationResource;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -26,6 +26,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import io.github.clerk4j.internal.wire.BackupCodesResource;
+import io.github.clerk4j.internal.wire.FactorResource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -36,15 +38,17 @@ class ReverificationTest {
   static final String CODE = "482913";
   static final String WRONG = "111111";
 
-  static final Factor PASSWORD_FACTOR = Fixtures.bare("password");
-  static final Factor EMAIL = Fixtures.emailFactor("email_code", "a***@example.com", EMAIL_ID);
-  static final Factor PHONE_DEFAULT = Fixtures.phoneFactor("phone_code", "+1******0100", "idn_phone", true);
-  static final Factor TOTP = Fixtures.bare("totp");
-  static final Factor BACKUP = Fixtures.bare("backup_code");
+  static final FactorResource PASSWORD_FACTOR = Fixtures.bare("password");
+  static final FactorResource EMAIL = Fixtures.emailFactor("email_code", "a***@example.com", EMAIL_ID);
+  static final FactorResource PHONE_DEFAULT = Fixtures.phoneFactor("phone_code", "+1******0100", "idn_phone", true);
+  static final FactorResource TOTP = Fixtures.bare("totp");
+  static final FactorResource BACKUP = Fixtures.bare("backup_code");
 
   final FakeTransport fake = new FakeTransport();
   final Clerk clerk = MeFixtures.signedIn(fake, session("active", plainUser()));
-  final BackupCodes codes = new BackupCodes("bc_1", List.of("c1"), null);
+  /** What the action's call answers, and what the action returns. */
+  final BackupCodesResource answer = new BackupCodesResource("bc_1", List.of("c1"), null);
+  final BackupCodes codes = new BackupCodes(answer);
 
   /** The action: one CREATE_BACKUP_CODES per run, counted, and what it threw. */
   final AtomicInteger runs = new AtomicInteger();
@@ -73,20 +77,20 @@ class ReverificationTest {
     clerk.close();
   }
 
-  List<FapiRequest<?>> sent() {
-    List<FapiRequest<?>> all = fake.requests();
+  List<FapiRequest> sent() {
+    List<FapiRequest> all = fake.requests();
     return all.subList(1, all.size());
   }
 
-  List<Endpoint<?>> endpoints() {
-    return sent().stream().<Endpoint<?>>map(FapiRequest::endpoint).toList();
+  List<Endpoint> endpoints() {
+    return sent().stream().<Endpoint>map(FapiRequest::endpoint).toList();
   }
 
-  static ReverificationResource needsFirst(Factor... offered) {
+  static ReverificationResource needsFirst(FactorResource... offered) {
     return verification("second_factor", "needs_first_factor", List.of(offered), List.of());
   }
 
-  static ReverificationResource needsSecond(Factor... offered) {
+  static ReverificationResource needsSecond(FactorResource... offered) {
     return verification("second_factor", "needs_second_factor", List.of(), List.of(offered));
   }
 
@@ -110,7 +114,7 @@ class ReverificationTest {
         .containsExactly("first_factor", "second_factor", "multi_factor");
     assertThat(v.status()).isEqualTo(SessionVerification.Status.NEEDS_FIRST_FACTOR);
     assertThat(v.level()).isEqualTo(VerificationLevel.FIRST_FACTOR);
-    assertThat(v.supportedFirstFactors()).containsExactly(PASSWORD_FACTOR, EMAIL);
+    assertThat(v.supportedFirstFactors()).containsExactly(new Factor(PASSWORD_FACTOR), new Factor(EMAIL));
     assertThatThrownBy(() -> s.startVerification(VerificationLevel.UNKNOWN))
         .isInstanceOf(IllegalArgumentException.class);
   }
@@ -152,7 +156,7 @@ class ReverificationTest {
 
   @Test
   void withoutAReverificationErrorTheActionRunsOnce() {
-    fake.thenRespond(codes);
+    fake.thenRespond(answer);
     assertThat(clerk.withReverification(action, handler)).isEqualTo(codes);
     assertThat(runs).hasValue(1);
     assertThat(prompts).isEmpty();
@@ -173,7 +177,7 @@ class ReverificationTest {
     fake.thenThrow(reverificationRequired())
         .thenRespond(needsFirst(PASSWORD_FACTOR, EMAIL)) // a user without a second factor: first factor
         .thenRespond(complete())
-        .thenRespond(codes);
+        .thenRespond(answer);
     answers.add(PASSWORD);
 
     assertThat(clerk.withReverification(action, handler)).isEqualTo(codes);
@@ -188,7 +192,7 @@ class ReverificationTest {
     ReverificationPrompt p = prompts.get(0);
     assertThat(p.strategy()).isEqualTo(Strategy.PASSWORD);
     assertThat(p.secondFactor()).isFalse();
-    assertThat(p.factors()).containsExactly(PASSWORD_FACTOR, EMAIL);
+    assertThat(p.factors()).containsExactly(new Factor(PASSWORD_FACTOR), new Factor(EMAIL));
     assertThat(p.safeIdentifier()).isEmpty();
     assertThat(p.error()).isEmpty();
     assertThat(p.attempt()).isEqualTo(1);
@@ -201,10 +205,10 @@ class ReverificationTest {
         .thenRespond(needsFirst(EMAIL))
         .then(r -> {
           assertThat(prompts).as("the code is sent before the handler is asked").isEmpty();
-          return new FapiResponse<>(200, needsFirst(EMAIL), null, null);
+          return FapiResponse.of(200, needsFirst(EMAIL), null, null);
         })
         .thenRespond(complete())
-        .thenRespond(codes);
+        .thenRespond(answer);
     answers.add(CODE);
 
     clerk.withReverification(action, handler);
@@ -226,7 +230,7 @@ class ReverificationTest {
         .thenRespond(needsSecond(TOTP, PHONE_DEFAULT, BACKUP))
         .thenThrow(error(422, "form_code_incorrect", "code"))
         .thenRespond(complete())
-        .thenRespond(codes);
+        .thenRespond(answer);
     answers.add(WRONG);
     answers.add(CODE);
 
@@ -253,7 +257,7 @@ class ReverificationTest {
     fake.thenThrow(reverificationRequired())
         .thenRespond(needsSecond(BACKUP, Fixtures.phoneFactor("phone_code", "+1******0100", "idn_phone", false), TOTP))
         .thenRespond(complete())
-        .thenRespond(codes);
+        .thenRespond(answer);
     answers.add(CODE);
     clerk.withReverification(action, handler);
     assertThat(endpoints()).containsExactly(Endpoint.CREATE_BACKUP_CODES, Endpoint.START_REVERIFICATION,
@@ -266,7 +270,7 @@ class ReverificationTest {
     fake.thenThrow(reverificationRequired())
         .thenRespond(needsSecond(BACKUP))
         .thenRespond(complete())
-        .thenRespond(codes);
+        .thenRespond(answer);
     answers.add("bkp-1");
     clerk.withReverification(action, handler);
     assertThat(prompts.get(0).strategy()).isEqualTo(Strategy.BACKUP_CODE);
@@ -319,7 +323,7 @@ class ReverificationTest {
         .thenThrow(error(400, "verification_expired", null))
         .thenRespond(needsSecond(PHONE_DEFAULT))
         .thenRespond(complete())
-        .thenRespond(codes);
+        .thenRespond(answer);
     answers.add("old-code");
     answers.add(CODE);
     clerk.withReverification(action, handler);
@@ -336,7 +340,7 @@ class ReverificationTest {
         .thenRespond(verification("multi_factor", "needs_first_factor", List.of(PASSWORD_FACTOR), List.of()))
         .thenRespond(verification("multi_factor", "needs_second_factor", List.of(), List.of(TOTP)))
         .thenRespond(verification("multi_factor", "complete", List.of(), List.of()))
-        .thenRespond(codes);
+        .thenRespond(answer);
     answers.add(PASSWORD);
     answers.add(CODE);
     clerk.withReverification(action, handler);
@@ -350,7 +354,7 @@ class ReverificationTest {
         .thenThrow(error(422, "form_param_value_invalid", "level"))
         .thenRespond(verification("first_factor", "needs_first_factor", List.of(PASSWORD_FACTOR), List.of()))
         .thenRespond(complete())
-        .thenRespond(codes);
+        .thenRespond(answer);
     answers.add(PASSWORD);
     clerk.withReverification(action, handler);
     assertThat(sent().get(1).form().get("level")).isEqualTo("second_factor");
@@ -367,25 +371,25 @@ class ReverificationTest {
   }
 
   @Test
-  void theAsyncFormRunsTheSameLoopOnTheExecutor() throws Exception {
+  void clerkAsyncRunsTheSameLoopOnTheExecutor() throws Exception {
     fake.thenThrow(reverificationRequired())
         .thenRespond(needsFirst(PASSWORD_FACTOR))
         .thenRespond(complete())
-        .thenRespond(codes);
+        .thenRespond(answer);
     List<String> threads = new ArrayList<>();
-    CompletableFuture<BackupCodes> f = clerk.withReverificationAsync(action, prompt -> {
+    CompletableFuture<BackupCodes> f = clerk.async(() -> clerk.withReverification(action, prompt -> {
       threads.add(Thread.currentThread().getName());
       return Optional.of(PASSWORD);
-    });
+    }));
     assertThat(f.get(5, TimeUnit.SECONDS)).isEqualTo(codes);
     assertThat(threads).singleElement().asString().startsWith("clerk4j-async-");
     assertThat(runs).hasValue(2);
   }
 
   @Test
-  void theAsyncFormFailsWithTheOriginalWhenTheHandlerGivesUp() {
+  void clerkAsyncFailsWithTheOriginalWhenTheHandlerGivesUp() {
     fake.thenThrow(reverificationRequired()).thenRespond(needsFirst(PASSWORD_FACTOR));
-    CompletableFuture<BackupCodes> f = clerk.withReverificationAsync(action, prompt -> Optional.empty());
+    CompletableFuture<BackupCodes> f = clerk.async(() -> clerk.withReverification(action, prompt -> Optional.empty()));
     assertThat(f).failsWithin(Duration.ofSeconds(5)).withThrowableOfType(ExecutionException.class)
         .satisfies(e -> assertThat(e.getCause()).isSameAs(thrown.get(0)));
   }

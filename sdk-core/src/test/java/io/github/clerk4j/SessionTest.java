@@ -73,7 +73,7 @@ class SessionTest {
       } catch (InterruptedException e) {
         throw new AssertionError(e);
       }
-      return new FapiResponse<>(200, token, null, null);
+      return FapiResponse.of(200, token, null, null);
     });
     ExecutorService pool = Executors.newFixedThreadPool(8);
     try {
@@ -227,7 +227,7 @@ class SessionTest {
   void closeClosesTheTransportAndRefusesCalls() {
     clerk.close();
     assertThat(fake.closed).isTrue();
-    assertThatThrownBy(clerk::loadClient).isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
+    assertThatThrownBy(clerk::loadClient).isExactlyInstanceOf(ClerkException.class).hasMessageContaining("closed");
   }
 
   @Test

@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.entry;
 
 import io.github.clerk4j.spi.Endpoint;
-import io.github.clerk4j.spi.SignInResource;
+import io.github.clerk4j.internal.wire.SignInResource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -190,7 +190,7 @@ class SignInFlowsTest {
     fake.thenRespond(needsFirst).thenRespond(needsFirst).thenRespond(needsFirst);
     SignIn s = clerk.signIn().create(SignInCreateParams.identifier("+15555550100"));
     s.phoneCode().sendCode("+15555550100");
-    s.phoneCode().resendCode();
+    s.phoneCode().sendCode();
     assertThat(fake.endpoints()).containsExactly(Endpoint.CREATE_SIGN_IN, Endpoint.PREPARE_FIRST_FACTOR,
         Endpoint.PREPARE_FIRST_FACTOR);
     assertThat(fake.form(1)).containsExactly(entry("strategy", "phone_code"),
@@ -198,19 +198,47 @@ class SignInFlowsTest {
   }
 
   @Test
-  void aSecondPlainSendWithin30sReusesTheFirstButResendSends() {
+  void everySendSendsANewCodeAsClerkJsDoes() {
     SignInResource sent = signIn("sia_1", "needs_client_trust")
         .second(emailFactor("email_code", "a***@example.com", "idn_email"))
         .secondVerification("unverified", "email_code").build();
     fake.thenRespond(needsClientTrust()).thenRespond(sent).thenRespond(sent);
     SignIn s = clerk.signIn().password(EMAIL, PASSWORD);
-    SignIn first = s.mfa().sendEmailCode();
-    SignIn again = s.mfa().sendEmailCode();
-    assertThat(fake.requests()).hasSize(2);
-    assertThat(again.secondFactorVerification()).isEqualTo(first.secondFactorVerification());
-    s.mfa().resendEmailCode();
+    s.mfa().sendEmailCode();
+    s.mfa().sendEmailCode();
     assertThat(fake.endpoints()).containsExactly(Endpoint.CREATE_SIGN_IN, Endpoint.PREPARE_SECOND_FACTOR,
         Endpoint.PREPARE_SECOND_FACTOR);
+  }
+
+  @Test
+  void identicalSendsInFlightAtOnceShareOneRequest() throws Exception {
+    SignInResource sent = signIn("sia_1", "needs_client_trust")
+        .second(emailFactor("email_code", "a***@example.com", "idn_email"))
+        .secondVerification("unverified", "email_code").build();
+    java.util.concurrent.CountDownLatch inFlight = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+    fake.thenRespond(needsClientTrust()).then(r -> {
+      inFlight.countDown();
+      try {
+        release.await(5, java.util.concurrent.TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        throw new AssertionError(e);
+      }
+      return io.github.clerk4j.spi.FapiResponse.of(200, sent, null, null);
+    });
+    SignIn s = clerk.signIn().password(EMAIL, PASSWORD);
+    java.util.concurrent.CompletableFuture<SignIn> click1 =
+        java.util.concurrent.CompletableFuture.supplyAsync(() -> s.mfa().sendEmailCode());
+    assertThat(inFlight.await(5, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+    java.util.concurrent.CompletableFuture<SignIn> click2 = new java.util.concurrent.CompletableFuture<>();
+    Thread second = new Thread(() -> click2.complete(s.mfa().sendEmailCode()));
+    second.start();
+    for (int i = 0; i < 500 && second.getState() != Thread.State.WAITING; i++) {
+      Thread.sleep(10);
+    }
+    release.countDown();
+    assertThat(click1.get(5, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(click2.get(5, java.util.concurrent.TimeUnit.SECONDS));
+    assertThat(fake.endpoints()).containsExactly(Endpoint.CREATE_SIGN_IN, Endpoint.PREPARE_SECOND_FACTOR);
   }
 
   @Test

@@ -9,11 +9,13 @@ import static io.github.clerk4j.MeFixtures.session;
 import static io.github.clerk4j.MeFixtures.verification;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.clerk4j.spi.PhoneNumberResource;
+import io.github.clerk4j.internal.wire.PhoneNumberResource;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
+import io.github.clerk4j.internal.wire.TotpResource;
+import io.github.clerk4j.internal.wire.BackupCodesResource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -46,15 +48,15 @@ class UserRedactionTest {
         .thenThrow(error(422, "form_code_incorrect", "code"))
         .thenRespond(phone("idn_p", "verified", false, false))
         .thenRespond(reservedWithCodes)
-        .thenRespond(new Totp("totp_1", TOTP_SECRET, "otpauth://totp/x?secret=" + TOTP_SECRET, false, null, null, null))
-        .thenRespond(new Totp("totp_1", null, null, true, List.of(BACKUP_CODE), null, null))
+        .thenRespond(new TotpResource("totp_1", TOTP_SECRET, "otpauth://totp/x?secret=" + TOTP_SECRET, false, null, null, null))
+        .thenRespond(new TotpResource("totp_1", null, null, true, List.of(BACKUP_CODE), null, null))
         .thenThrow(error(422, "form_password_validation_failed", "current_password"))
         // reverification: wrong password, then right, then the action again
         .thenThrow(reverificationRequired())
         .thenRespond(verification("second_factor", "needs_first_factor", List.of(Fixtures.bare("password")), List.of()))
         .thenThrow(error(422, "form_password_incorrect", "password"))
         .thenRespond(verification("second_factor", "complete", List.of(), List.of()))
-        .thenRespond(new BackupCodes("bc_1", List.of(BACKUP_CODE), null));
+        .thenRespond(new BackupCodesResource("bc_1", List.of(BACKUP_CODE), null));
 
     User user = clerk.user().orElseThrow();
     capture.see(user);

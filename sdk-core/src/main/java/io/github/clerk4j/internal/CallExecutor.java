@@ -5,7 +5,7 @@ import io.github.clerk4j.ClerkException;
 import io.github.clerk4j.ClerkNetworkException;
 import io.github.clerk4j.ClerkRateLimitException;
 import io.github.clerk4j.RetryPolicy;
-import io.github.clerk4j.spi.ClientResource;
+import io.github.clerk4j.internal.wire.ClientResource;
 import io.github.clerk4j.spi.Endpoint;
 import io.github.clerk4j.spi.FapiRequest;
 import io.github.clerk4j.spi.FapiResponse;
@@ -13,15 +13,19 @@ import io.github.clerk4j.spi.Form;
 import io.github.clerk4j.spi.Transport;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * The one place where Frontend API calls are made: it attaches the client token, retries by the
- * {@link RetryPolicy}, applies rotated tokens, hands every piggybacked client to the state owner
- * and logs (redacted). Every resource ({@code SignIn}, {@code Session}, {@code User}, ...) goes
- * through it, so these rules hold for calls added later without repeating them.
+ * The one place where Frontend API calls are made: it attaches the client token, keeps the
+ * overall deadline, retries by the {@link RetryPolicy}, applies rotated tokens, hands every
+ * piggybacked client to the state owner and logs (redacted). Every resource ({@code SignIn},
+ * {@code Session}, {@code User}, ...) goes through it, so these rules hold for calls added later
+ * without repeating them.
  */
 public final class CallExecutor {
 
@@ -29,93 +33,113 @@ public final class CallExecutor {
 
   private final Transport transport;
   private final RetryPolicy retryPolicy;
+  private final Clock clock;
   private final TokenKeeper tokens;
   private final Consumer<ClientResource> onClient;
   private final Runnable onUnauthenticated;
 
   /**
+   * @param clock measures the overall deadline ({@link RetryPolicy#totalTimeout()})
    * @param onClient receives the piggybacked client of every successful response, before the
    *     caller sees the response (except of requests sent before the client was forgotten)
    * @param onUnauthenticated forgets the local client state after a 401 cleared the client token
    *     ({@link ClerkApiException#isUnauthenticated()}), before the caller sees the exception
    */
-  public CallExecutor(Transport transport, RetryPolicy retryPolicy, TokenKeeper tokens,
+  public CallExecutor(Transport transport, RetryPolicy retryPolicy, Clock clock, TokenKeeper tokens,
       Consumer<ClientResource> onClient, Runnable onUnauthenticated) {
     this.transport = Objects.requireNonNull(transport, "transport");
     this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy");
+    this.clock = Objects.requireNonNull(clock, "clock");
     this.tokens = Objects.requireNonNull(tokens, "tokens");
     this.onClient = Objects.requireNonNull(onClient, "onClient");
     this.onUnauthenticated = Objects.requireNonNull(onUnauthenticated, "onUnauthenticated");
   }
 
   /**
-   * Executes one logical call (one or more attempts).
+   * Executes one logical call (one or more attempts, together within {@link
+   * RetryPolicy#totalTimeout()}).
    *
    * @param id the path id of the endpoint (sign-in id, phone number id, token template), or null
    * @param sessionId the session path parameter or {@code _clerk_session_id}, or null
+   * @return the successful answer
    * @throws ClerkApiException the server's answer was an error (after any allowed retries)
    * @throws ClerkNetworkException no usable answer (after any allowed retries)
    */
-  public <T> FapiResponse<T> execute(Endpoint<T> endpoint, String id, String sessionId, Form form) {
+  public FapiResponse execute(Endpoint endpoint, String id, String sessionId, Form form) {
     Objects.requireNonNull(endpoint, "endpoint");
     Form body = form == null ? Form.empty() : form;
+    Instant deadline = clock.instant().plus(retryPolicy.totalTimeout());
     for (int attempt = 1; ; attempt++) {
       long ticket = tokens.ticket();
-      FapiRequest<T> request = new FapiRequest<>(endpoint, id, sessionId, body, tokens.current());
+      FapiRequest request = new FapiRequest(endpoint, id, sessionId, body, tokens.current(), remaining(deadline));
       if (LOG.isLoggable(Level.DEBUG)) {
         LOG.log(Level.DEBUG, "-> " + describe(endpoint, id, sessionId) + " form=" + Redactor.describe(body)
             + (attempt > 1 ? " (attempt " + attempt + ")" : ""));
       }
-      FapiResponse<T> response;
+      ClerkException failure;
       try {
-        response = transport.execute(request);
-      } catch (ClerkException raw) {
-        ClerkException e = raw instanceof ClerkApiException
-            ? onErrorAnswer(ticket, request.clientToken(), sessionId, (ClerkApiException) raw)
-            : redacted(raw);
-        Duration wait = retryDelay(endpoint, e, attempt);
-        if (wait == null) {
-          LOG.log(Level.DEBUG, () -> "<- " + describe(endpoint, id, sessionId) + " failed: "
-              + Redactor.scrub(e.getMessage()));
-          throw e;
+        FapiResponse response = transport.execute(request);
+        Optional<ClerkApiException> refusal = response.error();
+        if (refusal.isEmpty()) {
+          return accepted(ticket, request, response);
         }
-        LOG.log(Level.INFO, () -> "retrying " + describe(endpoint, id, sessionId) + " in "
-            + wait.toMillis() + " ms after: " + Redactor.scrub(e.getMessage()));
-        sleep(wait, e);
-        continue;
+        failure = onRefusal(ticket, request, refusal.get(), response.clientToken());
+      } catch (ClerkNetworkException e) {
+        failure = redacted(e);
+      } catch (RuntimeException e) {
+        // A transport that breaks its contract must not escape as an unknown type; whether it
+        // sent anything is unknown, so the call is not repeated unless it is idempotent.
+        failure = new ClerkNetworkException(endpoint + ": the transport failed ("
+            + e.getClass().getName() + ")", redactedCause(e), true);
       }
-      if (tokens.onResponse(ticket, response.clientToken())) {
-        LOG.log(Level.DEBUG, "client token rotated");
+      Duration wait = retryDelay(endpoint, failure, attempt, deadline);
+      if (wait == null) {
+        ClerkException thrown = failure;
+        LOG.log(Level.DEBUG, () -> "<- " + describe(endpoint, id, sessionId) + " failed: "
+            + Redactor.scrub(thrown.getMessage()));
+        throw failure;
       }
-      LOG.log(Level.DEBUG, () -> "<- " + describe(endpoint, id, sessionId) + " HTTP " + response.httpStatus());
-      // A late answer to a request sent before a sign-out or a 401 must not bring the forgotten
-      // client back into the local state.
-      if (response.client() != null && !tokens.sentBeforeClear(ticket)) {
-        onClient.accept(response.client());
-      }
-      return response;
+      ClerkException retried = failure;
+      LOG.log(Level.DEBUG, () -> "retrying " + describe(endpoint, id, sessionId) + " in "
+          + wait.toMillis() + " ms after: " + Redactor.scrub(retried.getMessage()));
+      sleep(wait, failure);
     }
   }
 
+  private FapiResponse accepted(long ticket, FapiRequest request, FapiResponse response) {
+    if (tokens.onResponse(ticket, response.clientToken())) {
+      LOG.log(Level.DEBUG, "client token rotated");
+    }
+    LOG.log(Level.DEBUG, () -> "<- " + describe(request.endpoint(), request.id(), request.sessionId())
+        + " HTTP " + response.httpStatus());
+    // A late answer to a request sent before a sign-out or a 401 must not bring the forgotten
+    // client back into the local state.
+    if (response.client() instanceof ClientResource client && !tokens.sentBeforeClear(ticket)) {
+      onClient.accept(client);
+    }
+    return response;
+  }
+
+  /** What is left until {@code deadline}; at least 1 ms, so that the first attempt always goes. */
+  private Duration remaining(Instant deadline) {
+    Duration left = Duration.between(clock.instant(), deadline);
+    return left.compareTo(Duration.ofMillis(1)) < 0 ? Duration.ofMillis(1) : left;
+  }
+
   /**
-   * The client-token side of an error answer: a token the transport attached is applied by the
-   * rules of a success response (FAPI may issue one with a 4xx, and it would otherwise be lost),
-   * and a 401 other than {@code requires_captcha} means the server no longer accepts this client,
-   * so the token and the local state are forgotten (clerk-js resets on the same condition). A 401
-   * about one session (for example {@code signed_out} on the token request of a session that was
-   * ended elsewhere) says nothing about the client's other sessions: only {@code
+   * The client-token side of a refusal: a token that came with it is applied by the rules of a
+   * success response (FAPI may issue one with a 4xx, and it would otherwise be lost), and a 401
+   * other than {@code requires_captcha} means the server no longer accepts this client, so the
+   * token and the local state are forgotten (clerk-js resets on the same condition). A 401 about
+   * one session (for example {@code signed_out} on the token request of a session that was ended
+   * elsewhere) says nothing about the client's other sessions: only {@code
    * authentication_invalid}, the verdict on the client token itself, forgets the client then.
-   *
-   * @return the exception to throw, without the token: the application has no use for it, and
-   *     an exception travels into logs
    */
-  private ClerkApiException onErrorAnswer(
-      long ticket, String sentToken, String sessionId, ClerkApiException e) {
-    String header = e.clientToken().orElse(null);
+  private ClerkApiException onRefusal(long ticket, FapiRequest request, ClerkApiException e, String header) {
     boolean clientRejected =
-        e.isUnauthenticated() && (sessionId == null || e.hasCode("authentication_invalid"));
+        e.isUnauthenticated() && (request.sessionId() == null || e.hasCode("authentication_invalid"));
     if (clientRejected) {
-      if (tokens.onUnauthenticated(ticket, sentToken, header)) {
+      if (tokens.onUnauthenticated(ticket, request.clientToken(), header)) {
         LOG.log(Level.INFO, () -> "the server no longer accepts this client (HTTP 401 "
             + (e.firstError() == null ? "" : e.firstError().code())
             + "): cleared the client token and the local client state");
@@ -124,46 +148,56 @@ public final class CallExecutor {
     } else if (tokens.onResponse(ticket, header)) {
       LOG.log(Level.DEBUG, "client token rotated by an error response");
     }
-    return header == null ? e : e.withClientToken(null);
+    return e;
   }
 
   /** How long to wait before the next attempt, or {@code null} to give up and throw. */
-  private Duration retryDelay(Endpoint<?> endpoint, ClerkException e, int attempt) {
+  private Duration retryDelay(Endpoint endpoint, ClerkException e, int attempt, Instant deadline) {
     if (attempt >= retryPolicy.maxAttempts()) {
       return null;
     }
-    if (e instanceof ClerkRateLimitException) {
+    Duration wait = null;
+    if (e instanceof ClerkRateLimitException limited) {
       // A 429 was not processed by the server, so even a non-idempotent call may go again.
-      Duration retryAfter = ((ClerkRateLimitException) e).retryAfter().orElse(null);
-      if (retryAfter == null) {
-        return retryPolicy.backoff(attempt);
-      }
-      return retryAfter.compareTo(retryPolicy.maxRetryAfter()) <= 0 ? retryAfter : null;
-    }
-    if (e instanceof ClerkApiException) {
-      int status = ((ClerkApiException) e).httpStatus();
+      wait = serverWait(limited, attempt);
+    } else if (e instanceof ClerkApiException refused) {
+      int status = refused.httpStatus();
       boolean transientServerError = status == 500 || status == 502 || status == 503 || status == 504;
-      return transientServerError && endpoint.idempotent() ? retryPolicy.backoff(attempt) : null;
+      if (transientServerError && endpoint.idempotent()) {
+        wait = status == 503 ? serverWait(refused, attempt) : retryPolicy.backoff(attempt);
+      }
+    } else if (e instanceof ClerkNetworkException failed) {
+      if (endpoint.idempotent() || !failed.requestMayHaveBeenSent()) {
+        wait = retryPolicy.backoff(attempt);
+      }
     }
-    if (e instanceof ClerkNetworkException) {
-      boolean safe = endpoint.idempotent() || !((ClerkNetworkException) e).requestMayHaveBeenSent();
-      return safe ? retryPolicy.backoff(attempt) : null;
+    // A retry that could not finish before the deadline is not started.
+    if (wait != null && !clock.instant().plus(wait).isBefore(deadline)) {
+      return null;
     }
-    return null;
+    return wait;
+  }
+
+  /** The server's {@code Retry-After} when it is short enough to wait out, else backoff or null. */
+  private Duration serverWait(ClerkApiException e, int attempt) {
+    Duration retryAfter = e.retryAfter().orElse(null);
+    if (retryAfter == null) {
+      return retryPolicy.backoff(attempt);
+    }
+    return retryAfter.compareTo(retryPolicy.maxRetryAfter()) <= 0 ? retryAfter : null;
   }
 
   /**
    * A transport's network failure with any token scrubbed from its message and causes: a lower
    * layer may quote a header or URL, and the exception travels into the app's logs.
    */
-  static ClerkException redacted(ClerkException e) {
-    if (!(e instanceof ClerkNetworkException) || !needsScrubbing(e)) {
+  static ClerkException redacted(ClerkNetworkException e) {
+    if (!needsScrubbing(e)) {
       return e;
     }
-    ClerkNetworkException n = (ClerkNetworkException) e;
     ClerkNetworkException copy = new ClerkNetworkException(
-        Redactor.scrub(n.getMessage()), scrubbedCopy(n.getCause()), n.requestMayHaveBeenSent());
-    copy.setStackTrace(n.getStackTrace());
+        Redactor.scrub(e.getMessage()), redactedCause(e.getCause()), e.requestMayHaveBeenSent());
+    copy.setStackTrace(e.getStackTrace());
     return copy;
   }
 
@@ -175,6 +209,10 @@ public final class CallExecutor {
       }
     }
     return false;
+  }
+
+  private static Throwable redactedCause(Throwable t) {
+    return t == null || !needsScrubbing(t) ? t : scrubbedCopy(t);
   }
 
   private static Throwable scrubbedCopy(Throwable t) {
@@ -206,7 +244,7 @@ public final class CallExecutor {
     }
   }
 
-  private static String describe(Endpoint<?> endpoint, String id, String sessionId) {
+  private static String describe(Endpoint endpoint, String id, String sessionId) {
     return endpoint.name() + (id == null ? "" : " " + id) + (sessionId == null ? "" : " session=" + sessionId);
   }
 }

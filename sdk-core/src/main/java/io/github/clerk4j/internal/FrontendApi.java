@@ -7,7 +7,8 @@ import java.util.Base64;
 import java.util.Locale;
 
 /**
- * Turns a publishable key or an explicit URL into the Frontend API origin (wire spec §1.1).
+ * Turns a publishable key or an explicit URL into the Frontend API origin. A key is {@code
+ * pk_test_} or {@code pk_live_} followed by the base64 of {@code <host>$}.
  * Messages say what is wrong without echoing the key: a key is not secret, but a mistyped one is
  * often a secret key pasted into the wrong place.
  */

@@ -6,8 +6,6 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalLong;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
@@ -23,7 +21,7 @@ public final class SessionTokenCache {
   private final Clock clock;
   private final Duration margin;
   private final Map<String, Cached> cache = new ConcurrentHashMap<>();
-  private final Map<String, CompletableFuture<String>> inFlight = new ConcurrentHashMap<>();
+  private final SingleFlight<String, String> fetches = new SingleFlight<>();
   private final Map<String, Long> generations = new ConcurrentHashMap<>();
 
   public SessionTokenCache(Clock clock, Duration margin) {
@@ -33,17 +31,13 @@ public final class SessionTokenCache {
 
   /** The cached token of {@code sessionId}, or the one {@code fetch} gets (once for all callers). */
   public String get(String sessionId, Supplier<String> fetch) {
-    long generation = generations.getOrDefault(sessionId, 0L);
+    // Registered before the fetch, so that clear() during a first fetch invalidates it too.
+    long generation = generations.computeIfAbsent(sessionId, k -> 0L);
     Cached c = cache.get(sessionId);
     if (c != null && c.generation == generation && clock.instant().isBefore(c.refreshAt)) {
       return c.jwt;
     }
-    CompletableFuture<String> mine = new CompletableFuture<>();
-    CompletableFuture<String> running = inFlight.putIfAbsent(sessionId, mine);
-    if (running != null) {
-      return join(running);
-    }
-    try {
+    return fetches.run(sessionId, () -> {
       String jwt = fetch.get();
       OptionalLong exp = Jwts.numericClaim(jwt, "exp");
       // A token invalidated while it was being fetched (setActive, sign-out) is returned to the
@@ -51,14 +45,8 @@ public final class SessionTokenCache {
       if (exp.isPresent() && generations.getOrDefault(sessionId, 0L) == generation) {
         cache.put(sessionId, new Cached(jwt, Instant.ofEpochSecond(exp.getAsLong()).minus(margin), generation));
       }
-      mine.complete(jwt);
       return jwt;
-    } catch (RuntimeException | Error e) {
-      mine.completeExceptionally(e);
-      throw e;
-    } finally {
-      inFlight.remove(sessionId, mine);
-    }
+    });
   }
 
   /** Drops the token of one session; the next {@link #get} fetches a new one. */
@@ -67,27 +55,10 @@ public final class SessionTokenCache {
     cache.remove(sessionId);
   }
 
-  /** Drops every token. */
+  /** Drops every token, also of fetches in flight. */
   public void clear() {
-    for (String id : cache.keySet()) {
+    for (String id : generations.keySet()) {
       invalidate(id);
-    }
-    for (String id : inFlight.keySet()) {
-      invalidate(id);
-    }
-  }
-
-  private static String join(CompletableFuture<String> f) {
-    try {
-      return f.join();
-    } catch (CompletionException ce) {
-      if (ce.getCause() instanceof RuntimeException) {
-        throw (RuntimeException) ce.getCause();
-      }
-      if (ce.getCause() instanceof Error) {
-        throw (Error) ce.getCause();
-      }
-      throw ce;
     }
   }
 }

@@ -5,7 +5,7 @@ import java.util.Objects;
 import java.util.OptionalLong;
 
 /**
- * Applies the client-token rules of wire spec §1.2 on top of a {@link TokenStore}: a response's
+ * Applies the client-token rules of the native protocol on top of a {@link TokenStore}: a response's
  * {@code Authorization} value replaces the stored token verbatim, an empty or bare {@code Bearer}
  * clears it, and a late response never puts back an older token. "Older" is decided by the JWT's
  * {@code iat} when both tokens are JWTs, else by the order in which the requests were sent.
@@ -123,5 +123,10 @@ public final class TokenKeeper {
     loaded = true;
     clearedBefore = nextTicket;
     appliedTicket = nextTicket;
+  }
+
+  /** Releases the store ({@link TokenStore#close()}); the Clerk that owns this keeper is closing. */
+  public synchronized void close() {
+    store.close();
   }
 }

@@ -1,33 +1,38 @@
 package io.github.clerk4j.spi;
 
+import java.time.Duration;
 import java.util.Objects;
 
 /**
  * One Frontend API call to make: what to call, on which resource, with which form body and client
- * token. Immutable; its {@code toString()} shows no form values and no token.
+ * token, and how long it may take. Immutable; its {@code toString()} shows no form values and no
+ * token.
  *
  * @param endpoint the call
- * @param id the sign-in id ({@code sia_...}) for sign-in calls, the phone number id for phone
- *     number calls, the JWT template name (or null) for {@link Endpoint#CREATE_SESSION_TOKEN};
+ * @param id the path's resource id where the endpoint's javadoc names one (a sign-in id, a phone
+ *     number id, a JWT template name or {@code null} for {@link Endpoint#CREATE_SESSION_TOKEN});
  *     otherwise {@code null}
- * @param sessionId the session id: a path parameter for {@code /v1/client/sessions/{id}/...}
- *     calls, the {@code _clerk_session_id} query parameter for {@code /v1/me/...} calls; otherwise
+ * @param sessionId the session: a path parameter of the {@code /v1/client/sessions/{sessionId}}
+ *     calls, the {@code _clerk_session_id} query parameter of the {@code /v1/me} calls; otherwise
  *     {@code null}
  * @param form the form body (empty for calls without one)
  * @param clientToken the {@code Authorization} value to send, verbatim, or {@code null} when this
  *     client has none yet
+ * @param timeout the longest this attempt may take, from the first byte sent to the last byte
+ *     read: what is left of the call's overall deadline. A transport stops the attempt then (as a
+ *     timeout, so {@link io.github.clerk4j.ClerkNetworkException}) even if its own timeouts are
+ *     longer.
  */
-public record FapiRequest<T>(
-    Endpoint<T> endpoint, String id, String sessionId, Form form, String clientToken) {
+public record FapiRequest(
+    Endpoint endpoint, String id, String sessionId, Form form, String clientToken, Duration timeout) {
 
   public FapiRequest {
     Objects.requireNonNull(endpoint, "endpoint");
     Objects.requireNonNull(form, "form");
-  }
-
-  /** A copy that sends {@code token} as the client token. */
-  public FapiRequest<T> withClientToken(String token) {
-    return new FapiRequest<>(endpoint, id, sessionId, form, token);
+    Objects.requireNonNull(timeout, "timeout");
+    if (timeout.isNegative() || timeout.isZero()) {
+      throw new IllegalArgumentException("timeout must be positive: " + timeout);
+    }
   }
 
   @Override
@@ -40,6 +45,8 @@ public record FapiRequest<T>(
         + form
         + ", clientToken="
         + (clientToken == null ? "none" : "[redacted]")
-        + '}';
+        + ", timeout="
+        + timeout.toMillis()
+        + "ms}";
   }
 }

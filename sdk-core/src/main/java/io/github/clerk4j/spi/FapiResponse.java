@@ -1,27 +1,122 @@
 package io.github.clerk4j.spi;
 
+import io.github.clerk4j.ClerkApiException;
+import io.github.clerk4j.ClerkNetworkException;
+import io.github.clerk4j.internal.wire.AnswerDecoder;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+
 /**
- * The decoded answer to one {@link FapiRequest}.
+ * The answer to one {@link FapiRequest}, as clerk4j-core decoded it: a resource, or the server's
+ * refusal ({@link #error()}), with the piggybacked client and any client token the answer carried.
  *
- * @param httpStatus the HTTP status (2xx)
- * @param response the {@code response} member (or the whole body for unwrapped endpoints); may be
- *     {@code null} (for example {@code GET /v1/client} of an unknown client, or a 204)
- * @param client the piggybacked {@code client} member; {@code null} when the body had none or an
- *     explicit null
- * @param clientToken the value of the response's {@code Authorization} header, verbatim, or {@code
- *     null} when the header was absent. An empty value or a bare {@code Bearer} means the server
- *     cleared the client token.
+ * <p>A transport makes it with {@link #decode}: clerk4j-core, not the transport, knows the
+ * Frontend API's JSON and its status codes, so that every transport classifies answers the same
+ * way. {@link #of} and {@link #refusal} are for test doubles and decorators.
  */
-public record FapiResponse<T>(int httpStatus, T response, ClientResource client, String clientToken) {
+public final class FapiResponse {
+
+  private final int httpStatus;
+  private final Object response;
+  private final Object client;
+  private final String clientToken;
+  private final ClerkApiException error;
+
+  private FapiResponse(
+      int httpStatus, Object response, Object client, String clientToken, ClerkApiException error) {
+    this.httpStatus = httpStatus;
+    this.response = response;
+    this.client = client;
+    this.clientToken = clientToken;
+    this.error = error;
+  }
+
+  /**
+   * Decodes one HTTP answer to {@code request}: what every transport does with every answer it
+   * gets, whatever its status.
+   *
+   * <ul>
+   *   <li>2xx: the body must be the endpoint's JSON; the {@code Authorization} header is the
+   *       rotated client token.
+   *   <li>4xx and 5xx: a refusal ({@link #error()}) with Clerk's error envelope, or a synthetic
+   *       {@code http_<status>} error for any other body (a proxy's HTML page, an empty 502). A
+   *       client token is taken only from a refusal whose body is Clerk's envelope.
+   *   <li>1xx and 3xx (the transport follows no redirects): a refusal without a client token.
+   * </ul>
+   *
+   * @param headers the answer's headers by name, case-insensitively ({@code null} when absent)
+   * @param body the body, or {@code null} when it is empty
+   * @throws ClerkNetworkException the body of a 2xx is empty, cut off, not JSON or not the
+   *     endpoint's resource ({@link ClerkNetworkException#requestMayHaveBeenSent()} is {@code
+   *     true}: the server answered); the same when reading the body failed
+   */
+  public static FapiResponse decode(
+      FapiRequest request, int httpStatus, Function<String, String> headers, JsonSource body) {
+    Objects.requireNonNull(request, "request");
+    Objects.requireNonNull(headers, "headers");
+    AnswerDecoder.Answer a = AnswerDecoder.decode(request.endpoint(), httpStatus, headers, body);
+    return new FapiResponse(httpStatus, a.response(), a.client(), a.clientToken(), a.error());
+  }
+
+  /**
+   * A successful answer, for test doubles and decorators.
+   *
+   * @param response the resource as clerk4j-core decodes it for the endpoint
+   * @param client the piggybacked client as clerk4j-core decodes it, or {@code null}
+   * @param clientToken the {@code Authorization} header, or {@code null}
+   */
+  public static FapiResponse of(int httpStatus, Object response, Object client, String clientToken) {
+    if (httpStatus < 200 || httpStatus > 299) {
+      throw new IllegalArgumentException("a successful answer has a 2xx status: " + httpStatus);
+    }
+    return new FapiResponse(httpStatus, response, client, clientToken, null);
+  }
+
+  /** A refusal, for test doubles and decorators: the server answered with {@code error}. */
+  public static FapiResponse refusal(ClerkApiException error, String clientToken) {
+    Objects.requireNonNull(error, "error");
+    return new FapiResponse(error.httpStatus(), null, null, clientToken, error);
+  }
+
+  /** The HTTP status. */
+  public int httpStatus() {
+    return httpStatus;
+  }
+
+  /** The server's refusal, for any status but 2xx. */
+  public Optional<ClerkApiException> error() {
+    return Optional.ofNullable(error);
+  }
+
+  /**
+   * The decoded resource (the {@code response} member, or the whole body where the endpoint's
+   * answer is not wrapped), in clerk4j-core's internal form; {@code null} for a refusal and where
+   * the server sent none. Opaque to transports.
+   */
+  public Object response() {
+    return response;
+  }
+
+  /** The piggybacked client in clerk4j-core's internal form, or {@code null}. Opaque to transports. */
+  public Object client() {
+    return client;
+  }
+
+  /**
+   * The client token the answer carried, verbatim: an empty value or a bare {@code Bearer} means
+   * the server cleared it. {@code null} when there was none, or it may not be taken from this
+   * answer.
+   */
+  public String clientToken() {
+    return clientToken;
+  }
 
   @Override
   public String toString() {
     return "FapiResponse{status="
         + httpStatus
-        + ", response="
-        + response
-        + ", client="
-        + (client == null ? "none" : client.id())
+        + (error == null ? "" : ", error=" + error.errors().stream().map(e -> e.code()).toList())
         + ", clientToken="
         + (clientToken == null ? "none" : "[redacted]")
         + '}';

@@ -1,35 +1,53 @@
 package io.github.clerk4j.spi;
 
-import io.github.clerk4j.ClerkApiException;
 import io.github.clerk4j.ClerkNetworkException;
 
 /**
- * Carries one attempt of one Frontend API call. Core decides everything around it (retries, client
- * token bookkeeping, state); a transport only encodes the request, sends it once and decodes the
- * answer.
+ * Carries one attempt of one Frontend API call. clerk4j-core decides everything around it
+ * (retries, the overall deadline, the client token, state) and decodes every answer; a transport
+ * only sends the request once and hands the HTTP answer to {@link FapiResponse#decode}.
  *
- * <p>Implementations must be thread-safe and must never retry on their own: a request that may
- * have reached the server is re-sent only when core decides so. {@code clerk4j-okhttp} is the
- * standard implementation.
+ * <p>The contract, which {@code clerk4j-testing}'s {@code TransportContractSuite} checks for any
+ * implementation:
+ *
+ * <ul>
+ *   <li><b>The request</b>: the method and path of {@link Endpoint}'s javadoc on the factory's
+ *       base URL; the form as an {@code application/x-www-form-urlencoded} body (query parameters
+ *       for {@code GET} and {@code DELETE}); the query parameter {@code _is_native=true}; the
+ *       headers {@code clerk-api-version: 2026-05-12} (never also the {@code __clerk_api_version}
+ *       query parameter, which FAPI rejects together with the header), {@code Authorization}
+ *       with {@link FapiRequest#clientToken()} verbatim when it is not {@code null}, a {@code
+ *       User-Agent}; never an {@code Origin} header (FAPI rejects it next to {@code
+ *       Authorization}).
+ *   <li><b>At most once</b>: never re-send a request, whatever happens (no retry on a failed
+ *       connection, no redirect followed, no authentication challenge answered). Whether to try
+ *       again is core's decision.
+ *   <li><b>Every answer</b>, whatever its status, goes to {@link FapiResponse#decode} and its
+ *       result is returned.
+ *   <li><b>No answer</b> (connect failure, timeout, broken connection) is a {@link
+ *       ClerkNetworkException} whose {@link ClerkNetworkException#requestMayHaveBeenSent()} is
+ *       {@code false} only when the transport knows that no byte of the request left the machine.
+ *       Messages never quote the form, the token or the body.
+ *   <li>An attempt ends after {@link FapiRequest#timeout()} at the latest.
+ *   <li>Thread-safe. After {@link #close()} every call throws {@link ClerkNetworkException} with
+ *       {@code requestMayHaveBeenSent() == false}.
+ *   <li>A transport that does not know every {@link Endpoint} of the clerk4j-core it runs with
+ *       refuses to be built ({@link TransportFactory#create}) and says so.
+ * </ul>
+ *
+ * {@code clerk4j-okhttp} is the standard implementation.
  */
 public interface Transport extends AutoCloseable {
 
   /**
    * Sends {@code request} once.
    *
-   * @return the decoded answer of a 2xx response
-   * @throws ClerkApiException the server answered with an error envelope (any 4xx/5xx with a
-   *     decodable body); for HTTP 429 a {@link io.github.clerk4j.ClerkRateLimitException}. If the
-   *     error response had an {@code Authorization} header, attach its value verbatim with {@link
-   *     ClerkApiException#withClientToken(String)}: FAPI may issue or rotate the client token on
-   *     an error too, and core applies it as it does {@link FapiResponse#clientToken()}
-   * @throws ClerkNetworkException no usable answer: connect failure, timeout, broken or non-JSON
-   *     body; {@link ClerkNetworkException#requestMayHaveBeenSent()} must be {@code true} unless the
-   *     transport knows the request never left the machine
+   * @return the decoded answer, a refusal included
+   * @throws ClerkNetworkException no usable answer
    */
-  <T> FapiResponse<T> execute(FapiRequest<T> request);
+  FapiResponse execute(FapiRequest request);
 
-  /** Releases connections and threads. Calls after close fail. */
+  /** Releases connections and threads. */
   @Override
   void close();
 }

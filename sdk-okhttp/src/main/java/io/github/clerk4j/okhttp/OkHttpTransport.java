@@ -1,5 +1,6 @@
 package io.github.clerk4j.okhttp;
 
+import io.github.clerk4j.ClerkNetworkException;
 import io.github.clerk4j.okhttp.internal.FapiExecutor;
 import io.github.clerk4j.okhttp.internal.FapiRequestInterceptor;
 import io.github.clerk4j.okhttp.internal.FrontendApiUrl;
@@ -47,14 +48,14 @@ import okhttp3.OkHttpClient;
  *   <li>Headers: the client token in {@code Authorization} verbatim, {@code clerk-api-version:
  *       2026-05-12}, {@code User-Agent: clerk4j/<version> (Java <version>)}, never {@code Origin};
  *       query {@code _is_native=true}.
- *   <li>A response's {@code Authorization} header reaches core on every answer: in the {@link
- *       io.github.clerk4j.spi.FapiResponse} of a success, and as {@link
- *       io.github.clerk4j.ClerkApiException#clientToken()} of an error.
+ *   <li>Every answer goes to clerk4j-core as it came: status, headers ({@code Authorization},
+ *       {@code Retry-After}) and the body through Moshi's streaming reader. Core decodes it.
  * </ul>
  *
- * <p>Thread-safe. {@link #close()} releases the connections of a client this transport created; a
- * client you passed in stays yours (its connection pool and dispatcher are shared with the derived
- * client and are left alone).
+ * <p>Thread-safe. Transports made without {@link Builder#okHttpClient(OkHttpClient)} share one
+ * connection pool and dispatcher in the JVM, so a {@code Clerk} per end user costs no new
+ * threads or connections; idle connections close by themselves. A client you pass in stays
+ * yours: its pool and dispatcher are shared with the derived client and left alone.
  */
 public final class OkHttpTransport implements Transport {
 
@@ -70,16 +71,13 @@ public final class OkHttpTransport implements Transport {
   /** Call timeout unless configured: the whole call, from DNS to the last byte of the answer. */
   public static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofSeconds(30);
 
-  private final OkHttpClient client;
-  private final boolean ownsClient;
   private final FapiExecutor executor;
   private final AtomicBoolean closed = new AtomicBoolean();
 
   private OkHttpTransport(Settings settings, URI frontendApiUrl) {
     HttpUrl baseUrl = FrontendApiUrl.toBaseUrl(frontendApiUrl);
-    this.ownsClient = settings.base == null;
     OkHttpClient.Builder b =
-        settings.base == null ? new OkHttpClient.Builder() : settings.base.newBuilder();
+        (settings.base == null ? SharedClient.INSTANCE : settings.base).newBuilder();
     b.connectTimeout(settings.connectTimeout)
         .readTimeout(settings.readTimeout)
         .writeTimeout(settings.writeTimeout)
@@ -92,8 +90,12 @@ public final class OkHttpTransport implements Transport {
     b.interceptors().add(0, new FapiRequestInterceptor(UserAgent.VALUE));
     // ... and last on the network side, so that nothing added after it reaches the wire.
     b.addNetworkInterceptor(new WireInterceptor());
-    this.client = b.build();
-    this.executor = new FapiExecutor(client, baseUrl);
+    this.executor = new FapiExecutor(b.build(), baseUrl);
+  }
+
+  /** The pool and dispatcher every default transport shares (created on first use). */
+  private static final class SharedClient {
+    static final OkHttpClient INSTANCE = new OkHttpClient();
   }
 
   /** A builder with the default timeouts and a new {@link OkHttpClient}. */
@@ -112,24 +114,21 @@ public final class OkHttpTransport implements Transport {
   }
 
   @Override
-  public <T> FapiResponse<T> execute(FapiRequest<T> request) {
+  public FapiResponse execute(FapiRequest request) {
     Objects.requireNonNull(request, "request");
     if (closed.get()) {
-      throw new IllegalStateException("this OkHttpTransport is closed");
+      throw new ClerkNetworkException(request.endpoint() + ": this OkHttpTransport is closed", null, false);
     }
     return executor.execute(request);
   }
 
   /**
-   * Closes the transport: later calls fail with {@link IllegalStateException}. Idle connections of
-   * a client this transport created are closed; a client passed to {@link
-   * Builder#okHttpClient(OkHttpClient)} is left alone.
+   * Closes the transport: later calls fail with {@link ClerkNetworkException}, sending nothing.
+   * Pooled connections are left to the pool (shared, or the one of your client).
    */
   @Override
   public void close() {
-    if (closed.compareAndSet(false, true) && ownsClient) {
-      client.connectionPool().evictAll();
-    }
+    closed.set(true);
   }
 
   @Override

@@ -13,21 +13,21 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class CallContext {
 
-  private final Endpoint<?> endpoint;
+  private final Endpoint endpoint;
   private final String clientToken;
   private final AtomicBoolean handedToConnection = new AtomicBoolean();
 
-  private CallContext(Endpoint<?> endpoint, String clientToken) {
+  private CallContext(Endpoint endpoint, String clientToken) {
     this.endpoint = endpoint;
     this.clientToken = clientToken;
   }
 
   /** A fresh context for one execution of {@code request}. */
-  public static CallContext of(FapiRequest<?> request) {
+  public static CallContext of(FapiRequest request) {
     return new CallContext(request.endpoint(), request.clientToken());
   }
 
-  Endpoint<?> endpoint() {
+  Endpoint endpoint() {
     return endpoint;
   }
 

@@ -1,11 +1,10 @@
 package io.github.clerk4j.okhttp.internal;
 
-import com.squareup.moshi.JsonDataException;
-import io.github.clerk4j.ClerkApiException;
+import io.github.clerk4j.ClerkNetworkException;
 import io.github.clerk4j.spi.FapiRequest;
 import io.github.clerk4j.spi.FapiResponse;
 import java.io.IOException;
-import java.time.Instant;
+import java.util.concurrent.TimeUnit;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.ResponseBody;
@@ -14,12 +13,13 @@ import retrofit2.Response;
 import retrofit2.Retrofit;
 
 /**
- * One attempt of one call: route lookup, the Retrofit call, and the translation of its outcome into
- * a {@link FapiResponse} or a clerk4j exception.
+ * One attempt of one call: the Retrofit call of the endpoint, with the request's remaining
+ * deadline, and its answer handed to clerk4j-core for decoding.
  */
 public final class FapiExecutor {
 
   private final FapiService api;
+  private final long callTimeoutMillis;
 
   /**
    * @param client the fully configured client (interceptors, timeouts, no retries)
@@ -27,48 +27,38 @@ public final class FapiExecutor {
    */
   public FapiExecutor(OkHttpClient client, HttpUrl baseUrl) {
     EndpointTable.requireComplete();
-    Retrofit.Builder retrofit =
-        new Retrofit.Builder()
-            .baseUrl(baseUrl)
-            .client(client)
-            // parse every FapiService annotation now, so a broken table fails at start-up
-            .validateEagerly(true);
-    for (retrofit2.Converter.Factory f : WireJson.converterFactories()) {
-      retrofit.addConverterFactory(f);
-    }
-    this.api = retrofit.build().create(FapiService.class);
+    this.api = new Retrofit.Builder().baseUrl(baseUrl).client(client).build().create(FapiService.class);
+    this.callTimeoutMillis = client.callTimeoutMillis();
   }
 
   /** Sends {@code request} once; see {@link io.github.clerk4j.spi.Transport#execute}. */
-  public <T> FapiResponse<T> execute(FapiRequest<T> request) {
-    return execute(EndpointTable.route(request.endpoint()), request);
-  }
-
-  private <D, T> FapiResponse<T> execute(Route<D, T> route, FapiRequest<T> request) {
+  public FapiResponse execute(FapiRequest request) {
     CallContext ctx = CallContext.of(request);
-    Call<D> call = route.call(api, request, ctx);
-    Response<D> response;
+    Call<ResponseBody> call = EndpointTable.call(api, request, ctx);
+    // The call's own timeout, or what is left of core's deadline if that is shorter.
+    long remaining = Math.max(1, request.timeout().toMillis());
+    call.timeout().timeout(callTimeoutMillis == 0 ? remaining : Math.min(callTimeoutMillis, remaining),
+        TimeUnit.MILLISECONDS);
+    Response<ResponseBody> response;
     try {
       response = call.execute();
     } catch (IOException e) {
       throw NetworkFailures.ioFailure(ctx, e);
-    } catch (JsonDataException e) {
-      throw NetworkFailures.badBody(ctx, e);
+    } catch (RuntimeException e) {
+      // OkHttp and its interceptors report a few failures unchecked; nothing tells whether the
+      // request left, unless the send marker says it did not.
+      throw new ClerkNetworkException(request.endpoint() + ": the HTTP call failed ("
+          + e.getClass().getSimpleName() + ")", e, ctx.handedToConnection());
     }
-    if (!response.isSuccessful()) {
-      throw apiError(response);
+    // Retrofit has read the body into memory already (success or error), so decoding below does
+    // not touch the network.
+    try (ResponseBody body = response.isSuccessful() ? response.body() : response.errorBody()) {
+      boolean empty = body == null || body.source().exhausted();
+      return FapiResponse.decode(request, response.code(), response.headers()::get,
+          empty ? null : new MoshiJsonSource(body.source()));
+    } catch (IOException e) {
+      // exhausted() on a buffered body does not read; this is only for the compiler's sake
+      throw NetworkFailures.ioFailure(ctx, e);
     }
-    return route.answer(response.code(), response.body(), response.headers().get("Authorization"));
-  }
-
-  private static ClerkApiException apiError(Response<?> response) {
-    String body;
-    try (ResponseBody errorBody = response.errorBody()) {
-      // Retrofit has already buffered the error body, so this read does not touch the network.
-      body = errorBody == null ? null : errorBody.string();
-    } catch (IOException unreadable) {
-      body = null;
-    }
-    return ErrorDecoder.decode(response.code(), body, response.headers(), Instant.now());
   }
 }

@@ -7,7 +7,7 @@ import okhttp3.Request;
 import okhttp3.Response;
 
 /**
- * Makes a request a native Frontend API request (fapi-wire-spec.md §1.2, §1.3): the client token in
+ * Makes a request a native Frontend API request: the client token in
  * {@code Authorization}, the API version as a header, {@code _is_native=true}, clerk4j's {@code
  * User-Agent}. Installed as the first application interceptor, so that the application's own
  * interceptors (logging, metrics) see the request as it will be sent.

@@ -1,18 +1,7 @@
 package io.github.clerk4j.okhttp.internal;
 
-import io.github.clerk4j.okhttp.internal.dto.BackupCodesDto;
-import io.github.clerk4j.okhttp.internal.dto.ClientDto;
-import io.github.clerk4j.okhttp.internal.dto.DeletedObjectDto;
-import io.github.clerk4j.okhttp.internal.dto.EnvelopeDto;
-import io.github.clerk4j.okhttp.internal.dto.EnvironmentDto;
-import io.github.clerk4j.okhttp.internal.dto.PhoneNumberDto;
-import io.github.clerk4j.okhttp.internal.dto.ReverificationDto;
-import io.github.clerk4j.okhttp.internal.dto.SessionDto;
-import io.github.clerk4j.okhttp.internal.dto.SignInDto;
-import io.github.clerk4j.okhttp.internal.dto.TokenDto;
-import io.github.clerk4j.okhttp.internal.dto.TotpDto;
-import io.github.clerk4j.okhttp.internal.dto.UserDto;
 import java.util.Map;
+import okhttp3.ResponseBody;
 import retrofit2.Call;
 import retrofit2.http.DELETE;
 import retrofit2.http.FieldMap;
@@ -26,9 +15,9 @@ import retrofit2.http.QueryMap;
 import retrofit2.http.Tag;
 
 /**
- * The endpoint table: every Frontend API call clerk4j makes, as Retrofit sees it (fapi-wire-spec.md
- * §2, §4, §5). {@link EndpointTable} binds each {@link io.github.clerk4j.spi.Endpoint} to one of
- * these methods.
+ * The endpoint table: every Frontend API call clerk4j makes, as Retrofit sees it. {@link
+ * EndpointTable} binds each {@link io.github.clerk4j.spi.Endpoint} to one of these methods. Every
+ * call answers with the raw body: clerk4j-core decodes it.
  *
  * <p>Conventions:
  *
@@ -39,7 +28,7 @@ import retrofit2.http.Tag;
  *       ({@code @FieldMap}, snake_case keys as given); every POST and PATCH takes one, even when
  *       Clerk expects none, so no field core sends is ever dropped.
  *   <li>GET and DELETE have no body: their {@code Form} fields (for example {@code
- *       rotating_token_nonce} on S2) become query parameters.
+ *       rotating_token_nonce} on {@code GET /v1/client/sign_ins/{id}}) become query parameters.
  *   <li>{@code /v1/me/...} calls name the session in the {@code _clerk_session_id} query parameter,
  *       as the native SDKs do.
  *   <li>The {@link CallContext} tag carries the client token and the send marker to the
@@ -51,87 +40,73 @@ public interface FapiService {
   // ---- environment and client
 
   @GET("v1/environment")
-  Call<EnvironmentDto> getEnvironment(@Tag CallContext ctx, @QueryMap Map<String, String> query);
+  Call<ResponseBody> getEnvironment(@Tag CallContext ctx, @QueryMap Map<String, String> query);
 
   @GET("v1/client")
-  Call<EnvelopeDto<ClientDto>> getClient(@Tag CallContext ctx, @QueryMap Map<String, String> query);
-
-  @FormUrlEncoded
-  @POST("v1/client")
-  Call<EnvelopeDto<ClientDto>> createClient(
-      @Tag CallContext ctx, @FieldMap Map<String, String> form);
+  Call<ResponseBody> getClient(@Tag CallContext ctx, @QueryMap Map<String, String> query);
 
   @DELETE("v1/client")
-  Call<EnvelopeDto<ClientDto>> deleteClient(
+  Call<ResponseBody> deleteClient(
       @Tag CallContext ctx, @QueryMap Map<String, String> query);
 
-  // ---- sign-in (S1-S7)
+  // ---- sign-in
 
   @FormUrlEncoded
   @POST("v1/client/sign_ins")
-  Call<EnvelopeDto<SignInDto>> createSignIn(
+  Call<ResponseBody> createSignIn(
       @Tag CallContext ctx, @FieldMap Map<String, String> form);
 
   @GET("v1/client/sign_ins/{id}")
-  Call<EnvelopeDto<SignInDto>> getSignIn(
+  Call<ResponseBody> getSignIn(
       @Tag CallContext ctx, @Path("id") String signInId, @QueryMap Map<String, String> query);
 
   @FormUrlEncoded
   @POST("v1/client/sign_ins/{id}/prepare_first_factor")
-  Call<EnvelopeDto<SignInDto>> prepareFirstFactor(
+  Call<ResponseBody> prepareFirstFactor(
       @Tag CallContext ctx, @Path("id") String signInId, @FieldMap Map<String, String> form);
 
   @FormUrlEncoded
   @POST("v1/client/sign_ins/{id}/attempt_first_factor")
-  Call<EnvelopeDto<SignInDto>> attemptFirstFactor(
+  Call<ResponseBody> attemptFirstFactor(
       @Tag CallContext ctx, @Path("id") String signInId, @FieldMap Map<String, String> form);
 
   @FormUrlEncoded
   @POST("v1/client/sign_ins/{id}/prepare_second_factor")
-  Call<EnvelopeDto<SignInDto>> prepareSecondFactor(
+  Call<ResponseBody> prepareSecondFactor(
       @Tag CallContext ctx, @Path("id") String signInId, @FieldMap Map<String, String> form);
 
   @FormUrlEncoded
   @POST("v1/client/sign_ins/{id}/attempt_second_factor")
-  Call<EnvelopeDto<SignInDto>> attemptSecondFactor(
+  Call<ResponseBody> attemptSecondFactor(
       @Tag CallContext ctx, @Path("id") String signInId, @FieldMap Map<String, String> form);
 
   @FormUrlEncoded
   @POST("v1/client/sign_ins/{id}/reset_password")
-  Call<EnvelopeDto<SignInDto>> resetPassword(
+  Call<ResponseBody> resetPassword(
       @Tag CallContext ctx, @Path("id") String signInId, @FieldMap Map<String, String> form);
 
   // ---- sessions
 
-  @GET("v1/client/sessions/{sid}")
-  Call<EnvelopeDto<SessionDto>> getSession(
-      @Tag CallContext ctx, @Path("sid") String sessionId, @QueryMap Map<String, String> query);
-
   @FormUrlEncoded
   @POST("v1/client/sessions/{sid}/touch")
-  Call<EnvelopeDto<SessionDto>> touchSession(
+  Call<ResponseBody> touchSession(
       @Tag CallContext ctx, @Path("sid") String sessionId, @FieldMap Map<String, String> form);
 
   @FormUrlEncoded
   @POST("v1/client/sessions/{sid}/end")
-  Call<EnvelopeDto<SessionDto>> endSession(
-      @Tag CallContext ctx, @Path("sid") String sessionId, @FieldMap Map<String, String> form);
-
-  @FormUrlEncoded
-  @POST("v1/client/sessions/{sid}/remove")
-  Call<EnvelopeDto<SessionDto>> removeSession(
+  Call<ResponseBody> endSession(
       @Tag CallContext ctx, @Path("sid") String sessionId, @FieldMap Map<String, String> form);
 
   /** The session token of the default template; not wrapped. */
   @FormUrlEncoded
   @POST("v1/client/sessions/{sid}/tokens")
-  Call<TokenDto> createSessionToken(
+  Call<ResponseBody> createSessionToken(
       @Tag CallContext ctx, @Path("sid") String sessionId, @FieldMap Map<String, String> form);
 
   /** The session token of a JWT template; not wrapped. */
   @FormUrlEncoded
   @POST("v1/client/sessions/{sid}/tokens/{template}")
-  Call<TokenDto> createSessionTokenFromTemplate(
+  Call<ResponseBody> createSessionTokenFromTemplate(
       @Tag CallContext ctx,
       @Path("sid") String sessionId,
       @Path("template") String template,
@@ -141,61 +116,54 @@ public interface FapiService {
 
   @FormUrlEncoded
   @POST("v1/client/sessions/{sid}/verify")
-  Call<EnvelopeDto<ReverificationDto>> startReverification(
+  Call<ResponseBody> startReverification(
       @Tag CallContext ctx, @Path("sid") String sessionId, @FieldMap Map<String, String> form);
 
   @FormUrlEncoded
   @POST("v1/client/sessions/{sid}/verify/prepare_first_factor")
-  Call<EnvelopeDto<ReverificationDto>> prepareReverificationFirstFactor(
+  Call<ResponseBody> prepareReverificationFirstFactor(
       @Tag CallContext ctx, @Path("sid") String sessionId, @FieldMap Map<String, String> form);
 
   @FormUrlEncoded
   @POST("v1/client/sessions/{sid}/verify/attempt_first_factor")
-  Call<EnvelopeDto<ReverificationDto>> attemptReverificationFirstFactor(
+  Call<ResponseBody> attemptReverificationFirstFactor(
       @Tag CallContext ctx, @Path("sid") String sessionId, @FieldMap Map<String, String> form);
 
   @FormUrlEncoded
   @POST("v1/client/sessions/{sid}/verify/prepare_second_factor")
-  Call<EnvelopeDto<ReverificationDto>> prepareReverificationSecondFactor(
+  Call<ResponseBody> prepareReverificationSecondFactor(
       @Tag CallContext ctx, @Path("sid") String sessionId, @FieldMap Map<String, String> form);
 
   @FormUrlEncoded
   @POST("v1/client/sessions/{sid}/verify/attempt_second_factor")
-  Call<EnvelopeDto<ReverificationDto>> attemptReverificationSecondFactor(
+  Call<ResponseBody> attemptReverificationSecondFactor(
       @Tag CallContext ctx, @Path("sid") String sessionId, @FieldMap Map<String, String> form);
 
   // ---- the signed-in user (/v1/me, session in _clerk_session_id)
 
   @GET("v1/me")
-  Call<EnvelopeDto<UserDto>> getUser(
+  Call<ResponseBody> getUser(
       @Tag CallContext ctx,
       @Query("_clerk_session_id") String sessionId,
       @QueryMap Map<String, String> query);
 
   @FormUrlEncoded
   @POST("v1/me/change_password")
-  Call<EnvelopeDto<UserDto>> changePassword(
+  Call<ResponseBody> changePassword(
       @Tag CallContext ctx,
       @Query("_clerk_session_id") String sessionId,
       @FieldMap Map<String, String> form);
 
   @FormUrlEncoded
   @POST("v1/me/phone_numbers")
-  Call<EnvelopeDto<PhoneNumberDto>> createPhoneNumber(
+  Call<ResponseBody> createPhoneNumber(
       @Tag CallContext ctx,
       @Query("_clerk_session_id") String sessionId,
       @FieldMap Map<String, String> form);
 
-  @GET("v1/me/phone_numbers/{id}")
-  Call<EnvelopeDto<PhoneNumberDto>> getPhoneNumber(
-      @Tag CallContext ctx,
-      @Path("id") String phoneNumberId,
-      @Query("_clerk_session_id") String sessionId,
-      @QueryMap Map<String, String> query);
-
   @FormUrlEncoded
   @POST("v1/me/phone_numbers/{id}/prepare_verification")
-  Call<EnvelopeDto<PhoneNumberDto>> preparePhoneNumberVerification(
+  Call<ResponseBody> preparePhoneNumberVerification(
       @Tag CallContext ctx,
       @Path("id") String phoneNumberId,
       @Query("_clerk_session_id") String sessionId,
@@ -203,7 +171,7 @@ public interface FapiService {
 
   @FormUrlEncoded
   @POST("v1/me/phone_numbers/{id}/attempt_verification")
-  Call<EnvelopeDto<PhoneNumberDto>> attemptPhoneNumberVerification(
+  Call<ResponseBody> attemptPhoneNumberVerification(
       @Tag CallContext ctx,
       @Path("id") String phoneNumberId,
       @Query("_clerk_session_id") String sessionId,
@@ -211,14 +179,14 @@ public interface FapiService {
 
   @FormUrlEncoded
   @PATCH("v1/me/phone_numbers/{id}")
-  Call<EnvelopeDto<PhoneNumberDto>> updatePhoneNumber(
+  Call<ResponseBody> updatePhoneNumber(
       @Tag CallContext ctx,
       @Path("id") String phoneNumberId,
       @Query("_clerk_session_id") String sessionId,
       @FieldMap Map<String, String> form);
 
   @DELETE("v1/me/phone_numbers/{id}")
-  Call<EnvelopeDto<DeletedObjectDto>> deletePhoneNumber(
+  Call<ResponseBody> deletePhoneNumber(
       @Tag CallContext ctx,
       @Path("id") String phoneNumberId,
       @Query("_clerk_session_id") String sessionId,
@@ -226,27 +194,27 @@ public interface FapiService {
 
   @FormUrlEncoded
   @POST("v1/me/totp")
-  Call<EnvelopeDto<TotpDto>> createTotp(
+  Call<ResponseBody> createTotp(
       @Tag CallContext ctx,
       @Query("_clerk_session_id") String sessionId,
       @FieldMap Map<String, String> form);
 
   @FormUrlEncoded
   @POST("v1/me/totp/attempt_verification")
-  Call<EnvelopeDto<TotpDto>> attemptTotpVerification(
+  Call<ResponseBody> attemptTotpVerification(
       @Tag CallContext ctx,
       @Query("_clerk_session_id") String sessionId,
       @FieldMap Map<String, String> form);
 
   @DELETE("v1/me/totp")
-  Call<EnvelopeDto<DeletedObjectDto>> deleteTotp(
+  Call<ResponseBody> deleteTotp(
       @Tag CallContext ctx,
       @Query("_clerk_session_id") String sessionId,
       @QueryMap Map<String, String> query);
 
   @FormUrlEncoded
   @POST("v1/me/backup_codes")
-  Call<EnvelopeDto<BackupCodesDto>> createBackupCodes(
+  Call<ResponseBody> createBackupCodes(
       @Tag CallContext ctx,
       @Query("_clerk_session_id") String sessionId,
       @FieldMap Map<String, String> form);

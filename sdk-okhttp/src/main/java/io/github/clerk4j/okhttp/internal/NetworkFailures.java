@@ -1,11 +1,9 @@
 package io.github.clerk4j.okhttp.internal;
 
-import com.squareup.moshi.JsonDataException;
-import com.squareup.moshi.JsonEncodingException;
 import io.github.clerk4j.ClerkNetworkException;
 
 /**
- * Turns what went wrong below HTTP into {@link ClerkNetworkException}. The messages name the
+ * Turns an I/O failure of the exchange into {@link ClerkNetworkException}. The messages name the
  * endpoint and the kind of failure, never the request's form or token (the cause keeps the
  * library's own message, which carries neither).
  */
@@ -14,15 +12,12 @@ public final class NetworkFailures {
   private NetworkFailures() {}
 
   /**
-   * An I/O failure of the exchange. Whether the server may have the request is decided by the
-   * {@link CallContext} marker, not by the exception type: a {@code SocketTimeoutException} can be
-   * a connect timeout (nothing sent) or a read timeout (request sent), and a {@code
-   * ConnectException} means nothing was sent only if it happened while connecting.
+   * Whether the server may have the request is decided by the {@link CallContext} marker, not by
+   * the exception type: a {@code SocketTimeoutException} can be a connect timeout (nothing sent)
+   * or a read timeout (request sent), and a {@code ConnectException} means nothing was sent only
+   * if it happened while connecting.
    */
   public static ClerkNetworkException ioFailure(CallContext ctx, Exception cause) {
-    if (cause instanceof JsonEncodingException) {
-      return badBody(ctx, cause);
-    }
     boolean mayHaveBeenSent = ctx.handedToConnection();
     String what =
         mayHaveBeenSent
@@ -32,20 +27,5 @@ public final class NetworkFailures {
         ctx.endpoint() + ": " + what + " (" + cause.getClass().getSimpleName() + ")",
         cause,
         mayHaveBeenSent);
-  }
-
-  /**
-   * A 2xx whose body is not JSON, or not the JSON shape of the endpoint ({@link
-   * JsonEncodingException}, {@link JsonDataException}). The server did answer, so it had the
-   * request.
-   */
-  public static ClerkNetworkException badBody(CallContext ctx, Exception cause) {
-    return new ClerkNetworkException(
-        ctx.endpoint()
-            + ": the Frontend API answered, but the body is not the expected JSON ("
-            + cause.getClass().getSimpleName()
-            + ")",
-        cause,
-        true);
   }
 }

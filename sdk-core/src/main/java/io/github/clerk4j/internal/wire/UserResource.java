@@ -1,6 +1,5 @@
-package io.github.clerk4j.spi;
+package io.github.clerk4j.internal.wire;
 
-import io.github.clerk4j.EmailAddress;
 import java.time.Instant;
 import java.util.List;
 
@@ -13,7 +12,7 @@ public record UserResource(
     String imageUrl,
     String primaryEmailAddressId,
     String primaryPhoneNumberId,
-    List<EmailAddress> emailAddresses,
+    List<EmailAddressResource> emailAddresses,
     List<PhoneNumberResource> phoneNumbers,
     boolean passwordEnabled,
     boolean twoFactorEnabled,

@@ -1,8 +1,5 @@
-package io.github.clerk4j.spi;
+package io.github.clerk4j.internal.wire;
 
-import io.github.clerk4j.Factor;
-import io.github.clerk4j.UserData;
-import io.github.clerk4j.Verification;
 import java.time.Instant;
 import java.util.List;
 
@@ -14,12 +11,12 @@ public record SignInResource(
     String id,
     String status,
     List<String> supportedIdentifiers,
-    List<Factor> supportedFirstFactors,
-    List<Factor> supportedSecondFactors,
-    Verification firstFactorVerification,
-    Verification secondFactorVerification,
+    List<FactorResource> supportedFirstFactors,
+    List<FactorResource> supportedSecondFactors,
+    VerificationResource firstFactorVerification,
+    VerificationResource secondFactorVerification,
     String identifier,
-    UserData userData,
+    UserDataResource userData,
     String createdSessionId,
     Instant abandonAt,
     String clientTrustState) {
@@ -27,7 +24,6 @@ public record SignInResource(
   public SignInResource {
     supportedIdentifiers = supportedIdentifiers == null ? List.of() : List.copyOf(supportedIdentifiers);
     supportedFirstFactors = supportedFirstFactors == null ? List.of() : List.copyOf(supportedFirstFactors);
-    supportedSecondFactors =
-        supportedSecondFactors == null ? List.of() : List.copyOf(supportedSecondFactors);
+    supportedSecondFactors = supportedSecondFactors == null ? List.of() : List.copyOf(supportedSecondFactors);
   }
 }

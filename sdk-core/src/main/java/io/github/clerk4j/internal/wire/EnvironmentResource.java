@@ -1,4 +1,4 @@
-package io.github.clerk4j.spi;
+package io.github.clerk4j.internal.wire;
 
 import java.util.List;
 

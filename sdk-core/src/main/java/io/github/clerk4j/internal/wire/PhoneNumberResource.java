@@ -1,6 +1,5 @@
-package io.github.clerk4j.spi;
+package io.github.clerk4j.internal.wire;
 
-import io.github.clerk4j.Verification;
 import java.util.List;
 
 /**
@@ -13,7 +12,7 @@ public record PhoneNumberResource(
     String phoneNumber,
     boolean reservedForSecondFactor,
     boolean defaultSecondFactor,
-    Verification verification,
+    VerificationResource verification,
     List<String> backupCodes) {
 
   public PhoneNumberResource {
@@ -22,8 +21,7 @@ public record PhoneNumberResource(
 
   @Override
   public String toString() {
-    return "PhoneNumberResource{id=" + id + ", phoneNumber=" + phoneNumber
-        + ", reservedForSecondFactor=" + reservedForSecondFactor
+    return "PhoneNumberResource{id=" + id + ", reservedForSecondFactor=" + reservedForSecondFactor
         + ", defaultSecondFactor=" + defaultSecondFactor + ", verification=" + verification
         + ", backupCodes=" + backupCodes.size() + " [redacted]}";
   }

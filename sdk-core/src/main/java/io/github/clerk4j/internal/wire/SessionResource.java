@@ -1,6 +1,5 @@
-package io.github.clerk4j.spi;
+package io.github.clerk4j.internal.wire;
 
-import io.github.clerk4j.SessionTask;
 import java.time.Instant;
 import java.util.List;
 
@@ -9,6 +8,7 @@ import java.util.List;
  * show the session token.
  *
  * @param lastActiveToken the JWT of {@code last_active_token}, or {@code null}
+ * @param taskKeys the keys of {@code tasks}, in order
  * @param factorVerificationAge minutes since the first and second factor were verified, or empty
  */
 public record SessionResource(
@@ -19,21 +19,27 @@ public record SessionResource(
     Instant lastActiveAt,
     String lastActiveToken,
     String lastActiveOrganizationId,
-    List<SessionTask> tasks,
+    List<String> taskKeys,
     UserResource user,
     List<Integer> factorVerificationAge,
     Instant createdAt,
     Instant updatedAt) {
 
   public SessionResource {
-    tasks = tasks == null ? List.of() : List.copyOf(tasks);
+    taskKeys = taskKeys == null ? List.of() : List.copyOf(taskKeys);
     factorVerificationAge =
         factorVerificationAge == null ? List.of() : List.copyOf(factorVerificationAge);
   }
 
+  /** A copy with another user. */
+  public SessionResource withUser(UserResource u) {
+    return new SessionResource(id, status, expireAt, abandonAt, lastActiveAt, lastActiveToken,
+        lastActiveOrganizationId, taskKeys, u, factorVerificationAge, createdAt, updatedAt);
+  }
+
   @Override
   public String toString() {
-    return "SessionResource{id=" + id + ", status=" + status + ", tasks=" + tasks
+    return "SessionResource{id=" + id + ", status=" + status + ", tasks=" + taskKeys
         + ", user=" + (user == null ? null : user.id())
         + ", lastActiveToken=" + (lastActiveToken == null ? "none" : "[redacted]") + '}';
   }

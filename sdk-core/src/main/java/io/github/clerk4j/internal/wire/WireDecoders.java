@@ -1,0 +1,577 @@
+package io.github.clerk4j.internal.wire;
+
+import io.github.clerk4j.ClerkError;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The Frontend API's JSON resources, decoded field by field from a {@link WireReader}: members
+ * this version does not know are skipped, explicit nulls read as absent, and a resource without
+ * the members Clerk always sends (its id, its status) is refused with a {@link
+ * WireFormatException}. Each method returns {@code null} for a JSON {@code null}.
+ *
+ * <p>Written by hand rather than bound by reflection: every transport shares it, it needs no
+ * JSON library in clerk4j-core, and it allocates only the resources themselves.
+ */
+public final class WireDecoders {
+
+  private WireDecoders() {}
+
+  public static ClientResource client(WireReader in) throws IOException {
+    if (in.nullValue()) {
+      return null;
+    }
+    String id = null;
+    List<SessionResource> sessions = null;
+    SignInResource signIn = null;
+    String lastActiveSessionId = null;
+    Instant cookieExpiresAt = null;
+    Instant createdAt = null;
+    Instant updatedAt = null;
+    in.beginObject();
+    while (in.hasNext()) {
+      switch (in.nextName()) {
+        case "id" -> id = in.string();
+        case "sessions" -> sessions = in.list(WireDecoders::session);
+        case "sign_in" -> signIn = signIn(in);
+        case "last_active_session_id" -> lastActiveSessionId = in.string();
+        case "cookie_expires_at" -> cookieExpiresAt = in.instant();
+        case "created_at" -> createdAt = in.instant();
+        case "updated_at" -> updatedAt = in.instant();
+        default -> in.skipValue();
+      }
+    }
+    in.endObject();
+    return new ClientResource(in.required(id, "client", "id"), sessions, signIn,
+        lastActiveSessionId, cookieExpiresAt, createdAt, updatedAt);
+  }
+
+  public static SignInResource signIn(WireReader in) throws IOException {
+    if (in.nullValue()) {
+      return null;
+    }
+    String id = null;
+    String status = null;
+    List<String> supportedIdentifiers = null;
+    List<FactorResource> first = null;
+    List<FactorResource> second = null;
+    VerificationResource firstVerification = null;
+    VerificationResource secondVerification = null;
+    String identifier = null;
+    UserDataResource userData = null;
+    String createdSessionId = null;
+    Instant abandonAt = null;
+    String clientTrustState = null;
+    in.beginObject();
+    while (in.hasNext()) {
+      switch (in.nextName()) {
+        case "id" -> id = in.string();
+        case "status" -> status = in.string();
+        case "supported_identifiers" -> supportedIdentifiers = in.strings();
+        case "supported_first_factors" -> first = in.list(WireDecoders::factor);
+        case "supported_second_factors" -> second = in.list(WireDecoders::factor);
+        case "first_factor_verification" -> firstVerification = verification(in);
+        case "second_factor_verification" -> secondVerification = verification(in);
+        case "identifier" -> identifier = in.string();
+        case "user_data" -> userData = userData(in);
+        case "created_session_id" -> createdSessionId = in.string();
+        case "abandon_at" -> abandonAt = in.instant();
+        case "client_trust_state" -> clientTrustState = in.string();
+        default -> in.skipValue();
+      }
+    }
+    in.endObject();
+    return new SignInResource(in.required(id, "sign_in_attempt", "id"),
+        in.required(status, "sign_in_attempt", "status"), supportedIdentifiers, first, second,
+        firstVerification, secondVerification, identifier, userData, createdSessionId, abandonAt,
+        clientTrustState);
+  }
+
+  public static FactorResource factor(WireReader in) throws IOException {
+    if (in.nullValue()) {
+      return null;
+    }
+    String strategy = null;
+    String safeIdentifier = null;
+    String emailAddressId = null;
+    String phoneNumberId = null;
+    Boolean primary = null;
+    boolean isDefault = false;
+    in.beginObject();
+    while (in.hasNext()) {
+      switch (in.nextName()) {
+        case "strategy" -> strategy = in.string();
+        case "safe_identifier" -> safeIdentifier = in.string();
+        case "email_address_id" -> emailAddressId = in.string();
+        case "phone_number_id" -> phoneNumberId = in.string();
+        case "primary" -> primary = in.bool();
+        case "default" -> isDefault = in.isTrue();
+        default -> in.skipValue();
+      }
+    }
+    in.endObject();
+    return new FactorResource(in.required(strategy, "factor", "strategy"), safeIdentifier,
+        emailAddressId, phoneNumberId, primary, isDefault);
+  }
+
+  public static VerificationResource verification(WireReader in) throws IOException {
+    if (in.nullValue()) {
+      return null;
+    }
+    String status = null;
+    String strategy = null;
+    Integer attempts = null;
+    Instant expireAt = null;
+    ClerkError error = null;
+    in.beginObject();
+    while (in.hasNext()) {
+      switch (in.nextName()) {
+        case "status" -> status = in.string();
+        case "strategy" -> strategy = in.string();
+        case "attempts" -> attempts = in.integer();
+        case "expire_at" -> expireAt = in.instant();
+        case "error" -> error = error(in);
+        default -> in.skipValue();
+      }
+    }
+    in.endObject();
+    return new VerificationResource(in.required(status, "verification", "status"), strategy,
+        attempts, expireAt, error);
+  }
+
+  static UserDataResource userData(WireReader in) throws IOException {
+    if (in.nullValue()) {
+      return null;
+    }
+    String firstName = null;
+    String lastName = null;
+    String imageUrl = null;
+    boolean hasImage = false;
+    in.beginObject();
+    while (in.hasNext()) {
+      switch (in.nextName()) {
+        case "first_name" -> firstName = in.string();
+        case "last_name" -> lastName = in.string();
+        case "image_url" -> imageUrl = in.string();
+        case "has_image" -> hasImage = in.isTrue();
+        default -> in.skipValue();
+      }
+    }
+    in.endObject();
+    return new UserDataResource(firstName, lastName, imageUrl, hasImage);
+  }
+
+  public static SessionResource session(WireReader in) throws IOException {
+    if (in.nullValue()) {
+      return null;
+    }
+    String id = null;
+    String status = null;
+    Instant expireAt = null;
+    Instant abandonAt = null;
+    Instant lastActiveAt = null;
+    String lastActiveToken = null;
+    String lastActiveOrganizationId = null;
+    List<String> tasks = null;
+    UserResource user = null;
+    List<Integer> factorVerificationAge = null;
+    Instant createdAt = null;
+    Instant updatedAt = null;
+    in.beginObject();
+    while (in.hasNext()) {
+      switch (in.nextName()) {
+        case "id" -> id = in.string();
+        case "status" -> status = in.string();
+        case "expire_at" -> expireAt = in.instant();
+        case "abandon_at" -> abandonAt = in.instant();
+        case "last_active_at" -> lastActiveAt = in.instant();
+        case "last_active_token" -> lastActiveToken = token(in, false);
+        case "last_active_organization_id" -> lastActiveOrganizationId = in.string();
+        case "tasks" -> tasks = in.list(WireDecoders::taskKey);
+        case "user" -> user = user(in);
+        case "factor_verification_age" -> factorVerificationAge = in.list(WireReader::integer);
+        case "created_at" -> createdAt = in.instant();
+        case "updated_at" -> updatedAt = in.instant();
+        default -> in.skipValue();
+      }
+    }
+    in.endObject();
+    return new SessionResource(in.required(id, "session", "id"), in.required(status, "session", "status"),
+        expireAt, abandonAt, lastActiveAt, lastActiveToken, lastActiveOrganizationId, tasks, user,
+        factorVerificationAge, createdAt, updatedAt);
+  }
+
+  private static String taskKey(WireReader in) throws IOException {
+    if (in.nullValue()) {
+      return null;
+    }
+    String key = null;
+    in.beginObject();
+    while (in.hasNext()) {
+      if (in.nextName().equals("key")) {
+        key = in.string();
+      } else {
+        in.skipValue();
+      }
+    }
+    in.endObject();
+    return in.required(key, "session task", "key");
+  }
+
+  /**
+   * The JWT of {@code {object: token, jwt}}: a session's {@code last_active_token}, or the whole
+   * answer of the token endpoints, where it is {@code required}.
+   */
+  public static String token(WireReader in, boolean required) throws IOException {
+    if (in.nullValue()) {
+      return null;
+    }
+    String jwt = null;
+    in.beginObject();
+    while (in.hasNext()) {
+      if (in.nextName().equals("jwt")) {
+        jwt = in.string();
+      } else {
+        in.skipValue();
+      }
+    }
+    in.endObject();
+    if (required && (jwt == null || jwt.isBlank())) {
+      throw new WireFormatException("a token without jwt at " + in.path());
+    }
+    return jwt;
+  }
+
+  public static UserResource user(WireReader in) throws IOException {
+    if (in.nullValue()) {
+      return null;
+    }
+    String id = null;
+    String username = null;
+    String firstName = null;
+    String lastName = null;
+    String imageUrl = null;
+    String primaryEmailAddressId = null;
+    String primaryPhoneNumberId = null;
+    List<EmailAddressResource> emailAddresses = null;
+    List<PhoneNumberResource> phoneNumbers = null;
+    boolean passwordEnabled = false;
+    boolean twoFactorEnabled = false;
+    boolean totpEnabled = false;
+    boolean backupCodeEnabled = false;
+    Instant createdAt = null;
+    Instant updatedAt = null;
+    in.beginObject();
+    while (in.hasNext()) {
+      switch (in.nextName()) {
+        case "id" -> id = in.string();
+        case "username" -> username = in.string();
+        case "first_name" -> firstName = in.string();
+        case "last_name" -> lastName = in.string();
+        case "image_url" -> imageUrl = in.string();
+        case "primary_email_address_id" -> primaryEmailAddressId = in.string();
+        case "primary_phone_number_id" -> primaryPhoneNumberId = in.string();
+        case "email_addresses" -> emailAddresses = in.list(WireDecoders::emailAddress);
+        case "phone_numbers" -> phoneNumbers = in.list(WireDecoders::phoneNumber);
+        case "password_enabled" -> passwordEnabled = in.isTrue();
+        case "two_factor_enabled" -> twoFactorEnabled = in.isTrue();
+        case "totp_enabled" -> totpEnabled = in.isTrue();
+        case "backup_code_enabled" -> backupCodeEnabled = in.isTrue();
+        case "created_at" -> createdAt = in.instant();
+        case "updated_at" -> updatedAt = in.instant();
+        default -> in.skipValue();
+      }
+    }
+    in.endObject();
+    return new UserResource(in.required(id, "user", "id"), username, firstName, lastName, imageUrl,
+        primaryEmailAddressId, primaryPhoneNumberId, emailAddresses, phoneNumbers, passwordEnabled,
+        twoFactorEnabled, totpEnabled, backupCodeEnabled, createdAt, updatedAt);
+  }
+
+  public static EmailAddressResource emailAddress(WireReader in) throws IOException {
+    if (in.nullValue()) {
+      return null;
+    }
+    String id = null;
+    String address = null;
+    VerificationResource verification = null;
+    in.beginObject();
+    while (in.hasNext()) {
+      switch (in.nextName()) {
+        case "id" -> id = in.string();
+        case "email_address" -> address = in.string();
+        case "verification" -> verification = verification(in);
+        default -> in.skipValue();
+      }
+    }
+    in.endObject();
+    return new EmailAddressResource(in.required(id, "email_address", "id"), address, verification);
+  }
+
+  public static PhoneNumberResource phoneNumber(WireReader in) throws IOException {
+    if (in.nullValue()) {
+      return null;
+    }
+    String id = null;
+    String number = null;
+    boolean reserved = false;
+    boolean isDefault = false;
+    VerificationResource verification = null;
+    List<String> backupCodes = null;
+    in.beginObject();
+    while (in.hasNext()) {
+      switch (in.nextName()) {
+        case "id" -> id = in.string();
+        case "phone_number" -> number = in.string();
+        case "reserved_for_second_factor" -> reserved = in.isTrue();
+        case "default_second_factor" -> isDefault = in.isTrue();
+        case "verification" -> verification = verification(in);
+        case "backup_codes" -> backupCodes = in.strings();
+        default -> in.skipValue();
+      }
+    }
+    in.endObject();
+    return new PhoneNumberResource(in.required(id, "phone_number", "id"), number, reserved,
+        isDefault, verification, backupCodes);
+  }
+
+  public static TotpResource totp(WireReader in) throws IOException {
+    if (in.nullValue()) {
+      return null;
+    }
+    String id = null;
+    String secret = null;
+    String uri = null;
+    boolean verified = false;
+    List<String> backupCodes = null;
+    Instant createdAt = null;
+    Instant updatedAt = null;
+    in.beginObject();
+    while (in.hasNext()) {
+      switch (in.nextName()) {
+        case "id" -> id = in.string();
+        case "secret" -> secret = in.string();
+        case "uri" -> uri = in.string();
+        case "verified" -> verified = in.isTrue();
+        case "backup_codes" -> backupCodes = in.strings();
+        case "created_at" -> createdAt = in.instant();
+        case "updated_at" -> updatedAt = in.instant();
+        default -> in.skipValue();
+      }
+    }
+    in.endObject();
+    return new TotpResource(in.required(id, "totp", "id"), secret, uri, verified, backupCodes,
+        createdAt, updatedAt);
+  }
+
+  public static BackupCodesResource backupCodes(WireReader in) throws IOException {
+    if (in.nullValue()) {
+      return null;
+    }
+    String id = null;
+    List<String> codes = null;
+    Instant createdAt = null;
+    in.beginObject();
+    while (in.hasNext()) {
+      switch (in.nextName()) {
+        case "id" -> id = in.string();
+        case "codes" -> codes = in.strings();
+        case "created_at" -> createdAt = in.instant();
+        default -> in.skipValue();
+      }
+    }
+    in.endObject();
+    return new BackupCodesResource(id, in.required(codes, "backup_code", "codes"), createdAt);
+  }
+
+  public static DeletedObject deletedObject(WireReader in) throws IOException {
+    if (in.nullValue()) {
+      return null;
+    }
+    String object = null;
+    String id = null;
+    boolean deleted = false;
+    in.beginObject();
+    while (in.hasNext()) {
+      switch (in.nextName()) {
+        case "object" -> object = in.string();
+        case "id" -> id = in.string();
+        case "deleted" -> deleted = in.isTrue();
+        default -> in.skipValue();
+      }
+    }
+    in.endObject();
+    return new DeletedObject(object, id, deleted);
+  }
+
+  public static ReverificationResource reverification(WireReader in) throws IOException {
+    if (in.nullValue()) {
+      return null;
+    }
+    String level = null;
+    String status = null;
+    List<FactorResource> first = null;
+    List<FactorResource> second = null;
+    VerificationResource firstVerification = null;
+    VerificationResource secondVerification = null;
+    SessionResource session = null;
+    in.beginObject();
+    while (in.hasNext()) {
+      switch (in.nextName()) {
+        case "level" -> level = in.string();
+        case "status" -> status = in.string();
+        case "supported_first_factors" -> first = in.list(WireDecoders::factor);
+        case "supported_second_factors" -> second = in.list(WireDecoders::factor);
+        case "first_factor_verification" -> firstVerification = verification(in);
+        case "second_factor_verification" -> secondVerification = verification(in);
+        case "session" -> session = session(in);
+        default -> in.skipValue();
+      }
+    }
+    in.endObject();
+    return new ReverificationResource(level, in.required(status, "session_reverification", "status"),
+        first, second, firstVerification, secondVerification, session);
+  }
+
+  /**
+   * The strategies of the enabled attributes of {@code user_settings.attributes}, in the order the
+   * instance lists them, and the application's name. {@code password} has no {@code
+   * first_factors} entry of its own on the wire (its list is empty), so an enabled password
+   * attribute used for the first factor adds the {@code password} strategy.
+   */
+  public static EnvironmentResource environment(WireReader in) throws IOException {
+    if (in.nullValue()) {
+      return null;
+    }
+    String applicationName = null;
+    Set<String> first = new LinkedHashSet<>();
+    Set<String> second = new LinkedHashSet<>();
+    in.beginObject();
+    while (in.hasNext()) {
+      switch (in.nextName()) {
+        case "display_config" -> applicationName = applicationName(in);
+        case "user_settings" -> attributes(in, first, second);
+        default -> in.skipValue();
+      }
+    }
+    in.endObject();
+    return new EnvironmentResource(applicationName, List.copyOf(first), List.copyOf(second));
+  }
+
+  private static String applicationName(WireReader in) throws IOException {
+    if (in.nullValue()) {
+      return null;
+    }
+    String name = null;
+    in.beginObject();
+    while (in.hasNext()) {
+      if (in.nextName().equals("application_name")) {
+        name = in.string();
+      } else {
+        in.skipValue();
+      }
+    }
+    in.endObject();
+    return name;
+  }
+
+  private static void attributes(WireReader in, Set<String> first, Set<String> second) throws IOException {
+    if (in.nullValue()) {
+      return;
+    }
+    in.beginObject();
+    while (in.hasNext()) {
+      if (!in.nextName().equals("attributes") || in.nullValue()) {
+        in.skipValue();
+        continue;
+      }
+      in.beginObject();
+      while (in.hasNext()) {
+        String name = in.nextName();
+        Map<String, Object> a = in.object();
+        if (a == null || !Boolean.TRUE.equals(a.get("enabled"))) {
+          continue;
+        }
+        if (Boolean.TRUE.equals(a.get("used_for_first_factor"))) {
+          addStrings(a.get("first_factors"), first);
+          if (name.equals("password")) {
+            first.add("password");
+          }
+        }
+        if (Boolean.TRUE.equals(a.get("used_for_second_factor"))) {
+          addStrings(a.get("second_factors"), second);
+        }
+      }
+      in.endObject();
+    }
+    in.endObject();
+  }
+
+  private static void addStrings(Object list, Set<String> into) {
+    if (list instanceof List<?> l) {
+      for (Object o : l) {
+        if (o instanceof String s) {
+          into.add(s);
+        }
+      }
+    }
+  }
+
+  /** One error of an error envelope or a verification's {@code error}. */
+  public static ClerkError error(WireReader in) throws IOException {
+    if (in.nullValue()) {
+      return null;
+    }
+    String code = null;
+    String message = null;
+    String longMessage = null;
+    Map<String, Object> meta = null;
+    in.beginObject();
+    while (in.hasNext()) {
+      switch (in.nextName()) {
+        case "code" -> code = in.string();
+        case "message" -> message = in.string();
+        case "long_message" -> longMessage = in.string();
+        case "meta" -> meta = in.peek() == io.github.clerk4j.spi.JsonSource.Token.BEGIN_OBJECT
+            ? in.object() : skipped(in);
+        default -> in.skipValue();
+      }
+    }
+    in.endObject();
+    return new ClerkError(code, message, longMessage, meta);
+  }
+
+  private static Map<String, Object> skipped(WireReader in) throws IOException {
+    in.skipValue();
+    return null;
+  }
+
+  /** The error envelope {@code {errors: [...], clerk_trace_id}}. */
+  public record ErrorEnvelope(List<ClerkError> errors, String traceId) {}
+
+  /** The error envelope; {@code errors} empty when the body listed none. */
+  public static ErrorEnvelope errorEnvelope(WireReader in) throws IOException {
+    List<ClerkError> errors = new ArrayList<>();
+    String traceId = null;
+    in.beginObject();
+    while (in.hasNext()) {
+      switch (in.nextName()) {
+        case "errors" -> {
+          List<ClerkError> list = in.list(WireDecoders::error);
+          if (list != null) {
+            errors.addAll(list);
+          }
+        }
+        case "clerk_trace_id" -> traceId = in.string();
+        default -> in.skipValue();
+      }
+    }
+    in.endObject();
+    return new ErrorEnvelope(errors, traceId);
+  }
+}

@@ -1,0 +1,264 @@
+package io.github.clerk4j.internal.wire;
+
+import io.github.clerk4j.spi.JsonSource;
+import io.github.clerk4j.spi.JsonSource.Token;
+import java.io.IOException;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Null-tolerant reads on a {@link JsonSource}, in the forms the Frontend API uses: Clerk sends
+ * explicit nulls for absent members, so every read accepts {@code null}; a value of another kind
+ * is a {@link WireFormatException} naming its path.
+ */
+public final class WireReader {
+
+  /** Reads one value; returns {@code null} for JSON {@code null}. */
+  @FunctionalInterface
+  public interface Item<T> {
+    T read(WireReader in) throws IOException;
+  }
+
+  private final JsonSource source;
+
+  public WireReader(JsonSource source) {
+    this.source = source;
+  }
+
+  /** Consumes a {@code null} and returns true, or returns false when the next value is not null. */
+  public boolean nullValue() throws IOException {
+    if (source.peek() == Token.NULL) {
+      source.nextNull();
+      return true;
+    }
+    return false;
+  }
+
+  public void beginObject() throws IOException {
+    expect(Token.BEGIN_OBJECT, "an object");
+    source.beginObject();
+  }
+
+  public void endObject() throws IOException {
+    source.endObject();
+  }
+
+  public boolean hasNext() throws IOException {
+    return source.hasNext();
+  }
+
+  public String nextName() throws IOException {
+    return source.nextName();
+  }
+
+  public void skipValue() throws IOException {
+    source.skipValue();
+  }
+
+  public Token peek() throws IOException {
+    return source.peek();
+  }
+
+  public String path() {
+    return source.path();
+  }
+
+  /** A string (a number as its text), or null. */
+  public String string() throws IOException {
+    Token t = source.peek();
+    if (t == Token.NULL) {
+      source.nextNull();
+      return null;
+    }
+    if (t != Token.STRING && t != Token.NUMBER) {
+      throw mismatch("a string", t);
+    }
+    return source.nextString();
+  }
+
+  /** A boolean, or null. */
+  public Boolean bool() throws IOException {
+    Token t = source.peek();
+    if (t == Token.NULL) {
+      source.nextNull();
+      return null;
+    }
+    if (t != Token.BOOLEAN) {
+      throw mismatch("a boolean", t);
+    }
+    return source.nextBoolean();
+  }
+
+  /** A boolean; false for null. */
+  public boolean isTrue() throws IOException {
+    return Boolean.TRUE.equals(bool());
+  }
+
+  /** A whole number, or null. */
+  public Long number() throws IOException {
+    Token t = source.peek();
+    if (t == Token.NULL) {
+      source.nextNull();
+      return null;
+    }
+    if (t != Token.NUMBER && t != Token.STRING) {
+      throw mismatch("a number", t);
+    }
+    try {
+      return source.nextLong();
+    } catch (NumberFormatException e) {
+      throw new WireFormatException("expected a whole number at " + source.path());
+    }
+  }
+
+  /** A whole number that fits an int, or null. */
+  public Integer integer() throws IOException {
+    Long n = number();
+    if (n == null) {
+      return null;
+    }
+    if (n < Integer.MIN_VALUE || n > Integer.MAX_VALUE) {
+      throw new WireFormatException("number out of range at " + source.path());
+    }
+    return n.intValue();
+  }
+
+  /**
+   * Epoch milliseconds, the Frontend API's timestamps; also the number as a string and an ISO-8601
+   * instant, because a timestamp in an unexpected but unambiguous form is no reason to fail a
+   * sign-in.
+   */
+  public Instant instant() throws IOException {
+    Token t = source.peek();
+    if (t == Token.NULL) {
+      source.nextNull();
+      return null;
+    }
+    if (t == Token.NUMBER) {
+      return Instant.ofEpochMilli(source.nextLong());
+    }
+    if (t != Token.STRING) {
+      throw mismatch("a timestamp", t);
+    }
+    String text = source.nextString();
+    try {
+      return Instant.ofEpochMilli(Long.parseLong(text));
+    } catch (NumberFormatException notANumber) {
+      try {
+        return Instant.parse(text);
+      } catch (DateTimeParseException e) {
+        throw new WireFormatException("expected a timestamp at " + source.path());
+      }
+    }
+  }
+
+  /** An array of items, null elements dropped; null for JSON null. */
+  public <T> List<T> list(Item<T> item) throws IOException {
+    Token t = source.peek();
+    if (t == Token.NULL) {
+      source.nextNull();
+      return null;
+    }
+    if (t != Token.BEGIN_ARRAY) {
+      throw mismatch("an array", t);
+    }
+    source.beginArray();
+    List<T> out = new ArrayList<>();
+    while (source.hasNext()) {
+      T value = item.read(this);
+      if (value != null) {
+        out.add(value);
+      }
+    }
+    source.endArray();
+    return out;
+  }
+
+  /** An array of strings, null elements dropped; null for JSON null. */
+  public List<String> strings() throws IOException {
+    return list(WireReader::string);
+  }
+
+  /**
+   * Any value, for free-form members such as an error's {@code meta}: String, Long (whole
+   * numbers), Double, Boolean, List or Map; null members of objects are dropped, because the
+   * immutable maps of the API cannot hold them.
+   */
+  public Object any() throws IOException {
+    Token t = source.peek();
+    switch (t) {
+      case NULL:
+        source.nextNull();
+        return null;
+      case STRING:
+        return source.nextString();
+      case BOOLEAN:
+        return source.nextBoolean();
+      case NUMBER:
+        String text = source.nextString();
+        try {
+          return Long.parseLong(text);
+        } catch (NumberFormatException notWhole) {
+          try {
+            return Double.parseDouble(text);
+          } catch (NumberFormatException e) {
+            throw new WireFormatException("expected a number at " + source.path());
+          }
+        }
+      case BEGIN_ARRAY:
+        source.beginArray();
+        List<Object> list = new ArrayList<>();
+        while (source.hasNext()) {
+          list.add(any());
+        }
+        source.endArray();
+        return Collections.unmodifiableList(list);
+      case BEGIN_OBJECT:
+        return object();
+      default:
+        throw mismatch("a value", t);
+    }
+  }
+
+  /** An object of free-form values ({@link #any()}); null for JSON null. */
+  public Map<String, Object> object() throws IOException {
+    if (nullValue()) {
+      return null;
+    }
+    beginObject();
+    Map<String, Object> map = new LinkedHashMap<>();
+    while (source.hasNext()) {
+      String name = source.nextName();
+      Object value = any();
+      if (value != null) {
+        map.put(name, value);
+      }
+    }
+    source.endObject();
+    return Collections.unmodifiableMap(map);
+  }
+
+  /** {@code value}, or a {@link WireFormatException} that the resource lacks {@code member}. */
+  public <T> T required(T value, String object, String member) throws WireFormatException {
+    if (value == null) {
+      throw new WireFormatException("a " + object + " without " + member + " at " + source.path());
+    }
+    return value;
+  }
+
+  private void expect(Token wanted, String what) throws IOException {
+    Token t = source.peek();
+    if (t != wanted) {
+      throw mismatch(what, t);
+    }
+  }
+
+  private WireFormatException mismatch(String wanted, Token found) {
+    return new WireFormatException("expected " + wanted + " but found " + found + " at " + source.path());
+  }
+}

@@ -1,0 +1,141 @@
+package io.github.clerk4j.okhttp.internal;
+
+import com.squareup.moshi.JsonDataException;
+import com.squareup.moshi.JsonEncodingException;
+import com.squareup.moshi.JsonReader;
+import io.github.clerk4j.spi.JsonSource;
+import java.io.IOException;
+import okio.BufferedSource;
+
+/**
+ * Moshi's streaming {@link JsonReader} as core's {@link JsonSource}: the body goes from the
+ * socket's buffer to clerk4j-core's decoder with nothing in between. Moshi's two failure types map
+ * onto the contract's {@link JsonSource.SyntaxException}; its {@code EOFException} and I/O
+ * failures pass through.
+ */
+final class MoshiJsonSource implements JsonSource {
+
+  private final JsonReader reader;
+
+  MoshiJsonSource(BufferedSource body) {
+    this.reader = JsonReader.of(body);
+  }
+
+  @Override
+  public Token peek() throws IOException {
+    return guarded(() -> switch (reader.peek()) {
+      case BEGIN_ARRAY -> Token.BEGIN_ARRAY;
+      case END_ARRAY -> Token.END_ARRAY;
+      case BEGIN_OBJECT -> Token.BEGIN_OBJECT;
+      case END_OBJECT -> Token.END_OBJECT;
+      case NAME -> Token.NAME;
+      case STRING -> Token.STRING;
+      case NUMBER -> Token.NUMBER;
+      case BOOLEAN -> Token.BOOLEAN;
+      case NULL -> Token.NULL;
+      case END_DOCUMENT -> Token.END_DOCUMENT;
+    });
+  }
+
+  @Override
+  public void beginArray() throws IOException {
+    guarded(() -> {
+      reader.beginArray();
+      return null;
+    });
+  }
+
+  @Override
+  public void endArray() throws IOException {
+    guarded(() -> {
+      reader.endArray();
+      return null;
+    });
+  }
+
+  @Override
+  public void beginObject() throws IOException {
+    guarded(() -> {
+      reader.beginObject();
+      return null;
+    });
+  }
+
+  @Override
+  public void endObject() throws IOException {
+    guarded(() -> {
+      reader.endObject();
+      return null;
+    });
+  }
+
+  @Override
+  public boolean hasNext() throws IOException {
+    return guarded(reader::hasNext);
+  }
+
+  @Override
+  public String nextName() throws IOException {
+    return guarded(reader::nextName);
+  }
+
+  @Override
+  public String nextString() throws IOException {
+    return guarded(reader::nextString);
+  }
+
+  @Override
+  public boolean nextBoolean() throws IOException {
+    return guarded(reader::nextBoolean);
+  }
+
+  @Override
+  public long nextLong() throws IOException {
+    return guarded(reader::nextLong);
+  }
+
+  @Override
+  public double nextDouble() throws IOException {
+    return guarded(reader::nextDouble);
+  }
+
+  @Override
+  public void nextNull() throws IOException {
+    guarded(() -> {
+      reader.nextNull();
+      return null;
+    });
+  }
+
+  @Override
+  public void skipValue() throws IOException {
+    guarded(() -> {
+      reader.skipValue();
+      return null;
+    });
+  }
+
+  @Override
+  public String path() {
+    return reader.getPath();
+  }
+
+  private interface Read<T> {
+    T read() throws IOException;
+  }
+
+  /**
+   * Moshi reports malformed JSON as {@link JsonEncodingException} and a value of another kind as
+   * the unchecked {@link JsonDataException}; both are the contract's syntax error. Moshi's message
+   * may quote the value ("Expected a long but was ..."), which can be a secret of the answer, so
+   * it is not kept: the path says where.
+   */
+  private <T> T guarded(Read<T> read) throws IOException {
+    try {
+      return read.read();
+    } catch (JsonEncodingException | JsonDataException e) {
+      throw new SyntaxException("not the expected JSON at " + reader.getPath()
+          + " (" + e.getClass().getSimpleName() + ")", null);
+    }
+  }
+}
