@@ -62,11 +62,11 @@ final class ClientTrustFlow implements Flow {
    */
   static SignIn confirmDevice(FlowContext ctx, SignIn signIn, boolean bySms, String recipient) {
     ctx.console().say("This device is new to you: we sent a code to confirm it is you.");
-    SignIn.Mfa<SignIn> mfa = ctx.show(bySms ? signIn.mfa().sendPhoneCode() : signIn.mfa().sendEmailCode()).mfa();
+    SignIn.Mfa mfa = ctx.show(bySms ? signIn.mfa().sendPhoneCode() : signIn.mfa().sendEmailCode()).mfa();
     return ctx.enterCode(
         "Code",
         ctx.codeSentTo(recipient),
         code -> ctx.show(bySms ? mfa.verifyPhoneCode(code) : mfa.verifyEmailCode(code)),
-        () -> ctx.show(bySms ? mfa.resendPhoneCode() : mfa.resendEmailCode()));
+        () -> ctx.show(bySms ? mfa.sendPhoneCode() : mfa.sendEmailCode()));
   }
 }

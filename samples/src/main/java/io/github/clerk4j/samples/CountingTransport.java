@@ -26,7 +26,7 @@ final class CountingTransport implements Transport {
   }
 
   @Override
-  public <T> FapiResponse<T> execute(FapiRequest<T> request) {
+  public FapiResponse execute(FapiRequest request) {
     count.incrementAndGet();
     return delegate.execute(request);
   }

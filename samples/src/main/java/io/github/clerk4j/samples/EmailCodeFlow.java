@@ -33,8 +33,8 @@ final class EmailCodeFlow implements Flow {
   /** "Enter email address", send the code, "Code": shared with the compromised-password flow. */
   static SignIn signInWithEmailCode(FlowContext ctx, String seededEmail) {
     String email = ctx.console().ask("Enter email address", value(seededEmail));
-    SignIn.CodeFlow<SignIn> codeSignIn = ctx.show(ctx.clerk().signIn().emailCode().sendCode(email)).emailCode();
+    SignIn.CodeFlow codeSignIn = ctx.show(ctx.clerk().signIn().emailCode().sendCode(email)).emailCode();
     return ctx.enterCode("Code", ctx.codeSentTo(email),
-        code -> ctx.show(codeSignIn.verifyCode(code)), () -> ctx.show(codeSignIn.resendCode()));
+        code -> ctx.show(codeSignIn.verifyCode(code)), () -> ctx.show(codeSignIn.sendCode()));
   }
 }

@@ -77,13 +77,13 @@ final class MfaFlow implements Flow {
       ctx.console().say("  offered: %s%s%s", f.rawStrategy(),
           f.safeIdentifier() == null ? "" : " to " + f.safeIdentifier(), f.isDefault() ? " (default)" : "");
     }
-    SignIn.Mfa<SignIn> mfa = signIn.mfa();
+    SignIn.Mfa mfa = signIn.mfa();
     switch (method) {
       case SMS:
         mfa = ctx.show(mfa.sendPhoneCode()).mfa();
-        SignIn.Mfa<SignIn> sent = mfa;
+        SignIn.Mfa sent = mfa;
         return ctx.enterCode("Code", ctx.codeSentTo(MFA_PHONE),
-            code -> ctx.show(sent.verifyPhoneCode(code)), () -> ctx.show(sent.resendPhoneCode()));
+            code -> ctx.show(sent.verifyPhoneCode(code)), () -> ctx.show(sent.sendPhoneCode()));
       case TOTP:
         return verifyWithoutResend(ctx, "Code from your authenticator app", ctx.totpCode(TOTP_SECRET), mfa::verifyTOTP);
       default:

@@ -64,10 +64,10 @@ final class ResetPasswordFlow implements Flow {
   public void run(FlowContext ctx) {
     String label = bySms ? "Enter phone number" : "Enter email address";
     String id = ctx.console().ask(label, value(identifier));
-    SignIn.ResetPasswordFlow<SignIn> reset = resetOf(ctx.show(resetOf(ctx.clerk().signIn()).sendCode(id)));
+    SignIn.ResetPasswordFlow reset = resetOf(ctx.show(resetOf(ctx.clerk().signIn()).sendCode(id)));
     SignIn signIn =
         ctx.enterCode("Code", ctx.codeSentTo(id),
-            code -> ctx.show(reset.verifyCode(code)), () -> ctx.show(reset.resendCode()));
+            code -> ctx.show(reset.verifyCode(code)), () -> ctx.show(reset.sendCode()));
 
     while (signIn.status() == SignInStatus.NEEDS_NEW_PASSWORD) {
       String password = ctx.console().askSecret("Enter new password", value(NEW_PASSWORD));
@@ -86,7 +86,7 @@ final class ResetPasswordFlow implements Flow {
     ctx.finish(signIn);
   }
 
-  private SignIn.ResetPasswordFlow<SignIn> resetOf(SignIn signIn) {
+  private SignIn.ResetPasswordFlow resetOf(SignIn signIn) {
     return bySms ? signIn.resetPasswordPhoneCode() : signIn.resetPasswordEmailCode();
   }
 }

@@ -73,7 +73,7 @@ class MfaTest {
             assertThat(e.isVerificationExpired()).isTrue();
             assertThat(e.getMessage()).contains("call mfa().sendPhoneCode() again");
           });
-      signIn = sent.mfa().resendPhoneCode();
+      signIn = sent.mfa().sendPhoneCode();
       assertThat(h.sentTo(MFA_PHONE)).isEqualTo(2);
       assertThat(signIn.mfa().verifyPhoneCode(h.code(MFA_PHONE)).status()).isEqualTo(SignInStatus.COMPLETE);
     }
