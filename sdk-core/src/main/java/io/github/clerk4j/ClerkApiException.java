@@ -180,8 +180,8 @@ public class ClerkApiException extends ClerkException {
   public Optional<Duration> lockoutExpiresIn() {
     for (ClerkError e : errors) {
       Object v = e.meta().get("lockout_expires_in_seconds");
-      if (v instanceof Number) {
-        return Optional.of(Duration.ofSeconds(((Number) v).longValue()));
+      if (v instanceof Number n) {
+        return Optional.of(Duration.ofSeconds(n.longValue()));
       }
       if (v != null) {
         try {
@@ -223,39 +223,28 @@ public class ClerkApiException extends ClerkException {
 
   private static String defaultHint(int status, ClerkError first, Duration retryAfter) {
     String code = first == null ? "" : String.valueOf(first.code());
-    switch (code) {
-      case "verification_expired":
-        return "the code expired: send a new code and try again";
-      case "verification_failed":
-        return "too many wrong attempts: send a new code";
-      case "form_code_incorrect":
-        return "check the code and try again";
-      case "form_password_incorrect":
-        return "check the password, or sign in with a code";
-      case "form_password_compromised":
-        return "sign in with another method (e.g. an e-mail code), then set a new password";
-      case "form_password_pwned":
-        return "choose a password that has not appeared in a data breach";
-      case "form_identifier_not_found":
-        return "check the identifier or sign up first";
-      case "session_reverification_required":
-        return "verify the user again (Session.startVerification) and retry";
-      case "user_locked":
-        return "the account is locked: wait before trying again";
-      case "authentication_invalid":
-      case "signed_out":
-        return "the client token is missing or invalid: sign in again";
-      case "requires_captcha":
-        return null;
-      default:
+    return switch (code) {
+      case "verification_expired" -> "the code expired: send a new code and try again";
+      case "verification_failed" -> "too many wrong attempts: send a new code";
+      case "form_code_incorrect" -> "check the code and try again";
+      case "form_password_incorrect" -> "check the password, or sign in with a code";
+      case "form_password_compromised" -> "sign in with another method (e.g. an e-mail code), then set a new password";
+      case "form_password_pwned" -> "choose a password that has not appeared in a data breach";
+      case "form_identifier_not_found" -> "check the identifier or sign up first";
+      case "session_reverification_required" -> "verify the user again (Session.startVerification) and retry";
+      case "user_locked" -> "the account is locked: wait before trying again";
+      case "authentication_invalid", "signed_out" -> "the client token is missing or invalid: sign in again";
+      case "requires_captcha" -> null;
+      default -> {
         if (status == 401) {
-          return "the client is no longer signed in: sign in again";
+          yield "the client is no longer signed in: sign in again";
         }
         if (status == 429) {
-          return "rate limited: " + waitAdvice(retryAfter);
+          yield "rate limited: " + waitAdvice(retryAfter);
         }
-        return status == 503 && retryAfter != null ? "the service is unavailable: " + waitAdvice(retryAfter) : null;
-    }
+        yield status == 503 && retryAfter != null ? "the service is unavailable: " + waitAdvice(retryAfter) : null;
+      }
+    };
   }
 
   /** "try again in 10 s", or "wait and try again" when the server did not say how long. */

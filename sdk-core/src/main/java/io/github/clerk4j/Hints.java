@@ -34,9 +34,9 @@ final class Hints {
   /** After a code send. */
   static final Function<ClerkApiException, String> SEND = e ->
       e.hasCode("verification_code_too_many_requests") || e.isTooManyRequests()
-          ? "codes were sent too often: wait" + ((e instanceof ClerkRateLimitException)
-              ? ((ClerkRateLimitException) e).retryAfter().map(d -> " " + d.toSeconds() + " s").orElse("")
-              : "") + " before asking for a new code"
+          ? "codes were sent too often: wait"
+              + e.retryAfter().map(d -> " " + Math.max(1, d.toSeconds()) + " s").orElse("")
+              + " before asking for a new code"
           : null;
 
   /** After {@code submitPassword}. */
@@ -62,14 +62,11 @@ final class Hints {
           : "too many wrong attempts: call " + resendCall + " for a new code";
     }
     if (e.isCodeIncorrect()) {
-      switch (strategy) {
-        case TOTP:
-          return "wrong code: enter the current code of the authenticator app";
-        case BACKUP_CODE:
-          return "wrong or already used backup code: each works once";
-        default:
-          return "wrong code: check it and try again";
-      }
+      return switch (strategy) {
+        case TOTP -> "wrong code: enter the current code of the authenticator app";
+        case BACKUP_CODE -> "wrong or already used backup code: each works once";
+        default -> "wrong code: check it and try again";
+      };
     }
     if (e.hasCode("verification_missing") || e.hasCode("verification_not_sent")) {
       return resendCall == null ? null : "no code was sent yet: call " + resendCall + " first";
@@ -79,17 +76,12 @@ final class Hints {
 
   /** The accessor of a first-factor code flow, for messages. */
   static String flowName(Strategy strategy) {
-    switch (strategy) {
-      case EMAIL_CODE:
-        return "emailCode()";
-      case PHONE_CODE:
-        return "phoneCode()";
-      case RESET_PASSWORD_EMAIL_CODE:
-        return "resetPasswordEmailCode()";
-      case RESET_PASSWORD_PHONE_CODE:
-        return "resetPasswordPhoneCode()";
-      default:
-        return strategy.name();
-    }
+    return switch (strategy) {
+      case EMAIL_CODE -> "emailCode()";
+      case PHONE_CODE -> "phoneCode()";
+      case RESET_PASSWORD_EMAIL_CODE -> "resetPasswordEmailCode()";
+      case RESET_PASSWORD_PHONE_CODE -> "resetPasswordPhoneCode()";
+      default -> strategy.name();
+    };
   }
 }

@@ -35,20 +35,12 @@ public final class PrepareFirstFactorParams extends FormParams {
   /** The params of a code strategy; the id is an e-mail address id or a phone number id. */
   static PrepareFirstFactorParams of(Strategy strategy, String identificationId) {
     Form form = Form.empty().with("strategy", strategy.wireValue());
-    switch (strategy) {
-      case EMAIL_CODE:
-      case RESET_PASSWORD_EMAIL_CODE:
-        form = form.with("email_address_id", require(identificationId, "emailAddressId"));
-        break;
-      case PHONE_CODE:
-        form = form.with("phone_number_id", require(identificationId, "phoneNumberId")).with("channel", "sms");
-        break;
-      case RESET_PASSWORD_PHONE_CODE:
-        form = form.with("phone_number_id", require(identificationId, "phoneNumberId"));
-        break;
-      default:
-        throw new IllegalArgumentException("not a first-factor code strategy: " + strategy);
-    }
-    return new PrepareFirstFactorParams(form);
+    return new PrepareFirstFactorParams(switch (strategy) {
+      case EMAIL_CODE, RESET_PASSWORD_EMAIL_CODE ->
+          form.with("email_address_id", require(identificationId, "emailAddressId"));
+      case PHONE_CODE -> form.with("phone_number_id", require(identificationId, "phoneNumberId")).with("channel", "sms");
+      case RESET_PASSWORD_PHONE_CODE -> form.with("phone_number_id", require(identificationId, "phoneNumberId"));
+      default -> throw new IllegalArgumentException("not a first-factor code strategy: " + strategy);
+    });
   }
 }

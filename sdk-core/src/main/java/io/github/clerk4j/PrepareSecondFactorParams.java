@@ -23,15 +23,12 @@ public final class PrepareSecondFactorParams extends FormParams {
   }
 
   static PrepareSecondFactorParams of(Strategy strategy, String identificationId) {
-    switch (strategy) {
-      case EMAIL_CODE:
-        return new PrepareSecondFactorParams(Form.empty().with("strategy", "email_code")
-            .with("email_address_id", require(identificationId, "emailAddressId")));
-      case PHONE_CODE:
-        return new PrepareSecondFactorParams(Form.empty().with("strategy", "phone_code")
-            .with("phone_number_id", require(identificationId, "phoneNumberId")));
-      default:
-        throw new IllegalArgumentException("not a second-factor strategy that sends a code: " + strategy);
-    }
+    return new PrepareSecondFactorParams(switch (strategy) {
+      case EMAIL_CODE -> Form.empty().with("strategy", "email_code")
+          .with("email_address_id", require(identificationId, "emailAddressId"));
+      case PHONE_CODE -> Form.empty().with("strategy", "phone_code")
+          .with("phone_number_id", require(identificationId, "phoneNumberId"));
+      default -> throw new IllegalArgumentException("not a second-factor strategy that sends a code: " + strategy);
+    });
   }
 }

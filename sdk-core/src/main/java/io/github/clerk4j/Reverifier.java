@@ -48,17 +48,17 @@ final class Reverifier {
     SessionVerification v = start(session);
     for (int step = 0; step < MAX_STEPS; step++) {
       switch (v.status()) {
-        case COMPLETE:
+        case COMPLETE -> {
           return true;
-        case NEEDS_FIRST_FACTOR:
-        case NEEDS_SECOND_FACTOR:
+        }
+        case NEEDS_FIRST_FACTOR, NEEDS_SECOND_FACTOR -> {
           v = completeStep(v, v.status() == SessionVerification.Status.NEEDS_SECOND_FACTOR, handler, original);
           if (v == null) {
             return false;
           }
-          break;
-        default:
-          throw original.withHint("the reverification is " + v.rawStatus() + ", which clerk4j cannot complete");
+        }
+        default -> throw original.withHint(
+            "the reverification is " + v.rawStatus() + ", which clerk4j cannot complete");
       }
     }
     if (v.status() == SessionVerification.Status.COMPLETE) {

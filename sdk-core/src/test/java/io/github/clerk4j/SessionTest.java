@@ -115,6 +115,31 @@ class SessionTest {
   }
 
   @Test
+  void setActiveBySessionIdFetchesTheClientWhenNeededAndNavigates() {
+    fake.thenRespond(client("client_1", Fixtures.T0, null, null, session("sess_9", "pending",
+            new SessionTask("setup-mfa"))))
+        .thenRespond(session("sess_9", "pending", new SessionTask("setup-mfa")));
+    List<String> navigated = new ArrayList<>();
+    Session active = clerk.setActive("sess_9", (session, decorateUrl) ->
+        navigated.add(session.id() + " " + session.currentTask().map(SessionTask::rawKey).orElse("") + " "
+            + decorateUrl.apply("/dashboard")));
+    assertThat(fake.endpoints()).containsExactly(Endpoint.GET_CLIENT, Endpoint.TOUCH_SESSION);
+    assertThat(fake.request(1).sessionId()).isEqualTo("sess_9");
+    assertThat(navigated).containsExactly("sess_9 setup-mfa /dashboard");
+    assertThat(active.status()).isEqualTo(SessionStatus.PENDING);
+    assertThat(clerk.session()).map(Session::id).contains("sess_9");
+  }
+
+  @Test
+  void setActiveWithAnUnknownSessionIdSaysWhatToPass() {
+    fake.thenRespond(client("client_1", Fixtures.T0, null, null));
+    assertThatThrownBy(() -> clerk.setActive("sess_missing", Navigate.none()))
+        .isExactlyInstanceOf(ClerkException.class)
+        .hasMessageContaining("sess_missing")
+        .hasMessageContaining("createdSessionId");
+  }
+
+  @Test
   void setActiveWithoutAPiggybackedClientUpdatesTheSnapshotInOneChange() {
     fake.thenRespond(client("client_1", Fixtures.T0, null, null,
         session("sess_1", "active"), session("sess_2", "active")));

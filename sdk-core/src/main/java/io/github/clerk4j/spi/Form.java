@@ -69,7 +69,7 @@ public final class Form {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof Form && ((Form) o).fields.equals(fields);
+    return o instanceof Form f && f.fields.equals(fields);
   }
 
   @Override

@@ -191,37 +191,38 @@ public final class WireReader {
    */
   public Object any() throws IOException {
     Token t = source.peek();
-    switch (t) {
-      case NULL:
+    return switch (t) {
+      case NULL -> {
         source.nextNull();
-        return null;
-      case STRING:
-        return source.nextString();
-      case BOOLEAN:
-        return source.nextBoolean();
-      case NUMBER:
-        String text = source.nextString();
-        try {
-          return Long.parseLong(text);
-        } catch (NumberFormatException notWhole) {
-          try {
-            return Double.parseDouble(text);
-          } catch (NumberFormatException e) {
-            throw new WireFormatException("expected a number at " + source.path());
-          }
-        }
-      case BEGIN_ARRAY:
+        yield null;
+      }
+      case STRING -> source.nextString();
+      case BOOLEAN -> source.nextBoolean();
+      case NUMBER -> number(source.nextString());
+      case BEGIN_ARRAY -> {
         source.beginArray();
         List<Object> list = new ArrayList<>();
         while (source.hasNext()) {
           list.add(any());
         }
         source.endArray();
-        return Collections.unmodifiableList(list);
-      case BEGIN_OBJECT:
-        return object();
-      default:
-        throw mismatch("a value", t);
+        yield Collections.unmodifiableList(list);
+      }
+      case BEGIN_OBJECT -> object();
+      default -> throw mismatch("a value", t);
+    };
+  }
+
+  /** A JSON number as Long when whole, else Double. */
+  private Object number(String text) throws WireFormatException {
+    try {
+      return Long.parseLong(text);
+    } catch (NumberFormatException notWhole) {
+      try {
+        return Double.parseDouble(text);
+      } catch (NumberFormatException e) {
+        throw new WireFormatException("expected a number at " + source.path());
+      }
     }
   }
 

@@ -1,0 +1,212 @@
+package io.github.clerk4j.internal.wire;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.clerk4j.ClerkApiException;
+import io.github.clerk4j.ClerkNetworkException;
+import io.github.clerk4j.ClerkRateLimitException;
+import io.github.clerk4j.spi.Endpoint;
+import io.github.clerk4j.spi.FapiRequest;
+import io.github.clerk4j.spi.FapiResponse;
+import io.github.clerk4j.spi.Form;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** How core turns an HTTP answer into a resource or a refusal: {@link FapiResponse#decode}. */
+class AnswerDecoderTest {
+
+  static final String TOKEN = "Bearer eyJhbGciOiJIUzI1NiJ9.eyJpYXQiOjF9.c2ln";
+
+  static FapiResponse decode(Endpoint endpoint, int status, Map<String, String> headers, String body) {
+    Map<String, String> h = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    h.putAll(headers);
+    FapiRequest request = new FapiRequest(endpoint, "sia_1", null, Form.empty(), null, Duration.ofSeconds(30));
+    return FapiResponse.decode(request, status, h::get, body == null ? null : new TextJsonSource(body));
+  }
+
+  static String recordedBody(String name) throws IOException {
+    try (InputStream in = AnswerDecoderTest.class.getResourceAsStream("/recorded/" + name)) {
+      String file = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      // {"key": ..., "body": {...}}: the body is everything after "body":, up to the closing brace
+      Matcher m = Pattern.compile("\"body\"\\s*:\\s*", Pattern.DOTALL).matcher(file);
+      assertThat(m.find()).isTrue();
+      String rest = file.substring(m.end()).trim();
+      return rest.substring(0, rest.lastIndexOf('}')).trim();
+    }
+  }
+
+  @Test
+  void aRecordedSignInDecodesWithItsClientAndToken() throws IOException {
+    FapiResponse r = decode(Endpoint.CREATE_SIGN_IN, 200, Map.of("Authorization", TOKEN),
+        recordedBody("flutter-sign_in-create-password-needs_client_trust.json"));
+    SignInResource s = (SignInResource) r.response();
+    assertThat(r.error()).isEmpty();
+    assertThat(r.clientToken()).isEqualTo(TOKEN);
+    assertThat(s.id()).isEqualTo("SIGN_IN_ID");
+    assertThat(s.status()).isEqualTo("needs_client_trust");
+    assertThat(s.supportedSecondFactors()).extracting(FactorResource::strategy).containsExactly("email_code");
+    assertThat(s.firstFactorVerification().status()).isEqualTo("verified");
+    assertThat(((ClientResource) r.client()).id()).isEqualTo("CLIENT_ID");
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+      "flutter-client-create.json, GET_CLIENT",
+      "flutter-environment.json, GET_ENVIRONMENT",
+      "flutter-sign_in-attempt_first_factor-email_code-complete.json, ATTEMPT_FIRST_FACTOR",
+      "flutter-sign_in-attempt_first_factor-password-complete.json, ATTEMPT_FIRST_FACTOR",
+      "flutter-sign_in-attempt_second_factor-email_code-complete.json, ATTEMPT_SECOND_FACTOR",
+      "flutter-sign_in-create-identifier-needs_first_factor.json, CREATE_SIGN_IN",
+      "flutter-sign_in-prepare_first_factor-email_code.json, PREPARE_FIRST_FACTOR",
+      "flutter-sign_in-prepare_second_factor-email_code.json, PREPARE_SECOND_FACTOR"})
+  void everyRecordedAnswerDecodes(String file, Endpoint endpoint) throws IOException {
+    FapiResponse r = decode(endpoint, 200, Map.of(), recordedBody(file));
+    assertThat(r.response()).isNotNull();
+    assertThat(r.error()).isEmpty();
+  }
+
+  @Test
+  void theRecordedEnvironmentListsTheEnabledFactors() throws IOException {
+    EnvironmentResource env = (EnvironmentResource) decode(Endpoint.GET_ENVIRONMENT, 200, Map.of(),
+        recordedBody("flutter-environment.json")).response();
+    assertThat(env.firstFactors()).contains("email_code", "password");
+  }
+
+  @Test
+  void unknownMembersAreSkippedAndNewStatusesKept() {
+    FapiResponse r = decode(Endpoint.GET_SIGN_IN, 200, Map.of(), """
+        {"response": {"object": "sign_in_attempt", "id": "sia_1", "status": "needs_a_haircut",
+          "brand_new": {"deep": [1, {"x": null}]}, "supported_first_factors": null,
+          "abandon_at": "1767232800000"}, "client": null, "extra": true}""");
+    SignInResource s = (SignInResource) r.response();
+    assertThat(s.status()).isEqualTo("needs_a_haircut");
+    assertThat(s.supportedFirstFactors()).isEmpty();
+    assertThat(s.abandonAt().toEpochMilli()).isEqualTo(1767232800000L);
+    assertThat(r.client()).isNull();
+  }
+
+  @Test
+  void anEmptyBodyIsABrokenAnswerNotASuccess() {
+    assertThatThrownBy(() -> decode(Endpoint.TOUCH_SESSION, 200, Map.of(), null))
+        .isInstanceOfSatisfying(ClerkNetworkException.class,
+            e -> assertThat(e.requestMayHaveBeenSent()).isTrue())
+        .hasMessageContaining("TOUCH_SESSION").hasMessageContaining("empty body");
+  }
+
+  @Test
+  void aCutOffBodySaysSo() {
+    assertThatThrownBy(() -> decode(Endpoint.CREATE_SIGN_IN, 200, Map.of(),
+        "{\"response\": {\"object\": \"sign_in_attempt\", \"id\": \"sia_1\", \"stat"))
+        .isInstanceOfSatisfying(ClerkNetworkException.class,
+            e -> assertThat(e.requestMayHaveBeenSent()).isTrue())
+        .hasMessageContaining("cut off");
+  }
+
+  @Test
+  void aBodyThatIsNotJsonIsABrokenAnswer() {
+    assertThatThrownBy(() -> decode(Endpoint.CREATE_SIGN_IN, 200, Map.of(), "<html>OK</html>"))
+        .isInstanceOf(ClerkNetworkException.class)
+        .hasMessageContaining("not with a sign-in");
+  }
+
+  @Test
+  void aResourceWithoutItsIdIsRefusedWithThePath() {
+    assertThatThrownBy(() -> decode(Endpoint.GET_CLIENT, 200, Map.of(), """
+        {"response": {"object": "client", "id": "client_1",
+          "sessions": [{"object": "session", "status": "active"}]}, "client": null}"""))
+        .isInstanceOf(ClerkNetworkException.class)
+        .hasMessageContaining("a session without id")
+        .hasMessageContaining("sessions");
+  }
+
+  @Test
+  void aMemberOfTheWrongKindIsRefused() {
+    assertThatThrownBy(() -> decode(Endpoint.GET_CLIENT, 200, Map.of(),
+        "{\"response\": {\"id\": \"client_1\", \"sessions\": \"none\"}, \"client\": null}"))
+        .isInstanceOf(ClerkNetworkException.class)
+        .hasMessageContaining("expected an array");
+  }
+
+  @Test
+  void aMissingResponseIsRefusedExceptWhereClerkSendsNull() {
+    assertThat(decode(Endpoint.GET_CLIENT, 200, Map.of(), "{\"response\": null, \"client\": null}").response())
+        .isNull();
+    assertThatThrownBy(() -> decode(Endpoint.CREATE_SIGN_IN, 200, Map.of(), "{\"response\": null}"))
+        .isInstanceOf(ClerkNetworkException.class).hasMessageContaining("has no sign-in");
+  }
+
+  @Test
+  void twoValuesAreNotOneAnswer() {
+    assertThatThrownBy(() -> decode(Endpoint.GET_CLIENT, 200, Map.of(), "{\"response\": null} {}"))
+        .isInstanceOf(ClerkNetworkException.class);
+  }
+
+  @Test
+  void theTokenEndpointAnswersWithTheJwt() {
+    assertThat(decode(Endpoint.CREATE_SESSION_TOKEN, 200, Map.of(), "{\"object\": \"token\", \"jwt\": \"a.b.c\"}")
+        .response()).isEqualTo("a.b.c");
+    assertThatThrownBy(() -> decode(Endpoint.CREATE_SESSION_TOKEN, 200, Map.of(), "{\"object\": \"token\"}"))
+        .isInstanceOf(ClerkNetworkException.class);
+  }
+
+  @Test
+  void anErrorEnvelopeIsARefusalWithFieldErrorsAndItsToken() {
+    FapiResponse r = decode(Endpoint.ATTEMPT_SECOND_FACTOR, 422, Map.of("Authorization", TOKEN), """
+        {"errors": [{"code": "form_code_incorrect", "message": "is incorrect", "long_message": "Incorrect code",
+          "meta": {"param_name": "code", "n": 3, "ratio": 0.5, "gone": null, "list": [1, null]}}],
+         "clerk_trace_id": "trace_1"}""");
+    ClerkApiException e = r.error().orElseThrow();
+    assertThat(e.isCodeIncorrect()).isTrue();
+    assertThat(e.fieldErrors()).containsKey("code");
+    assertThat(e.traceId()).isEqualTo("trace_1");
+    assertThat(e.firstError().meta()).containsEntry("n", 3L).containsEntry("ratio", 0.5).doesNotContainKey("gone");
+    assertThat(r.clientToken()).isEqualTo(TOKEN);
+    assertThat(r.response()).isNull();
+  }
+
+  @Test
+  void anErrorWithoutClerksEnvelopeIsSyntheticAndItsHeaderIsNotTaken() {
+    FapiResponse r = decode(Endpoint.GET_CLIENT, 502, Map.of("Authorization", "Bearer proxy"),
+        "<html><body>Bad Gateway</body></html>");
+    assertThat(r.error().orElseThrow().hasCode("http_502")).isTrue();
+    assertThat(r.clientToken()).isNull();
+    assertThat(decode(Endpoint.GET_CLIENT, 500, Map.of(), null).error().orElseThrow().hasCode("http_500")).isTrue();
+  }
+
+  @Test
+  void aRedirectIsARefusalAndItsAuthorizationIsNeverTaken() {
+    FapiResponse r = decode(Endpoint.CREATE_SIGN_IN, 307,
+        Map.of("Authorization", TOKEN, "Location", "https://elsewhere.example/"), "{\"errors\": []}");
+    assertThat(r.error().orElseThrow().hasCode("http_307")).isTrue();
+    assertThat(r.clientToken()).isNull();
+  }
+
+  @Test
+  void rateLimitsAndUnavailabilityCarryRetryAfter() {
+    FapiResponse limited = decode(Endpoint.CREATE_SIGN_IN, 429, Map.of("Retry-After", "3"),
+        "{\"errors\": [{\"code\": \"too_many_requests\", \"message\": \"m\", \"long_message\": \"l\"}]}");
+    assertThat(limited.error().orElseThrow()).isInstanceOfSatisfying(ClerkRateLimitException.class, e -> {
+      assertThat(e.retryAfter()).contains(Duration.ofSeconds(3));
+      assertThat(e.getMessage()).contains("try again in 3 s");
+    });
+    ClerkApiException unavailable = decode(Endpoint.GET_CLIENT, 503, Map.of("Retry-After", "7"), null)
+        .error().orElseThrow();
+    assertThat(unavailable).isNotInstanceOf(ClerkRateLimitException.class);
+    assertThat(unavailable.retryAfter()).contains(Duration.ofSeconds(7));
+    assertThat(unavailable.getMessage()).contains("try again in 7 s");
+    assertThat(decode(Endpoint.GET_CLIENT, 503, Map.of("Retry-After", "Wed, 21 Oct 2015 07:28:00 GMT"), null)
+        .error().orElseThrow().retryAfter()).contains(Duration.ZERO);
+    assertThat(decode(Endpoint.GET_CLIENT, 503, Map.of("Retry-After", "soon"), null)
+        .error().orElseThrow().retryAfter()).isEmpty();
+  }
+}
