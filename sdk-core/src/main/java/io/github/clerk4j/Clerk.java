@@ -2,6 +2,7 @@ package io.github.clerk4j;
 
 import io.github.clerk4j.internal.CallExecutor;
 import io.github.clerk4j.internal.FrontendApi;
+import io.github.clerk4j.internal.Log;
 import io.github.clerk4j.internal.Redactor;
 import io.github.clerk4j.internal.SessionTokenCache;
 import io.github.clerk4j.internal.SingleFlight;
@@ -13,8 +14,6 @@ import io.github.clerk4j.spi.FapiResponse;
 import io.github.clerk4j.spi.Form;
 import io.github.clerk4j.spi.Transport;
 import io.github.clerk4j.spi.TransportFactory;
-import java.lang.System.Logger;
-import java.lang.System.Logger.Level;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -54,7 +53,6 @@ import java.util.function.UnaryOperator;
  */
 public final class Clerk implements AutoCloseable {
 
-  private static final Logger LOG = System.getLogger("io.github.clerk4j");
   /** A session token is refreshed this long before it expires, so it never expires in flight. */
   private static final Duration TOKEN_MARGIN = Duration.ofSeconds(10);
 
@@ -232,7 +230,7 @@ public final class Clerk implements AutoCloseable {
             + ": pass the createdSessionId of a complete sign-in or sign-up"));
     Session active = setActive(session);
     if (active.status() == SessionStatus.PENDING || !active.tasks().isEmpty()) {
-      LOG.log(Level.DEBUG, () -> "session " + active.id() + " is " + active.rawStatus() + " with tasks "
+      Log.debug(() -> "session " + active.id() + " is " + active.rawStatus() + " with tasks "
           + active.tasks().stream().map(SessionTask::rawKey).toList()
           + ": it counts as signed out until they are done (see Session.currentTask())");
     }
@@ -369,7 +367,7 @@ public final class Clerk implements AutoCloseable {
     Client after;
     synchronized (stateLock) {
       if (resetsBefore >= 0 && resetsBefore != resets) {
-        LOG.log(Level.DEBUG, "ignored a client snapshot requested before the local state was forgotten");
+        Log.debug("ignored a client snapshot requested before the local state was forgotten");
         return;
       }
       before = client;
@@ -377,7 +375,7 @@ public final class Clerk implements AutoCloseable {
       if (current != null && Objects.equals(current.id(), resource.id())
           && current.updatedAt() != null && resource.updatedAt() != null
           && resource.updatedAt().isBefore(current.updatedAt())) {
-        LOG.log(Level.DEBUG, "ignored a client snapshot older than the current one");
+        Log.debug("ignored a client snapshot older than the current one");
         return;
       }
       after = new Client(this, resource);
@@ -473,7 +471,7 @@ public final class Clerk implements AutoCloseable {
           l.onSessionChanged(sessionAfter);
         }
       } catch (RuntimeException e) {
-        LOG.log(Level.WARNING, () -> "a ClerkListener threw " + e.getClass().getName() + ": "
+        Log.warn(() -> "a ClerkListener threw " + e.getClass().getName() + ": "
             + Redactor.scrub(e.getMessage()));
       }
     }

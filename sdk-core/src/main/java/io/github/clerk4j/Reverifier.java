@@ -1,7 +1,6 @@
 package io.github.clerk4j;
 
-import java.lang.System.Logger;
-import java.lang.System.Logger.Level;
+import io.github.clerk4j.internal.Log;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -14,7 +13,6 @@ import java.util.stream.Collectors;
  */
 final class Reverifier {
 
-  private static final Logger LOG = System.getLogger("io.github.clerk4j");
 
   /** Answers per step before the last refusal is thrown; servers fail a code after a few tries anyway. */
   static final int MAX_ANSWERS_PER_STEP = 3;
@@ -33,9 +31,9 @@ final class Reverifier {
         throw e;
       }
       Session session = clerk.session().orElseThrow(() -> e);
-      LOG.log(Level.DEBUG, () -> "session " + session.id() + " must verify again; asking the handler");
+      Log.debug(() -> "session " + session.id() + " must verify again; asking the handler");
       if (!verify(session, handler, e)) {
-        LOG.log(Level.DEBUG, "the reverification handler gave up");
+        Log.debug("the reverification handler gave up");
         throw e;
       }
     }
@@ -78,7 +76,7 @@ final class Reverifier {
       if (!e.fieldErrors().containsKey("level")) {
         throw e;
       }
-      LOG.log(Level.DEBUG, "the server refused level second_factor; verifying with first_factor");
+      Log.debug("the server refused level second_factor; verifying with first_factor");
       return session.startVerification(VerificationLevel.FIRST_FACTOR);
     }
   }
@@ -92,7 +90,7 @@ final class Reverifier {
     List<Factor> offered = second ? v.supportedSecondFactors() : v.supportedFirstFactors();
     Factor factor = (second ? chooseSecond(offered) : chooseFirst(offered)).orElseThrow(() -> original.withHint(
         "the reverification offers no factor clerk4j can complete: " + strategies(offered)));
-    LOG.log(Level.DEBUG, () -> "reverifying by " + factor.rawStrategy() + " (" + (second ? "second" : "first")
+    Log.debug(() -> "reverifying by " + factor.rawStrategy() + " (" + (second ? "second" : "first")
         + " factor, level " + v.rawLevel() + ")");
     SessionVerification current = send(v, factor, second);
     ClerkApiException error = null;

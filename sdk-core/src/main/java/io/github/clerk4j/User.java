@@ -1,5 +1,6 @@
 package io.github.clerk4j;
 
+import io.github.clerk4j.internal.Log;
 import io.github.clerk4j.internal.Redactor;
 import io.github.clerk4j.internal.wire.BackupCodesResource;
 import io.github.clerk4j.internal.wire.PhoneNumberResource;
@@ -8,8 +9,6 @@ import io.github.clerk4j.internal.wire.UserResource;
 import io.github.clerk4j.spi.Endpoint;
 import io.github.clerk4j.spi.FapiResponse;
 import io.github.clerk4j.spi.Form;
-import java.lang.System.Logger;
-import java.lang.System.Logger.Level;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -39,7 +38,6 @@ import java.util.regex.Pattern;
  */
 public final class User {
 
-  private static final Logger LOG = System.getLogger("io.github.clerk4j");
 
   /** E.164: a plus and 7 to 15 digits, the first not 0. */
   private static final Pattern E164 = Pattern.compile("\\+[1-9]\\d{6,14}");
@@ -238,7 +236,7 @@ public final class User {
     try {
       clerk.setActive(stale.get());
     } catch (ClerkException e) {
-      LOG.log(Level.WARNING, () -> "the password was changed, but refreshing session " + sessionId
+      Log.warn(() -> "the password was changed, but refreshing session " + sessionId
           + " failed: " + Redactor.scrub(e.getMessage()) + "; Clerk.loadClient() shows its tasks");
     }
   }

@@ -11,8 +11,6 @@ import io.github.clerk4j.spi.FapiRequest;
 import io.github.clerk4j.spi.FapiResponse;
 import io.github.clerk4j.spi.Form;
 import io.github.clerk4j.spi.Transport;
-import java.lang.System.Logger;
-import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,7 +27,6 @@ import java.util.function.Consumer;
  */
 public final class CallExecutor {
 
-  private static final Logger LOG = System.getLogger("io.github.clerk4j");
 
   private final Transport transport;
   private final RetryPolicy retryPolicy;
@@ -72,8 +69,8 @@ public final class CallExecutor {
     for (int attempt = 1; ; attempt++) {
       long ticket = tokens.ticket();
       FapiRequest request = new FapiRequest(endpoint, id, sessionId, body, tokens.current(), remaining(deadline));
-      if (LOG.isLoggable(Level.DEBUG)) {
-        LOG.log(Level.DEBUG, "-> " + describe(endpoint, id, sessionId) + " form=" + Redactor.describe(body)
+      if (Log.debugEnabled()) {
+        Log.debug("-> " + describe(endpoint, id, sessionId) + " form=" + Redactor.describe(body)
             + (attempt > 1 ? " (attempt " + attempt + ")" : ""));
       }
       ClerkException failure;
@@ -95,12 +92,12 @@ public final class CallExecutor {
       Duration wait = retryDelay(endpoint, failure, attempt, deadline);
       if (wait == null) {
         ClerkException thrown = failure;
-        LOG.log(Level.DEBUG, () -> "<- " + describe(endpoint, id, sessionId) + " failed: "
+        Log.debug(() -> "<- " + describe(endpoint, id, sessionId) + " failed: "
             + Redactor.scrub(thrown.getMessage()));
         throw failure;
       }
       ClerkException retried = failure;
-      LOG.log(Level.DEBUG, () -> "retrying " + describe(endpoint, id, sessionId) + " in "
+      Log.debug(() -> "retrying " + describe(endpoint, id, sessionId) + " in "
           + wait.toMillis() + " ms after: " + Redactor.scrub(retried.getMessage()));
       sleep(wait, failure);
     }
@@ -108,9 +105,9 @@ public final class CallExecutor {
 
   private FapiResponse accepted(long ticket, FapiRequest request, FapiResponse response) {
     if (tokens.onResponse(ticket, response.clientToken())) {
-      LOG.log(Level.DEBUG, "client token rotated");
+      Log.debug("client token rotated");
     }
-    LOG.log(Level.DEBUG, () -> "<- " + describe(request.endpoint(), request.id(), request.sessionId())
+    Log.debug(() -> "<- " + describe(request.endpoint(), request.id(), request.sessionId())
         + " HTTP " + response.httpStatus());
     // A late answer to a request sent before a sign-out or a 401 must not bring the forgotten
     // client back into the local state.
@@ -140,13 +137,13 @@ public final class CallExecutor {
         e.isUnauthenticated() && (request.sessionId() == null || e.hasCode("authentication_invalid"));
     if (clientRejected) {
       if (tokens.onUnauthenticated(ticket, request.clientToken(), header)) {
-        LOG.log(Level.INFO, () -> "the server no longer accepts this client (HTTP 401 "
+        Log.info(() -> "the server no longer accepts this client (HTTP 401 "
             + (e.firstError() == null ? "" : e.firstError().code())
             + "): cleared the client token and the local client state");
         onUnauthenticated.run();
       }
     } else if (tokens.onResponse(ticket, header)) {
-      LOG.log(Level.DEBUG, "client token rotated by an error response");
+      Log.debug("client token rotated by an error response");
     }
     return e;
   }
