@@ -20,25 +20,23 @@ import okhttp3.HttpUrl;
 
 /**
  * The emulator's HTTP side: a MockWebServer on 127.0.0.1 whose dispatcher parses each request,
- * checks the API version, routes it under the one state lock and writes the JSON answer.
+ * checks the API version, routes it under the state lock and writes the JSON answer.
  */
 public final class EmulatorServer {
   private static final System.Logger LOG = System.getLogger(EmulatorServer.class.getName());
   private static final String HEX = "0123456789abcdef";
 
-  private final Core core;
+  private final EmulatorState state;
+  private final Rules rules;
   private final Router router = new Router();
   private final MockWebServer server = new MockWebServer();
 
   /** Creates a stopped emulator with these settings and seeded users. */
   public EmulatorServer(Settings settings, Clock clock, RandomGenerator random, List<EmulatorUser> users) {
-    this.core = new Core(settings, clock, random);
-    users.forEach(core::addUser);
-    Views views = new Views(core);
-    new ClientRoutes(core, views).register(router);
-    new SignInRoutes(core, views).register(router);
-    new SessionRoutes(core, views).register(router);
-    new MeRoutes(core, views).register(router);
+    this.state = new EmulatorState(settings, clock, random);
+    this.rules = new Rules(state, new TokenSigner(state.newId("ins")));
+    users.forEach(rules.users::addUser);
+    Routes.all(state, rules, new Views(state, rules)).forEach(routes -> routes.register(router));
     server.setServerSocketFactory(new NoDelayServerSocketFactory());
     server.setDispatcher(new Dispatcher() {
       @Override
@@ -51,7 +49,7 @@ public final class EmulatorServer {
   /** Listens on 127.0.0.1 at {@code port} (0 for any free port). */
   public void start(int port) throws IOException {
     server.start(InetAddress.getByName("127.0.0.1"), port);
-    core.issuer = url();
+    state.issuer = url();
   }
 
   /** The base URL, such as {@code http://127.0.0.1:8787}, without a trailing slash. */
@@ -60,13 +58,13 @@ public final class EmulatorServer {
   }
 
   public Outbox outbox() {
-    return core.outbox;
+    return state.outbox;
   }
 
   /** Adds a user while running; returns its id. */
   public String addUser(EmulatorUser user) {
-    synchronized (core.lock) {
-      return core.addUser(user);
+    synchronized (state.lock) {
+      return rules.users.addUser(user);
     }
   }
 
@@ -81,10 +79,10 @@ public final class EmulatorServer {
     String body = recorded.getBody() == null ? "" : recorded.getBody().string(StandardCharsets.UTF_8);
     // Parsed before taking the lock (it reads no state); a malformed form is answered under the
     // lock, after the API version check, as before.
-    Form form = null;
+    FormBody form = null;
     ApiException malformed = null;
     try {
-      form = Form.parse(body);
+      form = FormBody.parse(body);
     } catch (ApiException e) {
       malformed = e;
     }
@@ -92,16 +90,15 @@ public final class EmulatorServer {
     Exchange exchange = null;
     Response response;
     String traceId;
-    synchronized (core.lock) {
-      traceId = core.randomString(HEX, 32);
+    synchronized (state.lock) {
+      traceId = state.randomString(HEX, 32);
       try {
         checkApiVersion(request);
         if (malformed != null) {
           throw malformed;
         }
-        Exchange ex = new Exchange(request.withForm(form), core);
-        exchange = ex;
-        response = Passwords.using(password, () -> router.route(ex));
+        exchange = new Exchange(request.withForm(form), state, rules.sessions, password);
+        response = router.route(exchange);
       } catch (ApiException e) {
         response = error(e, traceId);
       } catch (RuntimeException e) {
@@ -133,7 +130,7 @@ public final class EmulatorServer {
    * under the lock, with this derivation if the user's password is still the one it was made
    * for. Other password checks are rare and derive under the lock.
    */
-  private Passwords.Precomputed derivePasswordEarly(Request request, Form form) {
+  private Passwords.Precomputed derivePasswordEarly(Request request, FormBody form) {
     if (!"POST".equals(request.method()) || !"/v1/client/sign_ins".equals(request.path())) {
       return null;
     }
@@ -143,8 +140,8 @@ public final class EmulatorServer {
       return null;
     }
     Passwords.Hash hash;
-    synchronized (core.lock) {
-      hash = core.findUser(identifier).map(user -> user.password).orElse(null);
+    synchronized (state.lock) {
+      hash = state.findUser(identifier).map(user -> user.password).orElse(null);
     }
     return hash == null ? null : Passwords.precompute(hash, password);
   }
@@ -186,6 +183,6 @@ public final class EmulatorServer {
     okhttp3.Headers headers = recorded.getHeaders();
     String forwarded = headers.get("X-Forwarded-For");
     String ip = forwarded == null || forwarded.isBlank() ? "127.0.0.1" : forwarded.split(",")[0].trim();
-    return new Request(method, url.encodedPath(), query, headers::get, Form.empty(), ip, List.of());
+    return new Request(method, url.encodedPath(), query, headers::get, FormBody.empty(), ip, List.of());
   }
 }

@@ -31,12 +31,8 @@ final class Router {
         for (int i = 1; i <= m.groupCount(); i++) {
           params.add(m.group(i));
         }
-        Exchange routed = new Exchange(request.withPathParams(params), exchange.core);
-        try {
-          return route.handler.handle(routed);
-        } finally {
-          exchange.client = routed.client;
-        }
+        exchange.request = request.withPathParams(params);
+        return route.handler.handle(exchange);
       }
     }
     throw ApiException.notFound("The requested resource (" + request.method() + " " + request.path() + ")");

@@ -7,27 +7,28 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * A form-encoded request body (FAPI is a form API). Accessors throw {@link ApiException}s that
+ * A form-encoded request body as the server reads it (FAPI is a form API). Accessors throw {@link ApiException}s that
  * name the parameter, so bad input always ends in a 422 and never in a 500.
  */
-public final class Form {
+final class FormBody {
   private final Map<String, List<String>> values;
 
-  private Form(Map<String, List<String>> values) {
+  private FormBody(Map<String, List<String>> values) {
     this.values = values;
   }
 
-  static Form empty() {
-    return new Form(Map.of());
+  static FormBody empty() {
+    return new FormBody(Map.of());
   }
 
   /** Parses {@code a=1&b=2}; arrays are repeated keys, as clerk-js and the native SDKs send them. */
-  static Form parse(String body) {
+  static FormBody parse(String body) {
     Map<String, List<String>> values = new LinkedHashMap<>();
     if (body == null || body.isEmpty()) {
-      return new Form(values);
+      return new FormBody(values);
     }
     for (String pair : body.split("&")) {
       if (pair.isEmpty()) {
@@ -39,7 +40,7 @@ public final class Form {
       String key = decode(rawKey, "body");
       values.computeIfAbsent(key, k -> new ArrayList<>()).add(decode(rawValue, key));
     }
-    return new Form(values);
+    return new FormBody(values);
   }
 
   private static String decode(String raw, String param) {
@@ -65,21 +66,19 @@ public final class Form {
     return value;
   }
 
+  /** The value when present and not empty. */
+  Optional<String> nonEmpty(String name) {
+    return optional(name).filter(v -> !v.isEmpty());
+  }
+
   /** A boolean; absent or empty gives {@code defaultValue}; anything but true/false/1/0 is a 422. */
   boolean bool(String name, boolean defaultValue) {
-    String value = optional(name).orElse("");
-    switch (value) {
-      case "":
-        return defaultValue;
-      case "true":
-      case "1":
-        return true;
-      case "false":
-      case "0":
-        return false;
-      default:
-        throw ApiException.paramFormatInvalid(name);
-    }
+    return switch (optional(name).orElse("")) {
+      case "" -> defaultValue;
+      case "true", "1" -> true;
+      case "false", "0" -> false;
+      default -> throw ApiException.paramFormatInvalid(name);
+    };
   }
 
   /** A boolean given explicitly, or empty when absent. */
@@ -96,7 +95,13 @@ public final class Form {
     return value;
   }
 
-  boolean has(String name) {
-    return values.containsKey(name);
+  /** The required {@code strategy}; one not in {@code allowed} is 422 {@code form_param_format_invalid}. */
+  FactorStrategy strategy(Set<FactorStrategy> allowed) {
+    return strategy(required("strategy"), allowed);
+  }
+
+  static FactorStrategy strategy(String value, Set<FactorStrategy> allowed) {
+    return WireValue.parse(FactorStrategy.class, value).filter(allowed::contains)
+        .orElseThrow(() -> ApiException.paramFormatInvalid("strategy"));
   }
 }
