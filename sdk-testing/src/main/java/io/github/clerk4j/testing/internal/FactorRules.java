@@ -92,6 +92,41 @@ final class FactorRules {
     return new FactorOffer(strategy, p.id, p.number, p.id.equals(u.primaryPhoneId), null);
   }
 
+  /**
+   * The factors as a sign-in shows them: the identifier the person typed in full, every other one
+   * masked as Clerk masks it (recorded: {@code +*********01} for a phone number, {@code
+   * t**************@d********.london} for an e-mail address), so that a sign-in started with one
+   * identifier does not reveal the account's others.
+   */
+  static List<FactorOffer> asShownFor(List<FactorOffer> factors, String typedIdentifier) {
+    String typed = typedIdentifier == null ? "" : typedIdentifier.trim();
+    return factors.stream().map(f -> f.safeIdentifier() == null || isTyped(f.safeIdentifier(), typed) ? f
+        : new FactorOffer(f.strategy(), f.identifierId(), mask(f.safeIdentifier()), f.primary(), f.isDefault()))
+        .toList();
+  }
+
+  private static boolean isTyped(String identifier, String typed) {
+    return identifier.equalsIgnoreCase(typed) || identifier.equals(UserRules.normalizePhone(typed));
+  }
+
+  /** Keeps a phone number's last two digits, an address's first letters and top-level domain. */
+  static String mask(String identifier) {
+    int at = identifier.lastIndexOf('@');
+    if (at < 0) {
+      int keep = Math.min(2, Math.max(0, identifier.length() - 1));
+      return "+" + "*".repeat(identifier.length() - 1 - keep) + identifier.substring(identifier.length() - keep);
+    }
+    String domain = identifier.substring(at + 1);
+    int dot = domain.lastIndexOf('.');
+    String name = dot < 0 ? domain : domain.substring(0, dot);
+    return maskAfterFirst(identifier.substring(0, at)) + "@" + maskAfterFirst(name)
+        + (dot < 0 ? "" : domain.substring(dot));
+  }
+
+  private static String maskAfterFirst(String part) {
+    return part.isEmpty() ? part : part.charAt(0) + "*".repeat(part.length() - 1);
+  }
+
   static boolean offers(List<FactorOffer> factors, FactorStrategy strategy) {
     return factors.stream().anyMatch(f -> f.strategy() == strategy);
   }

@@ -44,9 +44,7 @@ final class MeRoutes implements Routes {
     router.add("POST", "/v1/me/totp", this::createTotp);
     router.add("DELETE", "/v1/me/totp", this::deleteTotp);
     router.add("POST", "/v1/me/totp/attempt_verification", this::verifyTotp);
-    // clerk-js posts to the path with a trailing slash, the native SDKs without.
     router.add("POST", "/v1/me/backup_codes", this::createBackupCodes);
-    router.add("POST", "/v1/me/backup_codes/", this::createBackupCodes);
     router.add("POST", "/v1/me/change_password", this::changePassword);
   }
 

@@ -71,8 +71,8 @@ final class PasswordRules {
     return user.password != null && Passwords.matches(user.password, candidate);
   }
 
-  /** Sets a new password after the policy checks (length, pwned list, same as current). */
-  void setPassword(UserRecord user, String newPassword, String param) {
+  /** Refuses a new password that fails the policy: too short, pwned, or the current one. */
+  void checkNewPassword(UserRecord user, String newPassword, String param) {
     if (newPassword.length() < 8) {
       throw ApiException.param(422, "form_password_length_too_short", param, "is too short",
           "Passwords must be 8 characters or more.");
@@ -86,6 +86,11 @@ final class PasswordRules {
       throw ApiException.param(422, "form_new_password_matches_current", param, "matches current",
           "Your new password cannot be the same as your current password.");
     }
+  }
+
+  /** Sets a new password after the policy checks; clears the compromised flag and the lockout. */
+  void setPassword(UserRecord user, String newPassword, String param) {
+    checkNewPassword(user, newPassword, param);
     long now = state.now();
     user.password = hash(newPassword);
     user.passwordUpdatedAt = now;

@@ -21,11 +21,16 @@ final class Router {
     routes.add(new Route(method, Pattern.compile(regex), handler));
   }
 
-  /** Finds the handler; unknown paths and unsupported methods are 404 {@code resource_not_found}. */
+  /**
+   * Finds the handler; unknown paths and unsupported methods are 404 {@code resource_not_found}.
+   * A trailing slash is ignored, as Clerk does: clerk-js creates phone numbers, e-mail addresses,
+   * Web3 wallets and backup codes at {@code /v1/me/phone_numbers/} and the like.
+   */
   Response route(Exchange exchange) {
     Request request = exchange.request;
+    String path = withoutTrailingSlash(request.path());
     for (Route route : routes) {
-      Matcher m = route.pattern.matcher(request.path());
+      Matcher m = route.pattern.matcher(path);
       if (route.method.equals(request.method()) && m.matches()) {
         List<String> params = new ArrayList<>();
         for (int i = 1; i <= m.groupCount(); i++) {
@@ -36,5 +41,9 @@ final class Router {
       }
     }
     throw ApiException.notFound("The requested resource (" + request.method() + " " + request.path() + ")");
+  }
+
+  private static String withoutTrailingSlash(String path) {
+    return path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
   }
 }

@@ -134,10 +134,17 @@ final class SignInRoutes implements Routes {
       return ok(ex, signIn);
     }
     String code = form.required("code");
+    // Clerk's forgot-password guide sends the new password with the reset code, in one call.
+    Optional<String> newPassword = strategy.resetsPassword() ? form.nonEmpty("password") : Optional.empty();
     ex.rateLimit("attempt", state.settings.rateLimits().attempts());
+    // Checked before the code, so that a refused password leaves the code unused for the next try.
+    newPassword.ifPresent(p -> rules.passwords.checkNewPassword(signIn.user, p, "password"));
     rules.codes.attempt(signIn.firstFactor, strategy, code,
         "Send a code first with prepare_first_factor and the same strategy.");
     afterFirstFactor(ex.client, signIn);
+    if (newPassword.isPresent()) {
+      setNewPassword(ex, signIn, newPassword.get());
+    }
     return ok(ex, signIn);
   }
 
@@ -208,7 +215,12 @@ final class SignInRoutes implements Routes {
   private Response resetPassword(Exchange ex) {
     SignInAttempt signIn = current(ex);
     requireStatus(signIn, AttemptStatus.NEEDS_NEW_PASSWORD);
-    String password = ex.form().required("password");
+    setNewPassword(ex, signIn, ex.form().required("password"));
+    return ok(ex, signIn);
+  }
+
+  /** After a reset code: sets the password, then MFA if the user has it, else a session. */
+  private void setNewPassword(Exchange ex, SignInAttempt signIn, String password) {
     boolean signOutOthers = ex.form().bool("sign_out_of_other_sessions", false);
     rules.passwords.setPassword(signIn.user, password, "password");
     if (signOutOthers) {
@@ -219,7 +231,6 @@ final class SignInRoutes implements Routes {
     } else {
       complete(ex.client, signIn, false);
     }
-    return ok(ex, signIn);
   }
 
   /** The client's current sign-in; an older one is 403, an unknown one 404. */

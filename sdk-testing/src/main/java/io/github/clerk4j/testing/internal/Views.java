@@ -63,9 +63,10 @@ final class Views {
         "id", s.id,
         "status", s.status,
         "supported_identifiers", SUPPORTED_IDENTIFIERS,
-        "supported_first_factors", open ? factors(rules.factors.firstFactors(s.user, true)) : null,
-        "supported_second_factors", secondStep ? factors(s.clientTrustStep
-            ? rules.factors.clientTrustFactors(s.user) : rules.factors.secondFactors(s.user)) : null,
+        "supported_first_factors", open
+            ? shown(rules.factors.firstFactors(s.user, true), s) : null,
+        "supported_second_factors", secondStep ? shown(s.clientTrustStep
+            ? rules.factors.clientTrustFactors(s.user) : rules.factors.secondFactors(s.user), s) : null,
         "first_factor_verification", s.firstFactor == null ? null : s.firstFactor.json(),
         "second_factor_verification", s.secondFactor == null ? null : s.secondFactor.json(),
         "identifier", s.identifier,
@@ -76,6 +77,10 @@ final class Views {
         "abandon_at", s.abandonAt,
         "client_trust_state", s.clientTrustState,
         "locale", s.locale);
+  }
+
+  private static List<Map<String, Object>> shown(List<FactorOffer> offers, SignInAttempt s) {
+    return factors(FactorRules.asShownFor(offers, s.identifier));
   }
 
   static List<Map<String, Object>> factors(List<FactorOffer> offers) {
