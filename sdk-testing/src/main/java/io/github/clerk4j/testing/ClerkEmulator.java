@@ -44,7 +44,7 @@ public final class ClerkEmulator implements AutoCloseable {
 
   private ClerkEmulator(Builder b) {
     Settings settings = new Settings(b.mfaRequired, b.clientTrust, b.rateLimits, b.lockout,
-        b.pwnedPasswords, b.reverificationMaxAge, b.codeTtl, b.passwordIterations);
+        b.pwnedPasswords, b.reverificationMaxAge, b.codeTtl, b.sessionLifetime, b.passwordIterations);
     this.server = new EmulatorServer(settings, b.clock, b.random, b.users);
     this.port = b.port;
   }
@@ -136,6 +136,7 @@ public final class ClerkEmulator implements AutoCloseable {
     private final Set<String> pwnedPasswords = new HashSet<>();
     private Duration reverificationMaxAge = Duration.ofMinutes(10);
     private Duration codeTtl = Duration.ofMinutes(10);
+    private Duration sessionLifetime = Duration.ofDays(7);
     private int passwordIterations = Settings.DEFAULT_PASSWORD_ITERATIONS;
     private int port;
 
@@ -154,11 +155,13 @@ public final class ClerkEmulator implements AutoCloseable {
     }
 
     /**
-     * Seeds the users of a JSON file: {@code {"users": [{"email_addresses": ["a@b.c"],
-     * "password": "..."}]}}; see {@link EmulatorUser} for every field.
+     * Seeds the users of a JSON file: {@code {"users": [{"email": "a@b.c", "password": "..."}]}};
+     * the keys are the {@link EmulatorUser.Builder} methods in snake_case (see {@link
+     * EmulatorUser} for every field).
      *
      * @throws UncheckedIOException if the file cannot be read
-     * @throws IllegalArgumentException if its content is not a valid user list
+     * @throws IllegalArgumentException if its content is not a valid user list, naming the user
+     *     and the field (an unknown key is named with the allowed ones)
      */
     public Builder usersFromJson(Path file) {
       try {
@@ -228,6 +231,15 @@ public final class ClerkEmulator implements AutoCloseable {
     /** Lifetime of e-mail and SMS codes (default 10 minutes). */
     public Builder codeTtl(Duration ttl) {
       this.codeTtl = requirePositive(ttl);
+      return this;
+    }
+
+    /**
+     * How long a session lasts from sign-in (default 7 days, Clerk's default): its {@code
+     * expire_at}. After that it is {@code expired} and its client is signed out of it.
+     */
+    public Builder sessionLifetime(Duration lifetime) {
+      this.sessionLifetime = requirePositive(lifetime);
       return this;
     }
 

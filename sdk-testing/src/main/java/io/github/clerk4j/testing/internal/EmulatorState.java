@@ -22,7 +22,7 @@ final class EmulatorState {
   /** Guards every record of this state; requests are routed while holding it. */
   final Object lock = new Object();
   final Settings settings;
-  final Clock clock;
+  final AdjustableClock clock;
   final RandomGenerator random;
   final MemoryOutbox outbox = new MemoryOutbox();
   final RateLimiter rateLimiter = new RateLimiter();
@@ -37,7 +37,7 @@ final class EmulatorState {
 
   EmulatorState(Settings settings, Clock clock, RandomGenerator random) {
     this.settings = settings;
-    this.clock = clock;
+    this.clock = new AdjustableClock(clock);
     this.random = random;
     this.instanceCreatedAt = clock.millis();
   }

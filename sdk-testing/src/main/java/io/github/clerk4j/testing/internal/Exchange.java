@@ -34,6 +34,7 @@ final class Exchange {
       String token = bearer();
       if (token != null) {
         client = sessions.clientForToken(token);
+        sessions.expireDue(client);
       }
     }
     return client;

@@ -15,6 +15,8 @@ import java.util.function.Supplier;
  */
 final class SessionRules {
   static final long SESSION_TOKEN_TTL_MILLIS = Duration.ofSeconds(60).toMillis();
+  /** Clerk's default inactivity timeout ({@code abandon_at}); never before {@code expire_at}. */
+  private static final Duration ABANDON_AFTER = Duration.ofDays(30);
 
   private final EmulatorState state;
   final TokenSigner tokens;
@@ -57,8 +59,9 @@ final class SessionRules {
   SessionRecord createSession(ClientRecord client, UserRecord user, FactorStrategy firstFactor,
       boolean secondFactor) {
     long now = state.now();
+    long expireAt = now + state.settings.sessionLifetime().toMillis();
     SessionRecord session = new SessionRecord(state.newId("sess"), client, user, now,
-        now + Duration.ofDays(7).toMillis(), now + Duration.ofDays(30).toMillis());
+        expireAt, Math.max(expireAt, now + ABANDON_AFTER.toMillis()));
     session.secondFactorVerifiedAt = secondFactor ? now : null;
     state.putSession(session);
     client.sessions.add(session);
@@ -131,6 +134,16 @@ final class SessionRules {
     }
   }
 
+  /** Expires the client's sessions whose lifetime is over; called when a request names the client. */
+  void expireDue(ClientRecord client) {
+    long now = state.now();
+    for (SessionRecord s : new ArrayList<>(client.sessions)) {
+      if (s.live() && now >= s.expireAt) {
+        endSession(s, SessionState.EXPIRED);
+      }
+    }
+  }
+
   /** Ends every live session of the client with this status. */
   void endAll(ClientRecord client, SessionState status) {
     for (SessionRecord s : new ArrayList<>(client.sessions)) {
@@ -144,9 +157,10 @@ final class SessionRules {
   void endOtherSessions(UserRecord user, String keepSessionId) {
     List<SessionRecord> all = new ArrayList<>();
     state.sessions().forEach(all::add);
+    long now = state.now();
     for (SessionRecord s : all) {
       if (s.user == user && s.live() && !s.id.equals(keepSessionId)) {
-        endSession(s, SessionState.REVOKED);
+        endSession(s, now >= s.expireAt ? SessionState.EXPIRED : SessionState.REVOKED);
       }
     }
   }

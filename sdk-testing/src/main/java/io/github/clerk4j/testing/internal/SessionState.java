@@ -7,5 +7,7 @@ enum SessionState implements WireValue {
   PENDING,
   ENDED,
   REMOVED,
-  REVOKED;
+  REVOKED,
+  /** Past {@code expire_at} (the configured session lifetime). */
+  EXPIRED;
 }

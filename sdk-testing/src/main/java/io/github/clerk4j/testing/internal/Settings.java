@@ -15,11 +15,13 @@ import java.util.Set;
  * @param pwnedPasswords passwords refused as new passwords ({@code form_password_pwned})
  * @param reverificationMaxAge sensitive {@code /me} calls need a factor verified this recently
  * @param codeTtl lifetime of e-mail and SMS codes
+ * @param sessionLifetime how long a session lasts from sign-in ({@code expire_at}); then it is
+ *     {@code expired}
  * @param passwordIterations PBKDF2 iterations of stored passwords (seeded and changed ones)
  */
 public record Settings(boolean mfaRequired, boolean clientTrust, RateLimits rateLimits,
     Lockout lockout, Set<String> pwnedPasswords, Duration reverificationMaxAge, Duration codeTtl,
-    int passwordIterations) {
+    Duration sessionLifetime, int passwordIterations) {
 
   /**
    * PBKDF2 iterations unless configured: about 2 ms per hash on a laptop core, so a sign-in pays
