@@ -44,7 +44,8 @@ public final class ClerkEmulator implements AutoCloseable {
 
   private ClerkEmulator(Builder b) {
     Settings settings = new Settings(b.mfaRequired, b.clientTrust, b.rateLimits, b.lockout,
-        b.pwnedPasswords, b.reverificationMaxAge, b.codeTtl, b.sessionLifetime, b.passwordIterations);
+        b.pwnedPasswords, b.reverificationMaxAge, b.codeTtl, b.sessionLifetime, b.passwordIterations,
+        b.adminToken);
     this.server = new EmulatorServer(settings, b.clock, b.random, b.users);
     this.port = b.port;
   }
@@ -106,11 +107,7 @@ public final class ClerkEmulator implements AutoCloseable {
   /** Stops the server. Idempotent. */
   @Override
   public void close() {
-    try {
-      server.close();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    server.close();
   }
 
   private void requireStarted() {
@@ -139,6 +136,7 @@ public final class ClerkEmulator implements AutoCloseable {
     private Duration sessionLifetime = Duration.ofDays(7);
     private int passwordIterations = Settings.DEFAULT_PASSWORD_ITERATIONS;
     private int port;
+    private String adminToken;
 
     private Builder() {}
 
@@ -224,13 +222,13 @@ public final class ClerkEmulator implements AutoCloseable {
 
     /** How recent a factor verification sensitive {@code /me} calls need (default 10 minutes). */
     public Builder reverificationMaxAge(Duration maxAge) {
-      this.reverificationMaxAge = requirePositive(maxAge);
+      this.reverificationMaxAge = requirePositive("reverificationMaxAge", maxAge);
       return this;
     }
 
     /** Lifetime of e-mail and SMS codes (default 10 minutes). */
     public Builder codeTtl(Duration ttl) {
-      this.codeTtl = requirePositive(ttl);
+      this.codeTtl = requirePositive("codeTtl", ttl);
       return this;
     }
 
@@ -239,7 +237,7 @@ public final class ClerkEmulator implements AutoCloseable {
      * expire_at}. After that it is {@code expired} and its client is signed out of it.
      */
     public Builder sessionLifetime(Duration lifetime) {
-      this.sessionLifetime = requirePositive(lifetime);
+      this.sessionLifetime = requirePositive("sessionLifetime", lifetime);
       return this;
     }
 
@@ -256,6 +254,22 @@ public final class ClerkEmulator implements AutoCloseable {
         throw new IllegalArgumentException("iterations must be at least 1, got " + iterations);
       }
       this.passwordIterations = iterations;
+      return this;
+    }
+
+    /**
+     * Puts the emulator's own endpoints ({@code /__emulator/*}: the outbox with every code, the
+     * clock) behind this token: they then need {@code Authorization: Bearer <token>}. Off by
+     * default in-process, where only the test's own process talks to the emulator; the
+     * standalone jar makes one up and prints it unless told otherwise.
+     *
+     * @throws IllegalArgumentException if the token is blank
+     */
+    public Builder adminToken(String token) {
+      if (token == null || token.isBlank()) {
+        throw new IllegalArgumentException("the admin token must not be blank");
+      }
+      this.adminToken = token;
       return this;
     }
 
@@ -277,9 +291,9 @@ public final class ClerkEmulator implements AutoCloseable {
       return new ClerkEmulator(this);
     }
 
-    private static Duration requirePositive(Duration d) {
+    private static Duration requirePositive(String what, Duration d) {
       if (d.isNegative() || d.isZero()) {
-        throw new IllegalArgumentException("duration must be positive");
+        throw new IllegalArgumentException(what + " must be positive, got " + d);
       }
       return d;
     }

@@ -8,12 +8,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * A form-encoded request body as the server reads it (FAPI is a form API). Accessors throw {@link ApiException}s that
  * name the parameter, so bad input always ends in a 422 and never in a 500.
  */
 final class FormBody {
+  /** Clerk's parameter names: snake_case, with {@code []} or {@code [key]} for arrays and maps. */
+  private static final Pattern PARAM_NAME = Pattern.compile("[A-Za-z0-9_.\\-]+(\\[[A-Za-z0-9_.\\-]*])*");
+
   private final Map<String, List<String>> values;
 
   private FormBody(Map<String, List<String>> values) {
@@ -24,7 +28,13 @@ final class FormBody {
     return new FormBody(Map.of());
   }
 
-  /** Parses {@code a=1&b=2}; arrays are repeated keys, as clerk-js and the native SDKs send them. */
+  /**
+   * Parses {@code a=1&b=2}; arrays are repeated keys, as clerk-js and the native SDKs send them.
+   *
+   * @throws ApiException 400 {@code malformed_request_parameters} for a parameter without a name or
+   *     with a name no Clerk parameter has (JSON sent as a form, {@code =&=&=}); 422 {@code
+   *     form_param_format_invalid} naming the parameter whose value is not percent-encoded
+   */
   static FormBody parse(String body) {
     Map<String, List<String>> values = new LinkedHashMap<>();
     if (body == null || body.isEmpty()) {
@@ -37,7 +47,16 @@ final class FormBody {
       int eq = pair.indexOf('=');
       String rawKey = eq < 0 ? pair : pair.substring(0, eq);
       String rawValue = eq < 0 ? "" : pair.substring(eq + 1);
-      String key = decode(rawKey, "body");
+      String key;
+      try {
+        key = URLDecoder.decode(rawKey, StandardCharsets.UTF_8);
+      } catch (IllegalArgumentException e) {
+        throw ApiException.malformedForm("a parameter name is not percent-encoded.");
+      }
+      if (!PARAM_NAME.matcher(key).matches()) {
+        throw ApiException.malformedForm(key.isEmpty() ? "a parameter has no name."
+            : "no form parameter is called like that (is the body JSON? send a form).");
+      }
       values.computeIfAbsent(key, k -> new ArrayList<>()).add(decode(rawValue, key));
     }
     return new FormBody(values);

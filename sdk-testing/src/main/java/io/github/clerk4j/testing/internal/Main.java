@@ -8,9 +8,11 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.BindException;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.Base64;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Consumer;
 
@@ -33,10 +35,14 @@ public final class Main {
       "  --clock-offset D            the clock runs D ahead of the system clock (-D: behind)",
       "  --password-iterations N     PBKDF2 iterations of stored passwords (default 4096;",
       "                              1 seeds large user files in seconds)",
+      "  --admin-token TOKEN         the token /__emulator/* needs (default: a new one, printed)",
+      "  --no-admin-token            /__emulator/* open to every local process",
       "  --help                      this text",
       "",
       "Durations D: 90s, 10m, 2h, 7d or ISO-8601 (PT10M). While it runs,",
-      "POST /__emulator/clock with advance=D moves the clock forward.");
+      "POST /__emulator/clock with advance=D moves the clock forward, and",
+      "GET /__emulator/outbox lists the codes sent; both need",
+      "Authorization: Bearer <admin token>.");
 
   private Main() {}
 
@@ -55,15 +61,14 @@ public final class Main {
    */
   static int run(String[] args, PrintStream out, PrintStream err, Consumer<ClerkEmulator> whileRunning) {
     ClerkEmulator emulator;
-    int port;
+    Options options;
     try {
-      Options options = parse(args);
+      options = parse(args);
       if (options.help) {
         out.println(USAGE);
         return 0;
       }
       emulator = options.builder.build();
-      port = options.port;
     } catch (IllegalArgumentException | UncheckedIOException e) {
       err.println("error: " + e.getMessage());
       err.println("(java -jar clerk4j-emulator.jar --help lists the options)");
@@ -72,6 +77,7 @@ public final class Main {
     try {
       emulator.start();
     } catch (UncheckedIOException e) {
+      int port = options.port;
       err.println(e.getCause() instanceof BindException
           ? "error: port " + port + " on 127.0.0.1 is in use: stop what uses it, or pass --port N"
               + " (--port 0 picks a free one)"
@@ -82,6 +88,8 @@ public final class Main {
     out.println("Publishable key: " + emulator.publishableKey());
     out.println("Outbox: " + emulator.url() + "/__emulator/outbox");
     out.println("Clock: " + emulator.url() + "/__emulator/clock (POST advance=1h moves it forward)");
+    out.println(options.adminToken == null ? "Admin token: none (--no-admin-token): /__emulator/* is open"
+        : "Admin token: " + options.adminToken + " (send Authorization: Bearer <token> to /__emulator/*)");
     out.println("Press Ctrl-C to stop.");
     out.flush();
     whileRunning.accept(emulator);
@@ -107,6 +115,8 @@ public final class Main {
     final ClerkEmulator.Builder builder = ClerkEmulator.builder().port(8787);
     int port = 8787;
     boolean help;
+    /** The admin token in force, or null when switched off. */
+    String adminToken;
   }
 
   static Options parse(String[] args) {
@@ -114,6 +124,7 @@ public final class Main {
     ClerkEmulator.Builder builder = o.builder;
     Instant clockStart = null;
     Duration clockOffset = null;
+    boolean noAdminToken = false;
     for (int i = 0; i < args.length; i++) {
       String option = args[i];
       switch (option) {
@@ -134,9 +145,19 @@ public final class Main {
         case "--clock-offset" -> clockOffset = Durations.parse(option, value(args, ++i, option));
         case "--password-iterations" ->
             builder.passwordHashIterations(parseNumber(option, value(args, ++i, option)));
+        case "--admin-token" -> o.adminToken = value(args, ++i, option);
+        case "--no-admin-token" -> noAdminToken = true;
         case "--help", "-h" -> o.help = true;
         default -> throw new IllegalArgumentException("unknown option " + option);
       }
+    }
+    if (noAdminToken && o.adminToken != null) {
+      throw new IllegalArgumentException("give --admin-token or --no-admin-token, not both");
+    }
+    if (!noAdminToken) {
+      // Standalone, any local process could read every code from the outbox: a token by default.
+      o.adminToken = o.adminToken != null ? o.adminToken : newAdminToken();
+      builder.adminToken(o.adminToken);
     }
     if (clockStart != null && clockOffset != null) {
       throw new IllegalArgumentException("give --clock-start or --clock-offset, not both");
@@ -147,6 +168,12 @@ public final class Main {
       builder.clock(TestClock.system().advance(clockOffset));
     }
     return o;
+  }
+
+  private static String newAdminToken() {
+    byte[] bytes = new byte[18];
+    new SecureRandom().nextBytes(bytes);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
   }
 
   private static String value(String[] args, int i, String option) {

@@ -87,7 +87,7 @@ final class SignInRoutes implements Routes {
     for (SessionRecord s : client.sessions) {
       if (s.user == user && s.live()) {
         throw new ApiException(400, "identifier_already_signed_in", "already signed in",
-            "You're already signed in.", Json.obj("session_id", s.id), null);
+            "You're already signed in.", Json.obj("session_id", s.id), java.util.Map.of());
       }
     }
     signIn.identifier = identifier;

@@ -53,6 +53,17 @@ class MainTest {
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("2030-01-01T09:00:00Z");
     assertThatThrownBy(() -> Main.parse(new String[] {"--clock-start", "2030-01-01T00:00:00Z",
         "--clock-offset", "1h"})).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not both");
+    assertThatThrownBy(() -> Main.parse(new String[] {"--admin-token", "t", "--no-admin-token"}))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not both");
+  }
+
+  @Test
+  void theStandaloneJarMakesUpAnAdminTokenUnlessToldOtherwise() {
+    Main.Options made = Main.parse(new String[0]);
+    assertThat(made.adminToken).hasSizeGreaterThanOrEqualTo(20);
+    assertThat(Main.parse(new String[0]).adminToken).isNotEqualTo(made.adminToken);
+    assertThat(Main.parse(new String[] {"--admin-token", "mine"}).adminToken).isEqualTo("mine");
+    assertThat(Main.parse(new String[] {"--no-admin-token"}).adminToken).isNull();
   }
 
   @Test
@@ -83,14 +94,18 @@ class MainTest {
   void clockStartAndTheAdminCallMoveTheEmulatorsClock() throws Exception {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     AtomicReference<String> seen = new AtomicReference<>();
-    int exit = Main.run(new String[] {"--port", "0", "--clock-start", "2030-01-01T09:00:00Z"},
+    int exit = Main.run(new String[] {"--port", "0", "--clock-start", "2030-01-01T09:00:00Z",
+        "--admin-token", "the-admin-token"},
         new PrintStream(out, true, StandardCharsets.UTF_8), System.err, emulator -> {
           try (emulator) {
             HttpClient http = HttpClient.newHttpClient();
             URI clock = URI.create(emulator.url() + "/__emulator/clock");
-            String before = http.send(HttpRequest.newBuilder(clock).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
+            assertThat(http.send(HttpRequest.newBuilder(clock).build(), HttpResponse.BodyHandlers.ofString())
+                .statusCode()).isEqualTo(401);
+            String before = http.send(HttpRequest.newBuilder(clock).header("Authorization", "Bearer the-admin-token")
+                .build(), HttpResponse.BodyHandlers.ofString()).body();
             HttpResponse<String> moved = http.send(HttpRequest.newBuilder(clock)
+                .header("Authorization", "Bearer the-admin-token")
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("advance=2h")).build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -100,7 +115,8 @@ class MainTest {
           }
         });
     assertThat(exit).isZero();
-    assertThat(out.toString(StandardCharsets.UTF_8)).contains("Publishable key: pk_test_").contains("/__emulator/clock");
+    assertThat(out.toString(StandardCharsets.UTF_8)).contains("Publishable key: pk_test_").contains("/__emulator/clock")
+        .contains("Admin token: the-admin-token");
     String[] lines = seen.get().split("\n");
     Instant before = Instant.parse(field(lines[0], "iso"));
     assertThat(Duration.between(Instant.parse("2030-01-01T09:00:00Z"), before)).isBetween(Duration.ZERO, Duration.ofMinutes(5));
