@@ -14,9 +14,18 @@
 // Usage:
 //   node clerk-js-flow.cjs --url <server url> --identifier <id> --password <pw>
 //        [--publishable-key <pk>] [--code <code> | --outbox]
+//        [--create-phone <E.164 number>] [--new-password <pw>]
 //
 // --code uses a fixed verification code (the recorded responses accept any code, test mode uses
 // 424242); --outbox reads the code the server "sent" from GET <url>/__emulator/outbox.
+//
+// Then, signed in, and with --outbox only (they need fresh codes):
+//   --create-phone: user.createPhoneNumber() (clerk-js posts to /v1/me/phone_numbers/, with a
+//     trailing slash), prepareVerification(), attemptVerification() with the SMS code;
+//   --new-password: signs out and resets the password as Clerk's forgot-password guide does:
+//     signIn.create({strategy: 'reset_password_email_code', identifier}), then the one-call
+//     signIn.attemptFirstFactor({strategy, code, password}), setActive(); then signs out and in
+//     again with the new password.
 //
 // Prints one JSON object on stdout (the outcome, the sign-in statuses seen, and every request
 // clerk-js made, with the query parameters and headers it put on the wire) and exits 0 only when
@@ -48,6 +57,9 @@ function parseArgs(argv) {
     if (!args[required]) throw new Error(`--${required} is required`);
   }
   if (!args.code && !args.outbox) throw new Error('one of --code or --outbox is required');
+  if ((args['create-phone'] || args['new-password']) && !args.outbox) {
+    throw new Error('--create-phone and --new-password need --outbox');
+  }
   return args;
 }
 
@@ -163,6 +175,41 @@ async function main() {
   const jwt = session ? await session.getToken() : null;
   result.sessionTokenClaims = jwt ? JSON.parse(Buffer.from(jwt.split('.')[1], 'base64url').toString()) : null;
   result.ok = Boolean(session && session.id === createdSessionId && session.status === 'active' && jwt);
+
+  if (result.ok && args['create-phone']) {
+    result.ok = false;
+    const phone = await clerk.user.createPhoneNumber({ phoneNumber: args['create-phone'] });
+    await phone.prepareVerification();
+    const smsCode = await codeFromOutbox(args.url, args['create-phone']);
+    const verified = await phone.attemptVerification({ code: smsCode });
+    result.phone = { id: verified.id, phoneNumber: verified.phoneNumber, verification: verified.verification.status };
+    result.ok = verified.verification.status === 'verified';
+  }
+
+  if (result.ok && args['new-password']) {
+    result.ok = false;
+    // signOut() reads window.location; React Native's global object is also `window`, without
+    // `location`. Defined only now: with a window, clerk-js adds `timezone` to later sign-ins.
+    if (typeof globalThis.window === 'undefined') globalThis.window = globalThis;
+    await clerk.signOut();
+    // The legacy SignIn resource API, as the forgot-password guide uses it.
+    const signIn = await clerk.client.signIn.create({ strategy: 'reset_password_email_code', identifier: args.identifier });
+    const resetCode = await codeFromOutbox(args.url, args.identifier);
+    const reset = await signIn.attemptFirstFactor({
+      strategy: 'reset_password_email_code',
+      code: resetCode,
+      password: args['new-password'],
+    });
+    result.reset = { status: reset.status, createdSessionId: reset.createdSessionId };
+    if (reset.status !== 'complete') throw new Error(`expected complete after the one-call reset, got ${reset.status}`);
+    await clerk.setActive({ session: reset.createdSessionId });
+    result.reset.activeSessionId = clerk.session ? clerk.session.id : null;
+    await clerk.signOut();
+    const again = await step('password with the new password', (f) =>
+      f.password({ identifier: args.identifier, password: args['new-password'] }));
+    result.reset.signInAgain = again.status;
+    result.ok = result.reset.activeSessionId === reset.createdSessionId && again.status === 'complete';
+  }
 }
 
 const watchdog = setTimeout(() => {

@@ -44,7 +44,8 @@ public final class ClerkEmulator implements AutoCloseable {
 
   private ClerkEmulator(Builder b) {
     Settings settings = new Settings(b.mfaRequired, b.clientTrust, b.rateLimits, b.lockout,
-        b.pwnedPasswords, b.reverificationMaxAge, b.codeTtl, b.passwordIterations);
+        b.pwnedPasswords, b.reverificationMaxAge, b.codeTtl, b.sessionLifetime, b.passwordIterations,
+        b.adminToken);
     this.server = new EmulatorServer(settings, b.clock, b.random, b.users);
     this.port = b.port;
   }
@@ -106,11 +107,7 @@ public final class ClerkEmulator implements AutoCloseable {
   /** Stops the server. Idempotent. */
   @Override
   public void close() {
-    try {
-      server.close();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    server.close();
   }
 
   private void requireStarted() {
@@ -136,8 +133,10 @@ public final class ClerkEmulator implements AutoCloseable {
     private final Set<String> pwnedPasswords = new HashSet<>();
     private Duration reverificationMaxAge = Duration.ofMinutes(10);
     private Duration codeTtl = Duration.ofMinutes(10);
+    private Duration sessionLifetime = Duration.ofDays(7);
     private int passwordIterations = Settings.DEFAULT_PASSWORD_ITERATIONS;
     private int port;
+    private String adminToken;
 
     private Builder() {}
 
@@ -154,11 +153,13 @@ public final class ClerkEmulator implements AutoCloseable {
     }
 
     /**
-     * Seeds the users of a JSON file: {@code {"users": [{"email_addresses": ["a@b.c"],
-     * "password": "..."}]}}; see {@link EmulatorUser} for every field.
+     * Seeds the users of a JSON file: {@code {"users": [{"email": "a@b.c", "password": "..."}]}};
+     * the keys are the {@link EmulatorUser.Builder} methods in snake_case (see {@link
+     * EmulatorUser} for every field).
      *
      * @throws UncheckedIOException if the file cannot be read
-     * @throws IllegalArgumentException if its content is not a valid user list
+     * @throws IllegalArgumentException if its content is not a valid user list, naming the user
+     *     and the field (an unknown key is named with the allowed ones)
      */
     public Builder usersFromJson(Path file) {
       try {
@@ -221,13 +222,22 @@ public final class ClerkEmulator implements AutoCloseable {
 
     /** How recent a factor verification sensitive {@code /me} calls need (default 10 minutes). */
     public Builder reverificationMaxAge(Duration maxAge) {
-      this.reverificationMaxAge = requirePositive(maxAge);
+      this.reverificationMaxAge = requirePositive("reverificationMaxAge", maxAge);
       return this;
     }
 
     /** Lifetime of e-mail and SMS codes (default 10 minutes). */
     public Builder codeTtl(Duration ttl) {
-      this.codeTtl = requirePositive(ttl);
+      this.codeTtl = requirePositive("codeTtl", ttl);
+      return this;
+    }
+
+    /**
+     * How long a session lasts from sign-in (default 7 days, Clerk's default): its {@code
+     * expire_at}. After that it is {@code expired} and its client is signed out of it.
+     */
+    public Builder sessionLifetime(Duration lifetime) {
+      this.sessionLifetime = requirePositive("sessionLifetime", lifetime);
       return this;
     }
 
@@ -244,6 +254,22 @@ public final class ClerkEmulator implements AutoCloseable {
         throw new IllegalArgumentException("iterations must be at least 1, got " + iterations);
       }
       this.passwordIterations = iterations;
+      return this;
+    }
+
+    /**
+     * Puts the emulator's own endpoints ({@code /__emulator/*}: the outbox with every code, the
+     * clock) behind this token: they then need {@code Authorization: Bearer <token>}. Off by
+     * default in-process, where only the test's own process talks to the emulator; the
+     * standalone jar makes one up and prints it unless told otherwise.
+     *
+     * @throws IllegalArgumentException if the token is blank
+     */
+    public Builder adminToken(String token) {
+      if (token == null || token.isBlank()) {
+        throw new IllegalArgumentException("the admin token must not be blank");
+      }
+      this.adminToken = token;
       return this;
     }
 
@@ -265,9 +291,9 @@ public final class ClerkEmulator implements AutoCloseable {
       return new ClerkEmulator(this);
     }
 
-    private static Duration requirePositive(Duration d) {
+    private static Duration requirePositive(String what, Duration d) {
       if (d.isNegative() || d.isZero()) {
-        throw new IllegalArgumentException("duration must be positive");
+        throw new IllegalArgumentException(what + " must be positive, got " + d);
       }
       return d;
     }

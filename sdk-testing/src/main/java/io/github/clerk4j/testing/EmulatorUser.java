@@ -19,10 +19,11 @@ import java.util.Optional;
  *     .build();
  * }</pre>
  *
- * <p>The same fields can be given in a JSON file ({@code ClerkEmulator.Builder.usersFromJson}):
- * {@code {"users": [{"id", "first_name", "last_name", "username", "email_addresses": [],
- * "phone_numbers": [], "mfa_phone_numbers": [], "password", "totp_secret", "backup_codes": [],
- * "password_compromised"}]}}.
+ * <p>The same fields can be given in a JSON file ({@code ClerkEmulator.Builder.usersFromJson}),
+ * each key the builder method's name in snake_case; a method that may be called several times
+ * takes a string or an array: {@code {"users": [{"id", "first_name", "last_name", "username",
+ * "email": [], "phone": [], "mfa_phone": [], "password", "totp_secret", "backup_codes": [],
+ * "password_compromised"}]}}. Any other key is an error that lists these.
  */
 public final class EmulatorUser {
   private final String id;

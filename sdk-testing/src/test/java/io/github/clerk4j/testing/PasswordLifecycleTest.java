@@ -90,6 +90,74 @@ class PasswordLifecycleTest {
     assertThat(done.response().get("status")).isEqualTo("complete");
   }
 
+  /** S1 identifier and reset strategy (which sends the code); returns the sign-in id. */
+  private String sendResetCode(Fapi fapi, String identifier, String strategy) {
+    Answer created = fapi.post("/v1/client/sign_ins", "identifier", identifier, "strategy", strategy);
+    assertThat(created.response().get("status")).isEqualTo("needs_first_factor");
+    return (String) created.response().get("id");
+  }
+
+  @Test
+  void oneCallResetSetsThePasswordAndCompletes() {
+    start(false);
+    Fapi laptop = new Fapi(emulator);
+    String oldSession = laptop.signIn(emulator, ERIN, PASSWORD);
+    Fapi fapi = new Fapi(emulator);
+    String id = sendResetCode(fapi, ERIN, "reset_password_email_code");
+    Answer reset = fapi.post("/v1/client/sign_ins/" + id + "/attempt_first_factor",
+        "strategy", "reset_password_email_code", "code", emulator.outbox().latestCodeFor(ERIN),
+        "password", NEW_PASSWORD);
+    assertThat(reset.status()).as(reset.raw()).isEqualTo(200);
+    assertThat(reset.response()).containsEntry("status", "complete");
+    assertThat(Fapi.map(reset.response().get("first_factor_verification")))
+        .containsEntry("strategy", "reset_password_email_code").containsEntry("status", "verified");
+    assertThat((String) reset.response().get("created_session_id")).startsWith("sess_");
+    // Other sessions stay unless asked, as with reset_password.
+    assertThat(laptop.get("/v1/client/sessions/" + oldSession).response().get("status")).isEqualTo("active");
+    Fapi next = new Fapi(emulator);
+    assertThat(next.passwordSignIn(ERIN, PASSWORD).errorCode()).isEqualTo("form_password_incorrect");
+    assertThat(next.passwordSignIn(ERIN, NEW_PASSWORD).status()).isEqualTo(200);
+  }
+
+  @Test
+  void oneCallResetByPhoneWithMfaNeedsTheSecondFactor() {
+    start(false);
+    emulator.addUser(EmulatorUser.builder().phone("+15555550177").password(PASSWORD)
+        .totpSecret("JBSWY3DPEHPK3PXP").build());
+    Fapi fapi = new Fapi(emulator);
+    String id = sendResetCode(fapi, "+15555550177", "reset_password_phone_code");
+    Answer reset = fapi.post("/v1/client/sign_ins/" + id + "/attempt_first_factor",
+        "strategy", "reset_password_phone_code", "code", emulator.outbox().latestCodeFor("+15555550177"),
+        "password", NEW_PASSWORD, "sign_out_of_other_sessions", "true");
+    assertThat(reset.response()).containsEntry("status", "needs_second_factor");
+    Answer done = fapi.post("/v1/client/sign_ins/" + id + "/attempt_second_factor", "strategy", "totp",
+        "code", TotpGenerator.code("JBSWY3DPEHPK3PXP", java.time.Instant.now()));
+    assertThat(done.response().get("status")).isEqualTo("complete");
+    assertThat(new Fapi(emulator).passwordSignIn("+15555550177", NEW_PASSWORD).response().get("status"))
+        .isEqualTo("needs_second_factor");
+  }
+
+  @Test
+  void oneCallResetWithARefusedPasswordKeepsTheCodeForTheNextTry() {
+    start(false);
+    Fapi fapi = new Fapi(emulator);
+    String id = sendResetCode(fapi, ERIN, "reset_password_email_code");
+    String code = emulator.outbox().latestCodeFor(ERIN);
+    Answer pwned = fapi.post("/v1/client/sign_ins/" + id + "/attempt_first_factor",
+        "strategy", "reset_password_email_code", "code", code, "password", PWNED);
+    assertThat(pwned.status()).isEqualTo(422);
+    assertThat(pwned.errorCode()).isEqualTo("form_password_pwned");
+    assertThat(fapi.get("/v1/client/sign_ins/" + id).response()).containsEntry("status", "needs_first_factor");
+    Answer wrongCode = fapi.post("/v1/client/sign_ins/" + id + "/attempt_first_factor",
+        "strategy", "reset_password_email_code", "code", code.equals("000000") ? "111111" : "000000",
+        "password", NEW_PASSWORD);
+    assertThat(wrongCode.errorCode()).isEqualTo("form_code_incorrect");
+    assertThat(new Fapi(emulator).passwordSignIn(ERIN, NEW_PASSWORD).errorCode()).isEqualTo("form_password_incorrect");
+    Answer ok = fapi.post("/v1/client/sign_ins/" + id + "/attempt_first_factor",
+        "strategy", "reset_password_email_code", "code", code, "password", NEW_PASSWORD);
+    assertThat(ok.response()).containsEntry("status", "complete");
+  }
+
   @Test
   void pwnedPasswordIsRefusedAsNewPassword() {
     start(false);

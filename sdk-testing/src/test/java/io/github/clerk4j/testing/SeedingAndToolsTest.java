@@ -28,8 +28,8 @@ class SeedingAndToolsTest {
     Path file = dir.resolve("users.json");
     Files.writeString(file, """
         {"users": [
-          {"id": "user_fixed", "first_name": "Jo", "email_addresses": ["jo@example.com"],
-           "phone_numbers": ["+15555550150"], "username": "jo", "password": "jo-password-1",
+          {"id": "user_fixed", "first_name": "Jo", "email": ["jo@example.com"],
+           "phone": "+15555550150", "username": "jo", "password": "jo-password-1",
            "totp_secret": "JBSWY3DPEHPK3PXP", "backup_codes": ["code0001"], "password_compromised": false}
         ]}""");
     try (ClerkEmulator emulator = ClerkEmulator.builder().usersFromJson(file).build().start()) {
@@ -47,9 +47,22 @@ class SeedingAndToolsTest {
   @Test
   void badSeedsAreRejectedWithTheirPlace(@TempDir Path dir) throws Exception {
     Path file = dir.resolve("users.json");
-    Files.writeString(file, "[{\"email_addresses\": \"not-a-list\"}]");
+    Files.writeString(file, "[{\"email\": 42}]");
     assertThatThrownBy(() -> ClerkEmulator.builder().usersFromJson(file))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("users[0].email_addresses");
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("users[0].email");
+    Files.writeString(file, "{\"users\": [{\"email\": \"a@example.com\", \"emial\": \"b@example.com\"}]}");
+    assertThatThrownBy(() -> ClerkEmulator.builder().usersFromJson(file))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("users[0].emial is not a user field")
+        .hasMessageContaining("backup_codes, email, first_name, id, last_name, mfa_phone, password,"
+            + " password_compromised, phone, totp_secret, username");
+    Files.writeString(file, "{\"users\": [{\"email_addresses\": [\"a@example.com\"]}]}");
+    assertThatThrownBy(() -> ClerkEmulator.builder().usersFromJson(file))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("users[0].email_addresses is now called email");
+    Files.writeString(file, "{\"user\": []}");
+    assertThatThrownBy(() -> ClerkEmulator.builder().usersFromJson(file))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("[user]");
     EmulatorUser one = EmulatorUser.builder().email("same@example.com").build();
     EmulatorUser two = EmulatorUser.builder().email("SAME@example.com").build();
     assertThatThrownBy(() -> ClerkEmulator.builder().user(one).user(two).build())

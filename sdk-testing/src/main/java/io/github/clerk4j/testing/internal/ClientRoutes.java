@@ -1,37 +1,37 @@
 package io.github.clerk4j.testing.internal;
 
-import io.github.clerk4j.testing.internal.Model.Client;
-import io.github.clerk4j.testing.internal.Model.Session;
-import java.util.ArrayList;
+import io.github.clerk4j.testing.internal.Model.ClientRecord;
 import java.util.Map;
 
-/** The client, the environment, the JWKS and the emulator's own outbox endpoint. */
-final class ClientRoutes {
-  private final Core core;
+/** The client, the environment and the JWKS. */
+final class ClientRoutes implements Routes {
+  private final EmulatorState state;
+  private final Rules rules;
   private final Views views;
   private volatile Map<String, Object> environment;
 
-  ClientRoutes(Core core, Views views) {
-    this.core = core;
+  ClientRoutes(EmulatorState state, Rules rules, Views views) {
+    this.state = state;
+    this.rules = rules;
     this.views = views;
   }
 
-  void register(Router router) {
+  @Override
+  public void register(Router router) {
     router.add("GET", "/v1/environment", ex -> Response.json(environment()));
     router.add("GET", "/v1/client", this::getClient);
     router.add("POST", "/v1/client", this::createClient);
     router.add("PUT", "/v1/client", this::createClient);
     router.add("DELETE", "/v1/client", this::deleteClient);
     router.add("DELETE", "/v1/client/sessions", this::removeSessions);
-    router.add("GET", "/v1/jwks", ex -> Response.json(core.jwts.jwks()));
-    router.add("GET", "/.well-known/jwks.json", ex -> Response.json(core.jwts.jwks()));
-    router.add("GET", "/__emulator/outbox", ex -> Response.json(core.outbox.toJson()));
+    router.add("GET", "/v1/jwks", ex -> Response.json(rules.sessions.tokens.jwks()));
+    router.add("GET", "/.well-known/jwks.json", ex -> Response.json(rules.sessions.tokens.jwks()));
   }
 
   private Map<String, Object> environment() {
     Map<String, Object> env = environment;
     if (env == null) {
-      env = Environment.build(core.settings, core.issuer, core.newId("ins"));
+      env = Environment.build(state.settings, state.issuer, state.newId("ins"));
       environment = env;
     }
     return env;
@@ -39,7 +39,7 @@ final class ClientRoutes {
 
   /** Without a token there is no client yet: {@code response: null}, as native SDKs expect. */
   private Response getClient(Exchange ex) {
-    Client client = ex.existingClient();
+    ClientRecord client = ex.existingClient();
     return Response.json(Json.obj("response", client == null ? null : views.client(client), "client", null));
   }
 
@@ -49,29 +49,23 @@ final class ClientRoutes {
   }
 
   private Response deleteClient(Exchange ex) {
-    Client client = ex.existingClient();
-    if (client == null) {
-      throw ApiException.notFound("Client");
-    }
-    endAll(client, "ended");
+    ClientRecord client = requireClient(ex);
+    rules.sessions.endAll(client, SessionState.ENDED);
     client.signIn = null;
     return Response.json(Json.obj("response", views.client(client), "client", null));
   }
 
   private Response removeSessions(Exchange ex) {
-    Client client = ex.existingClient();
-    if (client == null) {
-      throw ApiException.notFound("Client");
-    }
-    endAll(client, "removed");
+    ClientRecord client = requireClient(ex);
+    rules.sessions.endAll(client, SessionState.REMOVED);
     return Response.json(Json.obj("response", views.client(client), "client", null));
   }
 
-  private void endAll(Client client, String status) {
-    for (Session s : new ArrayList<>(client.sessions)) {
-      if (s.live()) {
-        core.endSession(s, status);
-      }
+  private static ClientRecord requireClient(Exchange ex) {
+    ClientRecord client = ex.existingClient();
+    if (client == null) {
+      throw ApiException.notFound("Client");
     }
+    return client;
   }
 }

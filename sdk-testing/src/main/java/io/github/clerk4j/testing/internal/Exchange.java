@@ -1,7 +1,7 @@
 package io.github.clerk4j.testing.internal;
 
-import io.github.clerk4j.testing.internal.Model.Client;
-import io.github.clerk4j.testing.internal.Model.Session;
+import io.github.clerk4j.testing.internal.Model.ClientRecord;
+import io.github.clerk4j.testing.internal.Model.SessionRecord;
 
 /**
  * One request being handled: the parsed request and the client it acts for. The dispatcher sends
@@ -9,48 +9,55 @@ import io.github.clerk4j.testing.internal.Model.Session;
  * client created by a failing call is not lost.
  */
 final class Exchange {
-  final Request request;
-  final Core core;
-  Client client;
+  /** The request; the router sets its path parameters. */
+  Request request;
+  private final EmulatorState state;
+  private final SessionRules sessions;
+  /** The PBKDF2 derivation of this request's password made before the lock, or null. */
+  final Passwords.Precomputed passwordAhead;
+  ClientRecord client;
 
-  Exchange(Request request, Core core) {
+  Exchange(Request request, EmulatorState state, SessionRules sessions, Passwords.Precomputed passwordAhead) {
     this.request = request;
-    this.core = core;
+    this.state = state;
+    this.sessions = sessions;
+    this.passwordAhead = passwordAhead;
   }
 
-  Form form() {
+  FormBody form() {
     return request.form();
   }
 
   /** The client named by the token, or null when the request has none. */
-  Client existingClient() {
+  ClientRecord existingClient() {
     if (client == null) {
       String token = bearer();
       if (token != null) {
-        client = core.clientForToken(token);
+        client = sessions.clientForToken(token);
+        sessions.expireDue(client);
       }
     }
     return client;
   }
 
   /** The client named by the token; a request without a token gets a new client. */
-  Client clientOrNew() {
+  ClientRecord clientOrNew() {
     if (existingClient() == null) {
-      client = core.newClient();
+      client = sessions.newClient();
     }
     return client;
   }
 
   /** Starts a new client, whatever the request carried. */
-  Client newClient() {
-    client = core.newClient();
+  ClientRecord newClient() {
+    client = sessions.newClient();
     return client;
   }
 
   /** The client's session with this id; 404 when the client has no such session. */
-  Session session(String id) {
-    Client c = existingClient();
-    Session session = core.sessions.get(id);
+  SessionRecord session(String id) {
+    ClientRecord c = existingClient();
+    SessionRecord session = state.session(id).orElse(null);
     if (c == null || session == null || session.client != c) {
       throw ApiException.notFound("Session");
     }
@@ -58,8 +65,8 @@ final class Exchange {
   }
 
   /** A session that is still signed in; 401 {@code signed_out} otherwise. */
-  Session liveSession(String id) {
-    Session session = session(id);
+  SessionRecord liveSession(String id) {
+    SessionRecord session = session(id);
     if (!session.live()) {
       throw ApiException.of(401, "signed_out", "Signed out", "This session has ended.");
     }
@@ -70,8 +77,8 @@ final class Exchange {
    * The session a {@code /me} call acts as: {@code _clerk_session_id}, else the client's last
    * active session.
    */
-  Session meSession() {
-    Client c = existingClient();
+  SessionRecord meSession() {
+    ClientRecord c = existingClient();
     if (c == null) {
       throw ApiException.authenticationInvalid("Sign in first: the request carries no client token.");
     }
@@ -92,11 +99,11 @@ final class Exchange {
     return value.isEmpty() ? null : value;
   }
 
-  /** The rate-limit key for this request's IP and a bucket. */
+  /** Counts this request against a per-IP bucket; 429 when the limit is reached. */
   void rateLimit(String bucket, int limit) {
-    if (core.settings.rateLimits().enabled()) {
-      core.rateLimiter.hit(request.clientIp() + "|" + bucket, limit,
-          core.settings.rateLimits().window(), core.now());
+    if (state.settings.rateLimits().enabled()) {
+      state.rateLimiter.hit(request.clientIp() + "|" + bucket, limit,
+          state.settings.rateLimits().window(), state.now());
     }
   }
 }

@@ -18,7 +18,8 @@ public final class Json {
   private Json() {}
 
   /**
-   * Serialises maps (string keys), collections, strings, numbers, booleans and nulls; a {@link
+   * Serialises maps (string keys), collections, strings, {@link WireValue}s (as their wire
+   * string), numbers, booleans and nulls; a {@link
    * Supplier} is written as what it supplies, computed now (session tokens are signed this way,
    * outside the emulator's lock). Walks the tree itself rather than through Moshi's {@code Object}
    * adapter, which looks up an adapter for every value's class: every response is written this
@@ -40,6 +41,8 @@ public final class Json {
       writer.nullValue();
     } else if (value instanceof String s) {
       writer.value(s);
+    } else if (value instanceof WireValue w) {
+      writer.value(w.wire());
     } else if (value instanceof Boolean b) {
       writer.value(b.booleanValue());
     } else if (value instanceof Number n) {

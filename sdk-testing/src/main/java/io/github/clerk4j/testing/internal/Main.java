@@ -3,72 +3,177 @@ package io.github.clerk4j.testing.internal;
 import io.github.clerk4j.testing.ClerkEmulator;
 import io.github.clerk4j.testing.Lockout;
 import io.github.clerk4j.testing.RateLimits;
+import io.github.clerk4j.testing.TestClock;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.BindException;
 import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Base64;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Consumer;
 
 /** {@code java -jar clerk4j-emulator.jar --port 8787 --users users.json}: runs until Ctrl-C. */
 public final class Main {
   private static final String USAGE = String.join("\n",
       "usage: java -jar clerk4j-emulator.jar [options]",
-      "  --port N            port on 127.0.0.1 (default 8787; 0 for any free port)",
-      "  --users FILE        seed users from a JSON file ({\"users\": [...]})",
-      "  --mfa-required      new sessions of users without MFA get the setup-mfa task",
-      "  --no-client-trust   password sign-ins never need client trust",
-      "  --no-rate-limits    switch off the per-IP rate limits",
-      "  --no-lockout        switch off the lockout after wrong passwords",
-      "  --password-iterations N  PBKDF2 iterations of stored passwords (default 4096;",
-      "                      1 seeds large user files in seconds)",
-      "  --help              this text");
+      "  --port N                    port on 127.0.0.1 (default 8787; 0 for any free port)",
+      "  --users FILE                seed users from a JSON file ({\"users\": [...]})",
+      "  --mfa-required              new sessions of users without MFA get the setup-mfa task",
+      "  --no-client-trust           password sign-ins never need client trust",
+      "  --no-rate-limits            switch off the per-IP rate limits",
+      "  --no-lockout                switch off the lockout after wrong passwords",
+      "  --reverification-max-age D  sensitive /v1/me calls need a factor verified within D",
+      "                              (default 10m)",
+      "  --code-ttl D                lifetime of e-mail and SMS codes (default 10m)",
+      "  --session-lifetime D        how long a session lasts from sign-in (default 7d)",
+      "  --clock-start TIME          the clock starts at TIME (ISO-8601, 2030-01-01T09:00:00Z)",
+      "                              and ticks from there",
+      "  --clock-offset D            the clock runs D ahead of the system clock (-D: behind)",
+      "  --password-iterations N     PBKDF2 iterations of stored passwords (default 4096;",
+      "                              1 seeds large user files in seconds)",
+      "  --admin-token TOKEN         the token /__emulator/* needs (default: a new one, printed)",
+      "  --no-admin-token            /__emulator/* open to every local process",
+      "  --help                      this text",
+      "",
+      "Durations D: 90s, 10m, 2h, 7d or ISO-8601 (PT10M). While it runs,",
+      "POST /__emulator/clock with advance=D moves the clock forward, and",
+      "GET /__emulator/outbox lists the codes sent; both need",
+      "Authorization: Bearer <admin token>.");
 
   private Main() {}
 
-  public static void main(String[] args) throws InterruptedException {
-    ClerkEmulator emulator;
-    try {
-      emulator = parse(args).build();
-    } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
-      System.err.println("error: " + e.getMessage());
-      System.err.println(USAGE);
-      System.exit(2);
-      return;
+  public static void main(String[] args) {
+    int exit = run(args, System.out, System.err, Main::untilStopped);
+    if (exit != 0) {
+      System.exit(exit);
     }
-    emulator.start();
+  }
+
+  /**
+   * Parses, starts and runs the emulator; a bad option or a port in use is one line on {@code err}
+   * and a non-zero result, never a stack trace.
+   *
+   * @return the exit status: 0 after a normal stop, 1 when it could not listen, 2 for bad options
+   */
+  static int run(String[] args, PrintStream out, PrintStream err, Consumer<ClerkEmulator> whileRunning) {
+    ClerkEmulator emulator;
+    Options options;
+    try {
+      options = parse(args);
+      if (options.help) {
+        out.println(USAGE);
+        return 0;
+      }
+      emulator = options.builder.build();
+    } catch (IllegalArgumentException | UncheckedIOException e) {
+      err.println("error: " + e.getMessage());
+      err.println("(java -jar clerk4j-emulator.jar --help lists the options)");
+      return 2;
+    }
+    try {
+      emulator.start();
+    } catch (UncheckedIOException e) {
+      int port = options.port;
+      err.println(e.getCause() instanceof BindException
+          ? "error: port " + port + " on 127.0.0.1 is in use: stop what uses it, or pass --port N"
+              + " (--port 0 picks a free one)"
+          : "error: cannot listen on 127.0.0.1:" + port + ": " + e.getCause().getMessage());
+      return 1;
+    }
+    out.println("Clerk emulator listening on " + emulator.url());
+    out.println("Publishable key: " + emulator.publishableKey());
+    out.println("Outbox: " + emulator.url() + "/__emulator/outbox");
+    out.println("Clock: " + emulator.url() + "/__emulator/clock (POST advance=1h moves it forward)");
+    out.println(options.adminToken == null ? "Admin token: none (--no-admin-token): /__emulator/* is open"
+        : "Admin token: " + options.adminToken + " (send Authorization: Bearer <token> to /__emulator/*)");
+    out.println("Press Ctrl-C to stop.");
+    out.flush();
+    whileRunning.accept(emulator);
+    return 0;
+  }
+
+  private static void untilStopped(ClerkEmulator emulator) {
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       emulator.close();
       System.out.println("Clerk emulator stopped.");
       stopped.countDown();
     }, "clerk-emulator-shutdown"));
-    PrintStream out = System.out;
-    out.println("Clerk emulator listening on " + emulator.url());
-    out.println("Publishable key: " + emulator.publishableKey());
-    out.println("Outbox: " + emulator.url() + "/__emulator/outbox");
-    out.println("Press Ctrl-C to stop.");
-    out.flush();
-    stopped.await();
+    try {
+      stopped.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
-  static ClerkEmulator.Builder parse(String[] args) {
-    ClerkEmulator.Builder builder = ClerkEmulator.builder().port(8787);
+  /** The parsed command line. */
+  static final class Options {
+    final ClerkEmulator.Builder builder = ClerkEmulator.builder().port(8787);
+    int port = 8787;
+    boolean help;
+    /** The admin token in force, or null when switched off. */
+    String adminToken;
+  }
+
+  static Options parse(String[] args) {
+    Options o = new Options();
+    ClerkEmulator.Builder builder = o.builder;
+    Instant clockStart = null;
+    Duration clockOffset = null;
+    boolean noAdminToken = false;
     for (int i = 0; i < args.length; i++) {
-      switch (args[i]) {
-        case "--port" -> builder.port(parseNumber("--port", value(args, ++i, "--port")));
-        case "--users" -> builder.usersFromJson(Path.of(value(args, ++i, "--users")));
+      String option = args[i];
+      switch (option) {
+        case "--port" -> {
+          o.port = parseNumber(option, value(args, ++i, option));
+          builder.port(o.port);
+        }
+        case "--users" -> builder.usersFromJson(Path.of(value(args, ++i, option)));
         case "--mfa-required" -> builder.mfaRequired(true);
         case "--no-client-trust" -> builder.clientTrust(false);
         case "--no-rate-limits" -> builder.rateLimits(RateLimits.disabled());
         case "--no-lockout" -> builder.lockout(Lockout.disabled());
+        case "--reverification-max-age" ->
+            builder.reverificationMaxAge(positive(option, value(args, ++i, option)));
+        case "--code-ttl" -> builder.codeTtl(positive(option, value(args, ++i, option)));
+        case "--session-lifetime" -> builder.sessionLifetime(positive(option, value(args, ++i, option)));
+        case "--clock-start" -> clockStart = parseInstant(option, value(args, ++i, option));
+        case "--clock-offset" -> clockOffset = Durations.parse(option, value(args, ++i, option));
         case "--password-iterations" ->
-            builder.passwordHashIterations(parseNumber("--password-iterations", value(args, ++i, "--password-iterations")));
-        case "--help", "-h" -> {
-          System.out.println(USAGE);
-          System.exit(0);
-        }
-        default -> throw new IllegalArgumentException("unknown option " + args[i]);
+            builder.passwordHashIterations(parseNumber(option, value(args, ++i, option)));
+        case "--admin-token" -> o.adminToken = value(args, ++i, option);
+        case "--no-admin-token" -> noAdminToken = true;
+        case "--help", "-h" -> o.help = true;
+        default -> throw new IllegalArgumentException("unknown option " + option);
       }
     }
-    return builder;
+    if (noAdminToken && o.adminToken != null) {
+      throw new IllegalArgumentException("give --admin-token or --no-admin-token, not both");
+    }
+    if (!noAdminToken) {
+      // Standalone, any local process could read every code from the outbox: a token by default.
+      o.adminToken = o.adminToken != null ? o.adminToken : newAdminToken();
+      builder.adminToken(o.adminToken);
+    }
+    if (clockStart != null && clockOffset != null) {
+      throw new IllegalArgumentException("give --clock-start or --clock-offset, not both");
+    }
+    if (clockStart != null) {
+      builder.clock(TestClock.system().set(clockStart));
+    } else if (clockOffset != null) {
+      builder.clock(TestClock.system().advance(clockOffset));
+    }
+    return o;
+  }
+
+  private static String newAdminToken() {
+    byte[] bytes = new byte[18];
+    new SecureRandom().nextBytes(bytes);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
   }
 
   private static String value(String[] args, int i, String option) {
@@ -83,6 +188,22 @@ public final class Main {
       return Integer.parseInt(text);
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException(option + " needs a number, got " + text);
+    }
+  }
+
+  private static Duration positive(String option, String text) {
+    Duration d = Durations.parse(option, text);
+    if (d.isNegative() || d.isZero()) {
+      throw new IllegalArgumentException(option + " needs a positive duration, got " + text);
+    }
+    return d;
+  }
+
+  private static Instant parseInstant(String option, String text) {
+    try {
+      return Instant.parse(text);
+    } catch (DateTimeParseException e) {
+      throw new IllegalArgumentException(option + " needs a time such as 2030-01-01T09:00:00Z, got " + text);
     }
   }
 }

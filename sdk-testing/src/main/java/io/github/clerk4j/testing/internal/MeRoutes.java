@@ -1,15 +1,15 @@
 package io.github.clerk4j.testing.internal;
 
-import io.github.clerk4j.testing.OutboxMessage.Channel;
 import io.github.clerk4j.testing.OutboxMessage.Purpose;
-import io.github.clerk4j.testing.internal.Model.Phone;
-import io.github.clerk4j.testing.internal.Model.Session;
-import io.github.clerk4j.testing.internal.Model.User;
+import io.github.clerk4j.testing.internal.Model.PhoneRecord;
+import io.github.clerk4j.testing.internal.Model.SessionRecord;
+import io.github.clerk4j.testing.internal.Model.TotpRecord;
+import io.github.clerk4j.testing.internal.Model.UserRecord;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -17,18 +17,21 @@ import java.util.Optional;
  * The signed-in user's endpoints ({@code /v1/me...}): profile, phone numbers, TOTP, backup codes
  * and password. Sensitive changes need a recent factor verification (reverification).
  */
-final class MeRoutes {
+final class MeRoutes implements Routes {
   private static final String PHONE = "/v1/me/phone_numbers/{id}";
 
-  private final Core core;
+  private final EmulatorState state;
+  private final Rules rules;
   private final Views views;
 
-  MeRoutes(Core core, Views views) {
-    this.core = core;
+  MeRoutes(EmulatorState state, Rules rules, Views views) {
+    this.state = state;
+    this.rules = rules;
     this.views = views;
   }
 
-  void register(Router router) {
+  @Override
+  public void register(Router router) {
     router.add("GET", "/v1/me", ex -> ok(ex, views.user(ex.meSession().user)));
     router.add("PATCH", "/v1/me", this::updateUser);
     router.add("GET", "/v1/me/phone_numbers", this::listPhones);
@@ -41,9 +44,7 @@ final class MeRoutes {
     router.add("POST", "/v1/me/totp", this::createTotp);
     router.add("DELETE", "/v1/me/totp", this::deleteTotp);
     router.add("POST", "/v1/me/totp/attempt_verification", this::verifyTotp);
-    // clerk-js posts to the path with a trailing slash, the native SDKs without.
     router.add("POST", "/v1/me/backup_codes", this::createBackupCodes);
-    router.add("POST", "/v1/me/backup_codes/", this::createBackupCodes);
     router.add("POST", "/v1/me/change_password", this::changePassword);
   }
 
@@ -52,40 +53,27 @@ final class MeRoutes {
   }
 
   private Response updateUser(Exchange ex) {
-    User user = ex.meSession().user;
-    Form form = ex.form();
+    UserRecord user = ex.meSession().user;
+    FormBody form = ex.form();
     Optional<String> username = form.optional("username");
     if (username.isPresent() && !username.get().isEmpty()) {
-      String key = username.get().toLowerCase(Locale.ROOT);
-      User owner = core.usersByIdentifier.get(key);
-      if (owner != null && owner != user) {
-        throw ApiException.param(422, "form_identifier_exists", "username", "is taken",
-            "That username is taken. Please try another.");
-      }
+      rules.users.requireUsernameFree(user, username.get());
     }
-    Optional<String> primaryEmail = form.optional("primary_email_address_id").filter(s -> !s.isEmpty());
+    Optional<String> primaryEmail = form.nonEmpty("primary_email_address_id");
     primaryEmail.ifPresent(id -> user.email(id).orElseThrow(() -> ApiException.paramValueInvalid("primary_email_address_id")));
-    Optional<String> primaryPhone = form.optional("primary_phone_number_id").filter(s -> !s.isEmpty());
-    primaryPhone.ifPresent(id -> user.phone(id).filter(Phone::verified)
+    Optional<String> primaryPhone = form.nonEmpty("primary_phone_number_id");
+    primaryPhone.ifPresent(id -> user.phone(id).filter(PhoneRecord::verified)
         .orElseThrow(() -> ApiException.paramValueInvalid("primary_phone_number_id")));
     form.optional("first_name").ifPresent(v -> user.firstName = v.isEmpty() ? null : v);
     form.optional("last_name").ifPresent(v -> user.lastName = v.isEmpty() ? null : v);
-    username.ifPresent(v -> {
-      if (user.username != null) {
-        core.usersByIdentifier.remove(user.username.toLowerCase(Locale.ROOT));
-      }
-      user.username = v.isEmpty() ? null : v;
-      if (user.username != null) {
-        core.usersByIdentifier.put(user.username.toLowerCase(Locale.ROOT), user);
-      }
-    });
+    username.ifPresent(v -> rules.users.setUsername(user, v));
     primaryEmail.ifPresent(id -> user.primaryEmailId = id);
     primaryPhone.ifPresent(id -> user.primaryPhoneId = id);
-    user.updatedAt = core.now();
+    user.updatedAt = state.now();
     return ok(ex, views.user(user));
   }
 
-  // ---- phone numbers ----------------------------------------------------------------------
+  // phone numbers
 
   private Response listPhones(Exchange ex) {
     List<Object> phones = new ArrayList<>();
@@ -93,71 +81,70 @@ final class MeRoutes {
     return Response.json(phones);
   }
 
-  private static Phone phone(Exchange ex, User user) {
+  private static PhoneRecord phone(Exchange ex, UserRecord user) {
     return user.phone(ex.request.pathParam(0)).orElseThrow(() -> ApiException.notFound("Phone number"));
   }
 
   private Response createPhone(Exchange ex) {
-    User user = ex.meSession().user;
-    String number = ex.form().required("phone_number").replaceAll("[\\s().-]", "");
-    if (!Core.isE164(number)) {
+    UserRecord user = ex.meSession().user;
+    String number = UserRules.normalizePhone(ex.form().required("phone_number"));
+    if (!UserRules.isE164(number)) {
       throw ApiException.paramFormatInvalid("phone_number");
     }
     boolean reserved = ex.form().bool("reserved_for_second_factor", false);
-    boolean taken = core.usersByIdentifier.containsKey(number)
-        || user.phones.stream().anyMatch(p -> p.number.equals(number));
-    if (taken) {
+    if (rules.users.phoneTaken(user, number)) {
       throw ApiException.param(422, "form_identifier_exists", "phone_number", "is taken",
           "That phone number is taken. Please try another.");
     }
-    Phone phone = new Phone(core.newId("idn"), number, false, core.now());
+    PhoneRecord phone = new PhoneRecord(state.newId("idn"), number, false, state.now());
     phone.reservedForSecondFactor = reserved;
     user.phones.add(phone);
-    user.updatedAt = core.now();
+    user.updatedAt = state.now();
     return ok(ex, views.phone(phone, null));
   }
 
   private Response preparePhoneVerification(Exchange ex) {
-    User user = ex.meSession().user;
-    Phone phone = phone(ex, user);
-    ex.form().oneOf("strategy", List.of("phone_code"));
+    UserRecord user = ex.meSession().user;
+    PhoneRecord phone = phone(ex, user);
+    ex.form().strategy(EnumSet.of(FactorStrategy.PHONE_CODE));
     if (phone.verified()) {
       throw ApiException.of(400, "verification_already_verified", "already verified",
           "This phone number is already verified.");
     }
-    phone.verification = core.sendCode("phone_code", phone.id, phone.number, Channel.SMS, Purpose.VERIFY_PHONE);
-    phone.updatedAt = core.now();
+    phone.verification = rules.codes.sendCode(FactorStrategy.PHONE_CODE, phone.id, phone.number,
+        Purpose.VERIFY_PHONE);
+    phone.updatedAt = state.now();
     return ok(ex, views.phone(phone, null));
   }
 
   private Response attemptPhoneVerification(Exchange ex) {
-    User user = ex.meSession().user;
-    Phone phone = phone(ex, user);
+    UserRecord user = ex.meSession().user;
+    PhoneRecord phone = phone(ex, user);
     String code = ex.form().required("code");
     if (phone.verification == null) {
       throw ApiException.of(400, "verification_missing", "missing",
           "Send a code first with prepare_verification.");
     }
     boolean wasEnabled = user.twoFactorEnabled();
-    phone.verification.attempt(code, core.now());
-    phone.updatedAt = core.now();
-    core.usersByIdentifier.put(phone.number, user);
+    phone.verification.attempt(code, state.now());
+    phone.updatedAt = state.now();
+    rules.users.indexPhone(user, phone);
     if (user.primaryPhoneId == null) {
       user.primaryPhoneId = phone.id;
     }
     if (phone.reservedForSecondFactor) {
-      ensureDefaultSecondFactor(user);
+      FactorRules.ensureDefaultSecondFactor(user);
     }
-    return ok(ex, views.phone(phone, backupCodesOrNull(core.mfaChanged(user, wasEnabled))));
+    return ok(ex, views.phone(phone, backupCodesOrNull(rules.factors.mfaChanged(user, wasEnabled))));
   }
 
   private Response updatePhone(Exchange ex) {
-    Session session = ex.meSession();
-    User user = session.user;
-    Phone phone = phone(ex, user);
+    SessionRecord session = ex.meSession();
+    UserRecord user = session.user;
+    PhoneRecord phone = phone(ex, user);
     Optional<Boolean> reserve = ex.form().optionalBool("reserved_for_second_factor");
     Optional<Boolean> makeDefault = ex.form().optionalBool("default_second_factor");
-    core.requireRecentVerification(session);
+    rules.sessions.requireRecentVerification(session);
     if (!phone.verified() && (reserve.orElse(false) || makeDefault.orElse(false))) {
       throw ApiException.of(400, "identification_update_second_factor_unverified", "unverified",
           "Verify this phone number before using it as a second factor.");
@@ -178,62 +165,51 @@ final class MeRoutes {
       }
       phone.defaultSecondFactor = d;
     });
-    ensureDefaultSecondFactor(user);
-    phone.updatedAt = core.now();
-    return ok(ex, views.phone(phone, backupCodesOrNull(core.mfaChanged(user, wasEnabled))));
+    FactorRules.ensureDefaultSecondFactor(user);
+    phone.updatedAt = state.now();
+    return ok(ex, views.phone(phone, backupCodesOrNull(rules.factors.mfaChanged(user, wasEnabled))));
   }
 
   private Response deletePhone(Exchange ex) {
-    Session session = ex.meSession();
-    User user = session.user;
-    Phone phone = phone(ex, user);
-    core.requireRecentVerification(session);
+    SessionRecord session = ex.meSession();
+    UserRecord user = session.user;
+    PhoneRecord phone = phone(ex, user);
+    rules.sessions.requireRecentVerification(session);
     boolean wasEnabled = user.twoFactorEnabled();
     user.phones.remove(phone);
-    core.usersByIdentifier.remove(phone.number, user);
+    rules.users.unindexPhone(user, phone);
     if (phone.id.equals(user.primaryPhoneId)) {
-      user.primaryPhoneId = user.phones.stream().filter(Phone::verified).map(p -> p.id).findFirst().orElse(null);
+      user.primaryPhoneId = user.phones.stream().filter(PhoneRecord::verified).map(p -> p.id).findFirst().orElse(null);
     }
-    ensureDefaultSecondFactor(user);
-    core.mfaChanged(user, wasEnabled);
+    FactorRules.ensureDefaultSecondFactor(user);
+    rules.factors.mfaChanged(user, wasEnabled);
     return ok(ex, Views.deleted("phone_number", phone.id));
-  }
-
-  /** With SMS MFA and no default second factor chosen, the first reserved phone becomes it. */
-  private static void ensureDefaultSecondFactor(User user) {
-    List<Phone> reserved = user.phones.stream()
-        .filter(p -> p.reservedForSecondFactor && p.verified()).toList();
-    if (!reserved.isEmpty() && reserved.stream().noneMatch(p -> p.defaultSecondFactor) && !user.totpEnabled()) {
-      reserved.get(0).defaultSecondFactor = true;
-    }
   }
 
   private static List<String> backupCodesOrNull(List<String> codes) {
     return codes.isEmpty() ? null : codes;
   }
 
-  // ---- TOTP and backup codes --------------------------------------------------------------
+  // TOTP and backup codes
 
   private Response createTotp(Exchange ex) {
-    Session session = ex.meSession();
-    User user = session.user;
-    core.requireRecentVerification(session);
+    SessionRecord session = ex.meSession();
+    UserRecord user = session.user;
+    rules.sessions.requireRecentVerification(session);
     if (user.totpEnabled()) {
       throw ApiException.of(400, "totp_already_enabled", "already enabled",
           "Authenticator app is already enabled for this account.");
     }
-    byte[] secret = new byte[20];
-    core.random.nextBytes(secret);
-    user.totp = new Model.Totp(core.newId("totp"), secret, core.now());
-    String base32 = Base32.encode(secret);
+    TotpRecord totp = rules.factors.newTotp(user);
+    String base32 = Base32.encode(totp.secret);
     String account = URLEncoder.encode(user.displayIdentifier(), StandardCharsets.UTF_8).replace("+", "%20");
     String uri = "otpauth://totp/clerk4j%20emulator:" + account + "?secret=" + base32
         + "&issuer=clerk4j%20emulator&algorithm=SHA1&digits=6&period=30";
-    return ok(ex, totpJson(user.totp, base32, uri, null));
+    return ok(ex, totpJson(totp, base32, uri, null));
   }
 
   private Response verifyTotp(Exchange ex) {
-    User user = ex.meSession().user;
+    UserRecord user = ex.meSession().user;
     String code = ex.form().required("code");
     if (user.totp == null) {
       throw ApiException.notFound("TOTP");
@@ -244,75 +220,75 @@ final class MeRoutes {
     }
     boolean wasEnabled = user.twoFactorEnabled();
     try {
-      core.verifyTotp(user.totp, code);
+      rules.factors.verifyTotp(user.totp, code);
     } catch (ApiException e) {
       throw ApiException.param(422, "invalid_totp_secret_code", "code", "is incorrect",
           "The code is incorrect. Check your authenticator app and try again.");
     }
     user.totp.verified = true;
-    user.totp.updatedAt = core.now();
+    user.totp.updatedAt = state.now();
     user.phones.forEach(p -> p.defaultSecondFactor = false); // the new app becomes the default
-    return ok(ex, totpJson(user.totp, null, null, backupCodesOrNull(core.mfaChanged(user, wasEnabled))));
+    return ok(ex, totpJson(user.totp, null, null, backupCodesOrNull(rules.factors.mfaChanged(user, wasEnabled))));
   }
 
   private Response deleteTotp(Exchange ex) {
-    Session session = ex.meSession();
-    User user = session.user;
-    core.requireRecentVerification(session);
+    SessionRecord session = ex.meSession();
+    UserRecord user = session.user;
+    rules.sessions.requireRecentVerification(session);
     if (user.totp == null) {
       throw ApiException.notFound("TOTP");
     }
     boolean wasEnabled = user.twoFactorEnabled();
     String id = user.totp.id;
     user.totp = null;
-    ensureDefaultSecondFactor(user);
-    core.mfaChanged(user, wasEnabled);
+    FactorRules.ensureDefaultSecondFactor(user);
+    rules.factors.mfaChanged(user, wasEnabled);
     return ok(ex, Views.deleted("totp", id));
   }
 
-  private static Map<String, Object> totpJson(Model.Totp totp, String secret, String uri, List<String> backupCodes) {
+  private static Map<String, Object> totpJson(TotpRecord totp, String secret, String uri, List<String> backupCodes) {
     return Json.obj("object", "totp", "id", totp.id, "secret", secret, "uri", uri,
         "verified", totp.verified, "backup_codes", backupCodes,
         "created_at", totp.createdAt, "updated_at", totp.updatedAt);
   }
 
   private Response createBackupCodes(Exchange ex) {
-    Session session = ex.meSession();
-    User user = session.user;
-    core.requireRecentVerification(session);
+    SessionRecord session = ex.meSession();
+    UserRecord user = session.user;
+    rules.sessions.requireRecentVerification(session);
     if (!user.twoFactorEnabled()) {
       throw ApiException.of(400, "backup_codes_not_available", "not available",
           "Backup codes need another second factor (SMS code or authenticator app) first.");
     }
-    List<String> codes = core.newBackupCodes(user);
-    long now = core.now();
+    List<String> codes = rules.factors.newBackupCodes(user);
+    long now = state.now();
     user.updatedAt = now;
     return ok(ex, Json.obj("object", "backup_code", "id", user.backupCodesId, "codes", codes,
         "created_at", now, "updated_at", now));
   }
 
-  // ---- password ---------------------------------------------------------------------------
+  // password
 
   private Response changePassword(Exchange ex) {
-    Session session = ex.meSession();
-    User user = session.user;
-    core.requireRecentVerification(session);
-    Form form = ex.form();
+    SessionRecord session = ex.meSession();
+    UserRecord user = session.user;
+    rules.sessions.requireRecentVerification(session);
+    FormBody form = ex.form();
     String newPassword = form.required("new_password");
     boolean signOutOthers = form.bool("sign_out_of_other_sessions", false);
     // The reset-password task exists because the old password cannot be trusted: the user proved
     // who they are another way, so the task is completed without it.
-    boolean resetTask = core.tasks(session).contains("reset-password");
+    boolean resetTask = rules.sessions.tasks(session).contains(TaskKey.RESET_PASSWORD);
     if (user.password != null && !resetTask) {
       String current = form.required("current_password");
-      if (!Passwords.matches(user.password, current)) {
+      if (!rules.passwords.isCurrent(user, current)) {
         throw ApiException.param(422, "form_password_validation_failed", "current_password",
             "is incorrect", "Incorrect password. Please try again.");
       }
     }
-    core.setPassword(user, newPassword, "new_password");
+    rules.passwords.setPassword(user, newPassword, "new_password");
     if (signOutOthers) {
-      core.endOtherSessions(user, session.id);
+      rules.sessions.endOtherSessions(user, session.id);
     }
     return ok(ex, views.user(user));
   }

@@ -10,26 +10,28 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * The emulator's in-memory state. Mutable on purpose and guarded by the one emulator lock: no
- * field is read or written without holding it. toString() is not overridden, so secrets held here
- * never reach a log by accident.
+ * The records the emulator keeps, as a server stores them (the SDK has its own, client-side
+ * {@code User}, {@code Session} and {@code SignIn}). Mutable on purpose and guarded by the state
+ * lock ({@link EmulatorState#lock}): no field is read or written without holding it. toString()
+ * is not overridden, so secrets held here never reach a log by accident.
  */
 final class Model {
   private Model() {}
 
-  static final class User {
+  /** A user account: identifiers, password, second factors, lockout counters. */
+  static final class UserRecord {
     final String id;
     String firstName;
     String lastName;
     String username;
-    final List<Email> emails = new ArrayList<>();
-    final List<Phone> phones = new ArrayList<>();
+    final List<EmailRecord> emails = new ArrayList<>();
+    final List<PhoneRecord> phones = new ArrayList<>();
     String primaryEmailId;
     String primaryPhoneId;
     Passwords.Hash password;
     Long passwordUpdatedAt;
     boolean passwordCompromised;
-    Totp totp;
+    TotpRecord totp;
     final List<byte[]> backupCodeDigests = new ArrayList<>();
     String backupCodesId;
     Long mfaEnabledAt;
@@ -41,7 +43,7 @@ final class Model {
     final long createdAt;
     long updatedAt;
 
-    User(String id, long now) {
+    UserRecord(String id, long now) {
       this.id = id;
       this.createdAt = now;
       this.updatedAt = now;
@@ -55,19 +57,19 @@ final class Model {
       return totpEnabled() || phones.stream().anyMatch(p -> p.reservedForSecondFactor && p.verified());
     }
 
-    Optional<Email> email(String id) {
+    Optional<EmailRecord> email(String id) {
       return emails.stream().filter(e -> e.id.equals(id)).findFirst();
     }
 
-    Optional<Phone> phone(String id) {
+    Optional<PhoneRecord> phone(String id) {
       return phones.stream().filter(p -> p.id.equals(id)).findFirst();
     }
 
-    Optional<Email> primaryEmail() {
+    Optional<EmailRecord> primaryEmail() {
       return primaryEmailId == null ? Optional.empty() : email(primaryEmailId);
     }
 
-    Optional<Phone> primaryPhone() {
+    Optional<PhoneRecord> primaryPhone() {
       return primaryPhoneId == null ? Optional.empty() : phone(primaryPhoneId);
     }
 
@@ -79,19 +81,19 @@ final class Model {
     }
   }
 
-  static final class Email {
+  static final class EmailRecord {
     final String id;
     final String address;
     final long createdAt;
 
-    Email(String id, String address, long createdAt) {
+    EmailRecord(String id, String address, long createdAt) {
       this.id = id;
       this.address = address;
       this.createdAt = createdAt;
     }
   }
 
-  static final class Phone {
+  static final class PhoneRecord {
     final String id;
     final String number;
     /** True for seeded numbers, verified by "admin". */
@@ -102,7 +104,7 @@ final class Model {
     final long createdAt;
     long updatedAt;
 
-    Phone(String id, String number, boolean seeded, long now) {
+    PhoneRecord(String id, String number, boolean seeded, long now) {
       this.id = id;
       this.number = number;
       this.seeded = seeded;
@@ -111,11 +113,11 @@ final class Model {
     }
 
     boolean verified() {
-      return seeded || (verification != null && "verified".equals(verification.status()));
+      return seeded || (verification != null && verification.status() == VerificationState.VERIFIED);
     }
   }
 
-  static final class Totp {
+  static final class TotpRecord {
     final String id;
     final byte[] secret;
     boolean verified;
@@ -124,7 +126,7 @@ final class Model {
     final long createdAt;
     long updatedAt;
 
-    Totp(String id, byte[] secret, long now) {
+    TotpRecord(String id, byte[] secret, long now) {
       this.id = id;
       this.secret = secret;
       this.createdAt = now;
@@ -132,52 +134,54 @@ final class Model {
     }
   }
 
-  static final class Client {
+  /** One FAPI client (a device or browser): its token, sign-ins and sessions. */
+  static final class ClientRecord {
     final String id;
     final long createdAt;
     long updatedAt;
     String token;
-    SignIn signIn;
-    final Map<String, SignIn> signIns = new LinkedHashMap<>();
-    final List<Session> sessions = new ArrayList<>();
+    SignInAttempt signIn;
+    final Map<String, SignInAttempt> signIns = new LinkedHashMap<>();
+    final List<SessionRecord> sessions = new ArrayList<>();
     String lastActiveSessionId;
-    String lastAuthenticationStrategy;
+    FactorStrategy lastAuthenticationStrategy;
     /** Users who had a session on this client: their password sign-ins need no client trust. */
     final Set<String> knownUserIds = new HashSet<>();
 
-    Client(String id, long now) {
+    ClientRecord(String id, long now) {
       this.id = id;
       this.createdAt = now;
       this.updatedAt = now;
     }
   }
 
-  static final class SignIn {
+  /** A sign-in attempt ({@code sign_in_attempt}) on one client. */
+  static final class SignInAttempt {
     final String id;
     final long abandonAt;
-    String status;
+    AttemptStatus status = AttemptStatus.NEEDS_IDENTIFIER;
     String identifier;
-    User user;
+    UserRecord user;
     String locale;
-    Verification firstFactor;
-    Verification secondFactor;
+    VerificationRecord firstFactor;
+    VerificationRecord secondFactor;
     /** True while the second step is client trust rather than MFA. */
     boolean clientTrustStep;
-    /** {@code pending} until identified, then {@code new} or {@code known} for this client. */
-    String clientTrustState = "pending";
+    TrustState clientTrustState = TrustState.PENDING;
     String createdSessionId;
 
-    SignIn(String id, long abandonAt) {
+    SignInAttempt(String id, long abandonAt) {
       this.id = id;
       this.abandonAt = abandonAt;
     }
   }
 
-  static final class Session {
+  /** A session of one user on one client. */
+  static final class SessionRecord {
     final String id;
-    final Client client;
-    final User user;
-    String status = "active";
+    final ClientRecord client;
+    final UserRecord user;
+    SessionState status = SessionState.ACTIVE;
     final long createdAt;
     long updatedAt;
     long lastActiveAt;
@@ -188,9 +192,9 @@ final class Model {
     Supplier<String> lastActiveToken;
     long lastActiveTokenExpiresAt;
     String lastActiveOrganizationId;
-    Reverification reverification;
+    ReverificationRecord reverification;
 
-    Session(String id, Client client, User user, long now, long expireAt, long abandonAt) {
+    SessionRecord(String id, ClientRecord client, UserRecord user, long now, long expireAt, long abandonAt) {
       this.id = id;
       this.client = client;
       this.user = user;
@@ -204,17 +208,18 @@ final class Model {
 
     /** Active or pending (the wire status depends on tasks). */
     boolean live() {
-      return "active".equals(status);
+      return status == SessionState.ACTIVE;
     }
   }
 
-  static final class Reverification {
-    final String level;
-    String status;
-    Verification firstFactor;
-    Verification secondFactor;
+  /** A session reverification in progress ({@code session_reverification}). */
+  static final class ReverificationRecord {
+    final ReverificationLevel level;
+    ReverificationState status;
+    VerificationRecord firstFactor;
+    VerificationRecord secondFactor;
 
-    Reverification(String level, String status) {
+    ReverificationRecord(ReverificationLevel level, ReverificationState status) {
       this.level = level;
       this.status = status;
     }

@@ -8,17 +8,17 @@ import java.util.Map;
  * attempt fails the verification for good. One class for sign-in factors, reverification and
  * phone verification alike. Guarded by the emulator lock.
  */
-final class Otp implements Verification {
+final class Otp implements VerificationRecord {
   static final int MAX_ATTEMPTS = 3;
 
-  private final String strategy;
+  private final FactorStrategy strategy;
   private final String targetId;
   private final byte[] codeDigest;
   private final long expireAt;
   private int attempts;
-  private String status = "unverified";
+  private VerificationState status = VerificationState.UNVERIFIED;
 
-  Otp(String strategy, String targetId, String code, long expireAt) {
+  Otp(FactorStrategy strategy, String targetId, String code, long expireAt) {
     this.strategy = strategy;
     this.targetId = targetId;
     this.codeDigest = Passwords.sha256(code);
@@ -26,7 +26,7 @@ final class Otp implements Verification {
   }
 
   @Override
-  public String strategy() {
+  public FactorStrategy strategy() {
     return strategy;
   }
 
@@ -36,7 +36,7 @@ final class Otp implements Verification {
   }
 
   @Override
-  public String status() {
+  public VerificationState status() {
     return status;
   }
 
@@ -47,25 +47,25 @@ final class Otp implements Verification {
    *     {@code form_code_incorrect} or {@code verification_already_verified}
    */
   void attempt(String code, long now) {
-    if ("verified".equals(status)) {
+    if (status == VerificationState.VERIFIED) {
       throw ApiException.of(400, "verification_already_verified", "already verified",
           "This verification has already been verified.");
     }
-    if ("failed".equals(status)) {
+    if (status == VerificationState.FAILED) {
       throw failed();
     }
-    if ("expired".equals(status) || now >= expireAt) {
-      status = "expired";
+    if (status == VerificationState.EXPIRED || now >= expireAt) {
+      status = VerificationState.EXPIRED;
       throw ApiException.of(400, "verification_expired", "expired",
           "This verification has expired. You must create a new one.");
     }
     attempts++;
     if (MessageDigest.isEqual(codeDigest, Passwords.sha256(code))) {
-      status = "verified";
+      status = VerificationState.VERIFIED;
       return;
     }
     if (attempts >= MAX_ATTEMPTS) {
-      status = "failed";
+      status = VerificationState.FAILED;
       throw failed();
     }
     throw ApiException.codeIncorrect();

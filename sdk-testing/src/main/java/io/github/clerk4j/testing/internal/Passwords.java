@@ -3,7 +3,6 @@ package io.github.clerk4j.testing.internal;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.spec.KeySpec;
-import java.util.function.Supplier;
 import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
 
@@ -26,9 +25,10 @@ final class Passwords {
   }
 
   /**
-   * A password derived against a stored hash ahead of time, outside the emulator's lock (see
-   * {@link #using}). The derivation is a pure function of the candidate and the hash's salt and
-   * iterations, so using it later is the same as deriving then, whatever happened in between.
+   * A password derived against a stored hash ahead of time, outside the state lock, and handed to
+   * {@link #matches(Hash, String, Precomputed)}. The derivation is a pure function of the candidate
+   * and the hash's salt and iterations, so using it later is the same as deriving then, whatever
+   * happened in between.
    */
   record Precomputed(Hash hash, String candidate, byte[] key) {
     @Override
@@ -37,21 +37,8 @@ final class Passwords {
     }
   }
 
-  /** The derivation of the request the current thread handles, if one was done ahead. */
-  private static final ThreadLocal<Precomputed> PRECOMPUTED = new ThreadLocal<>();
-
   static Precomputed precompute(Hash hash, String candidate) {
     return new Precomputed(hash, candidate, derive(candidate, hash.salt(), hash.iterations()));
-  }
-
-  /** Runs {@code action} with {@link #matches} using {@code precomputed} (may be null) when it fits. */
-  static <T> T using(Precomputed precomputed, Supplier<T> action) {
-    PRECOMPUTED.set(precomputed);
-    try {
-      return action.get();
-    } finally {
-      PRECOMPUTED.remove();
-    }
   }
 
   static Hash hash(String password, byte[] salt, int iterations) {
@@ -60,7 +47,14 @@ final class Passwords {
 
   /** Constant-time comparison, so timing reveals nothing about how much of the password matched. */
   static boolean matches(Hash hash, String candidate) {
-    Precomputed ahead = PRECOMPUTED.get();
+    return matches(hash, candidate, null);
+  }
+
+  /**
+   * As {@link #matches(Hash, String)}, using {@code ahead} (may be null) when it was derived for
+   * this very stored hash and candidate.
+   */
+  static boolean matches(Hash hash, String candidate, Precomputed ahead) {
     // Same stored hash object: a password changed meanwhile is a new Hash, and is derived afresh.
     byte[] derived = ahead != null && ahead.hash() == hash && ahead.candidate().equals(candidate)
         ? ahead.key() : derive(candidate, hash.salt(), hash.iterations());

@@ -16,7 +16,7 @@ import java.util.Optional;
  * @param pathParams values captured by the route pattern
  */
 record Request(String method, String path, Map<String, String> query,
-    java.util.function.Function<String, String> headers, Form form, String clientIp,
+    java.util.function.Function<String, String> headers, FormBody form, String clientIp,
     List<String> pathParams) {
 
   Optional<String> queryParam(String name) {
@@ -31,7 +31,7 @@ record Request(String method, String path, Map<String, String> query,
     return pathParams.get(index);
   }
 
-  Request withForm(Form newForm) {
+  Request withForm(FormBody newForm) {
     return new Request(method, path, query, headers, newForm, clientIp, pathParams);
   }
 

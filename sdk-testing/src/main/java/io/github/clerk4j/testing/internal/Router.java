@@ -2,6 +2,8 @@ package io.github.clerk4j.testing.internal;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -21,24 +23,36 @@ final class Router {
     routes.add(new Route(method, Pattern.compile(regex), handler));
   }
 
-  /** Finds the handler; unknown paths and unsupported methods are 404 {@code resource_not_found}. */
+  /**
+   * Finds the handler: an unknown path is 404 {@code resource_not_found}, a known one asked with
+   * another method 405 with {@code Allow}. A trailing slash is ignored, as Clerk's router does
+   * (chi's {@code StripSlashes}): clerk-js creates phone numbers, e-mail addresses, Web3 wallets
+   * and backup codes at {@code /v1/me/phone_numbers/} and the like.
+   */
   Response route(Exchange exchange) {
     Request request = exchange.request;
+    String path = withoutTrailingSlash(request.path());
+    Set<String> allowed = new TreeSet<>();
     for (Route route : routes) {
-      Matcher m = route.pattern.matcher(request.path());
-      if (route.method.equals(request.method()) && m.matches()) {
+      Matcher m = route.pattern.matcher(path);
+      if (m.matches() && !route.method.equals(request.method())) {
+        allowed.add(route.method);
+      } else if (m.matches()) {
         List<String> params = new ArrayList<>();
         for (int i = 1; i <= m.groupCount(); i++) {
           params.add(m.group(i));
         }
-        Exchange routed = new Exchange(request.withPathParams(params), exchange.core);
-        try {
-          return route.handler.handle(routed);
-        } finally {
-          exchange.client = routed.client;
-        }
+        exchange.request = request.withPathParams(params);
+        return route.handler.handle(exchange);
       }
     }
+    if (!allowed.isEmpty()) {
+      throw ApiException.methodNotAllowed(request.method(), request.path(), String.join(", ", allowed));
+    }
     throw ApiException.notFound("The requested resource (" + request.method() + " " + request.path() + ")");
+  }
+
+  private static String withoutTrailingSlash(String path) {
+    return path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
   }
 }

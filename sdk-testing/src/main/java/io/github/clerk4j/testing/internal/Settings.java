@@ -15,11 +15,14 @@ import java.util.Set;
  * @param pwnedPasswords passwords refused as new passwords ({@code form_password_pwned})
  * @param reverificationMaxAge sensitive {@code /me} calls need a factor verified this recently
  * @param codeTtl lifetime of e-mail and SMS codes
+ * @param sessionLifetime how long a session lasts from sign-in ({@code expire_at}); then it is
+ *     {@code expired}
  * @param passwordIterations PBKDF2 iterations of stored passwords (seeded and changed ones)
+ * @param adminToken the bearer token {@code /__emulator/*} needs, or null for none
  */
 public record Settings(boolean mfaRequired, boolean clientTrust, RateLimits rateLimits,
     Lockout lockout, Set<String> pwnedPasswords, Duration reverificationMaxAge, Duration codeTtl,
-    int passwordIterations) {
+    Duration sessionLifetime, int passwordIterations, String adminToken) {
 
   /**
    * PBKDF2 iterations unless configured: about 2 ms per hash on a laptop core, so a sign-in pays
@@ -27,11 +30,20 @@ public record Settings(boolean mfaRequired, boolean clientTrust, RateLimits rate
    */
   public static final int DEFAULT_PASSWORD_ITERATIONS = 4096;
 
-  /** Copies the pwned list. */
+  /** Copies the pwned list; toString() leaves the admin token out. */
   public Settings {
     pwnedPasswords = Set.copyOf(pwnedPasswords);
     if (passwordIterations < 1) {
       throw new IllegalArgumentException("passwordIterations must be at least 1");
     }
+  }
+
+  @Override
+  public String toString() {
+    return "Settings[mfaRequired=" + mfaRequired + ", clientTrust=" + clientTrust + ", rateLimits="
+        + rateLimits + ", lockout=" + lockout + ", pwnedPasswords=" + pwnedPasswords.size()
+        + ", reverificationMaxAge=" + reverificationMaxAge + ", codeTtl=" + codeTtl
+        + ", sessionLifetime=" + sessionLifetime + ", passwordIterations=" + passwordIterations
+        + ", adminToken=" + (adminToken == null ? "none" : "<redacted>") + "]";
   }
 }

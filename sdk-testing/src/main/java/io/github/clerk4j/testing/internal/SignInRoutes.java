@@ -1,32 +1,42 @@
 package io.github.clerk4j.testing.internal;
 
+import io.github.clerk4j.testing.OutboxMessage.Channel;
 import io.github.clerk4j.testing.OutboxMessage.Purpose;
-import io.github.clerk4j.testing.internal.Model.Client;
-import io.github.clerk4j.testing.internal.Model.Session;
-import io.github.clerk4j.testing.internal.Model.SignIn;
-import io.github.clerk4j.testing.internal.Model.User;
+import io.github.clerk4j.testing.internal.Model.ClientRecord;
+import io.github.clerk4j.testing.internal.Model.SessionRecord;
+import io.github.clerk4j.testing.internal.Model.SignInAttempt;
+import io.github.clerk4j.testing.internal.Model.UserRecord;
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
-/** Sign-in endpoints S1 to S7 of the wire spec. */
-final class SignInRoutes {
-  private static final List<String> CODE_STRATEGIES =
-      List.of("email_code", "phone_code", "reset_password_email_code", "reset_password_phone_code");
-  private static final List<String> SECOND_FACTOR_STRATEGIES =
-      List.of("phone_code", "email_code", "totp", "backup_code");
+/** Sign-in endpoints: create, get, prepare and attempt the first and second factor, reset password. */
+final class SignInRoutes implements Routes {
+  private static final Set<FactorStrategy> CODE_STRATEGIES = EnumSet.of(FactorStrategy.EMAIL_CODE,
+      FactorStrategy.PHONE_CODE, FactorStrategy.RESET_PASSWORD_EMAIL_CODE, FactorStrategy.RESET_PASSWORD_PHONE_CODE);
+  private static final Set<FactorStrategy> FIRST_FACTOR_STRATEGIES = EnumSet.of(FactorStrategy.PASSWORD,
+      FactorStrategy.EMAIL_CODE, FactorStrategy.PHONE_CODE, FactorStrategy.RESET_PASSWORD_EMAIL_CODE,
+      FactorStrategy.RESET_PASSWORD_PHONE_CODE);
+  private static final Set<FactorStrategy> SECOND_FACTOR_STRATEGIES = EnumSet.of(FactorStrategy.PHONE_CODE,
+      FactorStrategy.EMAIL_CODE, FactorStrategy.TOTP, FactorStrategy.BACKUP_CODE);
+  private static final Set<FactorStrategy> SECOND_FACTOR_CODES =
+      EnumSet.of(FactorStrategy.PHONE_CODE, FactorStrategy.EMAIL_CODE);
   private static final String BASE = "/v1/client/sign_ins/{id}";
 
-  private final Core core;
+  private final EmulatorState state;
+  private final Rules rules;
   private final Views views;
 
-  SignInRoutes(Core core, Views views) {
-    this.core = core;
+  SignInRoutes(EmulatorState state, Rules rules, Views views) {
+    this.state = state;
+    this.rules = rules;
     this.views = views;
   }
 
-  void register(Router router) {
+  @Override
+  public void register(Router router) {
     router.add("POST", "/v1/client/sign_ins", this::create);
     router.add("GET", BASE, ex -> ok(ex, current(ex)));
     router.add("POST", BASE + "/prepare_first_factor", this::prepareFirstFactor);
@@ -36,119 +46,112 @@ final class SignInRoutes {
     router.add("POST", BASE + "/reset_password", this::resetPassword);
   }
 
-  private Response ok(Exchange ex, SignIn signIn) {
+  private Response ok(Exchange ex, SignInAttempt signIn) {
     return Response.json(views.wrap(views.signIn(signIn), ex.client));
   }
 
-  // S1
+  /** {@code POST /v1/client/sign_ins}: identifier alone, with a password, or with a code strategy. */
   private Response create(Exchange ex) {
-    Form form = ex.form();
-    String strategy = form.optional("strategy").filter(s -> !s.isEmpty()).orElse(null);
-    if (strategy != null && !"password".equals(strategy) && !CODE_STRATEGIES.contains(strategy)) {
-      throw ApiException.paramFormatInvalid("strategy");
-    }
+    FormBody form = ex.form();
+    FactorStrategy strategy = form.nonEmpty("strategy")
+        .map(s -> FormBody.strategy(s, FIRST_FACTOR_STRATEGIES)).orElse(null);
     Optional<String> identifier = form.optional("identifier").filter(s -> !s.isBlank());
-    Optional<String> password = form.optional("password").filter(s -> !s.isEmpty());
+    Optional<String> password = form.nonEmpty("password");
     if ((strategy != null || password.isPresent()) && identifier.isEmpty()) {
       throw ApiException.paramMissing("identifier");
     }
-    if ("password".equals(strategy) && password.isEmpty()) {
+    if (strategy == FactorStrategy.PASSWORD && password.isEmpty()) {
       throw ApiException.paramMissing("password");
     }
-    ex.rateLimit("sign_in_create", core.settings.rateLimits().creates());
-    Client client = ex.clientOrNew();
-    SignIn signIn = new SignIn(core.newId("sia"), core.now() + Duration.ofDays(1).toMillis());
-    signIn.status = "needs_identifier";
-    signIn.locale = form.optional("locale").filter(s -> !s.isEmpty()).orElse(null);
+    ex.rateLimit("sign_in_create", state.settings.rateLimits().creates());
+    ClientRecord client = ex.clientOrNew();
+    SignInAttempt signIn = new SignInAttempt(state.newId("sia"), state.now() + Duration.ofDays(1).toMillis());
+    signIn.locale = form.nonEmpty("locale").orElse(null);
     if (identifier.isPresent()) {
       identify(client, signIn, identifier.get());
     }
     client.signIn = signIn;
     client.signIns.put(signIn.id, signIn);
-    client.updatedAt = core.now();
+    client.updatedAt = state.now();
     if (password.isPresent()) {
-      verifyPassword(client, signIn, password.get());
-    } else if (strategy != null && !"password".equals(strategy)) {
+      verifyPassword(ex, signIn, password.get());
+    } else if (strategy != null && strategy != FactorStrategy.PASSWORD) {
       startCode(signIn, strategy, idMatching(signIn.user, strategy, identifier.get()));
     }
     return ok(ex, signIn);
   }
 
-  private void identify(Client client, SignIn signIn, String identifier) {
-    User user = core.findUser(identifier).orElseThrow(() -> ApiException.param(422,
+  private void identify(ClientRecord client, SignInAttempt signIn, String identifier) {
+    UserRecord user = state.findUser(identifier).orElseThrow(() -> ApiException.param(422,
         "form_identifier_not_found", "identifier", "not found", "Couldn't find your account."));
-    for (Session s : client.sessions) {
+    for (SessionRecord s : client.sessions) {
       if (s.user == user && s.live()) {
         throw new ApiException(400, "identifier_already_signed_in", "already signed in",
-            "You're already signed in.", Json.obj("session_id", s.id), null);
+            "You're already signed in.", Json.obj("session_id", s.id), java.util.Map.of());
       }
     }
     signIn.identifier = identifier;
     signIn.user = user;
-    signIn.status = "needs_first_factor";
-    signIn.clientTrustState = client.knownUserIds.contains(user.id) ? "known" : "new";
+    signIn.status = AttemptStatus.NEEDS_FIRST_FACTOR;
+    signIn.clientTrustState = client.knownUserIds.contains(user.id) ? TrustState.KNOWN : TrustState.NEW;
   }
 
   /** The id of the e-mail or phone the user typed, so a code goes where they expect it. */
-  private static String idMatching(User user, String strategy, String identifier) {
+  private static String idMatching(UserRecord user, FactorStrategy strategy, String identifier) {
     String typed = identifier.trim();
-    if (strategy.endsWith("email_code")) {
+    if (strategy.channel() == Channel.EMAIL) {
       return user.emails.stream().filter(e -> e.address.equalsIgnoreCase(typed))
           .map(e -> e.id).findFirst().orElse(null);
     }
-    return user.phones.stream().filter(p -> p.number.equals(typed.replaceAll("[\\s().-]", "")))
+    return user.phones.stream().filter(p -> p.number.equals(UserRules.normalizePhone(typed)))
         .map(p -> p.id).findFirst().orElse(null);
   }
 
-  // S3
   private Response prepareFirstFactor(Exchange ex) {
-    SignIn signIn = current(ex);
-    requireStatus(signIn, "needs_first_factor");
-    String strategy = ex.form().required("strategy");
-    if (!CODE_STRATEGIES.contains(strategy)) {
-      throw ApiException.paramFormatInvalid("strategy");
-    }
-    startCode(signIn, strategy, ex.form().optional(Views.idParam(strategy)).filter(s -> !s.isEmpty()).orElse(null));
+    SignInAttempt signIn = current(ex);
+    requireStatus(signIn, AttemptStatus.NEEDS_FIRST_FACTOR);
+    FactorStrategy strategy = ex.form().strategy(CODE_STRATEGIES);
+    startCode(signIn, strategy, ex.form().nonEmpty(strategy.idParam()).orElse(null));
     return ok(ex, signIn);
   }
 
   /** Sends a first-factor code to the identifier with this id, or to the first that fits. */
-  private void startCode(SignIn signIn, String strategy, String identifierId) {
-    String id = Views.pickFactor(views.firstFactors(signIn.user, true), strategy, identifierId);
-    Purpose purpose = strategy.startsWith("reset_password") ? Purpose.RESET_PASSWORD : Purpose.SIGN_IN;
-    signIn.firstFactor = core.sendCodeTo(signIn.user, strategy, id, purpose);
+  private void startCode(SignInAttempt signIn, FactorStrategy strategy, String identifierId) {
+    String id = FactorRules.pickFactor(rules.factors.firstFactors(signIn.user, true), strategy, identifierId);
+    Purpose purpose = strategy.resetsPassword() ? Purpose.RESET_PASSWORD : Purpose.SIGN_IN;
+    signIn.firstFactor = rules.codes.sendCodeTo(signIn.user, strategy, id, purpose);
   }
 
-  // S4
   private Response attemptFirstFactor(Exchange ex) {
-    SignIn signIn = current(ex);
-    requireStatus(signIn, "needs_first_factor");
-    Form form = ex.form();
-    String strategy = form.required("strategy");
-    if ("password".equals(strategy)) {
+    SignInAttempt signIn = current(ex);
+    requireStatus(signIn, AttemptStatus.NEEDS_FIRST_FACTOR);
+    FormBody form = ex.form();
+    FactorStrategy strategy = form.strategy(FIRST_FACTOR_STRATEGIES);
+    if (strategy == FactorStrategy.PASSWORD) {
       String password = form.required("password");
-      ex.rateLimit("attempt", core.settings.rateLimits().attempts());
-      verifyPassword(ex.client, signIn, password);
+      ex.rateLimit("attempt", state.settings.rateLimits().attempts());
+      verifyPassword(ex, signIn, password);
       return ok(ex, signIn);
     }
-    if (!CODE_STRATEGIES.contains(strategy)) {
-      throw ApiException.paramFormatInvalid("strategy");
-    }
     String code = form.required("code");
-    ex.rateLimit("attempt", core.settings.rateLimits().attempts());
-    if (!(signIn.firstFactor instanceof Otp) || !strategy.equals(signIn.firstFactor.strategy())) {
-      throw ApiException.of(400, "verification_missing", "missing",
-          "Send a code first with prepare_first_factor and the same strategy.");
-    }
-    ((Otp) signIn.firstFactor).attempt(code, core.now());
+    // Clerk's forgot-password guide sends the new password with the reset code, in one call.
+    Optional<String> newPassword = strategy.resetsPassword() ? form.nonEmpty("password") : Optional.empty();
+    ex.rateLimit("attempt", state.settings.rateLimits().attempts());
+    // Checked before the code, so that a refused password leaves the code unused for the next try.
+    newPassword.ifPresent(p -> rules.passwords.checkNewPassword(signIn.user, p, "password"));
+    rules.codes.attempt(signIn.firstFactor, strategy, code,
+        "Send a code first with prepare_first_factor and the same strategy.");
     afterFirstFactor(ex.client, signIn);
+    if (newPassword.isPresent()) {
+      setNewPassword(ex, signIn, newPassword.get());
+    }
     return ok(ex, signIn);
   }
 
-  private void verifyPassword(Client client, SignIn signIn, String password) {
-    core.checkPassword(signIn.user, password, "password");
-    signIn.firstFactor = Verification.verified("verification_password", "password", 1);
-    afterFirstFactor(client, signIn);
+  private void verifyPassword(Exchange ex, SignInAttempt signIn, String password) {
+    rules.passwords.checkPassword(signIn.user, password, "password", ex.passwordAhead);
+    signIn.firstFactor = VerificationRecord.verified("verification_password", FactorStrategy.PASSWORD);
+    afterFirstFactor(ex.client, signIn);
   }
 
   /**
@@ -156,88 +159,84 @@ final class SignInRoutes {
    * the user has it (it takes precedence over client trust); client trust for a password on a
    * client new to the user; otherwise a session.
    */
-  private void afterFirstFactor(Client client, SignIn signIn) {
-    String strategy = signIn.firstFactor.strategy();
-    User user = signIn.user;
-    if (strategy.startsWith("reset_password")) {
-      signIn.status = "needs_new_password";
+  private void afterFirstFactor(ClientRecord client, SignInAttempt signIn) {
+    FactorStrategy strategy = signIn.firstFactor.strategy();
+    UserRecord user = signIn.user;
+    if (strategy.resetsPassword()) {
+      signIn.status = AttemptStatus.NEEDS_NEW_PASSWORD;
     } else if (user.twoFactorEnabled()) {
-      signIn.status = "needs_second_factor";
-    } else if ("password".equals(strategy) && core.settings.clientTrust()
-        && !client.knownUserIds.contains(user.id) && !views.clientTrustFactors(user).isEmpty()) {
-      signIn.status = "needs_client_trust";
+      signIn.status = AttemptStatus.NEEDS_SECOND_FACTOR;
+    } else if (strategy == FactorStrategy.PASSWORD && state.settings.clientTrust()
+        && !client.knownUserIds.contains(user.id) && !rules.factors.clientTrustFactors(user).isEmpty()) {
+      signIn.status = AttemptStatus.NEEDS_CLIENT_TRUST;
       signIn.clientTrustStep = true;
     } else {
       complete(client, signIn, false);
     }
   }
 
-  private void complete(Client client, SignIn signIn, boolean secondFactor) {
-    String strategy = signIn.firstFactor.strategy();
-    Session session = core.createSession(client, signIn.user, strategy, secondFactor);
-    signIn.status = "complete";
+  private void complete(ClientRecord client, SignInAttempt signIn, boolean secondFactor) {
+    SessionRecord session = rules.sessions.createSession(client, signIn.user,
+        signIn.firstFactor.strategy(), secondFactor);
+    signIn.status = AttemptStatus.COMPLETE;
     signIn.createdSessionId = session.id;
   }
 
-  // S5
   private Response prepareSecondFactor(Exchange ex) {
-    SignIn signIn = current(ex);
-    requireStatus(signIn, "needs_second_factor", "needs_client_trust");
-    String strategy = ex.form().required("strategy");
-    if (!"phone_code".equals(strategy) && !"email_code".equals(strategy)) {
-      throw ApiException.paramFormatInvalid("strategy");
-    }
-    String id = Views.pickFactor(secondStepFactors(signIn), strategy,
-        ex.form().optional(Views.idParam(strategy)).filter(s -> !s.isEmpty()).orElse(null));
-    signIn.secondFactor = core.sendCodeTo(signIn.user, strategy, id, Purpose.SECOND_FACTOR);
+    SignInAttempt signIn = current(ex);
+    requireStatus(signIn, AttemptStatus.NEEDS_SECOND_FACTOR, AttemptStatus.NEEDS_CLIENT_TRUST);
+    FactorStrategy strategy = ex.form().strategy(SECOND_FACTOR_CODES);
+    String id = FactorRules.pickFactor(secondStepFactors(signIn), strategy,
+        ex.form().nonEmpty(strategy.idParam()).orElse(null));
+    signIn.secondFactor = rules.codes.sendCodeTo(signIn.user, strategy, id, Purpose.SECOND_FACTOR);
     return ok(ex, signIn);
   }
 
-  private List<Map<String, Object>> secondStepFactors(SignIn signIn) {
-    return signIn.clientTrustStep ? views.clientTrustFactors(signIn.user) : views.secondFactors(signIn.user);
+  private List<FactorOffer> secondStepFactors(SignInAttempt signIn) {
+    return signIn.clientTrustStep
+        ? rules.factors.clientTrustFactors(signIn.user) : rules.factors.secondFactors(signIn.user);
   }
 
-  // S6
   private Response attemptSecondFactor(Exchange ex) {
-    SignIn signIn = current(ex);
-    requireStatus(signIn, "needs_second_factor", "needs_client_trust");
-    Form form = ex.form();
-    String strategy = form.required("strategy");
-    if (!SECOND_FACTOR_STRATEGIES.contains(strategy)) {
-      throw ApiException.paramFormatInvalid("strategy");
-    }
+    SignInAttempt signIn = current(ex);
+    requireStatus(signIn, AttemptStatus.NEEDS_SECOND_FACTOR, AttemptStatus.NEEDS_CLIENT_TRUST);
+    FormBody form = ex.form();
+    FactorStrategy strategy = form.strategy(SECOND_FACTOR_STRATEGIES);
     String code = form.required("code");
-    if (secondStepFactors(signIn).stream().noneMatch(f -> strategy.equals(f.get("strategy")))) {
+    if (!FactorRules.offers(secondStepFactors(signIn), strategy)) {
       throw ApiException.strategyForUserInvalid("strategy");
     }
-    ex.rateLimit("attempt", core.settings.rateLimits().attempts());
-    signIn.secondFactor = core.verifySecondFactor(signIn.user, strategy, code, signIn.secondFactor);
+    ex.rateLimit("attempt", state.settings.rateLimits().attempts());
+    signIn.secondFactor = rules.factors.verifySecondFactor(signIn.user, strategy, code, signIn.secondFactor);
     complete(ex.client, signIn, true);
     return ok(ex, signIn);
   }
 
-  // S7
   private Response resetPassword(Exchange ex) {
-    SignIn signIn = current(ex);
-    requireStatus(signIn, "needs_new_password");
-    String password = ex.form().required("password");
-    boolean signOutOthers = ex.form().bool("sign_out_of_other_sessions", false);
-    core.setPassword(signIn.user, password, "password");
-    if (signOutOthers) {
-      core.endOtherSessions(signIn.user, null);
-    }
-    if (signIn.user.twoFactorEnabled()) {
-      signIn.status = "needs_second_factor";
-    } else {
-      complete(ex.client, signIn, false);
-    }
+    SignInAttempt signIn = current(ex);
+    requireStatus(signIn, AttemptStatus.NEEDS_NEW_PASSWORD);
+    setNewPassword(ex, signIn, ex.form().required("password"));
     return ok(ex, signIn);
   }
 
+  /** After a reset code: sets the password, then MFA if the user has it, else a session. */
+  private void setNewPassword(Exchange ex, SignInAttempt signIn, String password) {
+    boolean signOutOthers = ex.form().bool("sign_out_of_other_sessions", false);
+    rules.passwords.setPassword(signIn.user, password, "password");
+    if (signOutOthers) {
+      rules.sessions.endOtherSessions(signIn.user, null);
+    }
+    if (signIn.user.twoFactorEnabled()) {
+      signIn.status = AttemptStatus.NEEDS_SECOND_FACTOR;
+    } else {
+      complete(ex.client, signIn, false);
+    }
+  }
+
   /** The client's current sign-in; an older one is 403, an unknown one 404. */
-  private static SignIn current(Exchange ex) {
-    Client client = ex.existingClient();
-    SignIn signIn = client == null ? null : client.signIns.get(ex.request.pathParam(0));
+  private static SignInAttempt current(Exchange ex) {
+    ClientRecord client = ex.existingClient();
+    SignInAttempt signIn = client == null ? null : client.signIns.get(ex.request.pathParam(0));
     if (signIn == null) {
       throw ApiException.notFound("Sign in");
     }
@@ -248,13 +247,13 @@ final class SignInRoutes {
     return signIn;
   }
 
-  private static void requireStatus(SignIn signIn, String... allowed) {
-    for (String status : allowed) {
-      if (status.equals(signIn.status)) {
+  private static void requireStatus(SignInAttempt signIn, AttemptStatus... allowed) {
+    for (AttemptStatus status : allowed) {
+      if (status == signIn.status) {
         return;
       }
     }
     throw ApiException.clientStateInvalid("This action is not allowed while the sign-in is "
-        + signIn.status + ".");
+        + signIn.status.wire() + ".");
   }
 }

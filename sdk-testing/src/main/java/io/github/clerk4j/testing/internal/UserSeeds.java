@@ -4,9 +4,22 @@ import io.github.clerk4j.testing.EmulatorUser;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
-/** Reads seeded users from JSON: {@code {"users": [...]}} or a bare array (fields: see EmulatorUser). */
+/**
+ * Reads seeded users from JSON: {@code {"users": [...]}} or a bare array. Each key is the name of
+ * the {@link EmulatorUser.Builder} method in snake_case ({@code mfaPhone} is {@code mfa_phone}); a
+ * method that may be called several times takes a string or an array of strings.
+ */
 public final class UserSeeds {
+  private static final Set<String> KEYS = new TreeSet<>(List.of("id", "first_name", "last_name",
+      "username", "email", "phone", "mfa_phone", "password", "totp_secret", "backup_codes",
+      "password_compromised"));
+  /** Keys of earlier versions, refused with the new name so that an old file is fixed at once. */
+  private static final Map<String, String> RENAMED = Map.of(
+      "email_addresses", "email", "phone_numbers", "phone", "mfa_phone_numbers", "mfa_phone");
+
   private UserSeeds() {}
 
   /**
@@ -22,6 +35,10 @@ public final class UserSeeds {
       throw new IllegalArgumentException("users file is not valid JSON: " + e.getMessage(), e);
     }
     if (root instanceof Map<?, ?> map) {
+      if (!map.keySet().equals(Set.of("users"))) {
+        throw new IllegalArgumentException("expected {\"users\": [...]} or a JSON array of users, got the keys "
+            + map.keySet());
+      }
       root = map.get("users");
     }
     if (!(root instanceof List<?> list)) {
@@ -38,6 +55,16 @@ public final class UserSeeds {
   }
 
   private static EmulatorUser user(Map<?, ?> f, String where) {
+    for (Object key : f.keySet()) {
+      if (RENAMED.containsKey(key)) {
+        throw new IllegalArgumentException(where + "." + key + " is now called " + RENAMED.get(key)
+            + " (the builder's name: a string or an array of strings)");
+      }
+      if (!KEYS.contains(key)) {
+        throw new IllegalArgumentException(where + "." + key + " is not a user field; the fields are "
+            + String.join(", ", KEYS));
+      }
+    }
     EmulatorUser.Builder b = EmulatorUser.builder();
     String id = string(f, "id", where);
     if (id != null) {
@@ -48,9 +75,9 @@ public final class UserSeeds {
         .username(string(f, "username", where))
         .password(string(f, "password", where))
         .totpSecret(string(f, "totp_secret", where));
-    strings(f, "email_addresses", where).forEach(b::email);
-    strings(f, "phone_numbers", where).forEach(b::phone);
-    strings(f, "mfa_phone_numbers", where).forEach(b::mfaPhone);
+    strings(f, "email", where).forEach(b::email);
+    strings(f, "phone", where).forEach(b::phone);
+    strings(f, "mfa_phone", where).forEach(b::mfaPhone);
     b.backupCodes(strings(f, "backup_codes", where).toArray(new String[0]));
     Object compromised = f.get("password_compromised");
     if (compromised != null && !(compromised instanceof Boolean)) {
@@ -72,13 +99,17 @@ public final class UserSeeds {
     return (String) v;
   }
 
+  /** A string or an array of strings. */
   private static List<String> strings(Map<?, ?> f, String key, String where) {
     Object v = f.get(key);
     if (v == null) {
       return List.of();
     }
+    if (v instanceof String s) {
+      return List.of(s);
+    }
     if (!(v instanceof List<?> list) || !list.stream().allMatch(String.class::isInstance)) {
-      throw new IllegalArgumentException(where + "." + key + " must be an array of strings");
+      throw new IllegalArgumentException(where + "." + key + " must be a string or an array of strings");
     }
     return list.stream().map(String.class::cast).toList();
   }

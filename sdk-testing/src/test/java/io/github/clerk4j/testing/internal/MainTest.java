@@ -4,8 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.clerk4j.testing.ClerkEmulator;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,7 +29,8 @@ class MainTest {
     Files.writeString(users, "{\"users\": [{\"username\": \"cli-user\", \"password\": \"cli-password-1\"}]}");
     try (ClerkEmulator emulator = Main.parse(new String[] {"--port", "0", "--users", users.toString(),
         "--no-rate-limits", "--no-lockout", "--mfa-required", "--no-client-trust",
-        "--password-iterations", "1"}).build().start()) {
+        "--password-iterations", "1", "--reverification-max-age", "5m", "--code-ttl", "PT30S",
+        "--session-lifetime", "2h", "--clock-offset", "-1d"}).builder.build().start()) {
       assertThat(emulator.url()).startsWith("http://127.0.0.1:");
     }
   }
@@ -32,5 +45,87 @@ class MainTest {
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("number");
     assertThatThrownBy(() -> Main.parse(new String[] {"--password-iterations", "0"}))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least 1");
+    assertThatThrownBy(() -> Main.parse(new String[] {"--code-ttl", "ten minutes"}))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--code-ttl needs a duration");
+    assertThatThrownBy(() -> Main.parse(new String[] {"--session-lifetime", "-1h"}))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("positive");
+    assertThatThrownBy(() -> Main.parse(new String[] {"--clock-start", "tomorrow"}))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("2030-01-01T09:00:00Z");
+    assertThatThrownBy(() -> Main.parse(new String[] {"--clock-start", "2030-01-01T00:00:00Z",
+        "--clock-offset", "1h"})).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not both");
+    assertThatThrownBy(() -> Main.parse(new String[] {"--admin-token", "t", "--no-admin-token"}))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not both");
+  }
+
+  @Test
+  void theStandaloneJarMakesUpAnAdminTokenUnlessToldOtherwise() {
+    Main.Options made = Main.parse(new String[0]);
+    assertThat(made.adminToken).hasSizeGreaterThanOrEqualTo(20);
+    assertThat(Main.parse(new String[0]).adminToken).isNotEqualTo(made.adminToken);
+    assertThat(Main.parse(new String[] {"--admin-token", "mine"}).adminToken).isEqualTo("mine");
+    assertThat(Main.parse(new String[] {"--no-admin-token"}).adminToken).isNull();
+  }
+
+  @Test
+  void aPortInUseIsOneLineAndExitStatusOne() throws Exception {
+    try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+      ByteArrayOutputStream err = new ByteArrayOutputStream();
+      int exit = Main.run(new String[] {"--port", Integer.toString(taken.getLocalPort())},
+          new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8),
+          emulator -> { throw new AssertionError("must not start"); });
+      assertThat(exit).isEqualTo(1);
+      assertThat(err.toString(StandardCharsets.UTF_8).strip())
+          .isEqualTo("error: port " + taken.getLocalPort() + " on 127.0.0.1 is in use: stop what uses it,"
+              + " or pass --port N (--port 0 picks a free one)");
+    }
+  }
+
+  @Test
+  void badOptionsAreExitStatusTwoWithoutAStackTrace() {
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int exit = Main.run(new String[] {"--code-ttl"}, new PrintStream(new ByteArrayOutputStream()),
+        new PrintStream(err, true, StandardCharsets.UTF_8), emulator -> { });
+    assertThat(exit).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("error: --code-ttl needs a value")
+        .doesNotContain("Exception").doesNotContain("\tat ");
+  }
+
+  @Test
+  void clockStartAndTheAdminCallMoveTheEmulatorsClock() throws Exception {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    AtomicReference<String> seen = new AtomicReference<>();
+    int exit = Main.run(new String[] {"--port", "0", "--clock-start", "2030-01-01T09:00:00Z",
+        "--admin-token", "the-admin-token"},
+        new PrintStream(out, true, StandardCharsets.UTF_8), System.err, emulator -> {
+          try (emulator) {
+            HttpClient http = HttpClient.newHttpClient();
+            URI clock = URI.create(emulator.url() + "/__emulator/clock");
+            assertThat(http.send(HttpRequest.newBuilder(clock).build(), HttpResponse.BodyHandlers.ofString())
+                .statusCode()).isEqualTo(401);
+            String before = http.send(HttpRequest.newBuilder(clock).header("Authorization", "Bearer the-admin-token")
+                .build(), HttpResponse.BodyHandlers.ofString()).body();
+            HttpResponse<String> moved = http.send(HttpRequest.newBuilder(clock)
+                .header("Authorization", "Bearer the-admin-token")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("advance=2h")).build(),
+                HttpResponse.BodyHandlers.ofString());
+            seen.set(before + "\n" + moved.statusCode() + " " + moved.body());
+          } catch (Exception e) {
+            throw new AssertionError(e);
+          }
+        });
+    assertThat(exit).isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8)).contains("Publishable key: pk_test_").contains("/__emulator/clock")
+        .contains("Admin token: the-admin-token");
+    String[] lines = seen.get().split("\n");
+    Instant before = Instant.parse(field(lines[0], "iso"));
+    assertThat(Duration.between(Instant.parse("2030-01-01T09:00:00Z"), before)).isBetween(Duration.ZERO, Duration.ofMinutes(5));
+    assertThat(lines[1]).startsWith("200 ").contains("\"advanced_by_seconds\":7200");
+    Instant after = Instant.parse(field(lines[1].substring(4), "iso"));
+    assertThat(Duration.between(before, after)).isBetween(Duration.ofHours(2), Duration.ofHours(2).plusMinutes(5));
+  }
+
+  private static String field(String json, String name) {
+    return ((java.util.Map<?, ?>) Json.read(json)).get(name).toString();
   }
 }

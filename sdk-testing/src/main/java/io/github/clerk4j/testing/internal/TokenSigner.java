@@ -19,13 +19,13 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * The emulator's JWTs: session tokens are RS256, signed with a key whose JWKS lets a backend
+ * Signs and checks the emulator's JWTs: session tokens are RS256, signed with a key whose JWKS lets a backend
  * verify them; client tokens are HS256 with a secret of this emulator, because only the emulator
  * reads them back (clients treat them as opaque), so RSA's cost would buy nothing: it was two RSA
  * signatures of about a millisecond each per sign-in, the largest item in a profile of the
  * benchmark.
  */
-final class Jwts {
+final class TokenSigner {
   private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
   private static final Base64.Decoder B64D = Base64.getUrlDecoder();
   private static final String HMAC = "HmacSHA256";
@@ -34,7 +34,7 @@ final class Jwts {
   private final SecretKeySpec clientTokenKey;
   private final String kid;
 
-  Jwts(String kid) {
+  TokenSigner(String kid) {
     // Fresh keys per emulator: tokens from another run must not verify. Key generation needs a
     // SecureRandom, so it is not driven by the (possibly seeded) random source.
     SecureRandom secureRandom = new SecureRandom();

@@ -1,0 +1,46 @@
+package io.github.clerk4j.testing.internal;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+/** The emulator's own endpoints under {@code /__emulator/}, which Clerk does not have. */
+final class AdminRoutes implements Routes {
+  private final EmulatorState state;
+
+  AdminRoutes(EmulatorState state) {
+    this.state = state;
+  }
+
+  @Override
+  public void register(Router router) {
+    router.add("GET", "/__emulator/outbox", ex -> Response.json(state.outbox.toJson()));
+    router.add("GET", "/__emulator/clock", ex -> Response.json(clock()));
+    router.add("POST", "/__emulator/clock", this::moveClock);
+  }
+
+  /**
+   * {@code POST /__emulator/clock} with {@code advance=1h} (or {@code 90s}, {@code 7d}, {@code
+   * PT10M}) moves the clock forward: codes, sessions and lockouts expire, verifications age.
+   */
+  private Response moveClock(Exchange ex) {
+    Duration by;
+    try {
+      by = Durations.parse("advance", ex.form().required("advance"));
+    } catch (IllegalArgumentException e) {
+      throw ApiException.param(422, "form_param_format_invalid", "advance", "is invalid", e.getMessage());
+    }
+    if (by.isNegative()) {
+      throw ApiException.param(422, "form_param_format_invalid", "advance", "is invalid",
+          "The emulator's clock only moves forward: give a positive duration.");
+    }
+    state.clock.advance(by);
+    return Response.json(clock());
+  }
+
+  private Map<String, Object> clock() {
+    Instant now = state.clock.instant();
+    return Json.obj("now", now.toEpochMilli(), "iso", now.toString(),
+        "advanced_by_seconds", state.clock.offset().toSeconds());
+  }
+}

@@ -1,0 +1,126 @@
+package io.github.clerk4j.testing.internal;
+
+import io.github.clerk4j.testing.internal.Model.ClientRecord;
+import io.github.clerk4j.testing.internal.Model.SessionRecord;
+import io.github.clerk4j.testing.internal.Model.UserRecord;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.random.RandomGenerator;
+
+/**
+ * What the emulator stores: users and their identifier index, clients, sessions and the outbox,
+ * plus the clock and the random source every record is stamped with. No rule lives here (see the
+ * {@code *Rules} classes); every method expects the caller to hold {@link #lock}.
+ */
+final class EmulatorState {
+  private static final String BASE62 =
+      "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+
+  /** Guards every record of this state; requests are routed while holding it. */
+  final Object lock = new Object();
+  final Settings settings;
+  final AdjustableClock clock;
+  final RandomGenerator random;
+  final MemoryOutbox outbox = new MemoryOutbox();
+  final RateLimiter rateLimiter = new RateLimiter();
+  private final Map<String, UserRecord> users = new HashMap<>();
+  /** Users by lower-cased e-mail address and username, and by E.164 phone number. */
+  private final Map<String, UserRecord> usersByIdentifier = new HashMap<>();
+  private final Map<String, ClientRecord> clients = new HashMap<>();
+  private final Map<String, SessionRecord> sessions = new HashMap<>();
+  final long instanceCreatedAt;
+  /** The base URL, the {@code iss} of session tokens; set once the server listens. */
+  volatile String issuer = "http://127.0.0.1";
+
+  EmulatorState(Settings settings, Clock clock, RandomGenerator random) {
+    this.settings = settings;
+    this.clock = new AdjustableClock(clock);
+    this.random = random;
+    this.instanceCreatedAt = clock.millis();
+  }
+
+  long now() {
+    return clock.millis();
+  }
+
+  /** A Clerk-style id: {@code prefix_} and 27 base-62 characters. */
+  String newId(String prefix) {
+    return prefix + "_" + randomString(BASE62, 27);
+  }
+
+  String randomBase62(int length) {
+    return randomString(BASE62, length);
+  }
+
+  String randomString(String alphabet, int length) {
+    StringBuilder sb = new StringBuilder(length);
+    for (int i = 0; i < length; i++) {
+      sb.append(alphabet.charAt(random.nextInt(alphabet.length())));
+    }
+    return sb.toString();
+  }
+
+  // users
+
+  boolean hasUser(String id) {
+    return users.containsKey(id);
+  }
+
+  void putUser(UserRecord user) {
+    users.put(user.id, user);
+  }
+
+  /** The key an identifier is indexed under: e-mail addresses and usernames ignore case. */
+  static String identifierKey(String identifier) {
+    return identifier.toLowerCase(Locale.ROOT);
+  }
+
+  /** The user holding this identifier (an index key, see {@link #identifierKey}), if any. */
+  Optional<UserRecord> userByIdentifier(String key) {
+    return Optional.ofNullable(usersByIdentifier.get(key));
+  }
+
+  void index(String key, UserRecord user) {
+    usersByIdentifier.put(key, user);
+  }
+
+  /** Removes the key if it still names this user. */
+  void unindex(String key, UserRecord user) {
+    usersByIdentifier.remove(key, user);
+  }
+
+  /** Finds a user by e-mail address, phone number (spaces and punctuation ignored) or username. */
+  Optional<UserRecord> findUser(String identifier) {
+    String trimmed = identifier.trim();
+    UserRecord byText = usersByIdentifier.get(trimmed.toLowerCase(Locale.ROOT));
+    if (byText != null) {
+      return Optional.of(byText);
+    }
+    return Optional.ofNullable(usersByIdentifier.get(trimmed.replaceAll("[\\s().-]", "")));
+  }
+
+  // clients and sessions
+
+  void putClient(ClientRecord client) {
+    clients.put(client.id, client);
+  }
+
+  Optional<ClientRecord> client(String id) {
+    return Optional.ofNullable(clients.get(id));
+  }
+
+  void putSession(SessionRecord session) {
+    sessions.put(session.id, session);
+  }
+
+  Optional<SessionRecord> session(String id) {
+    return Optional.ofNullable(sessions.get(id));
+  }
+
+  Iterable<SessionRecord> sessions() {
+    return sessions.values();
+  }
+}

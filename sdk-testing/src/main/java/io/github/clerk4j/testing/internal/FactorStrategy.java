@@ -1,0 +1,28 @@
+package io.github.clerk4j.testing.internal;
+
+import io.github.clerk4j.testing.OutboxMessage.Channel;
+
+/** A verification strategy the emulator implements ({@code strategy}). */
+enum FactorStrategy implements WireValue {
+  PASSWORD,
+  EMAIL_CODE,
+  PHONE_CODE,
+  RESET_PASSWORD_EMAIL_CODE,
+  RESET_PASSWORD_PHONE_CODE,
+  TOTP,
+  BACKUP_CODE;
+
+  boolean resetsPassword() {
+    return this == RESET_PASSWORD_EMAIL_CODE || this == RESET_PASSWORD_PHONE_CODE;
+  }
+
+  /** The channel of a code strategy. */
+  Channel channel() {
+    return this == EMAIL_CODE || this == RESET_PASSWORD_EMAIL_CODE ? Channel.EMAIL : Channel.SMS;
+  }
+
+  /** The form parameter naming the identifier a code goes to. */
+  String idParam() {
+    return channel() == Channel.EMAIL ? "email_address_id" : "phone_number_id";
+  }
+}

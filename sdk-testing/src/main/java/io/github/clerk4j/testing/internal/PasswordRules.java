@@ -1,0 +1,102 @@
+package io.github.clerk4j.testing.internal;
+
+import io.github.clerk4j.testing.internal.Model.UserRecord;
+
+/** Passwords and lockout: checks in Clerk's order, the new-password policy, the lockout counter. */
+final class PasswordRules {
+  private final EmulatorState state;
+
+  PasswordRules(EmulatorState state) {
+    this.state = state;
+  }
+
+  Passwords.Hash hash(String password) {
+    byte[] salt = new byte[16];
+    state.random.nextBytes(salt);
+    return Passwords.hash(password, salt, state.settings.passwordIterations());
+  }
+
+  /** Refuses a locked user (403 {@code user_locked}); an expired lockout is lifted. */
+  void checkNotLocked(UserRecord user) {
+    long now = state.now();
+    if (!state.settings.lockout().enabled()) {
+      return;
+    }
+    if (user.lockedUntil > now) {
+      throw ApiException.userLocked(secondsUntil(user.lockedUntil, now));
+    }
+    if (user.lockedUntil != 0) {
+      user.lockedUntil = 0;
+      user.failedPasswordAttempts = 0;
+    }
+  }
+
+  static long secondsUntil(long at, long now) {
+    return Math.max(0, (at - now + 999) / 1000);
+  }
+
+  /**
+   * Checks a password with lockout and the compromised flag, in Clerk's order: a locked account
+   * is refused first, a wrong password counts towards lockout, and only a right password reveals
+   * that it is compromised.
+   *
+   * @param ahead the derivation of {@code password} made before the lock was taken, or null
+   */
+  void checkPassword(UserRecord user, String password, String param, Passwords.Precomputed ahead) {
+    if (user.password == null) {
+      throw ApiException.strategyForUserInvalid("strategy");
+    }
+    checkNotLocked(user);
+    if (!Passwords.matches(user.password, password, ahead)) {
+      user.failedPasswordAttempts++;
+      if (state.settings.lockout().enabled()
+          && user.failedPasswordAttempts >= state.settings.lockout().maxAttempts()) {
+        user.lockedUntil = state.now() + state.settings.lockout().duration().toMillis();
+        throw ApiException.userLocked(state.settings.lockout().duration().toSeconds());
+      }
+      throw ApiException.param(422, "form_password_incorrect", param, "is incorrect",
+          "Password is incorrect. Try again, or use another method.");
+    }
+    user.failedPasswordAttempts = 0;
+    if (user.passwordCompromised) {
+      throw ApiException.param(422, "form_password_compromised", param, "is compromised",
+          "Your password may be compromised. To protect your account, please continue with an"
+              + " alternative sign-in method. You will be required to reset your password after"
+              + " signing in.");
+    }
+  }
+
+  /** Whether {@code candidate} is the user's current password (no lockout counting). */
+  boolean isCurrent(UserRecord user, String candidate) {
+    return user.password != null && Passwords.matches(user.password, candidate);
+  }
+
+  /** Refuses a new password that fails the policy: too short, pwned, or the current one. */
+  void checkNewPassword(UserRecord user, String newPassword, String param) {
+    if (newPassword.length() < 8) {
+      throw ApiException.param(422, "form_password_length_too_short", param, "is too short",
+          "Passwords must be 8 characters or more.");
+    }
+    if (state.settings.pwnedPasswords().contains(newPassword)) {
+      throw ApiException.param(422, "form_password_pwned", param, "has been found in a data breach",
+          "Password has been found in an online data breach. For account safety, please use a"
+              + " different password.");
+    }
+    if (isCurrent(user, newPassword)) {
+      throw ApiException.param(422, "form_new_password_matches_current", param, "matches current",
+          "Your new password cannot be the same as your current password.");
+    }
+  }
+
+  /** Sets a new password after the policy checks; clears the compromised flag and the lockout. */
+  void setPassword(UserRecord user, String newPassword, String param) {
+    checkNewPassword(user, newPassword, param);
+    long now = state.now();
+    user.password = hash(newPassword);
+    user.passwordUpdatedAt = now;
+    user.passwordCompromised = false;
+    user.failedPasswordAttempts = 0;
+    user.lockedUntil = 0;
+    user.updatedAt = now;
+  }
+}

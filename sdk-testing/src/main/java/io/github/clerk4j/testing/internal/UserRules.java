@@ -1,0 +1,137 @@
+package io.github.clerk4j.testing.internal;
+
+import io.github.clerk4j.testing.EmulatorUser;
+import io.github.clerk4j.testing.internal.Model.EmailRecord;
+import io.github.clerk4j.testing.internal.Model.PhoneRecord;
+import io.github.clerk4j.testing.internal.Model.TotpRecord;
+import io.github.clerk4j.testing.internal.Model.UserRecord;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Accounts and their identifiers: seeding, uniqueness, phone number format, usernames. */
+final class UserRules {
+  private final EmulatorState state;
+  private final PasswordRules passwords;
+
+  UserRules(EmulatorState state, PasswordRules passwords) {
+    this.state = state;
+    this.passwords = passwords;
+  }
+
+  /**
+   * Adds a seeded user, every identifier verified.
+   *
+   * @return the user's id
+   * @throws IllegalArgumentException if the id or an identifier is taken, or a phone is not E.164
+   */
+  String addUser(EmulatorUser seed) {
+    long now = state.now();
+    UserRecord user = new UserRecord(seed.id().orElseGet(() -> state.newId("user")), now);
+    if (state.hasUser(user.id)) {
+      throw new IllegalArgumentException("duplicate user id " + user.id);
+    }
+    user.firstName = seed.firstName().orElse(null);
+    user.lastName = seed.lastName().orElse(null);
+    user.username = seed.username().orElse(null);
+    List<String> keys = new ArrayList<>();
+    for (String address : seed.emailAddresses()) {
+      user.emails.add(new EmailRecord(state.newId("idn"), address, now));
+      keys.add(EmulatorState.identifierKey(address));
+    }
+    for (String number : seed.phoneNumbers()) {
+      user.phones.add(new PhoneRecord(state.newId("idn"), requireE164(number), true, now));
+      keys.add(number);
+    }
+    for (String number : seed.mfaPhoneNumbers()) {
+      PhoneRecord phone = new PhoneRecord(state.newId("idn"), requireE164(number), true, now);
+      phone.reservedForSecondFactor = true;
+      user.phones.add(phone);
+      keys.add(number);
+    }
+    user.phones.stream().filter(p -> p.reservedForSecondFactor).findFirst()
+        .ifPresent(p -> p.defaultSecondFactor = true);
+    if (user.username != null) {
+      keys.add(EmulatorState.identifierKey(user.username));
+    }
+    for (String key : keys) {
+      if (state.userByIdentifier(key).isPresent()) {
+        throw new IllegalArgumentException("identifier already taken: " + key);
+      }
+    }
+    user.primaryEmailId = user.emails.isEmpty() ? null : user.emails.get(0).id;
+    user.primaryPhoneId = user.phones.isEmpty() ? null : user.phones.get(0).id;
+    seed.password().ifPresent(pw -> {
+      user.password = passwords.hash(pw);
+      user.passwordUpdatedAt = now;
+    });
+    user.passwordCompromised = seed.passwordCompromised();
+    seed.totpSecret().ifPresent(secret -> {
+      user.totp = new TotpRecord(state.newId("totp"), Base32.decode(secret), now);
+      user.totp.verified = true;
+    });
+    for (String code : seed.backupCodes()) {
+      user.backupCodeDigests.add(Passwords.sha256(code));
+    }
+    if (!user.backupCodeDigests.isEmpty()) {
+      user.backupCodesId = state.newId("bc");
+    }
+    if (user.twoFactorEnabled()) {
+      user.mfaEnabledAt = now;
+    }
+    state.putUser(user);
+    keys.forEach(k -> state.index(k, user));
+    return user.id;
+  }
+
+  private static String requireE164(String number) {
+    if (!isE164(number)) {
+      throw new IllegalArgumentException("phone numbers must be E.164, like +15555550100: " + number);
+    }
+    return number;
+  }
+
+  static boolean isE164(String number) {
+    return number.matches("\\+[1-9]\\d{6,14}");
+  }
+
+  /** A typed phone number without spaces and punctuation, as it is stored. */
+  static String normalizePhone(String typed) {
+    return typed.trim().replaceAll("[\\s().-]", "");
+  }
+
+  /** Whether a phone number is taken by any user, this one included. */
+  boolean phoneTaken(UserRecord user, String number) {
+    return state.userByIdentifier(number).isPresent()
+        || user.phones.stream().anyMatch(p -> p.number.equals(number));
+  }
+
+  /** Refuses a username another user holds (422 {@code form_identifier_exists}). */
+  void requireUsernameFree(UserRecord user, String username) {
+    Optional<UserRecord> owner = state.userByIdentifier(EmulatorState.identifierKey(username));
+    if (owner.isPresent() && owner.get() != user) {
+      throw ApiException.param(422, "form_identifier_exists", "username", "is taken",
+          "That username is taken. Please try another.");
+    }
+  }
+
+  /** Sets or clears ({@code ""}) the username and moves its index entry. */
+  void setUsername(UserRecord user, String username) {
+    if (user.username != null) {
+      state.unindex(EmulatorState.identifierKey(user.username), user);
+    }
+    user.username = username.isEmpty() ? null : username;
+    if (user.username != null) {
+      state.index(EmulatorState.identifierKey(user.username), user);
+    }
+  }
+
+  /** A verified phone number becomes an identifier of its user. */
+  void indexPhone(UserRecord user, PhoneRecord phone) {
+    state.index(phone.number, user);
+  }
+
+  void unindexPhone(UserRecord user, PhoneRecord phone) {
+    state.unindex(phone.number, user);
+  }
+}
