@@ -8,6 +8,7 @@ import io.github.clerk4j.internal.SessionTokenCache;
 import io.github.clerk4j.internal.SingleFlight;
 import io.github.clerk4j.internal.TokenKeeper;
 import io.github.clerk4j.internal.wire.ClientResource;
+import io.github.clerk4j.internal.wire.EnvironmentResource;
 import io.github.clerk4j.internal.wire.SessionResource;
 import io.github.clerk4j.spi.Endpoint;
 import io.github.clerk4j.spi.FapiResponse;
@@ -63,11 +64,14 @@ public final class Clerk implements AutoCloseable {
   private final Executor executor;
   private final ExecutorService ownedExecutor;
   private final SessionTokenCache sessionTokens;
-  private final SingleFlight<Object, SignIn> sends = new SingleFlight<>();
+  /** Identical calls in flight share one request: code sends, the environment's first load. */
+  private final SingleFlight<Object, Object> inFlight = new SingleFlight<>();
   private final List<ClerkListener> listeners = new CopyOnWriteArrayList<>();
   private final Object stateLock = new Object();
   private final AtomicBoolean closed = new AtomicBoolean();
   private volatile Client client;
+  /** The instance's settings once loaded; see {@link #environment()}. */
+  private volatile Environment environment;
   /** Guarded by {@code stateLock}; see {@link #resets()}. */
   private long resets;
 
@@ -105,6 +109,37 @@ public final class Clerk implements AutoCloseable {
    */
   public SignIn signIn() {
     return client.signIn().orElseGet(() -> new SignIn(this, null));
+  }
+
+  /**
+   * The client's current sign-up, or an empty one ({@link SignUpStatus#MISSING_REQUIREMENTS}, no
+   * id) to start from. Sends no request.
+   */
+  public SignUp signUp() {
+    return client.signUp().orElseGet(() -> new SignUp(this, null));
+  }
+
+  /**
+   * The instance's settings: what a sign-up form shows and requires, the password rules, who may
+   * sign up. The first call fetches them ({@code GET /v1/environment}; concurrent first calls share
+   * one request); later calls return the same value without a request. {@link
+   * #loadEnvironment()} fetches them again.
+   *
+   * <p>Once loaded, sign-ups check their fields against it before sending (see {@link
+   * SignUp#create(SignUpParams)}). A sign-up never loads it by itself: an app that wants those
+   * checks calls this first, as it does anyway to build its form.
+   */
+  public Environment environment() {
+    Environment e = environment;
+    return e != null ? e : loadEnvironment();
+  }
+
+  /** Fetches the instance's settings ({@code GET /v1/environment}) and keeps them for {@link #environment()}. */
+  public Environment loadEnvironment() {
+    Environment loaded = sendOnce("GET /v1/environment", () ->
+        new Environment((EnvironmentResource) execute(Endpoint.GET_ENVIRONMENT, null, null, Form.empty()).response()));
+    environment = loaded;
+    return loaded;
   }
 
   /** The newest client snapshot. */
@@ -214,7 +249,7 @@ public final class Clerk implements AutoCloseable {
   /**
    * Makes the session with this id the active one, then calls {@code navigate}: clerk-js's {@code
    * setActive({session, navigate})}, as the guides call it with a sign-in's or sign-up's {@code
-   * createdSessionId}. The client is fetched first if the session is not in the local snapshot.
+   * createdSessionId} ({@link SignUp#finalize(Navigate)} calls it so). The client is fetched first if the session is not in the local snapshot.
    * A {@link SessionStatus#PENDING pending} session is passed to {@code navigate} too: route the
    * user to {@link Session#currentTask()}.
    *
@@ -311,9 +346,18 @@ public final class Clerk implements AutoCloseable {
     return new ClerkException("this Clerk is closed: build a new one with Clerk.builder()");
   }
 
-  /** Shares identical code sends while they are in flight (a double click sends one code). */
-  SingleFlight<Object, SignIn> sends() {
-    return sends;
+  /**
+   * Runs {@code call}, or joins the identical one in flight ({@code key} says what is identical;
+   * it must also determine the result's type): a double click sends one code.
+   */
+  @SuppressWarnings("unchecked")
+  <T> T sendOnce(Object key, Supplier<T> call) {
+    return (T) inFlight.run(key, call::get);
+  }
+
+  /** The environment if {@link #environment()} loaded it, without loading it. */
+  Optional<Environment> loadedEnvironment() {
+    return Optional.ofNullable(environment);
   }
 
   String sessionToken(String sessionId) {
@@ -419,6 +463,11 @@ public final class Clerk implements AutoCloseable {
   /** Replaces the local sign-in with none ({@link SignIn#reset()}). */
   void resetSignInLocally() {
     updateLocalClient(c -> c.withSignIn(null));
+  }
+
+  /** Replaces the local sign-up with none ({@link SignUp#reset()}). */
+  void resetSignUpLocally() {
+    updateLocalClient(c -> c.withSignUp(null));
   }
 
   private void updateLocalClient(java.util.function.UnaryOperator<ClientResource> change) {

@@ -127,6 +127,62 @@ public class ClerkApiException extends ClerkException {
     return hasCode("form_identifier_not_found");
   }
 
+  /**
+   * {@code form_identifier_exists}: a sign-up gave an e-mail address, phone number or username
+   * another account has ({@link ClerkError#paramName()} says which): sign in instead, or use
+   * another one.
+   */
+  public boolean isIdentifierExists() {
+    return hasCode("form_identifier_exists");
+  }
+
+  /** {@code form_password_length_too_short}: shorter than the instance's minimum. */
+  public boolean isPasswordTooShort() {
+    return hasCode("form_password_length_too_short");
+  }
+
+  /**
+   * {@code form_password_not_strong_enough}: too easy to guess for the instance's strength rule;
+   * the error's {@code meta.zxcvbn} may hold suggestions.
+   */
+  public boolean isPasswordNotStrongEnough() {
+    return hasCode("form_password_not_strong_enough");
+  }
+
+  /** {@code form_username_invalid_length}: outside the instance's username lengths. */
+  public boolean isUsernameInvalidLength() {
+    return hasCode("form_username_invalid_length");
+  }
+
+  /** {@code form_username_invalid_character}: a character usernames may not have. */
+  public boolean isUsernameInvalidCharacter() {
+    return hasCode("form_username_invalid_character");
+  }
+
+  /**
+   * {@code form_param_format_invalid} on this form field: for example an e-mail address that is
+   * not one, or a phone number not in E.164 form ({@code +15555550100}).
+   */
+  public boolean isFormatInvalid(String param) {
+    return errors.stream().anyMatch(e -> "form_param_format_invalid".equals(e.code()) && param.equals(e.paramName()));
+  }
+
+  /**
+   * {@code sign_up_mode_restricted} or {@code sign_up_restricted_waitlist}: the instance takes new
+   * users by invitation or from its waitlist only.
+   */
+  public boolean isSignUpRestricted() {
+    return hasCode("sign_up_mode_restricted") || hasCode("sign_up_restricted_waitlist");
+  }
+
+  /**
+   * {@code account_transfer_invalid}: a transfer between sign-in and sign-up found nothing to
+   * transfer (the other side was not transferable).
+   */
+  public boolean isAccountTransferInvalid() {
+    return hasCode("account_transfer_invalid");
+  }
+
   /** {@code form_code_incorrect}: wrong code; the user may try again. */
   public boolean isCodeIncorrect() {
     return hasCode("form_code_incorrect");
@@ -231,6 +287,13 @@ public class ClerkApiException extends ClerkException {
       case "form_password_compromised" -> "sign in with another method (e.g. an e-mail code), then set a new password";
       case "form_password_pwned" -> "choose a password that has not appeared in a data breach";
       case "form_identifier_not_found" -> "check the identifier or sign up first";
+      case "form_identifier_exists" -> "an account already has it: sign in instead, or use another one";
+      case "form_password_length_too_short", "form_password_length_too_long", "form_password_not_strong_enough",
+          "form_password_size_in_bytes_exceeded" -> "the password does not meet the instance's rules: choose another";
+      case "form_username_invalid_length", "form_username_invalid_character",
+          "form_username_needs_non_number_char" -> "the username does not meet the instance's rules: choose another";
+      case "sign_up_mode_restricted", "sign_up_restricted_waitlist" -> "this instance does not take new users freely";
+      case "account_transfer_invalid" -> "there is nothing to transfer";
       case "session_reverification_required" -> "verify the user again (Session.startVerification) and retry";
       case "user_locked" -> "the account is locked: wait before trying again";
       case "authentication_invalid", "signed_out" -> "the client token is missing or invalid: sign in again";

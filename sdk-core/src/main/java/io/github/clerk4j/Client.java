@@ -8,7 +8,7 @@ import java.util.Optional;
 
 /**
  * An immutable snapshot of the client (this device, as Clerk sees it): its sessions, its current
- * sign-in and its last active session. {@link Clerk#client()} returns the newest one; Clerk
+ * sign-in and sign-up, and its last active session. {@link Clerk#client()} returns the newest one; Clerk
  * replaces it from the {@code client} that every Frontend API response carries.
  */
 public final class Client {
@@ -51,6 +51,16 @@ public final class Client {
         : Optional.of(new SignIn(clerk, resource.signIn()));
   }
 
+  /**
+   * The client's current sign-up, if any. Clerk drops it from the client once it completes: read
+   * the created session from the {@link SignUp} the last call returned.
+   */
+  public Optional<SignUp> signUp() {
+    return resource == null || resource.signUp() == null
+        ? Optional.empty()
+        : Optional.of(new SignUp(clerk, resource.signUp()));
+  }
+
   /** The id of the session last made active. */
   public Optional<String> lastActiveSessionId() {
     return Optional.ofNullable(resource == null ? null : resource.lastActiveSessionId());
@@ -65,6 +75,7 @@ public final class Client {
   public String toString() {
     return "Client{id=" + id().orElse("none") + ", sessions=" + sessions
         + ", signIn=" + signIn().map(SignIn::id).orElse(null)
+        + ", signUp=" + signUp().map(SignUp::id).orElse(null)
         + ", lastActiveSessionId=" + lastActiveSessionId().orElse(null) + '}';
   }
 }

@@ -1,6 +1,7 @@
 package io.github.clerk4j;
 
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The hints appended to {@link ClerkApiException} messages: they name the call to make next, in
@@ -9,6 +10,16 @@ import java.util.function.Function;
 final class Hints {
 
   private Hints() {}
+
+  /** Runs {@code action}; an API error is rethrown with the hint that names the call to make next. */
+  static <T> T withHints(Supplier<T> action, Function<ClerkApiException, String> hints) {
+    try {
+      return action.get();
+    } catch (ClerkApiException e) {
+      String hint = hints.apply(e);
+      throw hint == null ? e : e.withHint(hint);
+    }
+  }
 
   /** After a password sign-in (or creating a sign-in from an identifier). */
   static final Function<ClerkApiException, String> PASSWORD = e -> {
@@ -50,6 +61,52 @@ final class Hints {
     }
     return null;
   };
+
+  /** After creating or updating a sign-up: {@code password(...)}, {@code create(...)}, {@code update(...)}. */
+  static final Function<ClerkApiException, String> SIGN_UP = e -> {
+    ClerkError first = e.firstError();
+    String field = first == null || first.paramName() == null ? "it" : first.paramName();
+    if (e.isIdentifierExists()) {
+      return "an account with this " + field + " exists: sign in with clerk.signIn() instead"
+          + " (for example signIn().password(identifier, password)), or sign up with another " + field;
+    }
+    if (e.isPasswordPwned()) {
+      return "this password appeared in a data breach: send another one";
+    }
+    if (e.errors().stream().anyMatch(x -> x.code() != null && x.code().startsWith("form_password"))) {
+      return "the password does not meet the instance's rules (fieldErrors().get(\"password\"),"
+          + " clerk.environment().passwordSettings()): send another one";
+    }
+    if (e.errors().stream().anyMatch(x -> x.code() != null && x.code().startsWith("form_username"))) {
+      return "the username does not meet the instance's rules (clerk.environment().usernameSettings()):"
+          + " send another one";
+    }
+    if (e.isFormatInvalid("phone_number")) {
+      return "phone numbers must be in E.164 form, such as +15555550100";
+    }
+    if (e.isFormatInvalid("email_address")) {
+      return "that is not an e-mail address: correct it and send it again";
+    }
+    if (e.hasCode("form_param_unknown")) {
+      return "the instance does not enable " + field + " (clerk.environment().isEnabled(\"" + field
+          + "\") is false): leave it out";
+    }
+    if (e.hasCode("sign_up_mode_restricted")) {
+      return "this instance takes new users by invitation only";
+    }
+    if (e.hasCode("sign_up_restricted_waitlist")) {
+      return "this instance takes new users from its waitlist only";
+    }
+    if (e.hasCode("client_state_invalid")) {
+      return "this sign-up can no longer change (it is complete or abandoned): start over with reset()";
+    }
+    return SEND.apply(e);
+  };
+
+  /** After {@code transferToSignUp()} or {@code transferToSignIn()}. */
+  static final Function<ClerkApiException, String> TRANSFER = e -> e.isAccountTransferInvalid()
+      ? "there is nothing to transfer: transfer only when isTransferable() is true"
+      : null;
 
   /** After a code or TOTP/backup-code attempt; {@code resendCall} is null where no code is sent. */
   static String verify(ClerkApiException e, Strategy strategy, String resendCall) {

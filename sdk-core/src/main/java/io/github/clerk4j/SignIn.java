@@ -105,6 +105,16 @@ public final class SignIn {
     return Optional.ofNullable(resource == null ? null : resource.abandonAt());
   }
 
+  /**
+   * Whether this sign-in found no account for an identity it verified and can become a sign-up
+   * ({@link #transferToSignUp()}): its first-factor verification is {@link
+   * VerificationStatus#TRANSFERABLE}, as clerk-js {@code SignInFuture.isTransferable} checks. Happens
+   * after OAuth, SAML or enterprise SSO (wire spec §13.1).
+   */
+  public boolean isTransferable() {
+    return firstFactorVerification().map(v -> v.status() == VerificationStatus.TRANSFERABLE).orElse(false);
+  }
+
   // ---------------------------------------------------------------- flows
 
   /**
@@ -117,7 +127,7 @@ public final class SignIn {
    *     ClerkApiException#isPasswordCompromised()}, {@link ClerkApiException#isIdentifierNotFound()}
    */
   public SignIn password(String identifier, String password) {
-    return withHints(() -> create(SignInCreateParams.password(identifier, password)), Hints.PASSWORD);
+    return Hints.withHints(() -> create(SignInCreateParams.password(identifier, password)), Hints.PASSWORD);
   }
 
   /** {@link #password(String, String)} with this sign-in's identifier. */
@@ -150,6 +160,27 @@ public final class SignIn {
   /** Forgot password, by a code sent by SMS. */
   public ResetPasswordFlow resetPasswordPhoneCode() {
     return new ResetPasswordFlow(this, Strategy.RESET_PASSWORD_PHONE_CODE);
+  }
+
+  /**
+   * Turns a {@link #isTransferable() transferable} sign-in into a sign-up: {@code POST
+   * /v1/client/sign_ups} with {@code transfer=true} and no identifier, since the server takes the
+   * verified identity from this sign-in (wire spec §13.1). The result is {@code COMPLETE} (then
+   * {@link SignUp#finalize(Navigate)}) or {@code MISSING_REQUIREMENTS} (continue the sign-up).
+   *
+   * @throws ClerkApiException {@link ClerkApiException#isAccountTransferInvalid()} when there is
+   *     nothing to transfer
+   */
+  public SignUp transferToSignUp() {
+    return SignUp.transfer(clerk, null);
+  }
+
+  /**
+   * {@link #transferToSignUp()} with fields a transfer may carry, such as {@code legalAccepted}
+   * or unsafe metadata.
+   */
+  public SignUp transferToSignUp(SignUpParams extra) {
+    return SignUp.transfer(clerk, Objects.requireNonNull(extra, "extra"));
   }
 
   /**
@@ -263,7 +294,7 @@ public final class SignIn {
    */
   private SignIn send(Endpoint endpoint, FormParams params) {
     String id = requireId("sending a code");
-    return clerk.sends().run(new SendKey(id, endpoint, params.form()), () -> call(endpoint, id, params.form()));
+    return clerk.sendOnce(new SendKey(id, endpoint, params.form()), () -> call(endpoint, id, params.form()));
   }
 
   private String requireId(String action) {
@@ -272,16 +303,6 @@ public final class SignIn {
           + "start with password(...), emailCode().sendCode(identifier) or create(...)");
     }
     return id();
-  }
-
-  /** Rethrows an API error with a hint that names the call to make next. */
-  private static SignIn withHints(Supplier<SignIn> action, Function<ClerkApiException, String> hints) {
-    try {
-      return action.get();
-    } catch (ClerkApiException e) {
-      String hint = hints.apply(e);
-      throw hint == null ? e : e.withHint(hint);
-    }
   }
 
   /** The offered factor for a code strategy: an explicit id, else the default, else the first. */
@@ -321,11 +342,11 @@ public final class SignIn {
     Factor f = pickFactor(supportedSecondFactors(), strategy, id, null, "supportedSecondFactors");
     PrepareSecondFactorParams params = PrepareSecondFactorParams.of(
         strategy, strategy == Strategy.EMAIL_CODE ? f.emailAddressId() : f.phoneNumberId());
-    return withHints(() -> send(Endpoint.PREPARE_SECOND_FACTOR, params), Hints.SEND);
+    return Hints.withHints(() -> send(Endpoint.PREPARE_SECOND_FACTOR, params), Hints.SEND);
   }
 
   private SignIn verifySecondFactor(Strategy strategy, String code, String resendCall) {
-    return withHints(() -> attemptSecondFactor(AttemptSecondFactorParams.of(strategy, code)),
+    return Hints.withHints(() -> attemptSecondFactor(AttemptSecondFactorParams.of(strategy, code)),
         e -> Hints.verify(e, strategy, resendCall));
   }
 
@@ -339,7 +360,7 @@ public final class SignIn {
       boolean reusable = id() != null && status() == SignInStatus.NEEDS_FIRST_FACTOR
           && identifier().map(identifier::equalsIgnoreCase).orElse(false);
       if (!reusable) {
-        target = withHints(() -> create(SignInCreateParams.identifier(identifier)), Hints.PASSWORD);
+        target = Hints.withHints(() -> create(SignInCreateParams.identifier(identifier)), Hints.PASSWORD);
       }
     }
     SignIn on = target;
@@ -348,16 +369,16 @@ public final class SignIn {
     boolean byEmail = strategy == Strategy.EMAIL_CODE || strategy == Strategy.RESET_PASSWORD_EMAIL_CODE;
     PrepareFirstFactorParams params =
         PrepareFirstFactorParams.of(strategy, byEmail ? f.emailAddressId() : f.phoneNumberId());
-    return withHints(() -> on.send(Endpoint.PREPARE_FIRST_FACTOR, params), Hints.SEND);
+    return Hints.withHints(() -> on.send(Endpoint.PREPARE_FIRST_FACTOR, params), Hints.SEND);
   }
 
   private SignIn verifyFirstFactorCode(Strategy strategy, String code, String resendCall) {
-    return withHints(() -> attemptFirstFactor(AttemptFirstFactorParams.code(strategy, code)),
+    return Hints.withHints(() -> attemptFirstFactor(AttemptFirstFactorParams.code(strategy, code)),
         e -> Hints.verify(e, strategy, resendCall));
   }
 
   private SignIn submitNewPassword(String password, boolean signOutOfOtherSessions) {
-    return withHints(() -> resetPassword(ResetPasswordParams.of(password, signOutOfOtherSessions)),
+    return Hints.withHints(() -> resetPassword(ResetPasswordParams.of(password, signOutOfOtherSessions)),
         Hints.NEW_PASSWORD);
   }
 
@@ -545,7 +566,7 @@ public final class SignIn {
   }
 
   /** Personal data stays out of logs: {@code j***@example.com}, {@code +1******00}. */
-  private static String mask(String identifier) {
+  static String mask(String identifier) {
     int at = identifier.indexOf('@');
     if (at > 0) {
       return identifier.charAt(0) + "***" + identifier.substring(at).toLowerCase(Locale.ROOT);

@@ -28,6 +28,14 @@ public final class SignInCreateParams extends FormParams {
             .with("password", require(password, "password")));
   }
 
+  /**
+   * {@code transfer=true}: signs in to the account a transferable sign-up found (wire spec §13.2;
+   * {@link SignUp#transferToSignIn()}). No identifier: the server takes it from the sign-up.
+   */
+  public static SignInCreateParams transfer() {
+    return new SignInCreateParams(Form.empty().with("transfer", true));
+  }
+
   /** {@code strategy=email_code}: creates the sign-in and sends an e-mail code in one call. */
   public static SignInCreateParams emailCode(String identifier) {
     return withStrategy(Strategy.EMAIL_CODE, identifier);

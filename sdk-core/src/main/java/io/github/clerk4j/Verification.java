@@ -2,11 +2,13 @@ package io.github.clerk4j;
 
 import io.github.clerk4j.internal.wire.VerificationResource;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
- * The state of one verification of a sign-in step, a phone number or an e-mail address.
- * Immutable; made by clerk4j from the server's answer.
+ * The state of one verification of a sign-in step, a sign-up's e-mail address or phone number, or
+ * an identifier of the user. Immutable; made by clerk4j from the server's answer.
  */
 public final class Verification {
 
@@ -61,6 +63,20 @@ public final class Verification {
    */
   public ClerkError error() {
     return resource.error();
+  }
+
+  /**
+   * A sign-up verification's next step as sent: {@code needs_prepare} (send a code), {@code
+   * needs_attempt} (a code is out: verify it) or {@code ""} (done). Empty for verifications that
+   * carry none (sign-in steps, identifiers).
+   */
+  public Optional<String> nextAction() {
+    return Optional.ofNullable(resource.nextAction());
+  }
+
+  /** A sign-up verification's strategies (for example {@code [email_code]}); empty elsewhere. */
+  public List<String> supportedStrategies() {
+    return resource.supportedStrategies();
   }
 
   @Override

@@ -4,6 +4,7 @@ import io.github.clerk4j.internal.wire.ClientResource;
 import io.github.clerk4j.internal.wire.FactorResource;
 import io.github.clerk4j.internal.wire.SessionResource;
 import io.github.clerk4j.internal.wire.SignInResource;
+import io.github.clerk4j.internal.wire.SignUpResource;
 import io.github.clerk4j.internal.wire.UserDataResource;
 import io.github.clerk4j.internal.wire.VerificationResource;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 
 /** Builders of wire resources and a Clerk wired to a {@link FakeTransport}, for tests. */
 final class Fixtures {
@@ -128,6 +130,79 @@ final class Fixtures {
     return b;
   }
 
+  /** A mutable builder of {@link SignUpResource}. */
+  static final class SignUpBuilder {
+    String id;
+    String status;
+    List<String> required = List.of("email_address", "password");
+    List<String> missing = List.of();
+    List<String> unverified = List.of();
+    VerificationResource email;
+    VerificationResource phone;
+    VerificationResource external;
+    String emailAddress;
+    String phoneNumber;
+    String createdSessionId;
+    String createdUserId;
+
+    SignUpBuilder emailAddress(String v) {
+      emailAddress = v;
+      return this;
+    }
+
+    SignUpBuilder phoneNumber(String v) {
+      phoneNumber = v;
+      return this;
+    }
+
+    SignUpBuilder missing(String... fields) {
+      missing = List.of(fields);
+      return this;
+    }
+
+    SignUpBuilder unverified(String... fields) {
+      unverified = List.of(fields);
+      return this;
+    }
+
+    SignUpBuilder emailVerification(String status, String nextAction) {
+      email = new VerificationResource(status, "email_code", 0, T0.plusSeconds(600), null, nextAction,
+          List.of("email_code"));
+      return this;
+    }
+
+    SignUpBuilder phoneVerification(String status, String nextAction) {
+      phone = new VerificationResource(status, "phone_code", 0, T0.plusSeconds(600), null, nextAction,
+          List.of("phone_code"));
+      return this;
+    }
+
+    SignUpBuilder external(String status, String errorCode) {
+      external = new VerificationResource(status, "oauth_google", null, T0.plusSeconds(600),
+          errorCode == null ? null : new ClerkError(errorCode, "exists", "exists", null));
+      return this;
+    }
+
+    SignUpBuilder created(String sessionId, String userId) {
+      createdSessionId = sessionId;
+      createdUserId = userId;
+      return this;
+    }
+
+    SignUpResource build() {
+      return new SignUpResource(id, status, required, List.of("username"), missing, unverified, email, phone,
+          external, emailAddress, phoneNumber, null, null, null, true, Map.of(), createdSessionId,
+          createdUserId, T0.plusSeconds(86400), null);
+    }
+  }
+
+  static SignUpBuilder signUp(String id, String status) {
+    SignUpBuilder b = new SignUpBuilder();
+    b.id = id;
+    b.status = status;
+    return b;
+  }
+
   static SessionResource session(String id, String status, SessionTask... tasks) {
     return new SessionResource(id, status, T0.plusSeconds(86400 * 7), null, T0, null, null,
         keys(tasks), null, List.of(), T0, T0);
@@ -135,7 +210,12 @@ final class Fixtures {
 
   static ClientResource client(String id, Instant updatedAt, SignInResource signIn,
       String lastActive, SessionResource... sessions) {
-    return new ClientResource(id, List.of(sessions), signIn, lastActive, null, T0, updatedAt);
+    return new ClientResource(id, List.of(sessions), signIn, null, lastActive, null, T0, updatedAt);
+  }
+
+  static ClientResource clientWithSignUp(String id, Instant updatedAt, SignUpResource signUp,
+      String lastActive, SessionResource... sessions) {
+    return new ClientResource(id, List.of(sessions), null, signUp, lastActive, null, T0, updatedAt);
   }
 
   /** An unsigned JWT with these claims (core never verifies signatures). */

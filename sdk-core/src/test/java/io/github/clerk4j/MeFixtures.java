@@ -45,7 +45,7 @@ final class MeFixtures {
 
   /** A client whose last active session is {@code s}; {@code tick} orders snapshots. */
   static ClientResource client(SessionResource s, int tick) {
-    return new ClientResource("client_1", List.of(s), null, s.id(), null, T0, T0.plusSeconds(tick));
+    return new ClientResource("client_1", List.of(s), null, null, s.id(), null, T0, T0.plusSeconds(tick));
   }
 
   static ReverificationResource verification(String level, String status, List<FactorResource> first,

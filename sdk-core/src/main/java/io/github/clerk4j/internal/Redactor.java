@@ -25,7 +25,9 @@ public final class Redactor {
           "sign_out_of_other_sessions",
           "active_organization_id",
           "reserved_for_second_factor",
-          "default_second_factor");
+          "default_second_factor",
+          "transfer",
+          "legal_accepted");
 
   private static final Pattern JWT =
       Pattern.compile("eyJ[A-Za-z0-9_-]*\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]*");

@@ -37,6 +37,17 @@ public enum Endpoint {
   /** {@code POST /v1/client/sign_ins/{id}/reset_password}. */
   RESET_PASSWORD(false),
 
+  /** {@code POST /v1/client/sign_ups}: a new sign-up, replacing the client's current one. */
+  CREATE_SIGN_UP(false),
+  /** {@code GET /v1/client/sign_ups/{id}}. */
+  GET_SIGN_UP(true),
+  /** {@code PATCH /v1/client/sign_ups/{id}}: adds or changes fields of the sign-up. */
+  UPDATE_SIGN_UP(false),
+  /** {@code POST /v1/client/sign_ups/{id}/prepare_verification}: sends an e-mail or SMS code. */
+  PREPARE_SIGN_UP_VERIFICATION(false),
+  /** {@code POST /v1/client/sign_ups/{id}/attempt_verification}. */
+  ATTEMPT_SIGN_UP_VERIFICATION(false),
+
   /** {@code POST /v1/client/sessions/{sessionId}/touch}; the piggybacked client may be null. */
   TOUCH_SESSION(false),
   /** {@code POST /v1/client/sessions/{sessionId}/end}. */

@@ -33,13 +33,17 @@ public final class AnswerDecoder {
   private static final Map<Endpoint, Body> BODIES = new EnumMap<>(Endpoint.class);
 
   static {
-    body(Endpoint.GET_ENVIRONMENT, unwrapped(WireDecoders::environment, "environment"));
+    body(Endpoint.GET_ENVIRONMENT, unwrapped(EnvironmentDecoder::environment, "environment"));
     body(Endpoint.GET_CLIENT, new Body(WireDecoders::client, true, "client", true));
     body(Endpoint.DELETE_CLIENT, new Body(WireDecoders::client, true, "client", true));
     for (Endpoint e : List.of(Endpoint.CREATE_SIGN_IN, Endpoint.GET_SIGN_IN, Endpoint.PREPARE_FIRST_FACTOR,
         Endpoint.ATTEMPT_FIRST_FACTOR, Endpoint.PREPARE_SECOND_FACTOR, Endpoint.ATTEMPT_SECOND_FACTOR,
         Endpoint.RESET_PASSWORD)) {
       body(e, wrapped(WireDecoders::signIn, "sign-in"));
+    }
+    for (Endpoint e : List.of(Endpoint.CREATE_SIGN_UP, Endpoint.GET_SIGN_UP, Endpoint.UPDATE_SIGN_UP,
+        Endpoint.PREPARE_SIGN_UP_VERIFICATION, Endpoint.ATTEMPT_SIGN_UP_VERIFICATION)) {
+      body(e, wrapped(WireDecoders::signUp, "sign-up"));
     }
     // A touch may skip the session for intents that do not piggyback; core falls back to its own.
     body(Endpoint.TOUCH_SESSION, new Body(WireDecoders::session, true, "session", true));

@@ -4,13 +4,14 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * The client (device) as the Frontend API sends it ({@code object: client}): its sessions and its
- * current sign-in.
+ * The client (device) as the Frontend API sends it ({@code object: client}): its sessions, its
+ * current sign-in and its current sign-up.
  */
 public record ClientResource(
     String id,
     List<SessionResource> sessions,
     SignInResource signIn,
+    SignUpResource signUp,
     String lastActiveSessionId,
     Instant cookieExpiresAt,
     Instant createdAt,
@@ -22,11 +23,16 @@ public record ClientResource(
 
   /** A copy with another current sign-in ({@code null} for none). */
   public ClientResource withSignIn(SignInResource s) {
-    return new ClientResource(id, sessions, s, lastActiveSessionId, cookieExpiresAt, createdAt, updatedAt);
+    return new ClientResource(id, sessions, s, signUp, lastActiveSessionId, cookieExpiresAt, createdAt, updatedAt);
+  }
+
+  /** A copy with another current sign-up ({@code null} for none). */
+  public ClientResource withSignUp(SignUpResource s) {
+    return new ClientResource(id, sessions, signIn, s, lastActiveSessionId, cookieExpiresAt, createdAt, updatedAt);
   }
 
   /** A copy with other sessions and last active session. */
   public ClientResource withSessions(List<SessionResource> s, String lastActive) {
-    return new ClientResource(id, s, signIn, lastActive, cookieExpiresAt, createdAt, updatedAt);
+    return new ClientResource(id, s, signIn, signUp, lastActive, cookieExpiresAt, createdAt, updatedAt);
   }
 }

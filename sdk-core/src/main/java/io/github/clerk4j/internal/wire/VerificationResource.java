@@ -2,7 +2,25 @@ package io.github.clerk4j.internal.wire;
 
 import io.github.clerk4j.ClerkError;
 import java.time.Instant;
+import java.util.List;
 
-/** A verification ({@code object: verification_*}) of a sign-in step or an identifier. */
-public record VerificationResource(
-    String status, String strategy, Integer attempts, Instant expireAt, ClerkError error) {}
+/**
+ * A verification ({@code object: verification_*}) of a sign-in step, a sign-up identifier or an
+ * identifier of a user.
+ *
+ * @param nextAction sign-up verifications only: {@code needs_prepare}, {@code needs_attempt} or
+ *     {@code ""} when done; null elsewhere
+ * @param supportedStrategies sign-up verifications only: the strategies that can verify it
+ */
+public record VerificationResource(String status, String strategy, Integer attempts, Instant expireAt,
+    ClerkError error, String nextAction, List<String> supportedStrategies) {
+
+  public VerificationResource {
+    supportedStrategies = supportedStrategies == null ? List.of() : List.copyOf(supportedStrategies);
+  }
+
+  /** A verification without the sign-up extras. */
+  public VerificationResource(String status, String strategy, Integer attempts, Instant expireAt, ClerkError error) {
+    this(status, strategy, attempts, expireAt, error, null, List.of());
+  }
+}

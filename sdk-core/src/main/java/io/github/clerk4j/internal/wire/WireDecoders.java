@@ -1,13 +1,12 @@
 package io.github.clerk4j.internal.wire;
 
 import io.github.clerk4j.ClerkError;
+import io.github.clerk4j.spi.JsonSource;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The Frontend API's JSON resources, decoded field by field from a {@link WireReader}: members
@@ -29,6 +28,7 @@ public final class WireDecoders {
     String id = null;
     List<SessionResource> sessions = null;
     SignInResource signIn = null;
+    SignUpResource signUp = null;
     String lastActiveSessionId = null;
     Instant cookieExpiresAt = null;
     Instant createdAt = null;
@@ -39,6 +39,7 @@ public final class WireDecoders {
         case "id" -> id = in.string();
         case "sessions" -> sessions = in.list(WireDecoders::session);
         case "sign_in" -> signIn = signIn(in);
+        case "sign_up" -> signUp = signUp(in);
         case "last_active_session_id" -> lastActiveSessionId = in.string();
         case "cookie_expires_at" -> cookieExpiresAt = in.instant();
         case "created_at" -> createdAt = in.instant();
@@ -47,7 +48,7 @@ public final class WireDecoders {
       }
     }
     in.endObject();
-    return new ClientResource(in.required(id, "client", "id"), sessions, signIn,
+    return new ClientResource(in.required(id, "client", "id"), sessions, signIn, signUp,
         lastActiveSessionId, cookieExpiresAt, createdAt, updatedAt);
   }
 
@@ -92,6 +93,79 @@ public final class WireDecoders {
         clientTrustState);
   }
 
+  public static SignUpResource signUp(WireReader in) throws IOException {
+    if (in.nullValue()) {
+      return null;
+    }
+    String id = null;
+    String status = null;
+    List<String> required = null;
+    List<String> optional = null;
+    List<String> missing = null;
+    List<String> unverified = null;
+    VerificationResource[] verifications = new VerificationResource[3];
+    String emailAddress = null;
+    String phoneNumber = null;
+    String username = null;
+    String firstName = null;
+    String lastName = null;
+    boolean passwordEnabled = false;
+    Map<String, Object> unsafeMetadata = null;
+    String createdSessionId = null;
+    String createdUserId = null;
+    Instant abandonAt = null;
+    Instant legalAcceptedAt = null;
+    in.beginObject();
+    while (in.hasNext()) {
+      switch (in.nextName()) {
+        case "id" -> id = in.string();
+        case "status" -> status = in.string();
+        case "required_fields" -> required = in.strings();
+        case "optional_fields" -> optional = in.strings();
+        case "missing_fields" -> missing = in.strings();
+        case "unverified_fields" -> unverified = in.strings();
+        case "verifications" -> signUpVerifications(in, verifications);
+        case "email_address" -> emailAddress = in.string();
+        case "phone_number" -> phoneNumber = in.string();
+        case "username" -> username = in.string();
+        case "first_name" -> firstName = in.string();
+        case "last_name" -> lastName = in.string();
+        // The spec and the recordings say password_enabled, clerk-js's types has_password.
+        case "password_enabled", "has_password" -> passwordEnabled |= in.isTrue();
+        case "unsafe_metadata" -> unsafeMetadata = in.peek() == JsonSource.Token.BEGIN_OBJECT
+            ? in.object() : skipped(in);
+        case "created_session_id" -> createdSessionId = in.string();
+        case "created_user_id" -> createdUserId = in.string();
+        case "abandon_at" -> abandonAt = in.instant();
+        case "legal_accepted_at" -> legalAcceptedAt = in.instant();
+        default -> in.skipValue();
+      }
+    }
+    in.endObject();
+    return new SignUpResource(in.required(id, "sign_up_attempt", "id"),
+        in.required(status, "sign_up_attempt", "status"), required, optional, missing, unverified,
+        verifications[0], verifications[1], verifications[2], emailAddress, phoneNumber, username,
+        firstName, lastName, passwordEnabled, unsafeMetadata, createdSessionId, createdUserId,
+        abandonAt, legalAcceptedAt);
+  }
+
+  /** {@code verifications}: e-mail address, phone number and external account, into {@code out}. */
+  private static void signUpVerifications(WireReader in, VerificationResource[] out) throws IOException {
+    if (in.nullValue()) {
+      return;
+    }
+    in.beginObject();
+    while (in.hasNext()) {
+      switch (in.nextName()) {
+        case "email_address" -> out[0] = verification(in);
+        case "phone_number" -> out[1] = verification(in);
+        case "external_account" -> out[2] = verification(in);
+        default -> in.skipValue();
+      }
+    }
+    in.endObject();
+  }
+
   public static FactorResource factor(WireReader in) throws IOException {
     if (in.nullValue()) {
       return null;
@@ -128,6 +202,8 @@ public final class WireDecoders {
     Integer attempts = null;
     Instant expireAt = null;
     ClerkError error = null;
+    String nextAction = null;
+    List<String> supportedStrategies = null;
     in.beginObject();
     while (in.hasNext()) {
       switch (in.nextName()) {
@@ -136,12 +212,14 @@ public final class WireDecoders {
         case "attempts" -> attempts = in.integer();
         case "expire_at" -> expireAt = in.instant();
         case "error" -> error = error(in);
+        case "next_action" -> nextAction = in.string();
+        case "supported_strategies" -> supportedStrategies = in.strings();
         default -> in.skipValue();
       }
     }
     in.endObject();
     return new VerificationResource(in.required(status, "verification", "status"), strategy,
-        attempts, expireAt, error);
+        attempts, expireAt, error, nextAction, supportedStrategies);
   }
 
   static UserDataResource userData(WireReader in) throws IOException {
@@ -438,90 +516,6 @@ public final class WireDecoders {
         first, second, firstVerification, secondVerification, session);
   }
 
-  /**
-   * The strategies of the enabled attributes of {@code user_settings.attributes}, in the order the
-   * instance lists them, and the application's name. {@code password} has no {@code
-   * first_factors} entry of its own on the wire (its list is empty), so an enabled password
-   * attribute used for the first factor adds the {@code password} strategy.
-   */
-  public static EnvironmentResource environment(WireReader in) throws IOException {
-    if (in.nullValue()) {
-      return null;
-    }
-    String applicationName = null;
-    Set<String> first = new LinkedHashSet<>();
-    Set<String> second = new LinkedHashSet<>();
-    in.beginObject();
-    while (in.hasNext()) {
-      switch (in.nextName()) {
-        case "display_config" -> applicationName = applicationName(in);
-        case "user_settings" -> attributes(in, first, second);
-        default -> in.skipValue();
-      }
-    }
-    in.endObject();
-    return new EnvironmentResource(applicationName, List.copyOf(first), List.copyOf(second));
-  }
-
-  private static String applicationName(WireReader in) throws IOException {
-    if (in.nullValue()) {
-      return null;
-    }
-    String name = null;
-    in.beginObject();
-    while (in.hasNext()) {
-      if (in.nextName().equals("application_name")) {
-        name = in.string();
-      } else {
-        in.skipValue();
-      }
-    }
-    in.endObject();
-    return name;
-  }
-
-  private static void attributes(WireReader in, Set<String> first, Set<String> second) throws IOException {
-    if (in.nullValue()) {
-      return;
-    }
-    in.beginObject();
-    while (in.hasNext()) {
-      if (!in.nextName().equals("attributes") || in.nullValue()) {
-        in.skipValue();
-        continue;
-      }
-      in.beginObject();
-      while (in.hasNext()) {
-        String name = in.nextName();
-        Map<String, Object> a = in.object();
-        if (a == null || !Boolean.TRUE.equals(a.get("enabled"))) {
-          continue;
-        }
-        if (Boolean.TRUE.equals(a.get("used_for_first_factor"))) {
-          addStrings(a.get("first_factors"), first);
-          if (name.equals("password")) {
-            first.add("password");
-          }
-        }
-        if (Boolean.TRUE.equals(a.get("used_for_second_factor"))) {
-          addStrings(a.get("second_factors"), second);
-        }
-      }
-      in.endObject();
-    }
-    in.endObject();
-  }
-
-  private static void addStrings(Object list, Set<String> into) {
-    if (list instanceof List<?> l) {
-      for (Object o : l) {
-        if (o instanceof String s) {
-          into.add(s);
-        }
-      }
-    }
-  }
-
   /** One error of an error envelope or a verification's {@code error}. */
   public static ClerkError error(WireReader in) throws IOException {
     if (in.nullValue()) {
@@ -537,7 +531,7 @@ public final class WireDecoders {
         case "code" -> code = in.string();
         case "message" -> message = in.string();
         case "long_message" -> longMessage = in.string();
-        case "meta" -> meta = in.peek() == io.github.clerk4j.spi.JsonSource.Token.BEGIN_OBJECT
+        case "meta" -> meta = in.peek() == JsonSource.Token.BEGIN_OBJECT
             ? in.object() : skipped(in);
         default -> in.skipValue();
       }

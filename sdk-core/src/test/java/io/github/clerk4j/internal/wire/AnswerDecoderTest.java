@@ -83,6 +83,110 @@ class AnswerDecoderTest {
   }
 
   @Test
+  void theRecordedEnvironmentSaysWhatASignUpFormNeeds() throws IOException {
+    EnvironmentResource env = (EnvironmentResource) decode(Endpoint.GET_ENVIRONMENT, 200, Map.of(),
+        recordedBody("flutter-environment.json")).response();
+    assertThat(env.attributes().keySet()).startsWith("email_address", "phone_number", "username");
+    EnvironmentResource.Attribute email = env.attributes().get("email_address");
+    assertThat(email.enabled()).isTrue();
+    assertThat(email.required()).isTrue();
+    assertThat(email.verifications()).containsExactly("email_code", "email_link");
+    assertThat(email.verifyAtSignUp()).isTrue();
+    assertThat(env.attributes().get("username").required()).isFalse();
+    assertThat(env.attributes().get("web3_wallet").enabled()).isFalse();
+    assertThat(env.passwordSettings().minLength()).isEqualTo(8);
+    assertThat(env.passwordSettings().maxLength()).isZero();
+    assertThat(env.passwordSettings().requireSpecialChar()).isTrue();
+    assertThat(env.passwordSettings().allowedSpecialCharacters()).isEqualTo("+$-_");
+    assertThat(env.usernameSettings()).isEqualTo(new EnvironmentResource.UsernameSettings(4, 64));
+    assertThat(env.signUp().mode()).isEqualTo("public");
+    assertThat(env.signUp().legalConsentEnabled()).isTrue();
+    assertThat(env.signUp().progressive()).isTrue();
+    assertThat(env.signUp().mfaRequired()).isFalse();
+  }
+
+  @Test
+  void anEnvironmentWithoutSettingsDecodesToDefaults() {
+    EnvironmentResource env = (EnvironmentResource) decode(Endpoint.GET_ENVIRONMENT, 200, Map.of(), """
+        {"display_config": {"application_name": "x"}, "user_settings": {"attributes": {"password":
+          {"enabled": "yes", "required": true}}, "password_settings": {"min_length": "eight"}}}""").response();
+    assertThat(env.applicationName()).isEqualTo("x");
+    assertThat(env.attributes().get("password").enabled()).as("a string is not true").isFalse();
+    assertThat(env.passwordSettings().minLength()).isZero();
+    assertThat(env.signUp().mode()).isNull();
+    assertThat(env.firstFactors()).isEmpty();
+  }
+
+  /** A sign-up as recorded by Clerk's Flutter SDK after create with strategy=email_code (wire spec §12.2). */
+  static final String SIGN_UP = """
+      {"object": "sign_up_attempt", "id": "sua_1", "status": "missing_requirements",
+       "required_fields": ["legal_accepted", "email_address", "password"],
+       "optional_fields": ["username", "oauth_google"], "missing_fields": [],
+       "unverified_fields": ["email_address"],
+       "verifications": {"email_address": {"object": "verification_otp", "status": "unverified",
+           "strategy": "email_code", "attempts": 0, "expire_at": 1767226200000,
+           "next_action": "needs_attempt", "supported_strategies": ["email_code"]},
+         "phone_number": null, "web3_wallet": null, "external_account": null},
+       "username": null, "email_address": "jane+clerk_test@example.com", "phone_number": null,
+       "web3_wallet": null, "password_enabled": true, "first_name": "Jane", "last_name": null,
+       "unsafe_metadata": {"plan": "pro", "seats": 3}, "public_metadata": {}, "custom_action": false,
+       "external_id": null, "created_session_id": null, "created_user_id": null,
+       "abandon_at": 1767312000000, "legal_accepted_at": 1767225600000}""";
+
+  @Test
+  void aSignUpDecodesWithItsVerificationsAndMetadata() {
+    FapiResponse r = decode(Endpoint.CREATE_SIGN_UP, 200, Map.of(), "{\"response\": " + SIGN_UP
+        + ", \"client\": {\"object\": \"client\", \"id\": \"client_1\", \"sessions\": [], \"sign_in\": null,"
+        + " \"sign_up\": " + SIGN_UP + "}}");
+    SignUpResource s = (SignUpResource) r.response();
+    assertThat(s.id()).isEqualTo("sua_1");
+    assertThat(s.status()).isEqualTo("missing_requirements");
+    assertThat(s.requiredFields()).containsExactly("legal_accepted", "email_address", "password");
+    assertThat(s.optionalFields()).containsExactly("username", "oauth_google");
+    assertThat(s.missingFields()).isEmpty();
+    assertThat(s.unverifiedFields()).containsExactly("email_address");
+    assertThat(s.emailAddressVerification().status()).isEqualTo("unverified");
+    assertThat(s.emailAddressVerification().nextAction()).isEqualTo("needs_attempt");
+    assertThat(s.emailAddressVerification().supportedStrategies()).containsExactly("email_code");
+    assertThat(s.phoneNumberVerification()).isNull();
+    assertThat(s.externalAccountVerification()).isNull();
+    assertThat(s.emailAddress()).isEqualTo("jane+clerk_test@example.com");
+    assertThat(s.passwordEnabled()).isTrue();
+    assertThat(s.firstName()).isEqualTo("Jane");
+    assertThat(s.unsafeMetadata()).containsEntry("plan", "pro").containsEntry("seats", 3L);
+    assertThat(s.legalAcceptedAt().toEpochMilli()).isEqualTo(1767225600000L);
+    assertThat(s.abandonAt().toEpochMilli()).isEqualTo(1767312000000L);
+    assertThat(((ClientResource) r.client()).signUp()).isEqualTo(s);
+  }
+
+  @Test
+  void aSignUpReadsClerkJsHasPasswordAndAnExternalAccountError() {
+    SignUpResource s = (SignUpResource) decode(Endpoint.GET_SIGN_UP, 200, Map.of(), """
+        {"response": {"object": "sign_up_attempt", "id": "sua_2", "status": "complete", "has_password": true,
+          "required_fields": null, "unsafe_metadata": null, "created_session_id": "sess_1", "created_user_id": "user_1",
+          "verifications": {"external_account": {"object": "verification_oauth", "status": "transferable",
+            "strategy": "oauth_google", "error": {"code": "external_account_exists", "message": "exists",
+            "long_message": "exists"}, "expire_at": 1767226200000}}}, "client": null}""").response();
+    assertThat(s.passwordEnabled()).isTrue();
+    assertThat(s.requiredFields()).isEmpty();
+    assertThat(s.unsafeMetadata()).isEmpty();
+    assertThat(s.createdSessionId()).isEqualTo("sess_1");
+    assertThat(s.createdUserId()).isEqualTo("user_1");
+    assertThat(s.externalAccountVerification().status()).isEqualTo("transferable");
+    assertThat(s.externalAccountVerification().error().code()).isEqualTo("external_account_exists");
+  }
+
+  @Test
+  void aSignUpWithoutIdOrStatusIsRefused() {
+    assertThatThrownBy(() -> decode(Endpoint.UPDATE_SIGN_UP, 200, Map.of(),
+        "{\"response\": {\"object\": \"sign_up_attempt\", \"status\": \"complete\"}, \"client\": null}"))
+        .isInstanceOf(ClerkNetworkException.class).hasMessageContaining("sign_up_attempt without id");
+    assertThatThrownBy(() -> decode(Endpoint.ATTEMPT_SIGN_UP_VERIFICATION, 200, Map.of(),
+        "{\"response\": null, \"client\": null}"))
+        .isInstanceOf(ClerkNetworkException.class).hasMessageContaining("no sign-up");
+  }
+
+  @Test
   void unknownMembersAreSkippedAndNewStatusesKept() {
     FapiResponse r = decode(Endpoint.GET_SIGN_IN, 200, Map.of(), """
         {"response": {"object": "sign_in_attempt", "id": "sia_1", "status": "needs_a_haircut",

@@ -40,6 +40,14 @@ public final class EndpointTable {
     bind(Endpoint.ATTEMPT_SECOND_FACTOR, (api, r, c) -> api.attemptSecondFactor(c, id(r), fields(r)));
     bind(Endpoint.RESET_PASSWORD, (api, r, c) -> api.resetPassword(c, id(r), fields(r)));
 
+    bind(Endpoint.CREATE_SIGN_UP, (api, r, c) -> api.createSignUp(c, fields(r)));
+    bind(Endpoint.GET_SIGN_UP, (api, r, c) -> api.getSignUp(c, id(r), fields(r)));
+    bind(Endpoint.UPDATE_SIGN_UP, (api, r, c) -> api.updateSignUp(c, id(r), fields(r)));
+    bind(Endpoint.PREPARE_SIGN_UP_VERIFICATION,
+        (api, r, c) -> api.prepareSignUpVerification(c, id(r), fields(r)));
+    bind(Endpoint.ATTEMPT_SIGN_UP_VERIFICATION,
+        (api, r, c) -> api.attemptSignUpVerification(c, id(r), fields(r)));
+
     bind(Endpoint.TOUCH_SESSION, (api, r, c) -> api.touchSession(c, sid(r), fields(r)));
     bind(Endpoint.END_SESSION, (api, r, c) -> api.endSession(c, sid(r), fields(r)));
     bind(Endpoint.CREATE_SESSION_TOKEN, (api, r, c) -> r.id() == null
@@ -109,7 +117,7 @@ public final class EndpointTable {
     return r.form().fields();
   }
 
-  /** The path's resource id (sign-in, phone number); required by the endpoints that use it. */
+  /** The path's resource id (sign-in, sign-up, phone number); required by the endpoints that use it. */
   private static String id(FapiRequest r) {
     if (r.id() == null) {
       throw new IllegalArgumentException(r.endpoint() + " needs FapiRequest.id");

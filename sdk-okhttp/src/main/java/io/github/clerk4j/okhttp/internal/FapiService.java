@@ -85,6 +85,32 @@ public interface FapiService {
   Call<ResponseBody> resetPassword(
       @Tag CallContext ctx, @Path("id") String signInId, @FieldMap Map<String, String> form);
 
+  // ---- sign-up
+
+  @FormUrlEncoded
+  @POST("v1/client/sign_ups")
+  Call<ResponseBody> createSignUp(
+      @Tag CallContext ctx, @FieldMap Map<String, String> form);
+
+  @GET("v1/client/sign_ups/{id}")
+  Call<ResponseBody> getSignUp(
+      @Tag CallContext ctx, @Path("id") String signUpId, @QueryMap Map<String, String> query);
+
+  @FormUrlEncoded
+  @PATCH("v1/client/sign_ups/{id}")
+  Call<ResponseBody> updateSignUp(
+      @Tag CallContext ctx, @Path("id") String signUpId, @FieldMap Map<String, String> form);
+
+  @FormUrlEncoded
+  @POST("v1/client/sign_ups/{id}/prepare_verification")
+  Call<ResponseBody> prepareSignUpVerification(
+      @Tag CallContext ctx, @Path("id") String signUpId, @FieldMap Map<String, String> form);
+
+  @FormUrlEncoded
+  @POST("v1/client/sign_ups/{id}/attempt_verification")
+  Call<ResponseBody> attemptSignUpVerification(
+      @Tag CallContext ctx, @Path("id") String signUpId, @FieldMap Map<String, String> form);
+
   // ---- sessions
 
   @FormUrlEncoded

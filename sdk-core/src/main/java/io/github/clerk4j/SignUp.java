@@ -1,0 +1,488 @@
+package io.github.clerk4j;
+
+import io.github.clerk4j.internal.wire.SignUpResource;
+import io.github.clerk4j.internal.wire.VerificationResource;
+import io.github.clerk4j.spi.Endpoint;
+import io.github.clerk4j.spi.Form;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * An immutable snapshot of a sign-up attempt, and the actions that move it on. Every action sends
+ * what clerk-js {@code SignUpFuture} sends and returns a <em>new</em> {@code SignUp}; this one
+ * stays valid, so after a failure (an exception) the caller still holds a usable value to retry
+ * from.
+ *
+ * <pre>{@code
+ * SignUp signUp = clerk.signUp().password(SignUpParams.builder()
+ *     .emailAddress(email).password(password).build());
+ * signUp = signUp.verifications().sendEmailCode();
+ * signUp = signUp.verifications().verifyEmailCode(codeFromUser);
+ * if (signUp.status() == SignUpStatus.COMPLETE) {
+ *   signUp.finalize(Navigate.none());
+ * }
+ * }</pre>
+ *
+ * <p>Expected outcomes are states: {@link SignUpStatus#MISSING_REQUIREMENTS} until every {@link
+ * #requiredFields() required field} is given ({@link #missingFields()}) and every identifier is
+ * verified ({@link #unverifiedFields()}), then {@link SignUpStatus#COMPLETE}. Failures are {@link
+ * ClerkApiException} (see its predicates, such as {@link ClerkApiException#isIdentifierExists()},
+ * and {@code fieldErrors()} keyed by the form field) or {@link ClerkNetworkException}.
+ *
+ * <p><b>Checks before sending.</b> Once {@link Clerk#environment()} has loaded the instance's
+ * settings, {@link #password(SignUpParams)}, {@link #create(SignUpParams)} and {@link
+ * #update(SignUpParams)} refuse, with an {@link IllegalArgumentException} naming the rule and
+ * without sending anything, a field the instance does not enable, a required field given empty and
+ * a password outside the length rules. The environment is never loaded for these checks alone
+ * (that would cost every sign-up a request the app did not ask for); without it, the server
+ * refuses the same input.
+ *
+ * <p>Every action runs on the calling thread; {@link #async(Function)} runs any of them on the
+ * Clerk's executor.
+ */
+public final class SignUp {
+
+  private final Clerk clerk;
+  /** Null for the empty, local sign-up that no request created yet. */
+  private final SignUpResource resource;
+
+  SignUp(Clerk clerk, SignUpResource resource) {
+    this.clerk = Objects.requireNonNull(clerk, "clerk");
+    this.resource = resource;
+  }
+
+  // ---------------------------------------------------------------- getters
+
+  /** {@code sua_...}; {@code null} for an empty sign-up that was never sent. */
+  public String id() {
+    return resource == null ? null : resource.id();
+  }
+
+  /** Where the sign-up stands; {@link SignUpStatus#UNKNOWN} for a status this version does not know. */
+  public SignUpStatus status() {
+    return SignUpStatus.fromWire(rawStatus());
+  }
+
+  /** The status as sent ({@code missing_requirements} for an empty sign-up, as clerk-js reports it). */
+  public String rawStatus() {
+    return resource == null ? SignUpStatus.MISSING_REQUIREMENTS.wireValue() : resource.status();
+  }
+
+  /**
+   * The fields the instance requires, by Clerk's names ({@code email_address}, {@code
+   * phone_number}, {@code username}, {@code password}, {@code first_name}, {@code last_name},
+   * {@code legal_accepted}, ...). Their order is not meaningful; empty before the first request.
+   */
+  public List<String> requiredFields() {
+    return resource == null ? List.of() : resource.requiredFields();
+  }
+
+  /** The fields the instance accepts but does not require (also OAuth strategies such as {@code oauth_google}). */
+  public List<String> optionalFields() {
+    return resource == null ? List.of() : resource.optionalFields();
+  }
+
+  /** The required fields not given yet: add them with {@link #update(SignUpParams)}. */
+  public List<String> missingFields() {
+    return resource == null ? List.of() : resource.missingFields();
+  }
+
+  /**
+   * The given fields still to verify ({@code email_address}, {@code phone_number}): {@link
+   * Verifications#sendEmailCode()}, {@link Verifications#sendPhoneCode()}.
+   */
+  public List<String> unverifiedFields() {
+    return resource == null ? List.of() : resource.unverifiedFields();
+  }
+
+  /** The e-mail address given so far. */
+  public Optional<String> emailAddress() {
+    return Optional.ofNullable(resource == null ? null : resource.emailAddress());
+  }
+
+  /** The phone number given so far (E.164). */
+  public Optional<String> phoneNumber() {
+    return Optional.ofNullable(resource == null ? null : resource.phoneNumber());
+  }
+
+  /** The username given so far. */
+  public Optional<String> username() {
+    return Optional.ofNullable(resource == null ? null : resource.username());
+  }
+
+  /** The first name given so far. */
+  public Optional<String> firstName() {
+    return Optional.ofNullable(resource == null ? null : resource.firstName());
+  }
+
+  /** The last name given so far. */
+  public Optional<String> lastName() {
+    return Optional.ofNullable(resource == null ? null : resource.lastName());
+  }
+
+  /** Whether a password was given (never the password itself). */
+  public boolean hasPassword() {
+    return resource != null && resource.passwordEnabled();
+  }
+
+  /** The unsafe metadata given so far (values are String, Long, Double, Boolean, List or Map). */
+  public Map<String, Object> unsafeMetadata() {
+    return resource == null ? Map.of() : resource.unsafeMetadata();
+  }
+
+  /** When the user accepted the legal terms, if they did. */
+  public Optional<Instant> legalAcceptedAt() {
+    return Optional.ofNullable(resource == null ? null : resource.legalAcceptedAt());
+  }
+
+  /** The session this sign-up created, once {@link SignUpStatus#COMPLETE}. */
+  public Optional<String> createdSessionId() {
+    return Optional.ofNullable(resource == null ? null : resource.createdSessionId());
+  }
+
+  /** The user this sign-up created, once {@link SignUpStatus#COMPLETE}. */
+  public Optional<String> createdUserId() {
+    return Optional.ofNullable(resource == null ? null : resource.createdUserId());
+  }
+
+  /** When the server abandons this attempt unfinished. */
+  public Optional<Instant> abandonAt() {
+    return Optional.ofNullable(resource == null ? null : resource.abandonAt());
+  }
+
+  /** The verifications of the e-mail address and phone number: their state, and the code calls. */
+  public Verifications verifications() {
+    return new Verifications(this);
+  }
+
+  /**
+   * Whether the identity this sign-up verified belongs to an existing account, so that it can
+   * become a sign-in ({@link #transferToSignIn()}): the external account's verification is {@link
+   * VerificationStatus#TRANSFERABLE} with the error {@code external_account_exists}, as clerk-js
+   * {@code SignUpFuture.isTransferable} checks (wire spec §13.2). Happens after OAuth or SSO; an
+   * e-mail address or phone number that exists is refused outright instead ({@link
+   * ClerkApiException#isIdentifierExists()}: sign in).
+   */
+  public boolean isTransferable() {
+    VerificationResource v = resource == null ? null : resource.externalAccountVerification();
+    return v != null && VerificationStatus.TRANSFERABLE.wireValue().equals(v.status())
+        && v.error() != null && "external_account_exists".equals(v.error().code());
+  }
+
+  // ---------------------------------------------------------------- flows
+
+  /**
+   * Signs up with a password and an identifier (e-mail address, phone number or username) and any
+   * other fields, as clerk-js {@code SignUpFuture.password}: {@code strategy=password} and the
+   * fields, as an update ({@code PATCH}) of this sign-up when it exists on the server, else as a
+   * new sign-up ({@code POST}). The result is usually {@link SignUpStatus#MISSING_REQUIREMENTS}
+   * with the identifier to verify: {@link #verifications()}.
+   *
+   * @throws IllegalArgumentException the params have no password, or fail a check of the loaded
+   *     environment (see the class comment); nothing was sent
+   * @throws ClerkApiException e.g. {@link ClerkApiException#isIdentifierExists()}, {@link
+   *     ClerkApiException#isPasswordPwned()}, {@link ClerkApiException#isPasswordTooShort()}
+   */
+  public SignUp password(SignUpParams params) {
+    Objects.requireNonNull(params, "params");
+    if (params.form().get("password") == null || params.form().get("password").isEmpty()) {
+      throw new IllegalArgumentException("password(...) needs SignUpParams with a password; nothing was sent");
+    }
+    checkAgainstEnvironment(params);
+    Form form = withAll(Form.empty().with("strategy", Strategy.PASSWORD.wireValue()), params.form());
+    return Hints.withHints(() -> id() != null
+        ? call(Endpoint.UPDATE_SIGN_UP, id(), form)
+        : call(Endpoint.CREATE_SIGN_UP, null, form), Hints.SIGN_UP);
+  }
+
+  /**
+   * Starts over: an empty sign-up, also made the client's current one locally. No request (as
+   * clerk-js {@code reset()}).
+   */
+  public SignUp reset() {
+    clerk.resetSignUpLocally();
+    return new SignUp(clerk, null);
+  }
+
+  /**
+   * Finishes a {@link SignUpStatus#COMPLETE complete} sign-up: makes the created session the
+   * active one and calls {@code navigate} ({@link Clerk#setActive(String, Navigate)}). A {@link
+   * SessionStatus#PENDING pending} session (an instance that requires MFA gives new users the
+   * {@code setup-mfa} task) is passed to {@code navigate} too: route the user to {@link
+   * Session#currentTask()}.
+   *
+   * <p>(There is no {@code finalize()} without arguments: Java reserves that signature for {@link
+   * Object}. Use {@code finalize(Navigate.none())}.)
+   *
+   * @return the active session
+   * @throws IllegalStateException the sign-up has no created session yet
+   */
+  public Session finalize(Navigate navigate) {
+    Objects.requireNonNull(navigate, "navigate");
+    String sessionId = createdSessionId().orElseThrow(() -> new IllegalStateException(
+        "finalize() needs a complete sign-up with a created session; status is " + rawStatus()
+            + (missingFields().isEmpty() ? "" : ", missing " + missingFields())
+            + (unverifiedFields().isEmpty() ? "" : ", unverified " + unverifiedFields())
+            + ": continue the sign-up first"));
+    return clerk.setActive(sessionId, navigate);
+  }
+
+  /**
+   * Turns a {@link #isTransferable() transferable} sign-up into a sign-in: {@code POST
+   * /v1/client/sign_ins} with {@code transfer=true} (wire spec §13.2). The result is {@code
+   * COMPLETE}, {@code NEEDS_FIRST_FACTOR}, {@code NEEDS_SECOND_FACTOR} or {@code
+   * NEEDS_NEW_PASSWORD}.
+   *
+   * @throws ClerkApiException {@link ClerkApiException#isAccountTransferInvalid()} when there is
+   *     nothing to transfer
+   */
+  public SignIn transferToSignIn() {
+    return Hints.withHints(() -> new SignIn(clerk, null).create(SignInCreateParams.transfer()), Hints.TRANSFER);
+  }
+
+  // ---------------------------------------------------------------- lower level
+
+  /**
+   * Creates a new sign-up with these fields ({@code POST /v1/client/sign_ups}), replacing the
+   * client's current one (clerk-js {@code SignUpFuture.create}).
+   *
+   * @throws IllegalArgumentException the fields fail a check of the loaded environment; nothing
+   *     was sent
+   */
+  public SignUp create(SignUpParams params) {
+    Objects.requireNonNull(params, "params");
+    checkAgainstEnvironment(params);
+    return Hints.withHints(() -> call(Endpoint.CREATE_SIGN_UP, null, params.form()), Hints.SIGN_UP);
+  }
+
+  /**
+   * Adds or changes fields of this sign-up ({@code PATCH /v1/client/sign_ups/{id}}, clerk-js
+   * {@code SignUpFuture.update}): the way to fill in {@link #missingFields()}. An empty value
+   * clears a field.
+   *
+   * @throws IllegalArgumentException the fields fail a check of the loaded environment; nothing
+   *     was sent
+   * @throws IllegalStateException this sign-up was never sent: use {@link #create(SignUpParams)}
+   */
+  public SignUp update(SignUpParams params) {
+    Objects.requireNonNull(params, "params");
+    String id = requireId("update(...)");
+    checkAgainstEnvironment(params);
+    return Hints.withHints(() -> call(Endpoint.UPDATE_SIGN_UP, id, params.form()), Hints.SIGN_UP);
+  }
+
+  /** Fetches this sign-up again ({@code GET /v1/client/sign_ups/{id}}). */
+  public SignUp reload() {
+    return call(Endpoint.GET_SIGN_UP, requireId("reload()"), Form.empty());
+  }
+
+  /**
+   * Sends a code to the sign-up's e-mail address ({@code prepare_verification}, {@code
+   * strategy=email_code}), as clerk-js {@code prepareEmailAddressVerification()}.
+   */
+  public SignUp prepareEmailAddressVerification() {
+    return call(Endpoint.PREPARE_SIGN_UP_VERIFICATION, requireId("prepareEmailAddressVerification()"),
+        Form.empty().with("strategy", Strategy.EMAIL_CODE.wireValue()));
+  }
+
+  /**
+   * Verifies the e-mail code ({@code attempt_verification}, {@code strategy=email_code}). Never
+   * retried once it may have been sent.
+   */
+  public SignUp attemptEmailAddressVerification(String code) {
+    return attempt(Strategy.EMAIL_CODE, code, "attemptEmailAddressVerification()");
+  }
+
+  /**
+   * Sends a code by SMS to the sign-up's phone number ({@code prepare_verification}, {@code
+   * strategy=phone_code}), as clerk-js {@code preparePhoneNumberVerification()}.
+   */
+  public SignUp preparePhoneNumberVerification() {
+    return call(Endpoint.PREPARE_SIGN_UP_VERIFICATION, requireId("preparePhoneNumberVerification()"),
+        Form.empty().with("strategy", Strategy.PHONE_CODE.wireValue()));
+  }
+
+  /**
+   * Verifies the SMS code ({@code attempt_verification}, {@code strategy=phone_code}). Never
+   * retried once it may have been sent.
+   */
+  public SignUp attemptPhoneNumberVerification(String code) {
+    return attempt(Strategy.PHONE_CODE, code, "attemptPhoneNumberVerification()");
+  }
+
+  /**
+   * Runs {@code action} on this sign-up on the Clerk's executor ({@link Clerk#async(Supplier)}):
+   * the asynchronous form of every action.
+   *
+   * <pre>{@code
+   * signUp.async(s -> s.verifications().verifyEmailCode(code)).thenAccept(next -> ...);
+   * }</pre>
+   */
+  public <R> CompletableFuture<R> async(Function<SignUp, R> action) {
+    Objects.requireNonNull(action, "action");
+    return clerk.async(() -> action.apply(this));
+  }
+
+  // ---------------------------------------------------------------- machinery
+
+  /** {@code POST /v1/client/sign_ups} with {@code transfer=true} ({@link SignIn#transferToSignUp()}). */
+  static SignUp transfer(Clerk clerk, SignUpParams extra) {
+    SignUp empty = new SignUp(clerk, null);
+    if (extra != null) {
+      empty.checkAgainstEnvironment(extra);
+    }
+    Form form = withAll(Form.empty().with("transfer", true), extra == null ? Form.empty() : extra.form());
+    return Hints.withHints(() -> empty.call(Endpoint.CREATE_SIGN_UP, null, form), Hints.TRANSFER);
+  }
+
+  private void checkAgainstEnvironment(SignUpParams params) {
+    clerk.loadedEnvironment().ifPresent(env -> env.checkSignUp(params));
+  }
+
+  private SignUp attempt(Strategy strategy, String code, String action) {
+    Form form = Form.empty().with("strategy", strategy.wireValue()).with("code", FormParams.require(code, "code"));
+    return call(Endpoint.ATTEMPT_SIGN_UP_VERIFICATION, requireId(action), form);
+  }
+
+  /** One sign-up call: execute, then the answer's sign-up is the new value. */
+  private SignUp call(Endpoint endpoint, String id, Form form) {
+    return new SignUp(clerk, (SignUpResource) clerk.execute(endpoint, id, null, form).response());
+  }
+
+  /** What makes two code sends identical. */
+  private record SendKey(String signUpId, Form form) {}
+
+  /**
+   * Sends a code. Every send goes out (a new code each time, as clerk-js); only identical sends
+   * in flight at the same moment (a double click) share one request.
+   */
+  private SignUp send(String what, Form form) {
+    String id = requireId(what);
+    return clerk.sendOnce(new SendKey(id, form), () -> call(Endpoint.PREPARE_SIGN_UP_VERIFICATION, id, form));
+  }
+
+  private String requireId(String action) {
+    if (id() == null) {
+      throw new IllegalStateException(action + " needs a sign-up that exists on the server: "
+          + "start with password(...) or create(...)");
+    }
+    return id();
+  }
+
+  private static Form withAll(Form base, Form more) {
+    Form out = base;
+    for (Map.Entry<String, String> e : more.fields().entrySet()) {
+      out = out.with(e.getKey(), e.getValue());
+    }
+    return out;
+  }
+
+  /**
+   * The verifications of a sign-up's e-mail address and phone number, with the calls of clerk-js
+   * {@code SignUpFuture.verifications}. Every {@code send*} sends a new code: call it again for "I
+   * need a new code".
+   */
+  public static final class Verifications {
+    private final SignUp signUp;
+
+    Verifications(SignUp signUp) {
+      this.signUp = signUp;
+    }
+
+    /** The e-mail address's verification, once a code was sent (or it was verified otherwise). */
+    public Optional<Verification> emailAddress() {
+      return Optional.ofNullable(signUp.resource == null ? null
+          : Verification.of(signUp.resource.emailAddressVerification()));
+    }
+
+    /** The phone number's verification, once a code was sent. */
+    public Optional<Verification> phoneNumber() {
+      return Optional.ofNullable(signUp.resource == null ? null
+          : Verification.of(signUp.resource.phoneNumberVerification()));
+    }
+
+    /** The external account's verification (OAuth, SSO), if the sign-up has one. */
+    public Optional<Verification> externalAccount() {
+      return Optional.ofNullable(signUp.resource == null ? null
+          : Verification.of(signUp.resource.externalAccountVerification()));
+    }
+
+    /**
+     * Sends a code to the sign-up's e-mail address ({@code prepare_verification}, {@code
+     * strategy=email_code}).
+     *
+     * @throws IllegalStateException the sign-up has no e-mail address yet; nothing was sent
+     */
+    public SignUp sendEmailCode() {
+      signUp.requireField(signUp.emailAddress(), "an e-mail address", "emailAddress");
+      return Hints.withHints(() -> signUp.send("sendEmailCode()",
+          Form.empty().with("strategy", Strategy.EMAIL_CODE.wireValue())), Hints.SEND);
+    }
+
+    /** Verifies the code from the e-mail; a complete sign-up has {@link SignUp#createdSessionId()}. */
+    public SignUp verifyEmailCode(String code) {
+      return Hints.withHints(() -> signUp.attemptEmailAddressVerification(code),
+          e -> Hints.verify(e, Strategy.EMAIL_CODE, "verifications().sendEmailCode()"));
+    }
+
+    /**
+     * Sends a code by SMS to the sign-up's phone number ({@code prepare_verification}, {@code
+     * strategy=phone_code}, {@code channel=sms}, as clerk-js sends it).
+     *
+     * @throws IllegalStateException the sign-up has no phone number yet; nothing was sent
+     */
+    public SignUp sendPhoneCode() {
+      signUp.requireField(signUp.phoneNumber(), "a phone number", "phoneNumber");
+      return Hints.withHints(() -> signUp.send("sendPhoneCode()",
+          Form.empty().with("strategy", Strategy.PHONE_CODE.wireValue()).with("channel", "sms")), Hints.SEND);
+    }
+
+    /** Verifies the code from the SMS. */
+    public SignUp verifyPhoneCode(String code) {
+      return Hints.withHints(() -> signUp.attemptPhoneNumberVerification(code),
+          e -> Hints.verify(e, Strategy.PHONE_CODE, "verifications().sendPhoneCode()"));
+    }
+
+    @Override
+    public String toString() {
+      return "SignUp.Verifications{" + signUp.id() + ", emailAddress=" + emailAddress().map(Verification::rawStatus).orElse(null)
+          + ", phoneNumber=" + phoneNumber().map(Verification::rawStatus).orElse(null) + '}';
+    }
+  }
+
+  private void requireField(Optional<String> value, String what, String builderMethod) {
+    requireId("sending a code");
+    if (value.isEmpty()) {
+      throw new IllegalStateException("this sign-up has no " + what.substring(what.indexOf(' ') + 1)
+          + " to send a code to: add " + what + " with update(SignUpParams.builder()." + builderMethod
+          + "(...).build()) first; nothing was sent");
+    }
+  }
+
+  // ---------------------------------------------------------------- value
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof SignUp s && s.clerk == clerk && Objects.equals(s.resource, resource);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hashCode(resource);
+  }
+
+  @Override
+  public String toString() {
+    return "SignUp{id=" + id() + ", status=" + rawStatus()
+        + ", emailAddress=" + emailAddress().map(SignIn::mask).orElse(null)
+        + ", phoneNumber=" + phoneNumber().map(SignIn::mask).orElse(null)
+        + ", missing=" + missingFields() + ", unverified=" + unverifiedFields()
+        + ", createdSessionId=" + createdSessionId().orElse(null) + '}';
+  }
+}

@@ -1,0 +1,31 @@
+package io.github.clerk4j;
+
+import io.github.clerk4j.internal.WireEnums;
+
+/** Who may sign up on the instance ({@code user_settings.sign_up.mode}). */
+public enum SignUpMode {
+  /** Anyone. */
+  PUBLIC("public"),
+  /** Only people with an invitation; other sign-ups fail with {@code sign_up_mode_restricted}. */
+  RESTRICTED("restricted"),
+  /** People on the waitlist once admitted; others fail with {@code sign_up_restricted_waitlist}. */
+  WAITLIST("waitlist"),
+  /** A mode this version of clerk4j does not know (or none was sent). */
+  UNKNOWN(null);
+
+  private final String wire;
+
+  SignUpMode(String wire) {
+    this.wire = wire;
+  }
+
+  /** The wire value, or {@code null} for {@link #UNKNOWN}. */
+  public String wireValue() {
+    return wire;
+  }
+
+  /** The constant for a wire value; {@link #UNKNOWN} for anything else. */
+  public static SignUpMode fromWire(String wire) {
+    return WireEnums.fromWire(SignUpMode.class, SignUpMode::wireValue, wire, UNKNOWN);
+  }
+}
