@@ -18,6 +18,7 @@ final class Fapi {
 
   static final String CLIENT_ID = "client_wire1";
   static final String SIGN_IN_ID = "sia_wire1";
+  static final String SIGN_UP_ID = "sua_wire1";
   static final String SESSION_ID = "sess_wire1";
   static final String USER_ID = "user_wire1";
   static final String EMAIL = "jane+clerk_test@example.com";
@@ -104,6 +105,75 @@ final class Fapi {
         "attempts", "verified".equals(status) ? 1 : 0,
         "expire_at", otp ? EXPIRE_AT : null,
         "error", null);
+  }
+
+  // ---------------------------------------------------------------- sign-up (addendum §12.3)
+
+  /** A sign-up with every member the spec requires; overrides as {@code key, value} pairs. */
+  static Map<String, Object> signUp(String status, Object... overrides) {
+    return with(obj(
+        "object", "sign_up_attempt",
+        "id", SIGN_UP_ID,
+        "status", status,
+        "required_fields", arr("email_address", "password"),
+        "optional_fields", arr("first_name", "last_name", "username"),
+        "missing_fields", arr(),
+        "unverified_fields", arr(),
+        "verifications", obj("email_address", null, "phone_number", null, "web3_wallet", null,
+            "external_account", null),
+        "username", null,
+        "email_address", null,
+        "phone_number", null,
+        "web3_wallet", null,
+        "password_enabled", false,
+        "first_name", null,
+        "last_name", null,
+        "unsafe_metadata", obj(),
+        "public_metadata", obj(),
+        "custom_action", false,
+        "external_id", null,
+        "created_session_id", null,
+        "created_user_id", null,
+        "abandon_at", ABANDON_AT,
+        "legal_accepted_at", null), overrides);
+  }
+
+  /** The verifications of a sign-up: an e-mail code in the given state, no other. */
+  static Map<String, Object> signUpEmailVerification(String status, String nextAction) {
+    return obj("email_address", with(verification("email_code", status), "next_action", nextAction,
+        "supported_strategies", arr("email_code")), "phone_number", null, "web3_wallet", null, "external_account", null);
+  }
+
+  /** A client whose current sign-up is {@code signUp} (null once it completed). */
+  static Map<String, Object> clientWithSignUp(List<Object> sessions, Object signUp, String lastActiveSessionId) {
+    return with(client(sessions, null, lastActiveSessionId), "sign_up", signUp);
+  }
+
+  /** An environment with the recorded instance's sign-up settings (§12.7), minimal otherwise. */
+  static String environment(int passwordMinLength, boolean usernameEnabled) {
+    Map<String, Object> off = attribute(false, false);
+    return Json.write(obj(
+        "auth_config", obj("object", "auth_config"),
+        "display_config", obj("object", "display_config", "application_name", "Wire"),
+        "user_settings", obj(
+            "attributes", obj(
+                "email_address", attribute(true, true),
+                "phone_number", attribute(true, false),
+                "username", usernameEnabled ? attribute(true, false) : off,
+                "first_name", attribute(true, false),
+                "last_name", attribute(true, false),
+                "password", attribute(true, true),
+                "web3_wallet", off),
+            "sign_up", obj("captcha_enabled", false, "captcha_widget_type", "smart", "custom_action_required", false,
+                "progressive", true, "mode", "public", "legal_consent_enabled", false, "mfa", obj("required", false)),
+            "password_settings", obj("min_length", passwordMinLength, "max_length", 0, "disable_hibp", false),
+            "username_settings", obj("min_length", 4, "max_length", 64))));
+  }
+
+  private static Map<String, Object> attribute(boolean enabled, boolean required) {
+    return obj("enabled", enabled, "required", required, "used_for_first_factor", enabled,
+        "first_factors", arr(), "used_for_second_factor", false, "second_factors", arr(),
+        "verifications", arr(), "verify_at_sign_up", false, "immutable", false);
   }
 
   // ---------------------------------------------------------------- client, session, user (§4, §5)
