@@ -2,6 +2,7 @@ package io.github.clerk4j.testing;
 
 import io.github.clerk4j.testing.internal.EmulatorServer;
 import io.github.clerk4j.testing.internal.Settings;
+import io.github.clerk4j.testing.internal.SignUpPolicy;
 import io.github.clerk4j.testing.internal.UserSeeds;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,14 +17,16 @@ import java.util.Base64;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.random.RandomGenerator;
 
 /**
  * A local server that speaks Clerk's Frontend API (the native-client protocol) with in-memory
- * users: sign-in by password, code, MFA and client trust, password reset, sessions and their
- * tokens, {@code /me} MFA management and reverification. It listens on {@code 127.0.0.1}.
+ * users: sign-up with the instance's required and optional attributes, sign-in by password, code,
+ * MFA and client trust, password reset, sessions and their tokens, {@code /me} MFA management and
+ * reverification. It listens on {@code 127.0.0.1}.
  *
  * <pre>{@code
  * try (ClerkEmulator emulator = ClerkEmulator.builder()
@@ -45,7 +48,8 @@ public final class ClerkEmulator implements AutoCloseable {
   private ClerkEmulator(Builder b) {
     Settings settings = new Settings(b.mfaRequired, b.clientTrust, b.rateLimits, b.lockout,
         b.pwnedPasswords, b.reverificationMaxAge, b.codeTtl, b.sessionLifetime, b.passwordIterations,
-        b.adminToken);
+        b.adminToken, new SignUpPolicy(b.attributes, b.legalConsent, b.signUpMode), b.passwordMinLength,
+        b.passwordMinStrength);
     this.server = new EmulatorServer(settings, b.clock, b.random, b.users);
     this.port = b.port;
   }
@@ -137,6 +141,11 @@ public final class ClerkEmulator implements AutoCloseable {
     private int passwordIterations = Settings.DEFAULT_PASSWORD_ITERATIONS;
     private int port;
     private String adminToken;
+    private final Map<UserAttribute, AttributeSetting> attributes = SignUpPolicy.defaultAttributes();
+    private boolean legalConsent;
+    private SignUpMode signUpMode = SignUpMode.PUBLIC;
+    private int passwordMinLength = 8;
+    private int passwordMinStrength;
 
     private Builder() {}
 
@@ -273,6 +282,63 @@ public final class ClerkEmulator implements AutoCloseable {
       return this;
     }
 
+    /**
+     * How the instance uses a user attribute at sign-up, as a Clerk dashboard switches it: off,
+     * optional or required. Defaults (Clerk's for a new application): e-mail address and password
+     * required; phone number, username, first and last name optional. At least one identifier
+     * (e-mail address, phone number or username) must end up required; {@link #build()} checks.
+     * {@code /v1/environment} says the same, so that Clerk's own clients build the same form.
+     */
+    public Builder attribute(UserAttribute attribute, AttributeSetting setting) {
+      attributes.put(Objects.requireNonNull(attribute), Objects.requireNonNull(setting));
+      return this;
+    }
+
+    /**
+     * Whether a sign-up needs the user's consent to the legal terms ({@code legal_accepted=true},
+     * listed in {@code required_fields}); default off.
+     */
+    public Builder legalConsent(boolean required) {
+      this.legalConsent = required;
+      return this;
+    }
+
+    /** Who may sign up (default {@link SignUpMode#PUBLIC}). */
+    public Builder signUpMode(SignUpMode mode) {
+      this.signUpMode = Objects.requireNonNull(mode);
+      return this;
+    }
+
+    /**
+     * The fewest characters a new password (sign-up, reset, change) may have: shorter ones fail
+     * with {@code form_password_length_too_short} (default 8, Clerk's).
+     *
+     * @throws IllegalArgumentException if not 1 to 72
+     */
+    public Builder passwordMinLength(int length) {
+      if (length < 1 || length > 72) {
+        throw new IllegalArgumentException("passwordMinLength must be 1 to 72, got " + length);
+      }
+      this.passwordMinLength = length;
+      return this;
+    }
+
+    /**
+     * The strength a new password needs on zxcvbn's scale, 0 (any) to 4: a weaker one fails with
+     * {@code form_password_not_strong_enough}. Default 0. The emulator estimates the strength
+     * from length, character classes, repeats and runs, and a short list of the most common
+     * passwords, an approximation of zxcvbn rather than zxcvbn itself.
+     *
+     * @throws IllegalArgumentException if not 0 to 4
+     */
+    public Builder passwordMinStrength(int strength) {
+      if (strength < 0 || strength > 4) {
+        throw new IllegalArgumentException("passwordMinStrength must be 0 to 4, got " + strength);
+      }
+      this.passwordMinStrength = strength;
+      return this;
+    }
+
     /** The port to listen on (default 0: any free port). */
     public Builder port(int port) {
       if (port < 0 || port > 65535) {
@@ -285,7 +351,8 @@ public final class ClerkEmulator implements AutoCloseable {
     /**
      * Builds a stopped emulator; call {@link ClerkEmulator#start()}.
      *
-     * @throws IllegalArgumentException if two seeded users share an identifier
+     * @throws IllegalArgumentException if two seeded users share an identifier, or no identifier
+     *     attribute is required
      */
     public ClerkEmulator build() {
       return new ClerkEmulator(this);

@@ -31,6 +31,8 @@ public record OutboxMessage(Channel channel, String recipient, String code, Purp
     SECOND_FACTOR,
     /** Password reset ({@code reset_password_email_code}, {@code reset_password_phone_code}). */
     RESET_PASSWORD,
+    /** Verification of a sign-up's e-mail address or phone number. */
+    SIGN_UP,
     /** Verification of a phone number the user added. */
     VERIFY_PHONE,
     /** Step-up verification of a session. */

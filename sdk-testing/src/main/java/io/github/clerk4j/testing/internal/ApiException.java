@@ -66,6 +66,11 @@ public final class ApiException extends RuntimeException {
         "The verification strategy is not valid for this account.");
   }
 
+  /** A transfer between sign-in and sign-up (wire spec §13) with nothing to transfer. */
+  static ApiException accountTransferInvalid(String why) {
+    return of(400, "account_transfer_invalid", "invalid transfer", "There is no account to transfer: " + why + ".");
+  }
+
   static ApiException authenticationInvalid(String why) {
     return of(401, "authentication_invalid", "Invalid authentication", why);
   }

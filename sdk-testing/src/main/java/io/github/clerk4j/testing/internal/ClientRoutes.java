@@ -52,6 +52,7 @@ final class ClientRoutes implements Routes {
     ClientRecord client = requireClient(ex);
     rules.sessions.endAll(client, SessionState.ENDED);
     client.signIn = null;
+    client.signUp = null;
     return Response.json(Json.obj("response", views.client(client), "client", null));
   }
 

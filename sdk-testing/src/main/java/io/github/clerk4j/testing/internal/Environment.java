@@ -1,5 +1,6 @@
 package io.github.clerk4j.testing.internal;
 
+import io.github.clerk4j.testing.AttributeSetting;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -11,7 +12,8 @@ import java.util.Map;
 
 /**
  * {@code GET /v1/environment}. Based on a recorded Clerk environment (which Clerk's own JS client
- * loads), trimmed to the factors the emulator implements, with the instance settings filled in.
+ * loads), trimmed to the factors the emulator implements, with the instance settings filled in:
+ * MFA, lockout, and what a sign-up form shows and requires.
  */
 final class Environment {
   private Environment() {}
@@ -28,7 +30,41 @@ final class Environment {
     lockout.put("enabled", settings.lockout().enabled());
     lockout.put("max_attempts", settings.lockout().maxAttempts());
     lockout.put("duration_in_minutes", settings.lockout().duration().toMinutes());
+    signUp(userSettings, settings);
     return env;
+  }
+
+  /**
+   * What a sign-up form needs, from the instance's sign-up settings: each attribute enabled and
+   * required as set (an attribute that is off offers no factor and no verification), who may sign
+   * up, legal consent, and the password rules.
+   */
+  private static void signUp(Map<String, Object> userSettings, Settings settings) {
+    Map<String, Object> attributes = map(userSettings.get("attributes"));
+    settings.signUp().attributes().forEach((attribute, setting) -> {
+      Map<String, Object> a = map(attributes.get(attribute.wireName()));
+      boolean on = setting != AttributeSetting.OFF;
+      a.put("enabled", on);
+      a.put("required", setting == AttributeSetting.REQUIRED);
+      if (!on) {
+        a.put("used_for_first_factor", false);
+        a.put("first_factors", List.of());
+        a.put("used_for_second_factor", false);
+        a.put("second_factors", List.of());
+        a.put("verifications", List.of());
+        a.put("verify_at_sign_up", false);
+      }
+    });
+    Map<String, Object> signUp = map(userSettings.get("sign_up"));
+    signUp.put("mode", settings.signUp().mode().wireName());
+    signUp.put("legal_consent_enabled", settings.signUp().legalConsent());
+    Map<String, Object> passwords = map(userSettings.get("password_settings"));
+    passwords.put("min_length", settings.passwordMinLength());
+    passwords.put("show_zxcvbn", settings.passwordMinStrength() > 0);
+    passwords.put("min_zxcvbn_strength", settings.passwordMinStrength());
+    Map<String, Object> usernames = map(userSettings.get("username_settings"));
+    usernames.put("min_length", SignUpRules.USERNAME_MIN);
+    usernames.put("max_length", SignUpRules.USERNAME_MAX);
   }
 
   private static String template() {

@@ -1,9 +1,12 @@
 package io.github.clerk4j.testing.internal;
 
+import io.github.clerk4j.testing.AttributeSetting;
 import io.github.clerk4j.testing.ClerkEmulator;
 import io.github.clerk4j.testing.Lockout;
 import io.github.clerk4j.testing.RateLimits;
+import io.github.clerk4j.testing.SignUpMode;
 import io.github.clerk4j.testing.TestClock;
+import io.github.clerk4j.testing.UserAttribute;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.BindException;
@@ -26,6 +29,15 @@ public final class Main {
       "  --no-client-trust           password sign-ins never need client trust",
       "  --no-rate-limits            switch off the per-IP rate limits",
       "  --no-lockout                switch off the lockout after wrong passwords",
+      "  --attribute NAME=SETTING    how a sign-up uses an attribute: NAME is email_address,",
+      "                              phone_number, username, first_name, last_name or password,",
+      "                              SETTING off, optional or required (repeat for several;",
+      "                              default: email_address and password required, the rest",
+      "                              optional)",
+      "  --legal-consent             a sign-up needs legal_accepted=true",
+      "  --sign-up-mode MODE         public (default), restricted or waitlist",
+      "  --password-min-length N     the fewest characters of a new password (default 8)",
+      "  --password-min-strength N   the strength 0-4 a new password needs (default 0: any)",
       "  --reverification-max-age D  sensitive /v1/me calls need a factor verified within D",
       "                              (default 10m)",
       "  --code-ttl D                lifetime of e-mail and SMS codes (default 10m)",
@@ -137,6 +149,15 @@ public final class Main {
         case "--no-client-trust" -> builder.clientTrust(false);
         case "--no-rate-limits" -> builder.rateLimits(RateLimits.disabled());
         case "--no-lockout" -> builder.lockout(Lockout.disabled());
+        case "--attribute" -> attribute(builder, option, value(args, ++i, option));
+        case "--legal-consent" -> builder.legalConsent(true);
+        case "--sign-up-mode" -> {
+          String mode = value(args, ++i, option);
+          builder.signUpMode(SignUpMode.fromWireName(mode).orElseThrow(() -> new IllegalArgumentException(
+              option + " needs public, restricted or waitlist, got " + mode)));
+        }
+        case "--password-min-length" -> builder.passwordMinLength(parseNumber(option, value(args, ++i, option)));
+        case "--password-min-strength" -> builder.passwordMinStrength(parseNumber(option, value(args, ++i, option)));
         case "--reverification-max-age" ->
             builder.reverificationMaxAge(positive(option, value(args, ++i, option)));
         case "--code-ttl" -> builder.codeTtl(positive(option, value(args, ++i, option)));
@@ -168,6 +189,18 @@ public final class Main {
       builder.clock(TestClock.system().advance(clockOffset));
     }
     return o;
+  }
+
+  /** {@code --attribute phone_number=required}. */
+  private static void attribute(ClerkEmulator.Builder builder, String option, String text) {
+    int eq = text.indexOf('=');
+    String name = eq < 0 ? text : text.substring(0, eq);
+    String setting = eq < 0 ? "" : text.substring(eq + 1);
+    UserAttribute attribute = UserAttribute.fromWireName(name).orElseThrow(() -> new IllegalArgumentException(
+        option + " names an attribute email_address, phone_number, username, first_name, last_name or"
+            + " password, got " + name + " (write NAME=SETTING, such as phone_number=required)"));
+    builder.attribute(attribute, AttributeSetting.fromName(setting).orElseThrow(() -> new IllegalArgumentException(
+        option + " " + name + " needs =off, =optional or =required, got " + (eq < 0 ? "nothing" : setting))));
   }
 
   private static String newAdminToken() {

@@ -40,6 +40,9 @@ final class Model {
     long lockedUntil;
     Long lastSignInAt;
     Long lastActiveAt;
+    /** What the sign-up gave ({@code unsafe_metadata}); empty for seeded users. */
+    Map<String, Object> unsafeMetadata = Map.of();
+    Long legalAcceptedAt;
     final long createdAt;
     long updatedAt;
 
@@ -84,6 +87,8 @@ final class Model {
   static final class EmailRecord {
     final String id;
     final String address;
+    /** The code that verified it at sign-up; null for seeded addresses, verified by "admin". */
+    VerificationRecord verification;
     final long createdAt;
 
     EmailRecord(String id, String address, long createdAt) {
@@ -142,6 +147,8 @@ final class Model {
     String token;
     SignInAttempt signIn;
     final Map<String, SignInAttempt> signIns = new LinkedHashMap<>();
+    SignUpAttempt signUp;
+    final Map<String, SignUpAttempt> signUps = new LinkedHashMap<>();
     final List<SessionRecord> sessions = new ArrayList<>();
     String lastActiveSessionId;
     FactorStrategy lastAuthenticationStrategy;
@@ -173,6 +180,52 @@ final class Model {
     SignInAttempt(String id, long abandonAt) {
       this.id = id;
       this.abandonAt = abandonAt;
+    }
+  }
+
+  /**
+   * A sign-up attempt ({@code sign_up_attempt}) on one client: the fields given so far, their
+   * codes, and once complete the user and session it created.
+   */
+  static final class SignUpAttempt {
+    final String id;
+    final long abandonAt;
+    String emailAddress;
+    String phoneNumber;
+    String username;
+    String firstName;
+    String lastName;
+    Passwords.Hash password;
+    Map<String, Object> unsafeMetadata = Map.of();
+    Long legalAcceptedAt;
+    String locale;
+    /** The e-mail code sent for {@link #emailAddress}, or null before one was sent. */
+    Otp emailVerification;
+    /** The SMS code sent for {@link #phoneNumber}, or null before one was sent. */
+    Otp phoneVerification;
+    String createdSessionId;
+    String createdUserId;
+
+    SignUpAttempt(String id, long abandonAt) {
+      this.id = id;
+      this.abandonAt = abandonAt;
+    }
+
+    boolean complete() {
+      return createdUserId != null;
+    }
+
+    SignUpState status(long now) {
+      return complete() ? SignUpState.COMPLETE
+          : now >= abandonAt ? SignUpState.ABANDONED : SignUpState.MISSING_REQUIREMENTS;
+    }
+
+    boolean emailVerified() {
+      return emailVerification != null && emailVerification.status() == VerificationState.VERIFIED;
+    }
+
+    boolean phoneVerified() {
+      return phoneVerification != null && phoneVerification.status() == VerificationState.VERIFIED;
     }
   }
 

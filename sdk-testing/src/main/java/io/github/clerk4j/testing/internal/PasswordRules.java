@@ -1,6 +1,9 @@
 package io.github.clerk4j.testing.internal;
 
 import io.github.clerk4j.testing.internal.Model.UserRecord;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
 
 /** Passwords and lockout: checks in Clerk's order, the new-password policy, the lockout counter. */
 final class PasswordRules {
@@ -71,17 +74,40 @@ final class PasswordRules {
     return user.password != null && Passwords.matches(user.password, candidate);
   }
 
-  /** Refuses a new password that fails the policy: too short, pwned, or the current one. */
-  void checkNewPassword(UserRecord user, String newPassword, String param) {
-    if (newPassword.length() < 8) {
+  /**
+   * Refuses a new password (sign-up, reset, change) that fails the instance's policy, in this
+   * order: shorter than the minimum, over Clerk's 72 bytes, in the pwned list, weaker than the
+   * strength rule ({@link PasswordStrength}).
+   */
+  void checkPolicy(String newPassword, String param) {
+    int minLength = state.settings.passwordMinLength();
+    if (newPassword.codePointCount(0, newPassword.length()) < minLength) {
       throw ApiException.param(422, "form_password_length_too_short", param, "is too short",
-          "Passwords must be 8 characters or more.");
+          "Passwords must be " + minLength + " characters or more.");
+    }
+    if (newPassword.getBytes(StandardCharsets.UTF_8).length > 72) {
+      throw ApiException.param(422, "form_password_size_in_bytes_exceeded", param, "is too long",
+          "Passwords can be at most 72 bytes long.");
     }
     if (state.settings.pwnedPasswords().contains(newPassword)) {
       throw ApiException.param(422, "form_password_pwned", param, "has been found in a data breach",
           "Password has been found in an online data breach. For account safety, please use a"
               + " different password.");
     }
+    int minStrength = state.settings.passwordMinStrength();
+    if (minStrength > 0 && PasswordStrength.score(newPassword) < minStrength) {
+      throw new ApiException(422, "form_password_not_strong_enough", "is not strong enough",
+          "This password is too easy to guess. Please choose a longer one, or mix in other kinds of"
+              + " characters.",
+          Json.obj("param_name", param, "zxcvbn", Json.obj("suggestions", List.of(Json.obj(
+              "code", "anotherWord", "message", "Make it longer, or add words and characters of other kinds.")))),
+          Map.of());
+    }
+  }
+
+  /** Refuses a new password that fails the policy or is the current one. */
+  void checkNewPassword(UserRecord user, String newPassword, String param) {
+    checkPolicy(newPassword, param);
     if (isCurrent(user, newPassword)) {
       throw ApiException.param(422, "form_new_password_matches_current", param, "matches current",
           "Your new password cannot be the same as your current password.");

@@ -11,6 +11,7 @@ interface Routes {
     return List.of(
         new ClientRoutes(state, rules, views),
         new SignInRoutes(state, rules, views),
+        new SignUpRoutes(state, rules, views),
         new SessionRoutes(state, rules, views),
         new MeRoutes(state, rules, views),
         new AdminRoutes(state));

@@ -10,6 +10,7 @@ final class Rules {
   final CodeRules codes;
   final FactorRules factors;
   final SessionRules sessions;
+  final SignUpRules signUps;
 
   Rules(EmulatorState state, TokenSigner tokens) {
     this.passwords = new PasswordRules(state);
@@ -17,5 +18,6 @@ final class Rules {
     this.codes = new CodeRules(state);
     this.factors = new FactorRules(state);
     this.sessions = new SessionRules(state, tokens);
+    this.signUps = new SignUpRules(state, users, passwords, codes, sessions);
   }
 }

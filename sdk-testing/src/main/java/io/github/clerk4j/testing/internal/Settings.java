@@ -19,10 +19,15 @@ import java.util.Set;
  *     {@code expired}
  * @param passwordIterations PBKDF2 iterations of stored passwords (seeded and changed ones)
  * @param adminToken the bearer token {@code /__emulator/*} needs, or null for none
+ * @param signUp what a sign-up must and may give, and who may sign up
+ * @param passwordMinLength the fewest characters a new password may have
+ * @param passwordMinStrength the strength (0 to 4, {@link PasswordStrength}) a new password needs;
+ *     0 checks none
  */
 public record Settings(boolean mfaRequired, boolean clientTrust, RateLimits rateLimits,
     Lockout lockout, Set<String> pwnedPasswords, Duration reverificationMaxAge, Duration codeTtl,
-    Duration sessionLifetime, int passwordIterations, String adminToken) {
+    Duration sessionLifetime, int passwordIterations, String adminToken, SignUpPolicy signUp,
+    int passwordMinLength, int passwordMinStrength) {
 
   /**
    * PBKDF2 iterations unless configured: about 2 ms per hash on a laptop core, so a sign-in pays
@@ -36,6 +41,12 @@ public record Settings(boolean mfaRequired, boolean clientTrust, RateLimits rate
     if (passwordIterations < 1) {
       throw new IllegalArgumentException("passwordIterations must be at least 1");
     }
+    if (passwordMinLength < 1 || passwordMinLength > 72) {
+      throw new IllegalArgumentException("passwordMinLength must be 1 to 72 (Clerk's limit is 72 bytes)");
+    }
+    if (passwordMinStrength < 0 || passwordMinStrength > 4) {
+      throw new IllegalArgumentException("passwordMinStrength must be 0 to 4 (zxcvbn's scale)");
+    }
   }
 
   @Override
@@ -44,6 +55,7 @@ public record Settings(boolean mfaRequired, boolean clientTrust, RateLimits rate
         + rateLimits + ", lockout=" + lockout + ", pwnedPasswords=" + pwnedPasswords.size()
         + ", reverificationMaxAge=" + reverificationMaxAge + ", codeTtl=" + codeTtl
         + ", sessionLifetime=" + sessionLifetime + ", passwordIterations=" + passwordIterations
-        + ", adminToken=" + (adminToken == null ? "none" : "<redacted>") + "]";
+        + ", adminToken=" + (adminToken == null ? "none" : "<redacted>") + ", signUp=" + signUp
+        + ", passwordMinLength=" + passwordMinLength + ", passwordMinStrength=" + passwordMinStrength + "]";
   }
 }

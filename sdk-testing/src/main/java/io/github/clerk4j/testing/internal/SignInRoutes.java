@@ -50,9 +50,17 @@ final class SignInRoutes implements Routes {
     return Response.json(views.wrap(views.signIn(signIn), ex.client));
   }
 
-  /** {@code POST /v1/client/sign_ins}: identifier alone, with a password, or with a code strategy. */
+  /**
+   * {@code POST /v1/client/sign_ins}: identifier alone, with a password, or with a code strategy;
+   * or {@code transfer=true} from a sign-up (wire spec §13.2).
+   */
   private Response create(Exchange ex) {
     FormBody form = ex.form();
+    if (form.bool("transfer", false)) {
+      // Only a sign-up whose OAuth or SSO account exists is transferable, and the emulator has no
+      // OAuth or SSO: an e-mail address or phone number that exists is refused at sign-up instead.
+      throw ApiException.accountTransferInvalid("this client's sign-up is not transferable");
+    }
     FactorStrategy strategy = form.nonEmpty("strategy")
         .map(s -> FormBody.strategy(s, FIRST_FACTOR_STRATEGIES)).orElse(null);
     Optional<String> identifier = form.optional("identifier").filter(s -> !s.isBlank());

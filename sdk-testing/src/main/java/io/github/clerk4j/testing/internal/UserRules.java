@@ -34,30 +34,23 @@ final class UserRules {
     user.firstName = seed.firstName().orElse(null);
     user.lastName = seed.lastName().orElse(null);
     user.username = seed.username().orElse(null);
-    List<String> keys = new ArrayList<>();
+    user.legalAcceptedAt = now;
     for (String address : seed.emailAddresses()) {
       user.emails.add(new EmailRecord(state.newId("idn"), address, now));
-      keys.add(EmulatorState.identifierKey(address));
     }
     for (String number : seed.phoneNumbers()) {
       user.phones.add(new PhoneRecord(state.newId("idn"), requireE164(number), true, now));
-      keys.add(number);
     }
     for (String number : seed.mfaPhoneNumbers()) {
       PhoneRecord phone = new PhoneRecord(state.newId("idn"), requireE164(number), true, now);
       phone.reservedForSecondFactor = true;
       user.phones.add(phone);
-      keys.add(number);
     }
     user.phones.stream().filter(p -> p.reservedForSecondFactor).findFirst()
         .ifPresent(p -> p.defaultSecondFactor = true);
-    if (user.username != null) {
-      keys.add(EmulatorState.identifierKey(user.username));
-    }
-    for (String key : keys) {
-      if (state.userByIdentifier(key).isPresent()) {
-        throw new IllegalArgumentException("identifier already taken: " + key);
-      }
+    String taken = takenIdentifier(user);
+    if (taken != null) {
+      throw new IllegalArgumentException("identifier already taken: " + taken);
     }
     user.primaryEmailId = user.emails.isEmpty() ? null : user.emails.get(0).id;
     user.primaryPhoneId = user.phones.isEmpty() ? null : user.phones.get(0).id;
@@ -79,9 +72,32 @@ final class UserRules {
     if (user.twoFactorEnabled()) {
       user.mfaEnabledAt = now;
     }
-    state.putUser(user);
-    keys.forEach(k -> state.index(k, user));
+    register(user);
     return user.id;
+  }
+
+  /**
+   * Stores a new user and makes its identifiers (e-mail addresses, verified phone numbers,
+   * username) find it; the caller checked {@link #takenIdentifier} first.
+   */
+  void register(UserRecord user) {
+    state.putUser(user);
+    identifierKeys(user).forEach(k -> state.index(k, user));
+  }
+
+  /** An identifier of this new user that another user holds (its index key), or null. */
+  String takenIdentifier(UserRecord user) {
+    return identifierKeys(user).stream().filter(k -> state.userByIdentifier(k).isPresent()).findFirst().orElse(null);
+  }
+
+  private static List<String> identifierKeys(UserRecord user) {
+    List<String> keys = new ArrayList<>();
+    user.emails.forEach(e -> keys.add(EmulatorState.identifierKey(e.address)));
+    user.phones.stream().filter(PhoneRecord::verified).forEach(p -> keys.add(p.number));
+    if (user.username != null) {
+      keys.add(EmulatorState.identifierKey(user.username));
+    }
+    return keys;
   }
 
   private static String requireE164(String number) {

@@ -6,6 +6,7 @@ import io.github.clerk4j.testing.internal.Model.PhoneRecord;
 import io.github.clerk4j.testing.internal.Model.ReverificationRecord;
 import io.github.clerk4j.testing.internal.Model.SessionRecord;
 import io.github.clerk4j.testing.internal.Model.SignInAttempt;
+import io.github.clerk4j.testing.internal.Model.SignUpAttempt;
 import io.github.clerk4j.testing.internal.Model.UserRecord;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,12 +42,14 @@ final class Views {
       }
     }
     SignInAttempt signIn = c.signIn != null && c.signIn.status != AttemptStatus.COMPLETE ? c.signIn : null;
+    // As recorded from Clerk: the client drops its sign-up once it completed.
+    SignUpAttempt signUp = c.signUp != null && !c.signUp.complete() ? c.signUp : null;
     return Json.obj(
         "object", "client",
         "id", c.id,
         "sessions", sessions,
         "sign_in", signIn == null ? null : signIn(signIn),
-        "sign_up", null,
+        "sign_up", signUp == null ? null : signUp(signUp),
         "last_active_session_id", c.lastActiveSessionId,
         "last_authentication_strategy", c.lastAuthenticationStrategy,
         "cookie_expires_at", null,
@@ -77,6 +80,63 @@ final class Views {
         "abandon_at", s.abandonAt,
         "client_trust_state", s.clientTrustState,
         "locale", s.locale);
+  }
+
+  /** A sign-up, field for field as recorded from Clerk (wire spec addendum §12.3). */
+  Map<String, Object> signUp(SignUpAttempt s) {
+    SignUpRules r = rules.signUps;
+    return Json.obj(
+        "object", "sign_up_attempt",
+        "id", s.id,
+        "status", s.status(state.now()),
+        "required_fields", r.requiredFields(),
+        "optional_fields", r.optionalFields(),
+        "missing_fields", r.missingFields(s),
+        "unverified_fields", r.unverifiedFields(s),
+        "verifications", Json.obj(
+            "email_address", signUpVerification(s.emailVerification, FactorStrategy.EMAIL_CODE),
+            "phone_number", signUpVerification(s.phoneVerification, FactorStrategy.PHONE_CODE),
+            "web3_wallet", null,
+            "external_account", null),
+        "username", s.username,
+        "email_address", s.emailAddress,
+        "phone_number", s.phoneNumber,
+        "web3_wallet", null,
+        "password_enabled", s.password != null,
+        "first_name", s.firstName,
+        "last_name", s.lastName,
+        "unsafe_metadata", s.unsafeMetadata,
+        "public_metadata", Map.of(),
+        "custom_action", false,
+        "external_id", null,
+        "created_session_id", s.createdSessionId,
+        "created_user_id", s.createdUserId,
+        "abandon_at", s.abandonAt,
+        "legal_accepted_at", s.legalAcceptedAt,
+        "locale", s.locale);
+  }
+
+  /**
+   * A sent code with the sign-up extras: {@code next_action} is {@code needs_attempt} while the
+   * code can be tried, {@code needs_prepare} once it failed or expired, {@code ""} when verified;
+   * an SMS code names its channel, as recorded. Null until a code was sent.
+   */
+  private Map<String, Object> signUpVerification(Otp otp, FactorStrategy strategy) {
+    if (otp == null) {
+      return null;
+    }
+    Map<String, Object> json = otp.json();
+    if (strategy == FactorStrategy.PHONE_CODE) {
+      json.put("channel", "sms");
+    }
+    VerificationState status = otp.status();
+    json.put("next_action", switch (status) {
+      case VERIFIED -> "";
+      case UNVERIFIED -> "needs_attempt";
+      case FAILED, EXPIRED -> "needs_prepare";
+    });
+    json.put("supported_strategies", List.of(strategy));
+    return json;
   }
 
   private static List<Map<String, Object>> shown(List<FactorOffer> offers, SignInAttempt s) {
@@ -165,7 +225,7 @@ final class Views {
         "enterprise_accounts", List.of(),
         "password_last_updated_at", u.passwordUpdatedAt,
         "public_metadata", Map.of(),
-        "unsafe_metadata", Map.of(),
+        "unsafe_metadata", u.unsafeMetadata,
         "external_id", null,
         "last_sign_in_at", u.lastSignInAt,
         "banned", false,
@@ -182,7 +242,7 @@ final class Views {
         "last_active_at", u.lastActiveAt,
         "mfa_enabled_at", u.mfaEnabledAt,
         "mfa_disabled_at", u.mfaDisabledAt,
-        "legal_accepted_at", u.createdAt,
+        "legal_accepted_at", u.legalAcceptedAt,
         "deprovisioned", false,
         "profile_image_url", IMAGE_URL,
         "organization_memberships", List.of());
@@ -194,7 +254,7 @@ final class Views {
         "object", "email_address",
         "email_address", e.address,
         "reserved", false,
-        "verification", adminVerification(),
+        "verification", e.verification == null ? adminVerification() : e.verification.json(),
         "linked_to", List.of(),
         "matches_sso_connection", false,
         "created_at", e.createdAt,

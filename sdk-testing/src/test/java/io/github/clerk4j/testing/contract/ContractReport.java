@@ -35,7 +35,8 @@ public record ContractReport(String label, List<Finding> violations, List<Findin
     EXTRA_RESPONSE_PROPERTY,
     /**
      * A request form carries a parameter that Clerk's own clients send although the file does not
-     * list it ({@code locale}, {@code timezone} on sign-in creation; see wire spec §1.4).
+     * list it ({@code locale}, {@code timezone} on sign-in creation, see wire spec §1.4; {@code
+     * channel} on a sign-up's {@code prepare_verification}, addendum §12.4).
      */
     CLIENT_SENT_REQUEST_PARAMETER,
     /**

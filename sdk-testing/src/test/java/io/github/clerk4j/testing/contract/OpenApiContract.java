@@ -55,9 +55,11 @@ public final class OpenApiContract {
   /**
    * Form parameters that Clerk's own clients send on requests although the file does not declare
    * them (wire spec §1.4: {@code locale} from clerk-js, Android and iOS; clerk-js also sends the
-   * {@code timezone}). Any other undeclared parameter is a violation: it is most likely a typo.
+   * {@code timezone}; addendum §12.4: clerk-js {@code SignUpFuture.sendPhoneCode} sends {@code
+   * channel} to a sign-up's {@code prepare_verification}, whose schema forbids other properties).
+   * Any other undeclared parameter is a violation: it is most likely a typo.
    */
-  static final Set<String> CLIENT_SENT_PARAMETERS = Set.of("locale", "timezone");
+  static final Set<String> CLIENT_SENT_PARAMETERS = Set.of("locale", "timezone", "channel");
 
   private static final Pattern PATH_PREFIX = Pattern.compile("^\\[Path '[^']*'\\]\\s*");
   private static final Pattern QUOTED_NAMES = Pattern.compile("\\[([^\\]]*)\\]\\s*$");

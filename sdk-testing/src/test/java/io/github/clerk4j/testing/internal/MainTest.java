@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,6 +34,40 @@ class MainTest {
         "--session-lifetime", "2h", "--clock-offset", "-1d"}).builder.build().start()) {
       assertThat(emulator.url()).startsWith("http://127.0.0.1:");
     }
+  }
+
+  @Test
+  void signUpSettingsReachTheEnvironment() throws Exception {
+    try (ClerkEmulator emulator = Main.parse(new String[] {"--port", "0", "--attribute", "phone_number=required",
+        "--attribute", "email_address=off", "--attribute", "first_name=required", "--legal-consent",
+        "--sign-up-mode", "restricted", "--password-min-length", "12", "--password-min-strength", "2"})
+        .builder.build().start()) {
+      String env = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(emulator.url() + "/v1/environment"))
+          .build(), HttpResponse.BodyHandlers.ofString()).body();
+      @SuppressWarnings("unchecked")
+      Map<String, Object> userSettings = (Map<String, Object>) ((Map<String, Object>) Json.read(env))
+          .get("user_settings");
+      assertThat(Json.write(userSettings))
+          .contains("\"phone_number\":{\"enabled\":true,\"required\":true")
+          .contains("\"email_address\":{\"enabled\":false,\"required\":false")
+          .contains("\"first_name\":{\"enabled\":true,\"required\":true")
+          .contains("\"mode\":\"restricted\"", "\"legal_consent_enabled\":true", "\"min_length\":12",
+              "\"min_zxcvbn_strength\":2");
+    }
+  }
+
+  @Test
+  void refusesBadSignUpSettings() {
+    assertThatThrownBy(() -> Main.parse(new String[] {"--attribute", "nickname=required"}))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("got nickname");
+    assertThatThrownBy(() -> Main.parse(new String[] {"--attribute", "username"}))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("=off, =optional or =required");
+    assertThatThrownBy(() -> Main.parse(new String[] {"--sign-up-mode", "closed"}))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("public, restricted or waitlist");
+    assertThatThrownBy(() -> Main.parse(new String[] {"--password-min-strength", "5"}))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("0 to 4");
+    assertThatThrownBy(() -> Main.parse(new String[] {"--attribute", "email_address=optional"}).builder.build())
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("make email_address, phone_number or username required");
   }
 
   @Test
