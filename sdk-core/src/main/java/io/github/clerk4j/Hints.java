@@ -45,10 +45,13 @@ final class Hints {
   /** After a code send. */
   static final Function<ClerkApiException, String> SEND = e ->
       e.hasCode("verification_code_too_many_requests") || e.isTooManyRequests()
-          ? "codes were sent too often: wait"
-              + e.retryAfter().map(d -> " " + Math.max(1, d.toSeconds()) + " s").orElse("")
-              + " before asking for a new code"
+          ? "codes were sent too often: wait" + forHowLong(e) + " before asking for a new code"
           : null;
+
+  /** " 10 s" after the server's {@code Retry-After}, or "" when it did not say. */
+  private static String forHowLong(ClerkApiException e) {
+    return e.retryAfter().map(d -> " " + Math.max(1, d.toSeconds()) + " s").orElse("");
+  }
 
   /** After {@code submitPassword}. */
   static final Function<ClerkApiException, String> NEW_PASSWORD = e -> {
@@ -100,7 +103,8 @@ final class Hints {
     if (e.hasCode("client_state_invalid")) {
       return "this sign-up can no longer change (it is complete or abandoned): start over with reset()";
     }
-    return SEND.apply(e);
+    return e.isTooManyRequests() ? "too many sign-up attempts from here: wait" + forHowLong(e) + " and send it again"
+        : null;
   };
 
   /** After {@code transferToSignUp()} or {@code transferToSignIn()}. */
