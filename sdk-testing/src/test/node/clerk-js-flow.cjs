@@ -14,10 +14,19 @@
 // Usage:
 //   node clerk-js-flow.cjs --url <server url> --identifier <id> --password <pw>
 //        [--publishable-key <pk>] [--code <code> | --outbox]
-//        [--create-phone <E.164 number>] [--new-password <pw>]
+//        [--sign-up | --create-phone <E.164 number> | --new-password <pw>]
 //
 // --code uses a fixed verification code (the recorded responses accept any code, test mode uses
 // 424242); --outbox reads the code the server "sent" from GET <url>/__emulator/outbox.
+//
+// With --sign-up (and --outbox), the account does not exist yet and the flow is the sign-up of
+// Clerk's e-mail/password guide on the SignUpFuture API instead:
+//
+//   signUp.password({emailAddress, password}) -> signUp.verifications.sendEmailCode()
+//   -> signUp.verifications.verifyEmailCode({code}) -> signUp.finalize()
+//
+// then it signs out and signs in with the new password (signIn.password(), and the client-trust
+// code if the server asks for one), ending with an active session of the user it created.
 //
 // Then, signed in, and with --outbox only (they need fresh codes):
 //   --create-phone: user.createPhoneNumber() (clerk-js posts to /v1/me/phone_numbers/, with a
@@ -46,8 +55,8 @@ function parseArgs(argv) {
     const a = argv[i];
     if (!a.startsWith('--')) throw new Error(`unexpected argument ${a}`);
     const key = a.slice(2);
-    if (key === 'outbox') {
-      args.outbox = true;
+    if (key === 'outbox' || key === 'sign-up') {
+      args[key] = true;
     } else {
       if (i + 1 >= argv.length) throw new Error(`missing value for ${a}`);
       args[key] = argv[++i];
@@ -57,8 +66,11 @@ function parseArgs(argv) {
     if (!args[required]) throw new Error(`--${required} is required`);
   }
   if (!args.code && !args.outbox) throw new Error('one of --code or --outbox is required');
-  if ((args['create-phone'] || args['new-password']) && !args.outbox) {
-    throw new Error('--create-phone and --new-password need --outbox');
+  if ((args['create-phone'] || args['new-password'] || args['sign-up']) && !args.outbox) {
+    throw new Error('--sign-up, --create-phone and --new-password need --outbox');
+  }
+  if (args['sign-up'] && (args['create-phone'] || args['new-password'])) {
+    throw new Error('--sign-up runs on its own');
   }
   return args;
 }
@@ -152,6 +164,11 @@ async function main() {
     return future;
   };
 
+  if (args['sign-up']) {
+    await signUpThenSignIn(clerk, args, step);
+    return;
+  }
+
   const afterPassword = await step('password', (f) =>
     f.password({ identifier: args.identifier, password: args.password }));
   if (afterPassword.status !== 'needs_client_trust') {
@@ -210,6 +227,54 @@ async function main() {
     result.reset.signInAgain = again.status;
     result.ok = result.reset.activeSessionId === reset.createdSessionId && again.status === 'complete';
   }
+}
+
+// The sign-up of the e-mail/password guide on SignUpFuture, then a sign-in with the new password.
+async function signUpThenSignIn(clerk, args, signInStep) {
+  // As for the sign-in: take the future before each call, since the completing answer's client
+  // has `sign_up: null` and clerk.client.signUp is then a fresh, empty sign-up.
+  const signUpStep = async (name, call) => {
+    const future = clerk.client.signUp.__internal_future;
+    const { error } = await call(future);
+    result.statuses.push({ step: name, status: future.status, error: describeError(error) });
+    if (error) throw new Error(`${name} failed: ${error.message}`);
+    return future;
+  };
+  const created = await signUpStep('signUp.password', (f) =>
+    f.password({ emailAddress: args.identifier, password: args.password }));
+  result.signUp = { id: created.id, unverifiedFields: created.unverifiedFields, requiredFields: created.requiredFields };
+  await signUpStep('signUp.verifications.sendEmailCode', (f) => f.verifications.sendEmailCode());
+  const code = await codeFromOutbox(args.url, args.identifier);
+  const verified = await signUpStep('signUp.verifications.verifyEmailCode', (f) =>
+    f.verifications.verifyEmailCode({ code }));
+  if (verified.status !== 'complete') throw new Error(`expected complete after the code, got ${verified.status}`);
+  result.signUp.createdSessionId = verified.createdSessionId;
+  result.signUp.createdUserId = verified.createdUserId;
+  const { error: finalizeError } = await verified.finalize();
+  result.statuses.push({ step: 'signUp.finalize', status: verified.status, error: describeError(finalizeError) });
+  if (finalizeError) throw new Error(`finalize failed: ${finalizeError.message}`);
+  result.signUp.activeSessionId = clerk.session ? clerk.session.id : null;
+  result.signUp.userEmail = clerk.user ? clerk.user.primaryEmailAddress?.emailAddress : null;
+
+  // signOut() reads window.location (see --new-password).
+  if (typeof globalThis.window === 'undefined') globalThis.window = globalThis;
+  await clerk.signOut();
+  let signIn = await signInStep('password with the new account', (f) =>
+    f.password({ identifier: args.identifier, password: args.password }));
+  if (signIn.status === 'needs_client_trust') {
+    await signInStep('mfa.sendEmailCode', (f) => f.mfa.sendEmailCode());
+    const trustCode = await codeFromOutbox(args.url, args.identifier);
+    signIn = await signInStep('mfa.verifyEmailCode', (f) => f.mfa.verifyEmailCode({ code: trustCode }));
+  }
+  if (signIn.status !== 'complete') throw new Error(`expected the new user's sign-in to complete, got ${signIn.status}`);
+  const { error: signInFinalizeError } = await signIn.finalize();
+  if (signInFinalizeError) throw new Error(`finalize after sign-in failed: ${signInFinalizeError.message}`);
+  result.sessionId = clerk.session ? clerk.session.id : null;
+  result.sessionStatus = clerk.session ? clerk.session.status : null;
+  result.userId = clerk.user ? clerk.user.id : null;
+  result.ok = result.signUp.activeSessionId === result.signUp.createdSessionId
+      && result.sessionStatus === 'active' && result.userId === result.signUp.createdUserId
+      && result.sessionId !== result.signUp.createdSessionId;
 }
 
 const watchdog = setTimeout(() => {
