@@ -1,4 +1,4 @@
-package io.github.clerk4j.samples;
+package io.github.clerk4j.samples.harness;
 
 import com.google.zxing.BarcodeFormat;
 import com.google.zxing.EncodeHintType;

@@ -1,4 +1,4 @@
-package io.github.clerk4j.samples;
+package io.github.clerk4j.samples.harness;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

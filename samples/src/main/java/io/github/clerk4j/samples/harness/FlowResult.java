@@ -1,4 +1,4 @@
-package io.github.clerk4j.samples;
+package io.github.clerk4j.samples.harness;
 
 import io.github.clerk4j.Session;
 import java.time.Duration;
@@ -9,9 +9,9 @@ import java.util.Optional;
  * How one run of a flow ended.
  *
  * @param flow the flow's name
- * @param statuses the sign-in statuses it went through
- * @param session the session it ended with, if it signed in
- * @param requests how many Frontend API requests it sent
+ * @param statuses the status of each sign-in the server answered with, in order
+ * @param session the session active at the end, if any
+ * @param requests how many Frontend API requests the flow sent
  * @param elapsed how long it took
  */
 record FlowResult(
