@@ -459,18 +459,29 @@ public abstract class TransportContractSuite {
 
   /**
    * The same on a pooled connection, the case HTTP stacks re-send by themselves (OkHttp's {@code
-   * retryOnConnectionFailure}), for a POST and for a GET.
+   * retryOnConnectionFailure}): an attempt, which may have used up a code, must not go twice.
    */
   @Test
-  public void aPooledConnectionClosedAfterTheRequestIsNotResent() {
-    for (FapiRequest failing : List.of(secretAttempt(),
-        new FapiRequest(Endpoint.GET_SIGN_IN, "SIGN_IN_ID", null, Form.empty(), CLIENT_TOKEN, TIMEOUT))) {
-      int before = server.requestCount();
-      server.script(new MockResponse.Builder().code(200).body(Answers.envelope(Answers.SIGNED_IN_CLIENT, null)).build(),
-          closedAfterTheRequest(), resent());
-      execute(Endpoint.GET_CLIENT); // leaves a connection in the pool
-      assertSentOnceAndMayHaveBeenSent(failing, before + 2, failing.endpoint() + " on a pooled connection");
-    }
+  public void aPostOnAPooledConnectionClosedAfterTheRequestIsNotResent() {
+    assertNotResentOnAPooledConnection(secretAttempt());
+  }
+
+  /**
+   * The same for a GET. The contract asks it of every request (retries are core's to count
+   * against its attempts and deadline), though RFC 9110 §9.2.2 lets an HTTP stack repeat an
+   * idempotent request by itself, and some do without a way to stop them (java.net.http).
+   */
+  @Test
+  public void aGetOnAPooledConnectionClosedAfterTheRequestIsNotResent() {
+    assertNotResentOnAPooledConnection(
+        new FapiRequest(Endpoint.GET_SIGN_IN, "SIGN_IN_ID", null, Form.empty(), CLIENT_TOKEN, TIMEOUT));
+  }
+
+  private void assertNotResentOnAPooledConnection(FapiRequest failing) {
+    server.script(new MockResponse.Builder().code(200).body(Answers.envelope(Answers.SIGNED_IN_CLIENT, null)).build(),
+        closedAfterTheRequest(), resent());
+    execute(Endpoint.GET_CLIENT); // leaves a connection in the pool
+    assertSentOnceAndMayHaveBeenSent(failing, 2, failing.endpoint() + " on a pooled connection");
   }
 
   /** The connection breaks in the middle of the body: the server had the request. */
@@ -501,6 +512,12 @@ public abstract class TransportContractSuite {
   /** After {@code close()} every call fails as "not sent", and nothing reaches the server. */
   @Test
   public void aClosedTransportSendsNothing() {
+    server.dispatcher(new Dispatcher() {
+      @Override
+      public MockResponse dispatch(RecordedRequest request) {
+        return resent(); // a transport that sends anyway gets its answer at once, not after a timeout
+      }
+    });
     transport.close();
     transport.close(); // a second close is harmless
     for (EndpointCase c : EndpointCase.all()) {
