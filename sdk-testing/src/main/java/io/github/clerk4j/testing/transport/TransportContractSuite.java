@@ -44,6 +44,9 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -325,7 +328,7 @@ public abstract class TransportContractSuite {
     assertEquals("http_429", bare.firstError().code());
   }
 
-  /** A 503's {@code Retry-After} reaches core, which honours it as for a 429. */
+  /** A 503's {@code Retry-After}, in seconds or as an HTTP date, reaches core, which honours it as for a 429. */
   @Test
   public void anUnavailableServersRetryAfterReachesCore() {
     server.answer(503, "{\"errors\":[{\"code\":\"service_unavailable\",\"message\":\"Service unavailable\","
@@ -333,6 +336,14 @@ public abstract class TransportContractSuite {
     ClerkApiException e = refusal(execute(Endpoint.GET_CLIENT));
     assertEquals(503, e.httpStatus());
     assertEquals(Duration.ofSeconds(3), e.retryAfter().orElse(null));
+
+    // the HTTP-date form has a comma: it must reach core whole, not split as a list of values
+    String inAnHour = DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC).plusHours(1));
+    server.answer(503, "", "Retry-After", inAnHour);
+    Duration wait = refusal(execute(Endpoint.GET_CLIENT)).retryAfter()
+        .orElseThrow(() -> new AssertionError("Retry-After as an HTTP date: " + inAnHour));
+    assertTrue(wait.compareTo(Duration.ofMinutes(50)) > 0 && wait.compareTo(Duration.ofMinutes(60)) <= 0,
+        "Retry-After " + inAnHour + " read as " + wait);
   }
 
   /** A proxy's HTML page is a synthetic {@code http_502}; its {@code Authorization} is no client token. */
