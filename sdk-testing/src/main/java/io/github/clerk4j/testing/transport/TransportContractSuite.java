@@ -203,6 +203,16 @@ public abstract class TransportContractSuite {
     }
   }
 
+  /** A {@code /v1/me} call without a session leaves {@code _clerk_session_id} out (FAPI then uses the last active). */
+  @Test
+  public void aMeCallWithoutASessionLeavesTheSessionParameterOut() {
+    EndpointCase c = new EndpointCase(Endpoint.GET_USER, null, null, Form.empty(), "GET", "/v1/me", "",
+        Answers.envelope(Answers.USER, Answers.SIGNED_IN_CLIENT), true);
+    server.answer(200, c.answer());
+    transport.execute(c.request(CLIENT_TOKEN));
+    assertSentAsSpecified(c, server.take(), CLIENT_TOKEN);
+  }
+
   /** Ids go into the path as one escaped segment each, never as more path. */
   @Test
   public void pathParametersAreEscapedAsOneSegment() {
