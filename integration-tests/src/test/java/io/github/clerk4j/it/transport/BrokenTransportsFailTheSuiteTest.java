@@ -101,6 +101,21 @@ class BrokenTransportsFailTheSuiteTest {
     };
   }
 
+  /** What a broken transport does when the real one fails without an answer. */
+  private interface OnFailure {
+    FapiResponse handle(Transport real, FapiRequest r, ClerkNetworkException e);
+  }
+
+  private static TransportFactory okHttpOnFailure(OnFailure onFailure) {
+    return okHttp((real, r) -> {
+      try {
+        return real.execute(r);
+      } catch (ClerkNetworkException e) {
+        return onFailure.handle(real, r, e);
+      }
+    }, true);
+  }
+
   /** The suite's classes for the broken transports; nested, so that surefire does not run them. */
   public static class SendsNoClientToken extends TransportContractSuite {
     @Override
@@ -124,26 +139,16 @@ class BrokenTransportsFailTheSuiteTest {
   public static class ResendsAfterAFailure extends TransportContractSuite {
     @Override
     protected TransportFactory transportFactory() {
-      return okHttp((real, r) -> {
-        try {
-          return real.execute(r);
-        } catch (ClerkNetworkException e) {
-          return real.execute(r);
-        }
-      }, true);
+      return okHttpOnFailure((real, r, e) -> real.execute(r));
     }
   }
 
   public static class ClaimsNothingWasSent extends TransportContractSuite {
     @Override
     protected TransportFactory transportFactory() {
-      return okHttp((real, r) -> {
-        try {
-          return real.execute(r);
-        } catch (ClerkNetworkException e) {
-          throw new ClerkNetworkException(e.getMessage(), e.getCause(), false);
-        }
-      }, true);
+      return okHttpOnFailure((real, r, e) -> {
+        throw new ClerkNetworkException(e.getMessage(), e.getCause(), false);
+      });
     }
   }
 
