@@ -1,4 +1,4 @@
-package io.github.clerk4j.testing;
+package io.github.clerk4j.it.extension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -11,6 +11,10 @@ import io.github.clerk4j.SessionStatus;
 import io.github.clerk4j.SignIn;
 import io.github.clerk4j.SignInStatus;
 import io.github.clerk4j.User;
+import io.github.clerk4j.testing.ClerkEmulator;
+import io.github.clerk4j.testing.ClerkEmulatorExtension;
+import io.github.clerk4j.testing.EmulatorUser;
+import io.github.clerk4j.testing.RateLimits;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Nested;
@@ -20,7 +24,11 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** The extension injects a ready {@link Clerk} (clerk4j-okhttp is on this module's test classpath). */
+/**
+ * clerk4j-testing's extension injects a ready {@link Clerk}, which needs a transport: tested here
+ * rather than in sdk-testing, because clerk4j-okhttp's tests depend on clerk4j-testing (its
+ * TransportContractSuite) and Maven refuses a reactor cycle, even through test scope.
+ */
 class ClerkEmulatorExtensionClerkTest {
   private static final String ALICE = "alice@example.com";
   private static final String PASSWORD = "alice-password-1";
