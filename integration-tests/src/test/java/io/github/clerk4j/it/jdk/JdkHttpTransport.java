@@ -77,6 +77,11 @@ final class JdkHttpTransport implements Transport {
       case PREPARE_SECOND_FACTOR -> new Route("POST", "v1/client/sign_ins/{id}/prepare_second_factor");
       case ATTEMPT_SECOND_FACTOR -> new Route("POST", "v1/client/sign_ins/{id}/attempt_second_factor");
       case RESET_PASSWORD -> new Route("POST", "v1/client/sign_ins/{id}/reset_password");
+      case CREATE_SIGN_UP -> new Route("POST", "v1/client/sign_ups");
+      case GET_SIGN_UP -> new Route("GET", "v1/client/sign_ups/{id}");
+      case UPDATE_SIGN_UP -> new Route("PATCH", "v1/client/sign_ups/{id}");
+      case PREPARE_SIGN_UP_VERIFICATION -> new Route("POST", "v1/client/sign_ups/{id}/prepare_verification");
+      case ATTEMPT_SIGN_UP_VERIFICATION -> new Route("POST", "v1/client/sign_ups/{id}/attempt_verification");
       case TOUCH_SESSION -> new Route("POST", "v1/client/sessions/{sid}/touch");
       case END_SESSION -> new Route("POST", "v1/client/sessions/{sid}/end");
       case CREATE_SESSION_TOKEN ->

@@ -73,6 +73,10 @@ final class Answers {
       "b6h2j8d4","m3q9z5k7","r8f4s2g6","w5n7p3x9","c2v6b8h4","j9d3t7m5","q4k8r2w6"],\
       "created_at":1767211200000,"updated_at":1767211200000}""";
 
+  /** A sign-up with its e-mail code sent, in the shape addendum §12.2 records from Clerk. */
+  static final String SIGN_UP = """
+      {"object":"sign_up_attempt","id":"SIGN_UP_ID","status":"missing_requirements",      "required_fields":["email_address","password"],"optional_fields":["first_name"],      "missing_fields":[],"unverified_fields":["email_address"],"verifications":{"email_address":      {"object":"verification_otp","status":"unverified","strategy":"email_code","attempts":0,      "expire_at":1767229200000,"next_action":"needs_attempt","supported_strategies":["email_code"]},      "phone_number":null,"web3_wallet":null,"external_account":null},"username":null,      "email_address":"jane+clerk_test@example.com","phone_number":null,"web3_wallet":null,      "password_enabled":true,"first_name":null,"last_name":null,"unsafe_metadata":{},      "public_metadata":{},"custom_action":false,"external_id":null,"created_session_id":null,      "created_user_id":null,"abandon_at":1767297600000,"legal_accepted_at":null}""";
+
   static final String DELETED_PHONE_NUMBER = """
       {"object":"phone_number","id":"PHONE_ID","deleted":true}""";
 

@@ -29,6 +29,7 @@ record EndpointCase(
 
   static final String SIGN_IN = "/v1/client/sign_ins/SIGN_IN_ID";
   static final String SESSION = "/v1/client/sessions/SESSION_ID";
+  static final String SIGN_UP = "/v1/client/sign_ups/SIGN_UP_ID";
 
   /** Every endpoint at least once (the session token twice: without and with a JWT template). */
   static List<EndpointCase> all() {
@@ -64,6 +65,24 @@ record EndpointCase(
             form("password", "new pässword-1", "sign_out_of_other_sessions", "true"),
             "password=new+p%C3%A4ssword-1&sign_out_of_other_sessions=true",
             Answers.recorded(Answers.PASSWORD_COMPLETE), true),
+
+        post(Endpoint.CREATE_SIGN_UP, null, null, "/v1/client/sign_ups",
+            form("strategy", "password", "email_address", "jane+clerk_test@example.com", "password", "p&ss wörd",
+                "unsafe_metadata", "{\"plan\":\"pro\"}"),
+            "strategy=password&email_address=jane%2Bclerk_test%40example.com&password=p%26ss+w%C3%B6rd"
+                + "&unsafe_metadata=%7B%22plan%22%3A%22pro%22%7D",
+            Answers.envelope(Answers.SIGN_UP, Answers.NEW_CLIENT), true),
+        new EndpointCase(Endpoint.GET_SIGN_UP, "SIGN_UP_ID", null, Form.empty(), "GET", SIGN_UP, "",
+            Answers.envelope(Answers.SIGN_UP, Answers.NEW_CLIENT), true),
+        new EndpointCase(Endpoint.UPDATE_SIGN_UP, "SIGN_UP_ID", null, form("first_name", "Jane", "last_name", ""),
+            "PATCH", SIGN_UP, "first_name=Jane&last_name=", Answers.envelope(Answers.SIGN_UP, Answers.NEW_CLIENT),
+            true),
+        post(Endpoint.PREPARE_SIGN_UP_VERIFICATION, "SIGN_UP_ID", null, SIGN_UP + "/prepare_verification",
+            form("strategy", "phone_code", "channel", "sms"), "strategy=phone_code&channel=sms",
+            Answers.envelope(Answers.SIGN_UP, Answers.NEW_CLIENT), true),
+        post(Endpoint.ATTEMPT_SIGN_UP_VERIFICATION, "SIGN_UP_ID", null, SIGN_UP + "/attempt_verification",
+            form("strategy", "email_code", "code", "424242"), "strategy=email_code&code=424242",
+            Answers.envelope(Answers.SIGN_UP, Answers.NEW_CLIENT), true),
 
         post(Endpoint.TOUCH_SESSION, null, "SESSION_ID", SESSION + "/touch",
             form("active_organization_id", "", "intent", "select_session"),

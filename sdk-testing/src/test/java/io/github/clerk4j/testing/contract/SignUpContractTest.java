@@ -252,6 +252,35 @@ class SignUpContractTest {
     assertThat(session.path("tasks").path(0).path("key").asText()).isEqualTo("setup-mfa");
   }
 
+  /**
+   * The forms clerk4j sends (pinned byte for byte by integration-tests' SignUpWireTest), each
+   * through the contract: SignUpFuture.password as create and as update, create with a code
+   * strategy, update with a cleared field, get, both prepares (the phone one with clerk-js's
+   * channel) and both attempts.
+   */
+  @Test
+  void everyFormClerk4jSendsFitsTheContract() {
+    ClerkEmulator emulator = start(b -> b.attribute(UserAttribute.FIRST_NAME, AttributeSetting.REQUIRED));
+    ContractCheckingClient c = contract.client(emulator);
+    String id = c.post(U1, "strategy", "password", "email_address", "sdk@example.com", "password", PASSWORD,
+        "first_name", "Jane", "last_name", "Doe", "legal_accepted", "true",
+        "unsafe_metadata", "{\"plan\":\"pro & more\",\"seats\":3}").response().path("id").asText();
+    c.patch(signUp(id, null), "strategy", "password", "password", "another-password-2");
+    c.patch(signUp(id, null), "first_name", "Jane", "last_name", "");
+    c.patch(signUp(id, null), "phone_number", "+14155550177");
+    c.get(signUp(id, null));
+    c.post(signUp(id, "prepare_verification"), "strategy", "phone_code", "channel", "sms");
+    c.post(signUp(id, "attempt_verification"), "strategy", "phone_code", "code", contract.code("+14155550177"));
+    c.post(signUp(id, "prepare_verification"), "strategy", "email_code");
+    Answer done = c.post(signUp(id, "attempt_verification"), "strategy", "email_code", "code",
+        contract.code("sdk@example.com"));
+    assertThat(done.response().path("status").asText()).isEqualTo("complete");
+
+    ContractCheckingClient other = contract.client(emulator);
+    assertThat(other.post(U1, "phone_number", "+14155550178", "username", "jane_doe", "strategy", "phone_code",
+        "locale", "en-GB", "email_address", "sdk2@example.com").status()).isEqualTo(200);
+  }
+
   // ---------------------------------------------------------------- refusals (§12.8)
 
   @Test
