@@ -1,8 +1,10 @@
 package io.github.clerk4j.samples.harness;
 
+import io.github.clerk4j.testing.AttributeSetting;
 import io.github.clerk4j.testing.ClerkEmulator;
 import io.github.clerk4j.testing.EmulatorUser;
 import io.github.clerk4j.testing.TestClock;
+import io.github.clerk4j.testing.UserAttribute;
 import java.util.List;
 
 /** What a flow needs of the embedded emulator: its users and instance settings. */
@@ -39,6 +41,24 @@ final class EmulatorSetup {
   /** New passwords the emulator refuses as found in a data breach ({@code form_password_pwned}). */
   EmulatorSetup pwnedPasswords(String... passwords) {
     builder.pwnedPasswords(List.of(passwords));
+    return this;
+  }
+
+  /** How the instance uses a user attribute at sign-up (off, optional or required). */
+  EmulatorSetup attribute(UserAttribute attribute, AttributeSetting setting) {
+    builder.attribute(attribute, setting);
+    return this;
+  }
+
+  /** A sign-up needs the user's consent to the terms ({@code legal_accepted}). */
+  EmulatorSetup legalConsent() {
+    builder.legalConsent(true);
+    return this;
+  }
+
+  /** The fewest characters a new password may have. */
+  EmulatorSetup passwordMinLength(int length) {
+    builder.passwordMinLength(length);
     return this;
   }
 

@@ -9,7 +9,7 @@ import java.util.Optional;
  * How one run of a flow ended.
  *
  * @param flow the flow's name
- * @param statuses the status of each sign-in the server answered with, in order
+ * @param statuses the status of each sign-in or sign-up the server answered with, in order
  * @param session the session active at the end, if any
  * @param requests how many Frontend API requests the flow sent
  * @param elapsed how long it took

@@ -8,7 +8,12 @@ import io.github.clerk4j.samples.ManageTotpMfa;
 import io.github.clerk4j.samples.MfaSignIn;
 import io.github.clerk4j.samples.PasswordSignIn;
 import io.github.clerk4j.samples.ResetPassword;
+import io.github.clerk4j.samples.SignUpWithEmailCode;
+import io.github.clerk4j.samples.SignUpWithMissingFields;
+import io.github.clerk4j.samples.SignUpWithPhone;
+import io.github.clerk4j.testing.AttributeSetting;
 import io.github.clerk4j.testing.EmulatorUser;
+import io.github.clerk4j.testing.UserAttribute;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,6 +36,10 @@ final class Flows {
   static final String PHONE = "Enter phone number";
   static final String PHONE_CODE = "Enter code";
   static final String REMOVE_APP = "Remove the authenticator app again? (y/n)";
+  static final String CHOOSE_PASSWORD = "Choose a password";
+  static final String FIRST_NAME = "Enter first name";
+  static final String LAST_NAME = "Enter last name";
+  static final String TERMS = "Do you accept the terms? (y/n)";
 
   private static final String MFA_GUIDE = "guides/development/custom-flows/authentication/multi-factor-authentication";
   private static final String DEVICE_TRUST_GUIDE = "guides/development/custom-flows/authentication/device-trust";
@@ -38,6 +47,7 @@ final class Flows {
   private static final String TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
   private static final String NEW_PASSWORD_VALUE = "a-brand-new-passphrase-2026";
   private static final String PWNED_PASSWORD = "password123456";
+  private static final String SIGN_UP_GUIDE = "guides/development/custom-flows/authentication/email-password";
 
   private Flows() {}
 
@@ -275,6 +285,58 @@ final class Flows {
           .then("the emulator's clock moves 15 minutes on",
               (clerk, prompt, env) -> env.letTimePass(Duration.ofMinutes(15), prompt))
           .recipe(GenerateBackupCodes.class, "generate", GenerateBackupCodes::generate)
+          .build(),
+      Flow.named("sign-up-email-code")
+          .summary("sign up with e-mail + password, verify the address by e-mail code; a taken address is refused")
+          .guide(SIGN_UP_GUIDE)
+          .details("""
+              signUp.password(e-mail, password) creates the sign-up, verifications().sendEmailCode()
+              sends the code, verifyEmailCode(code) completes it and finalize signs the new user in.
+              The first address is already an account's: refused with form_identifier_exists next
+              to the field, and the form is asked again. n sends a new code; s starts over.""")
+          .seed(s -> s.user(user("grace@example.com", "cobol-compiler-1959")))
+          .answers((a, env) -> a.value(EMAIL, "grace@example.com")
+              .secret(PASSWORD, "the new user's password", "ada-lovelace-notes-1843")
+              .value(EMAIL, "mary@example.com")
+              .secret(PASSWORD, "the new user's password", "ada-lovelace-notes-1843")
+              .codeSentTo(SENT_CODE, "mary@example.com", env))
+          .recipe(SignUpWithEmailCode.class, "signUp", SignUpWithEmailCode::signUp)
+          .build(),
+      Flow.named("sign-up-phone")
+          .summary("sign up with a phone number and an SMS code, no password")
+          .guide("guides/development/custom-flows/authentication/email-sms-otp")
+          .details("""
+              On an instance whose users sign up with a phone number only: signUp.create(phone),
+              verifications().sendPhoneCode(), verifyPhoneCode(code), finalize. The first number is
+              not in E.164 form: refused with form_param_format_invalid next to the field. n sends a
+              new code; s starts over.""")
+          .seed(s -> s.attribute(UserAttribute.PHONE_NUMBER, AttributeSetting.REQUIRED)
+              .attribute(UserAttribute.EMAIL_ADDRESS, AttributeSetting.OFF)
+              .attribute(UserAttribute.PASSWORD, AttributeSetting.OFF))
+          .answers((a, env) -> a.value(PHONE, "415 555 2675")
+              .value(PHONE, "+14155552675")
+              .codeSentTo(SMS_CODE, "+14155552675", env))
+          .recipe(SignUpWithPhone.class, "signUp", SignUpWithPhone::signUp)
+          .build(),
+      Flow.named("sign-up-missing-fields")
+          .summary("start with the e-mail only on an instance that requires more, then fill in what is missing")
+          .guide(SIGN_UP_GUIDE)
+          .details("""
+              The instance requires a password of 12 characters or more, first and last name and
+              consent to the terms. clerk.environment() says so up front; signUp.create(e-mail)
+              answers missing_requirements with missingFields(), which one form asks for and
+              update(...) sends. The first password is too short: refused before it is sent, by the
+              loaded environment's rules. Then the e-mail code, as in sign-up-email-code.""")
+          .seed(s -> s.attribute(UserAttribute.FIRST_NAME, AttributeSetting.REQUIRED)
+              .attribute(UserAttribute.LAST_NAME, AttributeSetting.REQUIRED)
+              .legalConsent().passwordMinLength(12))
+          .answers((a, env) -> a.value(EMAIL, "evelyn@example.com")
+              .secret(CHOOSE_PASSWORD, "a password shorter than 12 characters (refused)", "too-short")
+              .value(FIRST_NAME, "Evelyn").value(LAST_NAME, "Boyd").value(TERMS, "y")
+              .secret(CHOOSE_PASSWORD, "a sound password", "orbit-computations-1962")
+              .value(FIRST_NAME, "Evelyn").value(LAST_NAME, "Boyd").value(TERMS, "y")
+              .codeSentTo(SENT_CODE, "evelyn@example.com", env))
+          .recipe(SignUpWithMissingFields.class, "signUp", SignUpWithMissingFields::signUp)
           .build());
 
   private static EmulatorUser.Builder user(String email, String password) {

@@ -3,6 +3,7 @@ package io.github.clerk4j.samples.harness;
 import io.github.clerk4j.Client;
 import io.github.clerk4j.ClerkListener;
 import io.github.clerk4j.SignIn;
+import io.github.clerk4j.SignUp;
 import io.github.clerk4j.spi.FapiRequest;
 import io.github.clerk4j.spi.FapiResponse;
 import io.github.clerk4j.spi.Transport;
@@ -15,7 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Counts the requests a flow sends (a transport decorator, the kind of extension the transport SPI
- * is for) and records the status of the sign-in in every client snapshot the server answered with
+ * is for) and records the status of the sign-in or sign-up in every client snapshot the server answered with
  * (a {@link ClerkListener}). The recipes know nothing of it.
  */
 final class RecordingTransport implements Transport {
@@ -31,7 +32,7 @@ final class RecordingTransport implements Transport {
       return requests.get();
     }
 
-    /** The sign-in status of each client snapshot that had a sign-in, in order. */
+    /** The sign-in (else sign-up) status of each client snapshot that had one, in order. */
     List<String> signInStatuses() {
       synchronized (signInStatuses) {
         return List.copyOf(signInStatuses);
@@ -39,16 +40,17 @@ final class RecordingTransport implements Transport {
     }
 
     /**
-     * Clerk drops a sign-in from the client once it completes, and the same answer makes the
-     * session it created the last active one: a snapshot without a sign-in and with a new last
-     * active session is a completed sign-in.
+     * Clerk drops a sign-in or sign-up from the client once it completes, and the same answer
+     * makes the session it created the last active one: a snapshot without either and with a new
+     * last active session is a completed one.
      */
     @Override
     public void onClientChanged(Client client) {
-      Optional<SignIn> signIn = client.signIn();
+      Optional<String> status = client.signIn().map(SignIn::rawStatus)
+          .or(() -> client.signUp().map(SignUp::rawStatus));
       synchronized (signInStatuses) {
-        if (signIn.isPresent()) {
-          signInStatuses.add(signIn.get().rawStatus());
+        if (status.isPresent()) {
+          signInStatuses.add(status.get());
         } else if (client.lastActiveSessionId().isPresent()
             && !client.lastActiveSessionId().equals(lastActiveSession)) {
           signInStatuses.add("complete");

@@ -35,6 +35,7 @@ class SamplesTest {
   private static final String NCT = "needs_client_trust";
   private static final String NNP = "needs_new_password";
   private static final String DONE = "complete";
+  private static final String MR = "missing_requirements";
   /** The tests run in the module's folder. */
   private static final Path REPOSITORY = Path.of("..");
 
@@ -59,7 +60,13 @@ class SamplesTest {
         Arguments.of("backup-codes", List.of(NSF, DONE), 4),
         Arguments.of("session-tasks", List.of(DONE), 4),
         // the sign-in (3), createBackupCode refused, verification started and attempted, again
-        Arguments.of("reverification", List.of(NSF, DONE), 7));
+        Arguments.of("reverification", List.of(NSF, DONE), 7),
+        // the taken address refused, then create, send, verify, finalize
+        Arguments.of("sign-up-email-code", List.of(MR, MR, DONE), 5),
+        // the number not in E.164 refused, then create, send, verify, finalize
+        Arguments.of("sign-up-phone", List.of(MR, MR, DONE), 5),
+        // the environment, create, (the short password refused unsent), update, send, verify, finalize
+        Arguments.of("sign-up-missing-fields", List.of(MR, MR, MR, DONE), 6));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -78,6 +85,40 @@ class SamplesTest {
   @Test
   void everyFlowIsTested() {
     assertThat(flows().map(a -> (String) a.get()[0])).containsExactlyElementsOf(Flows.ALL.keySet());
+  }
+
+  @Test
+  void signUpFieldErrorsAreShownNextToTheirField() {
+    ByteArrayOutputStream email = new ByteArrayOutputStream();
+    Samples.run(Flows.ALL.get("sign-up-email-code"), print(email), null, null);
+    assertThat(text(email).lines()).containsSubsequence("Enter email address: grace@example.com",
+        "email_address: That email address is taken. Please try another.", "Enter email address: mary@example.com");
+
+    ByteArrayOutputStream phone = new ByteArrayOutputStream();
+    Samples.run(Flows.ALL.get("sign-up-phone"), print(phone), null, null);
+    assertThat(text(phone)).contains("phone_number: phone_number must be a valid phone number");
+
+    ByteArrayOutputStream missing = new ByteArrayOutputStream();
+    Samples.run(Flows.ALL.get("sign-up-missing-fields"), print(missing), null, null);
+    assertThat(text(missing)).contains(
+        "This app asks for: email_address, password, first_name, last_name, legal_accepted",
+        "the password is shorter than this instance's minimum of 12 characters")
+        .doesNotContain("too-short", "orbit-computations-1962");
+  }
+
+  @Test
+  void aSignUpCodePromptTakesANewCodeAndStartOver() {
+    // Enter takes the offered default; n sends a new code; s starts over with an empty sign-up.
+    String typed = String.join("\n", "grace@example.com", "", "mary@example.com", "", "n", "s",
+        "mary@example.com", "", "") + "\n";
+    ByteArrayOutputStream transcript = new ByteArrayOutputStream();
+    FlowResult result = Samples.run(Flows.ALL.get("sign-up-email-code"), print(transcript), input(typed), null);
+
+    String out = text(transcript);
+    assertThat(out).contains("(n = I need a new code, s = Start over)", "email_address: That email address is taken");
+    assertThat(result.session()).as(out).get().extracting(s -> s.status()).isEqualTo(SessionStatus.ACTIVE);
+    // create, send; the new code; after starting over: create, send, verify
+    assertThat(result.statuses()).as(out).containsExactly(MR, MR, MR, MR, MR, DONE);
   }
 
   @Test
