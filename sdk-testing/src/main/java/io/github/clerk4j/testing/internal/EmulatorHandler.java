@@ -79,6 +79,9 @@ public final class EmulatorHandler {
     headers.put("X-Clerk-Trace-Id", traceId);
     headers.put("Access-Control-Expose-Headers", "Authorization");
     headers.putAll(response.headers());
+    if (call.body() == null) {
+      headers.put("Connection", "close"); // what is left of a body that large is not read
+    }
     // Written outside the lock: session tokens are signed here (see TokenSigner#sessionToken).
     byte[] body = Json.write(response.body()).getBytes(StandardCharsets.UTF_8);
     return new HttpAnswer(response.status(), headers, body);
