@@ -28,7 +28,7 @@ final class Model {
     final List<PhoneRecord> phones = new ArrayList<>();
     String primaryEmailId;
     String primaryPhoneId;
-    Passwords.Hash password;
+    Passwords.Stored password;
     Long passwordUpdatedAt;
     boolean passwordCompromised;
     TotpRecord totp;
@@ -190,7 +190,10 @@ final class Model {
     long firstFactorVerifiedAt;
     Long secondFactorVerifiedAt;
     Supplier<String> lastActiveToken;
-    long lastActiveTokenExpiresAt;
+    /** When that token was minted, and the status and factor ages it carries. */
+    long lastActiveTokenMintedAt;
+    SessionState lastActiveTokenStatus;
+    List<Long> lastActiveTokenAges;
     String lastActiveOrganizationId;
     ReverificationRecord reverification;
 
