@@ -11,7 +11,8 @@ import javax.net.ServerSocketFactory;
  * Server sockets whose accepted connections have TCP_NODELAY set. mockwebserver3 and the JDK's
  * HTTP server leave Nagle's algorithm on for accepted sockets, so over loopback each request waits
  * about 44 ms for a delayed ACK, and a sign-in flow of a few requests costs a fifth of a second.
- * The emulator uses this factory; give it to your own {@code MockWebServer} too, through its
+ * (The emulator, on the JDK's server, sets {@code sun.net.httpserver.nodelay} instead.) Give it to
+ * your own {@code MockWebServer}, through its
  * {@code serverSocketFactory} property, before starting it:
  *
  * <pre>{@code

@@ -73,6 +73,31 @@ class ClockAndLifetimeTest {
     assertThat(expired.errorCode()).isEqualTo("verification_expired");
   }
 
+  /** A touch right after sign-in gets the token just issued; tokens asked for are always new. */
+  @Test
+  void touchReusesARecentTokenAndTokensAreAlwaysNew() {
+    start(ClerkEmulator.builder());
+    Fapi fapi = new Fapi(emulator);
+    Answer signedIn = fapi.passwordSignIn(EMAIL, PASSWORD);
+    String sessionId = (String) signedIn.response().get("created_session_id");
+    String issued = jwt(Fapi.list(signedIn.client().get("sessions")).get(0));
+    String touched = jwt(fapi.post("/v1/client/sessions/" + sessionId + "/touch").response());
+    assertThat(touched).isEqualTo(issued);
+    String asked = (String) fapi.post("/v1/client/sessions/" + sessionId + "/tokens").json().get("jwt");
+    assertThat(asked).isNotEqualTo(issued);
+    fapi.post("/__emulator/clock", "advance", "11s");
+    String later = jwt(fapi.post("/v1/client/sessions/" + sessionId + "/touch").response());
+    assertThat(later).isNotEqualTo(asked).isNotEqualTo(issued);
+    // A change the token carries (here: the factor age) is never served from an older token.
+    fapi.post("/__emulator/clock", "advance", "61s");
+    String afterAMinute = jwt(fapi.post("/v1/client/sessions/" + sessionId + "/touch").response());
+    assertThat(afterAMinute).isNotEqualTo(later);
+  }
+
+  private static String jwt(java.util.Map<String, Object> session) {
+    return (String) Fapi.map(session.get("last_active_token")).get("jwt");
+  }
+
   @Test
   void theClockOnlyMovesForwardAndMovesAGivenTestClockToo() {
     TestClock clock = TestClock.at(Instant.parse("2030-06-01T12:00:00Z"));

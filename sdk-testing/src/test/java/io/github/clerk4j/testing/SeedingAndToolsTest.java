@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -93,6 +95,27 @@ class SeedingAndToolsTest {
       String signInId = (String) fapi.post("/v1/client/sign_ins", "identifier", "r@example.com",
           "strategy", "email_code").response().get("id");
       return new String[] {signInId, emulator.outbox().latestCodeFor("r@example.com")};
+    }
+  }
+
+  @Test
+  void theOutboxOverHttpFiltersByRecipientAndKeepsTheNewest() {
+    try (ClerkEmulator emulator = ClerkEmulator.builder().rateLimits(RateLimits.disabled())
+        .user(EmulatorUser.builder().email("o1@example.com").build())
+        .user(EmulatorUser.builder().email("o2@example.com").build()).build().start()) {
+      Fapi fapi = new Fapi(emulator);
+      for (String who : new String[] {"o1@example.com", "o2@example.com", "o1@example.com"}) {
+        new Fapi(emulator).post("/v1/client/sign_ins", "identifier", who, "strategy", "email_code");
+      }
+      assertThat(Fapi.list(fapi.get("/__emulator/outbox").json().get("messages"))).hasSize(3);
+      List<Map<String, Object>> o1 = Fapi.list(fapi.get("/__emulator/outbox?recipient=O1%40example.com")
+          .json().get("messages"));
+      assertThat(o1).extracting(m -> m.get("recipient")).containsExactly("o1@example.com", "o1@example.com");
+      List<Map<String, Object>> newest = Fapi.list(fapi.get("/__emulator/outbox?recipient=o1%40example.com&limit=1")
+          .json().get("messages"));
+      assertThat(newest).singleElement().satisfies(m ->
+          assertThat(m.get("code")).isEqualTo(emulator.outbox().latestCodeFor("o1@example.com")));
+      assertThat(fapi.get("/__emulator/outbox?limit=lots").errorCode()).isEqualTo("form_param_format_invalid");
     }
   }
 

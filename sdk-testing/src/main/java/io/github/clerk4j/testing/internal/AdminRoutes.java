@@ -14,9 +14,23 @@ final class AdminRoutes implements Routes {
 
   @Override
   public void register(Router router) {
-    router.add("GET", "/__emulator/outbox", ex -> Response.json(state.outbox.toJson()));
+    router.add("GET", "/__emulator/outbox", this::outbox);
     router.add("GET", "/__emulator/clock", ex -> Response.json(clock()));
     router.add("POST", "/__emulator/clock", this::moveClock);
+  }
+
+  /**
+   * {@code GET /__emulator/outbox}: every message, oldest first; {@code ?recipient=} keeps those
+   * to one address or number, {@code &limit=1} the newest of them (a load test reads its code so,
+   * at the same cost after a million messages).
+   */
+  private Response outbox(Exchange ex) {
+    String recipient = ex.request.queryParam("recipient").filter(r -> !r.isBlank()).orElse(null);
+    String limit = ex.request.queryParam("limit").orElse("0");
+    if (!limit.matches("\\d{1,6}")) {
+      throw ApiException.paramFormatInvalid("limit");
+    }
+    return Response.json(state.outbox.toJson(recipient, Integer.parseInt(limit)));
   }
 
   /**

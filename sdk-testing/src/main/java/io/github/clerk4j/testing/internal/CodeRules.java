@@ -25,10 +25,15 @@ final class CodeRules {
     Channel channel = strategy.channel();
     boolean testMode = channel == Channel.EMAIL
         ? TestMode.isTestEmail(recipient) : TestMode.isTestPhone(recipient);
-    String code = testMode ? TestMode.CODE : String.format("%06d", state.random.nextInt(1_000_000));
+    String code = testMode ? TestMode.CODE : sixDigits(state.random.nextInt(1_000_000));
     long now = state.now();
     state.outbox.add(new OutboxMessage(channel, recipient, code, purpose, Instant.ofEpochMilli(now)));
     return new Otp(strategy, targetId, code, now + state.settings.codeTtl().toMillis());
+  }
+
+  private static String sixDigits(int n) {
+    String digits = Integer.toString(n);
+    return "000000".substring(digits.length()) + digits;
   }
 
   /** Sends an e-mail or SMS code to one of the user's identifiers, chosen by id. */

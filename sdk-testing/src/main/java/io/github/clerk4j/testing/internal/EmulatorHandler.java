@@ -79,6 +79,9 @@ public final class EmulatorHandler {
     headers.put("X-Clerk-Trace-Id", traceId);
     headers.put("Access-Control-Expose-Headers", "Authorization");
     headers.putAll(response.headers());
+    if (call.body() == null) {
+      headers.put("Connection", "close"); // what is left of a body that large is not read
+    }
     // Written outside the lock: session tokens are signed here (see TokenSigner#sessionToken).
     byte[] body = Json.write(response.body()).getBytes(StandardCharsets.UTF_8);
     return new HttpAnswer(response.status(), headers, body);
@@ -98,11 +101,11 @@ public final class EmulatorHandler {
   }
 
   /**
-   * The PBKDF2 derivation of a password sign-in ({@code POST /v1/client/sign_ins} with identifier
-   * and password, the hot path of every client), done outside the lock so that concurrent
-   * sign-ins derive in parallel instead of one at a time. The route still checks the password
-   * under the lock, with this derivation if the user's password is still the one it was made
-   * for. Other password checks are rare and derive under the lock.
+   * The password check of a password sign-in ({@code POST /v1/client/sign_ins} with identifier and
+   * password, the hot path of every client), done outside the lock so that the derivation a wrong
+   * password costs does not hold up every other request. The route still decides under the lock,
+   * with this outcome if the user's password is still the one it was checked against. Other
+   * password checks are rare and run under the lock.
    */
   private Passwords.Precomputed derivePasswordEarly(Request request, FormBody form) {
     if (!"POST".equals(request.method()) || !"/v1/client/sign_ins".equals(request.path())) {
@@ -113,11 +116,11 @@ public final class EmulatorHandler {
     if (identifier.isBlank() || password.isEmpty()) {
       return null;
     }
-    Passwords.Hash hash;
+    Passwords.Stored stored;
     synchronized (state.lock) {
-      hash = state.findUser(identifier).map(user -> user.password).orElse(null);
+      stored = state.findUser(identifier).map(user -> user.password).orElse(null);
     }
-    return hash == null ? null : Passwords.precompute(hash, password);
+    return stored == null ? null : rules.passwords.checkAhead(stored, password);
   }
 
   /** With an admin token set, {@code /__emulator/*} needs {@code Authorization: Bearer <token>}. */

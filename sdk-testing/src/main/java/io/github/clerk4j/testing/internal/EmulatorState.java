@@ -55,10 +55,25 @@ final class EmulatorState {
     return randomString(BASE62, length);
   }
 
+  /**
+   * Random characters of {@code alphabet} (at most 256 of them), from bytes drawn in one call: a
+   * {@code SecureRandom} call per character was a visible share of a profile (ids, trace ids and
+   * token nonces are drawn on every request). Bytes that would favour some characters are drawn
+   * again.
+   */
   String randomString(String alphabet, int length) {
+    int n = alphabet.length();
+    int limit = 256 - 256 % n;
     StringBuilder sb = new StringBuilder(length);
-    for (int i = 0; i < length; i++) {
-      sb.append(alphabet.charAt(random.nextInt(alphabet.length())));
+    byte[] bytes = new byte[length + length / 2 + 4];
+    while (sb.length() < length) {
+      random.nextBytes(bytes);
+      for (int i = 0; i < bytes.length && sb.length() < length; i++) {
+        int b = bytes[i] & 0xff;
+        if (b < limit) {
+          sb.append(alphabet.charAt(b % n));
+        }
+      }
     }
     return sb.toString();
   }

@@ -22,6 +22,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class JdkHttpFront implements AutoCloseable {
   private static final String NO_DELAY = "sun.net.httpserver.nodelay";
+  /** How much of a body over the limit is read and dropped before answering 413. */
+  private static final long MAX_DRAIN_BYTES = 32L * 1024 * 1024;
 
   static {
     // Read once, when the JDK's server classes initialise; left alone if the application set it.
@@ -79,10 +81,22 @@ public final class JdkHttpFront implements AutoCloseable {
     }
   }
 
-  /** The body, or null once it passes {@link EmulatorHandler#MAX_BODY_BYTES} (the rest is not read). */
+  /**
+   * The body, or null once it passes {@link EmulatorHandler#MAX_BODY_BYTES}. The rest of a body
+   * that large is read and dropped, up to {@link #MAX_DRAIN_BYTES}: a connection closed with
+   * unread data is reset, and the client would lose the 413 it is owed.
+   */
   static byte[] readLimited(InputStream in) throws IOException {
     byte[] body = in.readNBytes(EmulatorHandler.MAX_BODY_BYTES + 1);
-    return body.length > EmulatorHandler.MAX_BODY_BYTES ? null : body;
+    if (body.length <= EmulatorHandler.MAX_BODY_BYTES) {
+      return body;
+    }
+    long dropped = body.length;
+    byte[] scratch = new byte[64 * 1024];
+    for (int n = in.read(scratch); n > 0 && dropped < MAX_DRAIN_BYTES; n = in.read(scratch)) {
+      dropped += n;
+    }
+    return null;
   }
 
   /** Stops at once (waiting for running requests would add 200 ms to every close). */

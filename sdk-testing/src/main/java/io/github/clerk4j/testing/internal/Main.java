@@ -2,20 +2,25 @@ package io.github.clerk4j.testing.internal;
 
 import io.github.clerk4j.testing.AttributeSetting;
 import io.github.clerk4j.testing.ClerkEmulator;
+import io.github.clerk4j.testing.EmulatorUser;
 import io.github.clerk4j.testing.Lockout;
 import io.github.clerk4j.testing.RateLimits;
 import io.github.clerk4j.testing.SignUpMode;
 import io.github.clerk4j.testing.TestClock;
 import io.github.clerk4j.testing.UserAttribute;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.BindException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Consumer;
 
@@ -45,8 +50,8 @@ public final class Main {
       "  --clock-start TIME          the clock starts at TIME (ISO-8601, 2030-01-01T09:00:00Z)",
       "                              and ticks from there",
       "  --clock-offset D            the clock runs D ahead of the system clock (-D: behind)",
-      "  --password-iterations N     PBKDF2 iterations of stored passwords (default 4096;",
-      "                              1 seeds large user files in seconds)",
+      "  --password-iterations N     PBKDF2 iterations for setting a password and for a",
+      "                              wrong guess (default 4096)",
       "  --admin-token TOKEN         the token /__emulator/* needs (default: a new one, printed)",
       "  --no-admin-token            /__emulator/* open to every local process",
       "  --help                      this text",
@@ -74,6 +79,7 @@ public final class Main {
   static int run(String[] args, PrintStream out, PrintStream err, Consumer<ClerkEmulator> whileRunning) {
     ClerkEmulator emulator;
     Options options;
+    long seedStart = System.nanoTime();
     try {
       options = parse(args);
       if (options.help) {
@@ -96,6 +102,8 @@ public final class Main {
           : "error: cannot listen on 127.0.0.1:" + port + ": " + e.getCause().getMessage());
       return 1;
     }
+    out.printf(Locale.ROOT, "Seeded %d users in %d ms%n", options.users,
+        (System.nanoTime() - seedStart) / 1_000_000);
     out.println("Clerk emulator listening on " + emulator.url());
     out.println("Publishable key: " + emulator.publishableKey());
     out.println("Outbox: " + emulator.url() + "/__emulator/outbox");
@@ -129,6 +137,8 @@ public final class Main {
     boolean help;
     /** The admin token in force, or null when switched off. */
     String adminToken;
+    /** How many users the files seed. */
+    int users;
   }
 
   static Options parse(String[] args) {
@@ -144,7 +154,11 @@ public final class Main {
           o.port = parseNumber(option, value(args, ++i, option));
           builder.port(o.port);
         }
-        case "--users" -> builder.usersFromJson(Path.of(value(args, ++i, option)));
+        case "--users" -> {
+          List<EmulatorUser> seeds = readUsers(Path.of(value(args, ++i, option)));
+          o.users += seeds.size();
+          builder.users(seeds);
+        }
         case "--mfa-required" -> builder.mfaRequired(true);
         case "--no-client-trust" -> builder.clientTrust(false);
         case "--no-rate-limits" -> builder.rateLimits(RateLimits.disabled());
@@ -201,6 +215,14 @@ public final class Main {
             + " password, got " + name + " (write NAME=SETTING, such as phone_number=required)"));
     builder.attribute(attribute, AttributeSetting.fromName(setting).orElseThrow(() -> new IllegalArgumentException(
         option + " " + name + " needs =off, =optional or =required, got " + (eq < 0 ? "nothing" : setting))));
+  }
+
+  private static List<EmulatorUser> readUsers(Path file) {
+    try {
+      return UserSeeds.parse(Files.readString(file));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+    }
   }
 
   private static String newAdminToken() {

@@ -53,9 +53,19 @@ final class MemoryOutbox implements Outbox {
     return recipient.toLowerCase(Locale.ROOT);
   }
 
-  Map<String, Object> toJson() {
+  /**
+   * {@code {"messages": [...]}}, oldest first: every message, or those to {@code recipient} (null
+   * for all), the newest {@code limit} of them (0 for all).
+   */
+  Map<String, Object> toJson(String recipient, int limit) {
+    List<OutboxMessage> chosen;
+    synchronized (this) {
+      List<OutboxMessage> all = recipient == null ? messages : byRecipient.getOrDefault(key(recipient), List.of());
+      // Only the newest are copied, so that reading the latest code stays cheap as the outbox grows.
+      chosen = List.copyOf(limit > 0 && all.size() > limit ? all.subList(all.size() - limit, all.size()) : all);
+    }
     List<Object> list = new ArrayList<>();
-    for (OutboxMessage m : messages()) {
+    for (OutboxMessage m : chosen) {
       list.add(Json.obj(
           "channel", m.channel().name().toLowerCase(Locale.ROOT),
           "recipient", m.recipient(),

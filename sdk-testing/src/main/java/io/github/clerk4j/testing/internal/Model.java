@@ -28,7 +28,7 @@ final class Model {
     final List<PhoneRecord> phones = new ArrayList<>();
     String primaryEmailId;
     String primaryPhoneId;
-    Passwords.Hash password;
+    Passwords.Stored password;
     Long passwordUpdatedAt;
     boolean passwordCompromised;
     TotpRecord totp;
@@ -195,7 +195,7 @@ final class Model {
     String username;
     String firstName;
     String lastName;
-    Passwords.Hash password;
+    Passwords.Stored password;
     Map<String, Object> unsafeMetadata = Map.of();
     Long legalAcceptedAt;
     String locale;
@@ -243,7 +243,10 @@ final class Model {
     long firstFactorVerifiedAt;
     Long secondFactorVerifiedAt;
     Supplier<String> lastActiveToken;
-    long lastActiveTokenExpiresAt;
+    /** When that token was minted, and the status and factor ages it carries. */
+    long lastActiveTokenMintedAt;
+    SessionState lastActiveTokenStatus;
+    List<Long> lastActiveTokenAges;
     String lastActiveOrganizationId;
     ReverificationRecord reverification;
 

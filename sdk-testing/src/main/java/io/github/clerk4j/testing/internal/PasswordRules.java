@@ -8,15 +8,26 @@ import java.util.Map;
 /** Passwords and lockout: checks in Clerk's order, the new-password policy, the lockout counter. */
 final class PasswordRules {
   private final EmulatorState state;
+  private final Passwords passwords;
 
   PasswordRules(EmulatorState state) {
     this.state = state;
+    this.passwords = new Passwords(state.settings.passwordIterations(), state.random);
   }
 
-  Passwords.Hash hash(String password) {
-    byte[] salt = new byte[16];
-    state.random.nextBytes(salt);
-    return Passwords.hash(password, salt, state.settings.passwordIterations());
+  /** A password the person set (sign-up): derived with PBKDF2, as a real store does. */
+  Passwords.Stored hash(String password) {
+    return passwords.hash(password);
+  }
+
+  /** A seeded password, stored without a derivation (see {@link Passwords}). */
+  Passwords.Stored seeded(String password) {
+    return passwords.seeded(password);
+  }
+
+  /** Checks a candidate ahead of {@link #checkPassword}, outside the state lock. */
+  Passwords.Precomputed checkAhead(Passwords.Stored stored, String candidate) {
+    return passwords.precompute(stored, candidate);
   }
 
   /** Refuses a locked user (403 {@code user_locked}); an expired lockout is lifted. */
@@ -50,7 +61,7 @@ final class PasswordRules {
       throw ApiException.strategyForUserInvalid("strategy");
     }
     checkNotLocked(user);
-    if (!Passwords.matches(user.password, password, ahead)) {
+    if (!passwords.matches(user.password, password, ahead)) {
       user.failedPasswordAttempts++;
       if (state.settings.lockout().enabled()
           && user.failedPasswordAttempts >= state.settings.lockout().maxAttempts()) {
@@ -71,7 +82,7 @@ final class PasswordRules {
 
   /** Whether {@code candidate} is the user's current password (no lockout counting). */
   boolean isCurrent(UserRecord user, String candidate) {
-    return user.password != null && Passwords.matches(user.password, candidate);
+    return user.password != null && passwords.matches(user.password, candidate);
   }
 
   /**
@@ -118,7 +129,7 @@ final class PasswordRules {
   void setPassword(UserRecord user, String newPassword, String param) {
     checkNewPassword(user, newPassword, param);
     long now = state.now();
-    user.password = hash(newPassword);
+    user.password = passwords.hash(newPassword);
     user.passwordUpdatedAt = now;
     user.passwordCompromised = false;
     user.failedPasswordAttempts = 0;

@@ -65,7 +65,7 @@ final class SessionRoutes implements Routes {
     session.user.lastActiveAt = now;
     ex.client.lastActiveSessionId = session.id;
     ex.client.updatedAt = now;
-    rules.sessions.sessionToken(session, true);
+    rules.sessions.sessionToken(session, SessionRules.Freshness.RECENT);
     return ok(ex, session);
   }
 
@@ -80,7 +80,7 @@ final class SessionRoutes implements Routes {
     ex.form().nonEmpty("organization_id").ifPresent(o -> {
       throw ApiException.notFound("Organization");
     });
-    return Response.json(Json.obj("object", "token", "jwt", rules.sessions.sessionToken(session, true)));
+    return Response.json(Json.obj("object", "token", "jwt", rules.sessions.sessionToken(session, SessionRules.Freshness.NEW)));
   }
 
   // reverification

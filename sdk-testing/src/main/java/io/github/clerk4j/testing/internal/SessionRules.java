@@ -91,10 +91,36 @@ final class SessionRules {
     return session.live() && !tasks(session).isEmpty() ? SessionState.PENDING : session.status;
   }
 
-  /** The session's current JWT (signed when written), minted again when the last one has expired. */
-  Supplier<String> sessionToken(SessionRecord session, boolean fresh) {
+  /** How new a session token must be. */
+  enum Freshness {
+    /** A new token ({@code POST .../tokens}: the client asks for one). */
+    NEW,
+    /**
+     * The current one if it was minted in the last {@link #TOUCH_REUSE_MILLIS} and says the same
+     * (status, factor ages), else a new one ({@code touch}). An RS256 signature costs about a
+     * millisecond, the largest item of a sign-in flow; a client that touches right after signing
+     * in gets the token it was just given, as fresh as it matters.
+     */
+    RECENT,
+    /** The current one until it expires (any answer that shows the session). */
+    VALID
+  }
+
+  /** How recent a token {@link Freshness#RECENT} reuses. */
+  static final long TOUCH_REUSE_MILLIS = Duration.ofSeconds(10).toMillis();
+
+  /** The session's JWT (signed when written), minted again as {@code freshness} asks. */
+  Supplier<String> sessionToken(SessionRecord session, Freshness freshness) {
     long now = state.now();
-    if (fresh || session.lastActiveToken == null || now >= session.lastActiveTokenExpiresAt) {
+    SessionState status = wireStatus(session);
+    List<Long> ages = factorVerificationAge(session);
+    boolean reusable = session.lastActiveToken != null && switch (freshness) {
+      case NEW -> false;
+      case RECENT -> now < session.lastActiveTokenMintedAt + TOUCH_REUSE_MILLIS
+          && status == session.lastActiveTokenStatus && ages.equals(session.lastActiveTokenAges);
+      case VALID -> now < session.lastActiveTokenMintedAt + SESSION_TOKEN_TTL_MILLIS;
+    };
+    if (!reusable) {
       long iat = now / 1000;
       Map<String, Object> claims = Json.obj(
           "iss", state.issuer,
@@ -104,11 +130,13 @@ final class SessionRules {
           "nbf", iat - 10,
           "exp", iat + SESSION_TOKEN_TTL_MILLIS / 1000,
           "jti", state.randomBase62(20),
-          "sts", wireStatus(session),
-          "fva", factorVerificationAge(session),
+          "sts", status,
+          "fva", ages,
           "v", 2);
       session.lastActiveToken = tokens.sessionToken(claims);
-      session.lastActiveTokenExpiresAt = now + SESSION_TOKEN_TTL_MILLIS;
+      session.lastActiveTokenMintedAt = now;
+      session.lastActiveTokenStatus = status;
+      session.lastActiveTokenAges = ages;
     }
     return session.lastActiveToken;
   }
@@ -137,7 +165,7 @@ final class SessionRules {
   /** Expires the client's sessions whose lifetime is over; called when a request names the client. */
   void expireDue(ClientRecord client) {
     long now = state.now();
-    for (SessionRecord s : new ArrayList<>(client.sessions)) {
+    for (SessionRecord s : client.sessions) { // ending a session changes its status, not the list
       if (s.live() && now >= s.expireAt) {
         endSession(s, SessionState.EXPIRED);
       }

@@ -17,7 +17,7 @@ import java.util.Set;
  * @param codeTtl lifetime of e-mail and SMS codes
  * @param sessionLifetime how long a session lasts from sign-in ({@code expire_at}); then it is
  *     {@code expired}
- * @param passwordIterations PBKDF2 iterations of stored passwords (seeded and changed ones)
+ * @param passwordIterations PBKDF2 iterations of passwords set through the API and of wrong guesses
  * @param adminToken the bearer token {@code /__emulator/*} needs, or null for none
  * @param signUp what a sign-up must and may give, and who may sign up
  * @param passwordMinLength the fewest characters a new password may have
@@ -29,10 +29,7 @@ public record Settings(boolean mfaRequired, boolean clientTrust, RateLimits rate
     Duration sessionLifetime, int passwordIterations, String adminToken, SignUpPolicy signUp,
     int passwordMinLength, int passwordMinStrength) {
 
-  /**
-   * PBKDF2 iterations unless configured: about 2 ms per hash on a laptop core, so a sign-in pays
-   * a realistic share of CPU for its password check, while seeding a thousand users takes ~2 s.
-   */
+  /** PBKDF2 iterations unless configured: about 1 ms per derivation on the benchmark machine. */
   public static final int DEFAULT_PASSWORD_ITERATIONS = 4096;
 
   /** Copies the pwned list; toString() leaves the admin token out. */

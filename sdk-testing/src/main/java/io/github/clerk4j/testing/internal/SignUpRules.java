@@ -68,7 +68,7 @@ final class SignUpRules {
   // fields
 
   /** The fields of one create or update, each checked; absent ones are null, "" clears one. */
-  record Changes(String email, String phone, String username, Passwords.Hash password, boolean clearPassword,
+  record Changes(String email, String phone, String username, Passwords.Stored password, boolean clearPassword,
       String firstName, String lastName, Boolean legalAccepted, Map<String, Object> unsafeMetadata, String locale) {}
 
   /**
@@ -137,7 +137,7 @@ final class SignUpRules {
     Map<String, Object> metadata = form.optional("unsafe_metadata").map(SignUpRules::metadata).orElse(null);
     String locale = form.nonEmpty("locale").orElse(null);
     // Hashed last, once everything else passed: it is the expensive part.
-    Passwords.Hash hash = password.filter(p -> !p.isEmpty()).map(passwords::hash).orElse(null);
+    Passwords.Stored hash = password.filter(p -> !p.isEmpty()).map(passwords::hash).orElse(null);
     boolean clearPassword = password.filter(String::isEmpty).isPresent();
     return new Changes(email, phone, username, hash, clearPassword, firstName, lastName, legalAccepted, metadata,
         locale);

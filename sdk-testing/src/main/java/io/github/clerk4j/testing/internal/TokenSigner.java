@@ -15,8 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Signs and checks the emulator's JWTs: session tokens are RS256, signed with a key whose JWKS lets a backend
@@ -28,10 +26,9 @@ import javax.crypto.spec.SecretKeySpec;
 final class TokenSigner {
   private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
   private static final Base64.Decoder B64D = Base64.getUrlDecoder();
-  private static final String HMAC = "HmacSHA256";
 
   private final KeyPair keyPair;
-  private final SecretKeySpec clientTokenKey;
+  private final Hmac clientTokenMac = new Hmac();
   private final String kid;
 
   TokenSigner(String kid) {
@@ -45,9 +42,6 @@ final class TokenSigner {
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("RSA is part of every JDK", e);
     }
-    byte[] secret = new byte[32];
-    secureRandom.nextBytes(secret);
-    this.clientTokenKey = new SecretKeySpec(secret, HMAC);
     this.kid = kid;
   }
 
@@ -122,13 +116,7 @@ final class TokenSigner {
   }
 
   private byte[] mac(String input) {
-    try {
-      Mac mac = Mac.getInstance(HMAC);
-      mac.init(clientTokenKey);
-      return mac.doFinal(input.getBytes(StandardCharsets.US_ASCII));
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
-    }
+    return clientTokenMac.of(input.getBytes(StandardCharsets.US_ASCII));
   }
 
   private static byte[] unsigned(BigInteger value) {

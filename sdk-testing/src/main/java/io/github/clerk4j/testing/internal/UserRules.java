@@ -55,7 +55,7 @@ final class UserRules {
     user.primaryEmailId = user.emails.isEmpty() ? null : user.emails.get(0).id;
     user.primaryPhoneId = user.phones.isEmpty() ? null : user.phones.get(0).id;
     seed.password().ifPresent(pw -> {
-      user.password = passwords.hash(pw);
+      user.password = passwords.seeded(pw);
       user.passwordUpdatedAt = now;
     });
     user.passwordCompromised = seed.passwordCompromised();

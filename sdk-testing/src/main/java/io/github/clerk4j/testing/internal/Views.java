@@ -189,7 +189,7 @@ final class Views {
         "created_at", s.createdAt,
         "updated_at", s.updatedAt,
         "last_active_token", s.live()
-            ? Json.obj("object", "token", "jwt", rules.sessions.sessionToken(s, false)) : null);
+            ? Json.obj("object", "token", "jwt", rules.sessions.sessionToken(s, SessionRules.Freshness.VALID)) : null);
   }
 
   Map<String, Object> user(UserRecord u) {
