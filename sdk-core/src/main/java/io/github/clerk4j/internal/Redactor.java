@@ -25,7 +25,9 @@ public final class Redactor {
           "sign_out_of_other_sessions",
           "active_organization_id",
           "reserved_for_second_factor",
-          "default_second_factor");
+          "default_second_factor",
+          "primary_email_address_id",
+          "primary_phone_number_id");
 
   private static final Pattern JWT =
       Pattern.compile("eyJ[A-Za-z0-9_-]*\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]*");
