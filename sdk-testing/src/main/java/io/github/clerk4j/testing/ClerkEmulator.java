@@ -23,7 +23,9 @@ import java.util.random.RandomGenerator;
 /**
  * A local server that speaks Clerk's Frontend API (the native-client protocol) with in-memory
  * users: sign-in by password, code, MFA and client trust, password reset, sessions and their
- * tokens, {@code /me} MFA management and reverification. It listens on {@code 127.0.0.1}.
+ * tokens, {@code /me} account management (e-mail addresses, profile, profile image, active
+ * sessions, deleting the account) and MFA management, and reverification. It listens on {@code
+ * 127.0.0.1}.
  *
  * <pre>{@code
  * try (ClerkEmulator emulator = ClerkEmulator.builder()
@@ -45,7 +47,7 @@ public final class ClerkEmulator implements AutoCloseable {
   private ClerkEmulator(Builder b) {
     Settings settings = new Settings(b.mfaRequired, b.clientTrust, b.rateLimits, b.lockout,
         b.pwnedPasswords, b.reverificationMaxAge, b.codeTtl, b.sessionLifetime, b.passwordIterations,
-        b.adminToken);
+        b.adminToken, b.deleteSelfEnabled, b.requiredIdentifiers);
     this.server = new EmulatorServer(settings, b.clock, b.random, b.users);
     this.port = b.port;
   }
@@ -137,6 +139,8 @@ public final class ClerkEmulator implements AutoCloseable {
     private int passwordIterations = Settings.DEFAULT_PASSWORD_ITERATIONS;
     private int port;
     private String adminToken;
+    private boolean deleteSelfEnabled = true;
+    private final Set<String> requiredIdentifiers = new HashSet<>();
 
     private Builder() {}
 
@@ -270,6 +274,40 @@ public final class ClerkEmulator implements AutoCloseable {
         throw new IllegalArgumentException("the admin token must not be blank");
       }
       this.adminToken = token;
+      return this;
+    }
+
+    /**
+     * Whether users may delete their own account (default true, as the Clerk Dashboard's "Allow
+     * users to delete their accounts"): with false, {@code DELETE /v1/me} is refused with 403
+     * {@code user_delete_self_not_enabled}, and users and the environment say {@code
+     * delete_self_enabled: false}.
+     */
+    public Builder deleteSelfEnabled(boolean enabled) {
+      this.deleteSelfEnabled = enabled;
+      return this;
+    }
+
+    /**
+     * Whether every user must keep an e-mail address (default false): removing the last verified
+     * one is refused with 400 {@code last_required_identification_deletion_failed}, and the
+     * environment marks the attribute required.
+     */
+    public Builder emailAddressRequired(boolean required) {
+      return required(required, "email_address");
+    }
+
+    /** {@link #emailAddressRequired(boolean)} for phone numbers. */
+    public Builder phoneNumberRequired(boolean required) {
+      return required(required, "phone_number");
+    }
+
+    private Builder required(boolean required, String attribute) {
+      if (required) {
+        requiredIdentifiers.add(attribute);
+      } else {
+        requiredIdentifiers.remove(attribute);
+      }
       return this;
     }
 

@@ -26,6 +26,9 @@ public final class Main {
       "  --no-client-trust           password sign-ins never need client trust",
       "  --no-rate-limits            switch off the per-IP rate limits",
       "  --no-lockout                switch off the lockout after wrong passwords",
+      "  --no-delete-self            users may not delete their own account (DELETE /v1/me)",
+      "  --email-required            every user must keep a verified e-mail address",
+      "  --phone-required            every user must keep a verified phone number",
       "  --reverification-max-age D  sensitive /v1/me calls need a factor verified within D",
       "                              (default 10m)",
       "  --code-ttl D                lifetime of e-mail and SMS codes (default 10m)",
@@ -137,6 +140,9 @@ public final class Main {
         case "--no-client-trust" -> builder.clientTrust(false);
         case "--no-rate-limits" -> builder.rateLimits(RateLimits.disabled());
         case "--no-lockout" -> builder.lockout(Lockout.disabled());
+        case "--no-delete-self" -> builder.deleteSelfEnabled(false);
+        case "--email-required" -> builder.emailAddressRequired(true);
+        case "--phone-required" -> builder.phoneNumberRequired(true);
         case "--reverification-max-age" ->
             builder.reverificationMaxAge(positive(option, value(args, ++i, option)));
         case "--code-ttl" -> builder.codeTtl(positive(option, value(args, ++i, option)));

@@ -40,6 +40,10 @@ final class Model {
     long lockedUntil;
     Long lastSignInAt;
     Long lastActiveAt;
+    /** The uploaded profile image, or null for Clerk's generated avatar. */
+    ImageRecord image;
+    /** {@code unsafe_metadata}: JSON values (maps, lists, strings, numbers, booleans). */
+    Map<String, Object> unsafeMetadata = new LinkedHashMap<>();
     final long createdAt;
     long updatedAt;
 
@@ -84,14 +88,30 @@ final class Model {
   static final class EmailRecord {
     final String id;
     final String address;
+    /** True for seeded addresses, verified by "admin". */
+    final boolean seeded;
+    Otp verification;
     final long createdAt;
+    long updatedAt;
 
-    EmailRecord(String id, String address, long createdAt) {
+    EmailRecord(String id, String address, boolean seeded, long now) {
       this.id = id;
       this.address = address;
-      this.createdAt = createdAt;
+      this.seeded = seeded;
+      this.createdAt = now;
+      this.updatedAt = now;
+    }
+
+    boolean verified() {
+      return seeded || (verification != null && verification.status() == VerificationState.VERIFIED);
     }
   }
+
+  /** An uploaded profile image; the emulator keeps its facts, not its bytes. */
+  record ImageRecord(String id, String name, String mediaType, int size, long createdAt) {}
+
+  /** What a client's latest request said about the device: its address and {@code User-Agent}. */
+  record Activity(String ipAddress, String userAgent) {}
 
   static final class PhoneRecord {
     final String id;
@@ -147,6 +167,8 @@ final class Model {
     FactorStrategy lastAuthenticationStrategy;
     /** Users who had a session on this client: their password sign-ins need no client trust. */
     final Set<String> knownUserIds = new HashSet<>();
+    /** The device as its latest request showed it: the latest activity of its sessions. */
+    Activity lastSeen;
 
     ClientRecord(String id, long now) {
       this.id = id;
@@ -193,6 +215,8 @@ final class Model {
     long lastActiveTokenExpiresAt;
     String lastActiveOrganizationId;
     ReverificationRecord reverification;
+    /** The id of its {@code latest_activity}. */
+    String activityId;
 
     SessionRecord(String id, ClientRecord client, UserRecord user, long now, long expireAt, long abandonAt) {
       this.id = id;

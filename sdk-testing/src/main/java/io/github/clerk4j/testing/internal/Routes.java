@@ -13,6 +13,9 @@ interface Routes {
         new SignInRoutes(state, rules, views),
         new SessionRoutes(state, rules, views),
         new MeRoutes(state, rules, views),
+        new ProfileRoutes(state, rules, views),
+        new EmailRoutes(state, rules, views),
+        new ActiveSessionRoutes(state, rules, views),
         new AdminRoutes(state));
   }
 }

@@ -19,10 +19,14 @@ import java.util.Set;
  *     {@code expired}
  * @param passwordIterations PBKDF2 iterations of stored passwords (seeded and changed ones)
  * @param adminToken the bearer token {@code /__emulator/*} needs, or null for none
+ * @param deleteSelfEnabled users may delete their own account ({@code DELETE /v1/me})
+ * @param requiredIdentifiers the identifier attributes every user must keep one of ({@code
+ *     email_address}, {@code phone_number})
  */
 public record Settings(boolean mfaRequired, boolean clientTrust, RateLimits rateLimits,
     Lockout lockout, Set<String> pwnedPasswords, Duration reverificationMaxAge, Duration codeTtl,
-    Duration sessionLifetime, int passwordIterations, String adminToken) {
+    Duration sessionLifetime, int passwordIterations, String adminToken, boolean deleteSelfEnabled,
+    Set<String> requiredIdentifiers) {
 
   /**
    * PBKDF2 iterations unless configured: about 2 ms per hash on a laptop core, so a sign-in pays
@@ -30,9 +34,10 @@ public record Settings(boolean mfaRequired, boolean clientTrust, RateLimits rate
    */
   public static final int DEFAULT_PASSWORD_ITERATIONS = 4096;
 
-  /** Copies the pwned list; toString() leaves the admin token out. */
+  /** Copies the sets; toString() leaves the admin token out. */
   public Settings {
     pwnedPasswords = Set.copyOf(pwnedPasswords);
+    requiredIdentifiers = Set.copyOf(requiredIdentifiers);
     if (passwordIterations < 1) {
       throw new IllegalArgumentException("passwordIterations must be at least 1");
     }
@@ -44,6 +49,7 @@ public record Settings(boolean mfaRequired, boolean clientTrust, RateLimits rate
         + rateLimits + ", lockout=" + lockout + ", pwnedPasswords=" + pwnedPasswords.size()
         + ", reverificationMaxAge=" + reverificationMaxAge + ", codeTtl=" + codeTtl
         + ", sessionLifetime=" + sessionLifetime + ", passwordIterations=" + passwordIterations
-        + ", adminToken=" + (adminToken == null ? "none" : "<redacted>") + "]";
+        + ", adminToken=" + (adminToken == null ? "none" : "<redacted>")
+        + ", deleteSelfEnabled=" + deleteSelfEnabled + ", requiredIdentifiers=" + requiredIdentifiers + "]";
   }
 }
