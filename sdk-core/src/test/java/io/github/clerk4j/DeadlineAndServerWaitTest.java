@@ -151,4 +151,18 @@ class DeadlineAndServerWaitTest {
     assertThat(clerk.session()).map(Session::id).contains("sess_1");
     assertThat(fake.requests()).as("a GET with a broken answer is tried again, up to 3 times").hasSize(4);
   }
+
+  @Test
+  void aTokenRotatedByAnAnswerWhoseBodyIsUnusableIsKeptAndTheAppNeverSeesIt() {
+    TokenStore store = TokenStore.inMemory();
+    Clerk clerk = Clerk.builder().frontendApiUrl(Fixtures.URL).transport(u -> fake).tokenStore(store)
+        .retryPolicy(RetryPolicy.builder().sleeper(d -> {}).build()).build();
+    String rotated = "Bearer " + Fixtures.jwt("client_1", 5000, 99999);
+    fake.then(r -> FapiResponse.decode(r, 200, h -> h.equalsIgnoreCase("Authorization") ? rotated : null,
+        new io.github.clerk4j.internal.wire.TextJsonSourceAccess().of("{\"response\": {\"id\": \"sia_1\"")));
+    assertThatThrownBy(() -> clerk.signIn().password("ada@example.com", "pw-123456"))
+        .isExactlyInstanceOf(ClerkNetworkException.class)
+        .hasMessageContaining("cut off");
+    assertThat(store.get()).contains(rotated);
+  }
 }

@@ -6,6 +6,7 @@ import io.github.clerk4j.ClerkNetworkException;
 import io.github.clerk4j.ClerkRateLimitException;
 import io.github.clerk4j.RetryPolicy;
 import io.github.clerk4j.internal.wire.ClientResource;
+import io.github.clerk4j.internal.wire.UnusableAnswerException;
 import io.github.clerk4j.spi.Endpoint;
 import io.github.clerk4j.spi.FapiRequest;
 import io.github.clerk4j.spi.FapiResponse;
@@ -97,6 +98,12 @@ public final class CallExecutor {
           return accepted(ticket, request, response);
         }
         failure = onRefusal(ticket, request, refusal.get(), response.clientToken());
+      } catch (UnusableAnswerException e) {
+        // The server processed the request and rotated the token even though its body is unusable.
+        if (tokens.onResponse(ticket, e.clientToken())) {
+          Log.debug("client token rotated by an answer whose body could not be used");
+        }
+        failure = redacted(e.withoutToken());
       } catch (ClerkNetworkException e) {
         failure = redacted(e);
       } catch (RuntimeException e) {

@@ -21,7 +21,10 @@ import io.github.clerk4j.ClerkNetworkException;
  *       Authorization}).
  *   <li><b>At most once</b>: never re-send a request, whatever happens (no retry on a failed
  *       connection, no redirect followed, no authentication challenge answered). Whether to try
- *       again is core's decision.
+ *       again is core's decision. One exception is tolerable: an HTTP stack that repeats an
+ *       idempotent {@code GET} by itself when a pooled connection closed before answering (as
+ *       {@code java.net.http} does, and RFC 9110 §9.2.2 allows) harms nothing but core's count of
+ *       attempts; a non-idempotent call must never be repeated.
  *   <li><b>Every answer</b>, whatever its status, goes to {@link FapiResponse#decode} and its
  *       result is returned.
  *   <li><b>No answer</b> (connect failure, timeout, broken connection) is a {@link

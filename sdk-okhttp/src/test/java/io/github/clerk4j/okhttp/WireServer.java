@@ -1,28 +1,38 @@
 package io.github.clerk4j.okhttp;
 
-import com.squareup.moshi.JsonReader;
 import io.github.clerk4j.spi.Endpoint;
 import io.github.clerk4j.spi.FapiRequest;
 import io.github.clerk4j.spi.FapiResponse;
 import io.github.clerk4j.spi.Form;
+import io.github.clerk4j.testing.NoDelayServerSocketFactory;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import okhttp3.Headers;
-import okio.Buffer;
 
 /**
- * A MockWebServer on loopback with TCP_NODELAY, an {@link OkHttpTransport} pointed at it, and the
- * recorded Clerk responses. One per test; close it in {@code @AfterEach}.
+ * A MockWebServer on 127.0.0.1 with TCP_NODELAY and an {@link OkHttpTransport} pointed at it, for
+ * the tests of what is particular to OkHttp (the contract itself is TransportContractSuite's).
+ * One per test; close it.
  */
 final class WireServer implements AutoCloseable {
+
+  /** A sign-in attempt, the kind of call that must never go out twice. */
+  static final FapiRequest ATTEMPT = new FapiRequest(Endpoint.ATTEMPT_SECOND_FACTOR, "sia_1", null,
+      Form.empty().with("strategy", "email_code").with("code", "424242"), "Bearer t", Duration.ofSeconds(10));
+
+  /** {@code GET /v1/client} with a client token. */
+  static final FapiRequest GET_CLIENT =
+      new FapiRequest(Endpoint.GET_CLIENT, null, null, Form.empty(), "Bearer t", Duration.ofSeconds(10));
+
+  /** The answer of {@code GET /v1/client} for a client the server does not know. */
+  static final String NO_CLIENT = "{\"response\":null,\"client\":null}";
 
   final MockWebServer server = new MockWebServer();
   final OkHttpTransport transport;
@@ -34,19 +44,15 @@ final class WireServer implements AutoCloseable {
   WireServer(OkHttpTransport.Builder builder) {
     server.setServerSocketFactory(new NoDelayServerSocketFactory());
     try {
-      server.start(InetAddress.getLoopbackAddress(), 0);
+      server.start(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), 0);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    transport = builder.build(baseUri());
+    transport = builder.build(origin());
   }
 
-  URI baseUri() {
-    return server.url("/").uri();
-  }
-
-  void enqueue(int status, String body) {
-    server.enqueue(new MockResponse(status, Headers.of(), body));
+  URI origin() {
+    return URI.create("http://127.0.0.1:" + server.getPort());
   }
 
   void enqueue(int status, String body, String... headerNamesAndValues) {
@@ -57,58 +63,13 @@ final class WireServer implements AutoCloseable {
     server.enqueue(response);
   }
 
-  <T> FapiResponse<T> execute(
-      Endpoint<T> endpoint, String id, String sessionId, Form form, String token) {
-    return transport.execute(new FapiRequest<>(endpoint, id, sessionId, form, token));
+  FapiResponse execute(FapiRequest request) {
+    return transport.execute(request);
   }
 
-  /** The next request the server received; fails the test if there is none within a second. */
-  RecordedRequest takeRequest() {
-    try {
-      RecordedRequest r = server.takeRequest(1, TimeUnit.SECONDS);
-      if (r == null) {
-        throw new AssertionError("the server received no request");
-      }
-      return r;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new AssertionError(e);
-    }
-  }
-
-  static String bodyOf(RecordedRequest r) {
-    return r.getBody() == null ? "" : r.getBody().string(StandardCharsets.UTF_8);
-  }
-
-  /** The raw JSON text of a recorded fixture's {@code body} member, byte for byte. */
-  static String recordedBody(String file) {
-    return recordedMember(file, "body");
-  }
-
-  /** The {@code key} of a recorded fixture: {@code "<METHOD> <path> <params>"}. */
-  static String recordedKey(String file) {
-    String quoted = recordedMember(file, "key");
-    return quoted.substring(1, quoted.length() - 1);
-  }
-
-  private static String recordedMember(String file, String member) {
-    try (InputStream in = WireServer.class.getResourceAsStream("/recorded/" + file)) {
-      if (in == null) {
-        throw new IllegalArgumentException("no fixture " + file);
-      }
-      JsonReader reader = JsonReader.of(new Buffer().readFrom(in));
-      reader.beginObject();
-      while (reader.hasNext()) {
-        if (reader.nextName().equals(member)) {
-          // nextSource keeps the number literals as written (a Map would turn them into doubles)
-          return reader.nextSource().readUtf8();
-        }
-        reader.skipValue();
-      }
-      throw new IllegalArgumentException(file + " has no " + member);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+  /** The next request the server received, waiting at most 5 s (then {@code null}). */
+  RecordedRequest takeRequest() throws InterruptedException {
+    return server.takeRequest(5, TimeUnit.SECONDS);
   }
 
   @Override

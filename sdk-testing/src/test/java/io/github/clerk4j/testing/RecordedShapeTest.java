@@ -20,8 +20,11 @@ import org.junit.jupiter.params.provider.MethodSource;
  * same fields with the same JSON types (null only where the recording has null).
  */
 class RecordedShapeTest {
-  /** The recorded Clerk responses, copied into the test resources so no test reads outside the repo. */
-  private static final String FIXTURES = "/contract/recorded/";
+  /**
+   * The recorded Clerk responses, copied into this module (the copies TransportContractSuite
+   * serves) so that no test reads outside the repository.
+   */
+  private static final String FIXTURES = "/io/github/clerk4j/testing/transport/recorded/";
   private static final String JANE = "jane+clerk_test@example.com";
   private static final String PASSWORD = "jane-password-1";
   /** Keys the recorder anonymised into non-keys ("USER_ID" was a field name). */

@@ -18,9 +18,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Clerk's client-trust guide through the SDK's public API, replayed from Clerk's recorded
- * responses (resources/wire/, from the Flutter SDK's recordings): password → {@code
- * NEEDS_CLIENT_TRUST} → e-mail code sent → code verified → finalize (touch). Every request is
- * checked as it leaves the OkHttp transport.
+ * responses (the copies clerk4j-testing's TransportContractSuite serves, from the Flutter SDK's
+ * recordings): password → {@code NEEDS_CLIENT_TRUST} → e-mail code sent → code verified →
+ * finalize (touch). Every request is checked as it leaves the OkHttp transport.
  */
 class ClientTrustReplayTest {
 
@@ -40,7 +40,7 @@ class ClientTrustReplayTest {
   }
 
   static String recorded(String file) {
-    return Json.member("/wire/" + file, "body");
+    return Json.member("/io/github/clerk4j/testing/transport/recorded/" + file, "body");
   }
 
   @Test

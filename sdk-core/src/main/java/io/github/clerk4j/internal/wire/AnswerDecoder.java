@@ -2,7 +2,6 @@ package io.github.clerk4j.internal.wire;
 
 import io.github.clerk4j.ClerkApiException;
 import io.github.clerk4j.ClerkError;
-import io.github.clerk4j.ClerkNetworkException;
 import io.github.clerk4j.spi.Endpoint;
 import io.github.clerk4j.spi.JsonSource;
 import java.io.EOFException;
@@ -136,7 +135,7 @@ public final class AnswerDecoder {
   private static Answer success(Endpoint endpoint, int status, String token, JsonSource source) {
     Body spec = BODIES.get(endpoint);
     if (source == null) {
-      throw badBody(endpoint, "the Frontend API answered HTTP " + status + " with an empty body", null);
+      throw badBody(endpoint, "the Frontend API answered HTTP " + status + " with an empty body", null, token);
     }
     WireReader in = new WireReader(source);
     try {
@@ -163,17 +162,18 @@ public final class AnswerDecoder {
       }
       return new Answer(response, client, token, null);
     } catch (EOFException e) {
-      throw badBody(endpoint, "the Frontend API's answer (HTTP " + status + ") is cut off at " + in.path(), e);
+      throw badBody(endpoint, "the Frontend API's answer (HTTP " + status + ") is cut off at " + in.path(), e,
+          token);
     } catch (WireFormatException | JsonSource.SyntaxException e) {
       throw badBody(endpoint, "the Frontend API answered HTTP " + status + ", but not with "
-          + article(spec.what) + ": " + e.getMessage(), e);
+          + article(spec.what) + ": " + e.getMessage(), e, token);
     } catch (IOException e) {
-      throw new ClerkNetworkException(endpoint + ": the connection failed while reading the answer ("
-          + e.getClass().getSimpleName() + "); the server may have processed the request", e, true);
+      throw new UnusableAnswerException(endpoint + ": the connection failed while reading the answer ("
+          + e.getClass().getSimpleName() + "); the server may have processed the request", e, token);
     } catch (RuntimeException e) {
       // A parser adapter that reports a type mismatch unchecked (as Moshi's JsonDataException).
       throw badBody(endpoint, "the Frontend API answered HTTP " + status + ", but not with "
-          + article(spec.what) + " (" + e.getClass().getSimpleName() + ")", e);
+          + article(spec.what) + " (" + e.getClass().getSimpleName() + ")", e, token);
     }
   }
 
@@ -181,10 +181,10 @@ public final class AnswerDecoder {
     return ("aeiou".indexOf(what.charAt(0)) >= 0 ? "an " : "a ") + what;
   }
 
-  private static ClerkNetworkException badBody(Endpoint endpoint, String what, Throwable cause) {
+  private static UnusableAnswerException badBody(Endpoint endpoint, String what, Throwable cause, String token) {
     // The server had the request: a code may have been used up, so this is never retried blindly.
-    return new ClerkNetworkException(endpoint + ": " + what
-        + "; nothing of it was used (reload to see the server's state)", cause, true);
+    return new UnusableAnswerException(endpoint + ": " + what
+        + "; nothing of it was used (reload to see the server's state)", cause, token);
   }
 
   /**

@@ -209,4 +209,47 @@ class AnswerDecoderTest {
     assertThat(decode(Endpoint.GET_CLIENT, 503, Map.of("Retry-After", "soon"), null)
         .error().orElseThrow().retryAfter()).isEmpty();
   }
+
+  @Test
+  void anExplicitNullReadsAsAbsentAndUnknownStrategiesAreKeptRaw() {
+    FapiResponse r = decode(Endpoint.GET_SIGN_IN, 200, Map.of(), """
+        {"response": {"id": "sia_1", "status": "needs_first_factor", "identifier": null,
+          "user_data": null, "first_factor_verification": null, "abandon_at": null,
+          "supported_first_factors": [{"strategy": "oauth_carrier_pigeon", "safe_identifier": null,
+            "primary": null, "default": null}, null]}}""");
+    SignInResource s = (SignInResource) r.response();
+    assertThat(s.identifier()).isNull();
+    assertThat(s.userData()).isNull();
+    assertThat(s.abandonAt()).isNull();
+    assertThat(s.supportedFirstFactors()).singleElement().satisfies(f -> {
+      assertThat(f.strategy()).isEqualTo("oauth_carrier_pigeon");
+      assertThat(f.primary()).isNull();
+      assertThat(f.isDefault()).isFalse();
+    });
+  }
+
+  @Test
+  void aNegativeOrUnreadableRetryAfterReadsAsAbsent() {
+    assertThat(decode(Endpoint.GET_CLIENT, 429, Map.of("Retry-After", "-5"), null)
+        .error().orElseThrow().retryAfter()).isEmpty();
+    assertThat(decode(Endpoint.GET_CLIENT, 429, Map.of("Retry-After", ""), null)
+        .error().orElseThrow().retryAfter()).isEmpty();
+  }
+
+  @Test
+  void aNoContentAnswerIsABrokenAnswerToo() {
+    assertThatThrownBy(() -> decode(Endpoint.END_SESSION, 204, Map.of(), null))
+        .isInstanceOf(ClerkNetworkException.class).hasMessageContaining("HTTP 204");
+  }
+
+  @Test
+  void anUnusableSuccessKeepsTheTokenItRotatedForCore() {
+    assertThatThrownBy(() -> decode(Endpoint.CREATE_SIGN_IN, 200, Map.of("Authorization", TOKEN), "{\"resp"))
+        .isInstanceOfSatisfying(UnusableAnswerException.class, e -> {
+          assertThat(e.clientToken()).isEqualTo(TOKEN);
+          assertThat(e.getMessage()).doesNotContain(TOKEN);
+          assertThat(e.withoutToken()).isExactlyInstanceOf(ClerkNetworkException.class)
+              .hasMessage(e.getMessage());
+        });
+  }
 }

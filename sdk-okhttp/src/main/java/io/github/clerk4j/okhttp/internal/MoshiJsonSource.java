@@ -4,6 +4,7 @@ import com.squareup.moshi.JsonDataException;
 import com.squareup.moshi.JsonEncodingException;
 import com.squareup.moshi.JsonReader;
 import io.github.clerk4j.spi.JsonSource;
+import java.io.EOFException;
 import java.io.IOException;
 import okio.BufferedSource;
 
@@ -15,9 +16,11 @@ import okio.BufferedSource;
  */
 final class MoshiJsonSource implements JsonSource {
 
+  private final BufferedSource body;
   private final JsonReader reader;
 
   MoshiJsonSource(BufferedSource body) {
+    this.body = body;
     this.reader = JsonReader.of(body);
   }
 
@@ -129,13 +132,31 @@ final class MoshiJsonSource implements JsonSource {
    * the unchecked {@link JsonDataException}; both are the contract's syntax error. Moshi's message
    * may quote the value ("Expected a long but was ..."), which can be a secret of the answer, so
    * it is not kept: the path says where.
+   *
+   * <p>Moshi throws {@code EOFException} only when the body ends between two tokens. A body that
+   * ends inside a string is an "Unterminated string" to it (raised only once it has searched the
+   * rest of the body for the closing quote), and one that ends inside a literal leaves nothing to
+   * read: both are cut off, which the contract wants reported as {@code EOFException}. Should a
+   * later Moshi word it differently, the answer is still refused, as not JSON, and the
+   * TransportContractSuite says so.
    */
   private <T> T guarded(Read<T> read) throws IOException {
     try {
       return read.read();
-    } catch (JsonEncodingException | JsonDataException e) {
-      throw new SyntaxException("not the expected JSON at " + reader.getPath()
-          + " (" + e.getClass().getSimpleName() + ")", null);
+    } catch (JsonEncodingException e) {
+      String m = e.getMessage();
+      if (body.exhausted() || (m != null && m.startsWith("Unterminated string"))
+          || (m != null && m.startsWith("Unterminated escape sequence"))) {
+        throw new EOFException("the body ends inside a value at " + reader.getPath());
+      }
+      throw syntaxError(e);
+    } catch (JsonDataException e) {
+      throw syntaxError(e);
     }
+  }
+
+  private SyntaxException syntaxError(Exception e) {
+    return new SyntaxException("not the expected JSON at " + reader.getPath()
+        + " (" + e.getClass().getSimpleName() + ")", null);
   }
 }

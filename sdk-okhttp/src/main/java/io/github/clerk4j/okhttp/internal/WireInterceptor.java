@@ -1,6 +1,7 @@
 package io.github.clerk4j.okhttp.internal;
 
 import java.io.IOException;
+import java.util.regex.Pattern;
 import okhttp3.HttpUrl;
 import okhttp3.Interceptor;
 import okhttp3.Request;
@@ -18,9 +19,15 @@ import okhttp3.Response;
  *       FapiRequestInterceptor} (an application interceptor may have added it back).
  *   <li>It marks the {@link CallContext}: from here on the server may receive the request, so a
  *       failure must be reported with {@code requestMayHaveBeenSent() == true}.
+ *   <li>It keeps OkHttp from re-sending after a 503 with {@code Retry-After: 0} (see {@link
+ *       #withoutResendInvitation}).
  * </ul>
  */
 public final class WireInterceptor implements Interceptor {
+
+  /** What OkHttp reads as "retry a 503 without delay": digits only, all zero. */
+  private static final Pattern ZERO_SECONDS = Pattern.compile("0+");
+  private static final String EPOCH = "Thu, 01 Jan 1970 00:00:00 GMT";
 
   @Override
   public Response intercept(Chain chain) throws IOException {
@@ -37,6 +44,20 @@ public final class WireInterceptor implements Interceptor {
     if (ctx != null) {
       ctx.markHandedToConnection();
     }
-    return chain.proceed(builder.build());
+    return withoutResendInvitation(chain.proceed(builder.build()));
+  }
+
+  /**
+   * OkHttp sends a request again by itself, even a POST and whatever {@code
+   * retryOnConnectionFailure} says, when a 503 carries {@code Retry-After: 0} (delay-seconds of
+   * zero). The same instruction as an HTTP date in the past means the same to core ("retry now",
+   * if core retries at all) and nothing to OkHttp, so the request goes out once.
+   */
+  private static Response withoutResendInvitation(Response response) {
+    String retryAfter = response.header("Retry-After");
+    if (response.code() != 503 || retryAfter == null || !ZERO_SECONDS.matcher(retryAfter).matches()) {
+      return response;
+    }
+    return response.newBuilder().header("Retry-After", EPOCH).build();
   }
 }

@@ -1,18 +1,14 @@
 package io.github.clerk4j.okhttp.internal;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
-import io.github.clerk4j.spi.Endpoint;
 import org.junit.jupiter.api.Test;
 
+/** A transport built against this clerk4j-core knows all its endpoints (and would say so at start-up). */
 class EndpointTableTest {
 
   @Test
   void everyEndpointHasARoute() {
     assertThatCode(EndpointTable::requireComplete).doesNotThrowAnyException();
-    for (Endpoint<?> e : Endpoint.ALL) {
-      assertThat(EndpointTable.route(e)).as("%s", e).isNotNull();
-    }
   }
 }

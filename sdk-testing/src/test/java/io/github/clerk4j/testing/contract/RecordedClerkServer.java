@@ -18,8 +18,9 @@ import okhttp3.HttpUrl;
 
 /**
  * A MockWebServer that answers the client-trust sign-in flow with Clerk's recorded responses
- * (contract/recorded/), the way clerk-js runs it: environment, client, sign-in create with password
- * ({@code needs_client_trust}), prepare and attempt second factor ({@code complete}), touch, tokens.
+ * ({@link RecordedFixture}), the way clerk-js runs it: environment, client, sign-in create with
+ * password ({@code needs_client_trust}), prepare and attempt second factor ({@code complete}),
+ * touch, tokens.
  *
  * <p>Every response carries a new client token in its {@code Authorization} header, so a test can
  * check that the client sends back the newest one each time (wire spec §1.2). Every exchange is

@@ -15,9 +15,9 @@ import java.util.stream.Stream;
 
 /**
  * One real Clerk response recorded by Clerk's Flutter SDK test suite (see
- * {@code contract/recorded/SOURCE.md}): {@code {"key": "<METHOD> <path> <params>", "body": ...}}.
- * The copies under {@code src/test/resources/contract/recorded/} keep the tests independent of
- * the shared folder.
+ * {@code SOURCE.md} next to them): {@code {"key": "<METHOD> <path> <params>", "body": ...}}. The
+ * copies are the ones {@code TransportContractSuite} serves, under {@code src/main/resources}, so
+ * that the tests are independent of the shared folder and this module holds one copy.
  *
  * @param name the file name without {@code .json}
  * @param method the HTTP method of the recorded request
@@ -27,7 +27,7 @@ import java.util.stream.Stream;
  */
 public record RecordedFixture(String name, String method, String path, String params, JsonNode body) {
 
-  static final String DIRECTORY = "contract/recorded";
+  static final String DIRECTORY = "io/github/clerk4j/testing/transport/recorded";
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /** Every recorded fixture, sorted by name. */
@@ -49,7 +49,7 @@ public record RecordedFixture(String name, String method, String path, String pa
     }
   }
 
-  /** The fixture {@code contract/recorded/<name>.json}. */
+  /** The fixture {@code <name>.json}. */
   public static RecordedFixture named(String name) {
     String resource = DIRECTORY + "/" + name + ".json";
     try (InputStream in = RecordedFixture.class.getClassLoader().getResourceAsStream(resource)) {

@@ -1,0 +1,302 @@
+package io.github.clerk4j.samples.harness;
+
+import io.github.clerk4j.samples.CompromisedPasswordSignIn;
+import io.github.clerk4j.samples.EmailCodeSignIn;
+import io.github.clerk4j.samples.GenerateBackupCodes;
+import io.github.clerk4j.samples.ManageSmsMfa;
+import io.github.clerk4j.samples.ManageTotpMfa;
+import io.github.clerk4j.samples.MfaSignIn;
+import io.github.clerk4j.samples.PasswordSignIn;
+import io.github.clerk4j.samples.ResetPassword;
+import io.github.clerk4j.testing.EmulatorUser;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Every flow, in the order of the README's table: which recipes it runs, with which users and answers. */
+final class Flows {
+
+  // The recipes' prompts, as they ask them.
+  static final String IDENTIFIER = "Enter email address or phone number";
+  static final String EMAIL = "Enter email address";
+  static final String PASSWORD = "Enter password";
+  static final String NEW_PASSWORD = "Enter your new password";
+  static final String SENT_CODE = "Enter the code we sent you";
+  static final String SMS_CODE = "Enter the code we sent by SMS";
+  static final String APP_CODE = "Enter the code from your authenticator app";
+  static final String BACKUP_CODE = "Enter one of your backup codes";
+  static final String USE_BACKUP_CODE = "Use a backup code instead? (y/n)";
+  static final String RESET_CODE = "Enter the password reset code";
+  static final String PHONE = "Enter phone number";
+  static final String PHONE_CODE = "Enter code";
+  static final String REMOVE_APP = "Remove the authenticator app again? (y/n)";
+
+  private static final String MFA_GUIDE = "guides/development/custom-flows/authentication/multi-factor-authentication";
+  private static final String DEVICE_TRUST_GUIDE = "guides/development/custom-flows/authentication/device-trust";
+  private static final String RESET_GUIDE = "guides/development/custom-flows/authentication/forgot-password";
+  private static final String TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
+  private static final String NEW_PASSWORD_VALUE = "a-brand-new-passphrase-2026";
+  private static final String PWNED_PASSWORD = "password123456";
+
+  private Flows() {}
+
+  /** By name, in the order of the README's table. */
+  static final Map<String, Flow> ALL = byName(
+      Flow.named("password")
+          .summary("e-mail + password on a device the user knows, finalize")
+          .guide("guides/development/custom-flows/authentication/email-password")
+          .details("""
+              The password completes the sign-in at once (the emulator treats this device as known);
+              finalize makes the new session the active one. A wrong password or an unknown address
+              is shown next to its field and the form is asked again.""")
+          .seed(s -> s.trustedDevice().user(user("ada@example.com", "analytical-engine-1843")))
+          .answers((a, env) -> a.value(IDENTIFIER, "ada@example.com")
+              .seededPassword(PASSWORD, "analytical-engine-1843"))
+          .recipe(PasswordSignIn.class, "signIn", PasswordSignIn::signIn)
+          .build(),
+      Flow.named("client-trust-email")
+          .summary("password → NEEDS_CLIENT_TRUST → e-mail code")
+          .guide(DEVICE_TRUST_GUIDE)
+          .details("""
+              The password recipe on a device new to a user without MFA: the password answers
+              needs_client_trust, mfa().sendEmailCode() sends a code and mfa().verifyEmailCode(code)
+              completes the sign-in. A wrong code is shown and asked again; n sends a new code
+              (mfa().sendEmailCode()); s starts over (reset()).""")
+          .seed(s -> s.user(user("grace@example.com", "cobol-compiler-1959")))
+          .answers((a, env) -> a.value(IDENTIFIER, "grace@example.com")
+              .seededPassword(PASSWORD, "cobol-compiler-1959")
+              .codeSentTo(SENT_CODE, "grace@example.com", env))
+          .recipe(PasswordSignIn.class, "signIn", PasswordSignIn::signIn)
+          .build(),
+      Flow.named("client-trust-sms")
+          .summary("the same by SMS, for a user without e-mail")
+          .guide(DEVICE_TRUST_GUIDE)
+          .details("""
+              The password recipe for a user with a phone number and no e-mail address, on a new
+              device: the Client Trust code goes by SMS (mfa().sendPhoneCode(), verifyPhoneCode(code));
+              n sends a new one, s starts over.""")
+          .seed(s -> s.user(EmulatorUser.builder().phone("+14155552671").password("first-compiler-1952")))
+          .answers((a, env) -> a.value(IDENTIFIER, "+14155552671")
+              .seededPassword(PASSWORD, "first-compiler-1952")
+              .codeSentTo(SENT_CODE, "+14155552671", env))
+          .recipe(PasswordSignIn.class, "signIn", PasswordSignIn::signIn)
+          .build(),
+      Flow.named("mfa-sms")
+          .summary("password → NEEDS_SECOND_FACTOR → SMS code")
+          .guide(MFA_GUIDE)
+          .details("""
+              A user with MFA by SMS: the password answers needs_second_factor,
+              mfa().sendPhoneCode() sends the code and mfa().verifyPhoneCode(code) completes the
+              sign-in. A wrong code is shown and asked again; n sends a new code; s starts over.""")
+          .seed(s -> s.user(user("katherine@example.com", "orbital-mechanics-1962")
+              .mfaPhone("+14155552672")))
+          .answers((a, env) -> a.value(EMAIL, "katherine@example.com")
+              .seededPassword(PASSWORD, "orbital-mechanics-1962")
+              .codeSentTo(SMS_CODE, "+14155552672", env))
+          .recipe(MfaSignIn.class, "signIn", MfaSignIn::signIn)
+          .build(),
+      Flow.named("mfa-totp")
+          .summary("second factor from an authenticator app")
+          .guide(MFA_GUIDE)
+          .details("""
+              The MFA recipe for a user with an authenticator app: nothing is sent, the code comes
+              from the app (mfa().verifyTOTP(code)); s starts over.""")
+          .seed(s -> s.user(user("katherine@example.com", "orbital-mechanics-1962")
+              .totpSecret(TOTP_SECRET)))
+          .answers((a, env) -> a.value(EMAIL, "katherine@example.com")
+              .seededPassword(PASSWORD, "orbital-mechanics-1962")
+              .code(APP_CODE, "the current code of the seeded TOTP secret", env.totpCode(TOTP_SECRET)))
+          .recipe(MfaSignIn.class, "signIn", MfaSignIn::signIn)
+          .build(),
+      Flow.named("mfa-backup-code")
+          .summary("second factor by a backup code")
+          .guide(MFA_GUIDE)
+          .details("""
+              The MFA recipe for a user with an authenticator app and backup codes, who answers
+              \"use a backup code\": mfa().verifyBackupCode(code); each code works once.""")
+          .seed(s -> s.user(user("katherine@example.com", "orbital-mechanics-1962")
+              .totpSecret(TOTP_SECRET).backupCodes("k7m2q9x4", "p3w8n6r1")))
+          .answers((a, env) -> a.value(EMAIL, "katherine@example.com")
+              .seededPassword(PASSWORD, "orbital-mechanics-1962")
+              .value(USE_BACKUP_CODE, "y")
+              .code(BACKUP_CODE, "a seeded backup code", () -> "k7m2q9x4"))
+          .recipe(MfaSignIn.class, "signIn", MfaSignIn::signIn)
+          .build(),
+      Flow.named("reset-password-email")
+          .summary("forgot password, code by e-mail; a breached new password is refused (form_password_pwned)")
+          .guide(RESET_GUIDE)
+          .details("""
+              resetPasswordEmailCode().sendCode(address), verifyCode(code) → needs_new_password,
+              submitPassword(password) → complete. The first new password chosen is on the
+              emulator's list of breached passwords: refused with form_password_pwned next to the
+              field, and asked again. n sends a new code; s starts over.""")
+          .seed(s -> s.pwnedPasswords(PWNED_PASSWORD)
+              .user(user("barbara@example.com", "forgotten-long-ago-1")))
+          .answers((a, env) -> a.value(IDENTIFIER, "barbara@example.com")
+              .codeSentTo(RESET_CODE, "barbara@example.com", env)
+              .secret(NEW_PASSWORD, "a password found in a data breach (refused)", PWNED_PASSWORD)
+              .secret(NEW_PASSWORD, "a sound new password", NEW_PASSWORD_VALUE))
+          .recipe(ResetPassword.class, "resetPassword", ResetPassword::resetPassword)
+          .build(),
+      Flow.named("reset-password-phone")
+          .summary("forgot password, code by SMS")
+          .guide(RESET_GUIDE)
+          .details("""
+              The reset recipe for a phone number: resetPasswordPhoneCode().sendCode(number),
+              verifyCode(code), submitPassword(password).""")
+          .seed(s -> s.user(EmulatorUser.builder().phone("+14155552673").password("forgotten-long-ago-1")))
+          .answers((a, env) -> a.value(IDENTIFIER, "+14155552673")
+              .codeSentTo(RESET_CODE, "+14155552673", env)
+              .secret(NEW_PASSWORD, "a sound new password", NEW_PASSWORD_VALUE))
+          .recipe(ResetPassword.class, "resetPassword", ResetPassword::resetPassword)
+          .build(),
+      Flow.named("reset-password-mfa")
+          .summary("the reset leaves NEEDS_SECOND_FACTOR; the MFA recipe finishes it by SMS")
+          .guide(RESET_GUIDE)
+          .details("""
+              The reset recipe for a user with MFA by SMS: the new password answers
+              needs_second_factor, and the MFA recipe, which starts from the client's current
+              sign-in, sends and verifies the SMS code.""")
+          .seed(s -> s.user(user("katherine@example.com", "forgotten-long-ago-1")
+              .mfaPhone("+14155552672")))
+          .answers((a, env) -> a.value(IDENTIFIER, "katherine@example.com")
+              .codeSentTo(RESET_CODE, "katherine@example.com", env)
+              .secret(NEW_PASSWORD, "a sound new password", NEW_PASSWORD_VALUE)
+              .codeSentTo(SMS_CODE, "+14155552672", env))
+          .recipe(ResetPassword.class, "resetPassword", ResetPassword::resetPassword)
+          .recipe(MfaSignIn.class, "signIn", MfaSignIn::signIn)
+          .build(),
+      Flow.named("email-code")
+          .summary("sign in with an e-mail code, no password")
+          .guide("guides/development/custom-flows/authentication/email-sms-otp")
+          .details("""
+              emailCode().sendCode(address) creates the sign-in and sends the code;
+              emailCode().verifyCode(code) completes it. n sends a new code (sendCode()); s starts
+              over.""")
+          .seed(s -> s.user(EmulatorUser.builder().email("hedy@example.com")))
+          .answers((a, env) -> a.value(EMAIL, "hedy@example.com")
+              .codeSentTo(SENT_CODE, "hedy@example.com", env))
+          .recipe(EmailCodeSignIn.class, "signIn", EmailCodeSignIn::signIn)
+          .build(),
+      Flow.named("compromised-password")
+          .summary("refused password → e-mail code → reset-password task → active session")
+          .guide("guides/secure/password-protection-and-rules")
+          .details("""
+              The right password, known to be compromised: refused with form_password_compromised.
+              The recipe signs in with an e-mail code instead; the session is pending with the
+              reset-password task until user.updatePassword(...) sets a new password.""")
+          .seed(s -> s.user(user("alan@example.com", "enigma-was-cracked")
+              .passwordCompromised(true)))
+          .answers((a, env) -> a.value(EMAIL, "alan@example.com")
+              .seededPassword(PASSWORD, "enigma-was-cracked")
+              .codeSentTo(SENT_CODE, "alan@example.com", env)
+              .secret(NEW_PASSWORD, "a sound new password", "bombe-machine-1940-new"))
+          .recipe(CompromisedPasswordSignIn.class, "signIn", CompromisedPasswordSignIn::signIn)
+          .build(),
+      Flow.named("manage-mfa-sms")
+          .summary("add and verify a phone number, use it for MFA (backup codes shown), make it default, remove")
+          .guide("guides/development/custom-flows/account-updates/manage-mfa#sms-verification-code")
+          .details("""
+              After the password sign-in: user.createPhoneNumber(number) (in withReverification),
+              prepareVerification() sends a code, attemptVerification(code) verifies it (n: a new
+              code); setReservedForSecondFactor(true) (in withReverification) turns MFA on and
+              shows the backup codes; makeDefaultSecondFactor(); destroy().""")
+          .seed(s -> s.trustedDevice().user(user("margaret@example.com", "apollo-guidance-1969")))
+          .answers((a, env) -> a.value(IDENTIFIER, "margaret@example.com")
+              .seededPassword(PASSWORD, "apollo-guidance-1969")
+              .value(PHONE, "+14155552674")
+              .codeSentTo(PHONE_CODE, "+14155552674", env))
+          .recipe(PasswordSignIn.class, "signIn", PasswordSignIn::signIn)
+          .recipe(ManageSmsMfa.class, "manage", ManageSmsMfa::manage)
+          .build(),
+      Flow.named("manage-mfa-totp")
+          .summary("add an authenticator app from a QR code in the terminal, verify (backup codes shown), remove")
+          .guide("guides/development/custom-flows/account-updates/manage-mfa#authenticator-application-totp")
+          .details("""
+              After the password sign-in: user.createTOTP() (in withReverification) shows its URI as
+              a QR code; user.verifyTOTP(code) with a code from the app turns MFA on and shows the
+              backup codes (s: a new secret); user.disableTOTP() (in withReverification).""")
+          .seed(s -> s.trustedDevice().user(user("radia@example.com", "spanning-tree-1985")))
+          .answers((a, env) -> a.value(IDENTIFIER, "radia@example.com")
+              .seededPassword(PASSWORD, "spanning-tree-1985")
+              .code(APP_CODE, "the current code of the secret in the QR code", env.totpCodeOfScannedQrCode())
+              .value(REMOVE_APP, "y"))
+          .recipe(PasswordSignIn.class, "signIn", PasswordSignIn::signIn)
+          .recipe(ManageTotpMfa.class, "manage", ManageTotpMfa::manage)
+          .build(),
+      Flow.named("backup-codes")
+          .summary("generate a new set of backup codes and show them")
+          .guide("guides/development/custom-flows/account-updates/manage-mfa")
+          .details("""
+              After the MFA sign-in (by authenticator app): clerk.withReverification(
+              user::createBackupCode, ...) replaces the backup codes; the sign-in is fresh, so no
+              reverification is asked.""")
+          .seed(s -> s.user(user("frances@example.com", "ptran-optimizer-1966")
+              .totpSecret(TOTP_SECRET)))
+          .answers((a, env) -> a.value(EMAIL, "frances@example.com")
+              .seededPassword(PASSWORD, "ptran-optimizer-1966")
+              .code(APP_CODE, "the current code of the seeded TOTP secret", env.totpCode(TOTP_SECRET)))
+          .recipe(MfaSignIn.class, "signIn", MfaSignIn::signIn)
+          .recipe(GenerateBackupCodes.class, "generate", GenerateBackupCodes::generate)
+          .build(),
+      Flow.named("session-tasks")
+          .summary("an instance that requires MFA: a pending session's setup-mfa task, done with an authenticator app")
+          .guide("guides/development/custom-flows/authentication/session-tasks")
+          .details("""
+              The instance requires MFA and the user has none: the password sign-in ends with a
+              pending session whose current task is setup-mfa. Clerk's guide sends that task to the
+              manage-MFA guide, so the TOTP recipe does it (answering no to removing the app
+              again); then the session is active.""")
+          .seed(s -> s.requireMfa().trustedDevice()
+              .user(user("barbara.liskov@example.com", "substitution-principle-87")))
+          .answers((a, env) -> a.value(IDENTIFIER, "barbara.liskov@example.com")
+              .seededPassword(PASSWORD, "substitution-principle-87")
+              .code(APP_CODE, "the current code of the secret in the QR code", env.totpCodeOfScannedQrCode())
+              .value(REMOVE_APP, "n"))
+          .recipe(PasswordSignIn.class, "signIn", PasswordSignIn::signIn)
+          .recipe(ManageTotpMfa.class, "manage", ManageTotpMfa::manage)
+          .build(),
+      Flow.named("reverification")
+          .summary("the same on a sign-in older than 10 minutes: reverification asks for a code first")
+          .guide("guides/secure/reverification")
+          .details("""
+              After the MFA sign-in, the emulator's clock moves 15 minutes: createBackupCode() is
+              refused with session_reverification_required, and clerk.withReverification verifies
+              the session again (its handler asks for the authenticator app's code), then creates
+              the codes.""")
+          .seed(s -> s.user(user("shafi@example.com", "zero-knowledge-1985")
+              .totpSecret(TOTP_SECRET)))
+          .answers((a, env) -> a.value(EMAIL, "shafi@example.com")
+              .seededPassword(PASSWORD, "zero-knowledge-1985")
+              .code(APP_CODE, "the current code of the seeded TOTP secret (to sign in)", env.totpCode(TOTP_SECRET))
+              .code(APP_CODE, "the same (to verify again)", env.totpCode(TOTP_SECRET)))
+          .recipe(MfaSignIn.class, "signIn", MfaSignIn::signIn)
+          .then("the emulator's clock moves 15 minutes on",
+              (clerk, prompt, env) -> env.letTimePass(Duration.ofMinutes(15), prompt))
+          .recipe(GenerateBackupCodes.class, "generate", GenerateBackupCodes::generate)
+          .build());
+
+  private static EmulatorUser.Builder user(String email, String password) {
+    return EmulatorUser.builder().email(email).password(password);
+  }
+
+  private static Map<String, Flow> byName(Flow... flows) {
+    Map<String, Flow> byName = new LinkedHashMap<>();
+    for (Flow f : flows) {
+      if (byName.put(f.name(), f) != null) {
+        throw new IllegalStateException("two flows named " + f.name());
+      }
+    }
+    return java.util.Collections.unmodifiableMap(byName);
+  }
+
+  /** The path of a recipe's source file, from the repository's root. */
+  static String sourceFile(Class<?> recipe) {
+    return "samples/src/main/java/" + recipe.getName().replace('.', '/') + ".java";
+  }
+
+  static List<String> names() {
+    return List.copyOf(ALL.keySet());
+  }
+}
