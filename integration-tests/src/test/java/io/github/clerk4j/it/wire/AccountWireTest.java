@@ -19,18 +19,15 @@ import io.github.clerk4j.VerificationStatus;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
-import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every account-management call through the SDK and OkHttp (wire spec §17): method, path, {@code
  * _clerk_session_id}, the exact form (or the multipart body of the profile image), and what the
- * SDK makes of the answer.
+ * SDK makes of the answer. The one-call cases ({@link #accountCalls()}) run in {@link
+ * UserWireTest}'s {@code meCall}.
  */
 class AccountWireTest {
 
@@ -47,14 +44,6 @@ class AccountWireTest {
     fapi.close();
   }
 
-  record Case(String name, Function<User, Object> call, String method, String path, String[] fields,
-      Object answer, Consumer<Object> returned) {
-    @Override
-    public String toString() {
-      return name;
-    }
-  }
-
   static Map<String, Object> email(String id, String address, String verification) {
     return obj("id", id, "object", "email_address", "email_address", address, "reserved", false,
         "verification", verification == null ? null : Fapi.verification("email_code", verification),
@@ -69,68 +58,52 @@ class AccountWireTest {
     return keysAndValues;
   }
 
-  static Stream<Case> calls() {
+  /** The account calls, run by {@link UserWireTest}'s {@code meCall} with the MFA calls. */
+  static Stream<UserWireTest.MeCase> accountCalls() {
     String emailPath = "/v1/me/email_addresses/" + EMAIL_ID;
     return Stream.of(
-        new Case("createEmailAddress", u -> u.createEmailAddress(NEW_EMAIL), "POST", "/v1/me/email_addresses",
+        new UserWireTest.MeCase("createEmailAddress", u -> u.createEmailAddress(NEW_EMAIL), "POST", "/v1/me/email_addresses",
             fields("email_address", NEW_EMAIL), email(NEW_EMAIL_ID, NEW_EMAIL, null),
             r -> {
               assertThat(((EmailAddress) r).id()).isEqualTo(NEW_EMAIL_ID);
               assertThat(((EmailAddress) r).verification().status()).isEqualTo(VerificationStatus.UNVERIFIED);
             }),
-        new Case("EmailAddress.prepareVerification", u -> primaryEmail(u).prepareVerification(),
+        new UserWireTest.MeCase("EmailAddress.prepareVerification", u -> primaryEmail(u).prepareVerification(),
             "POST", emailPath + "/prepare_verification", fields("strategy", "email_code"),
             email(EMAIL_ID, Fapi.EMAIL, "unverified"),
             r -> assertThat(((EmailAddress) r).verification().rawStatus()).isEqualTo("unverified")),
-        new Case("EmailAddress.attemptVerification", u -> primaryEmail(u).attemptVerification(CODE),
+        new UserWireTest.MeCase("EmailAddress.attemptVerification", u -> primaryEmail(u).attemptVerification(CODE),
             "POST", emailPath + "/attempt_verification", fields("code", CODE),
             email(EMAIL_ID, Fapi.EMAIL, "verified"),
             r -> assertThat(((EmailAddress) r).verification().status()).isEqualTo(VerificationStatus.VERIFIED)),
-        new Case("EmailAddress.destroy", u -> {
+        new UserWireTest.MeCase("EmailAddress.destroy", u -> {
               primaryEmail(u).destroy();
               return "destroyed";
             }, "DELETE", emailPath, null, Fapi.deleted("email_address", EMAIL_ID),
             r -> assertThat(r).isEqualTo("destroyed")),
-        new Case("update(names, username)", u -> u.update(UserUpdateParams.empty().withFirstName("Grace")
+        new UserWireTest.MeCase("update(names, username)", u -> u.update(UserUpdateParams.empty().withFirstName("Grace")
                 .withLastName("Hopper").withUsername("grace_h")),
             "PATCH", "/v1/me", fields("first_name", "Grace", "last_name", "Hopper", "username", "grace_h"),
             Fapi.user("first_name", "Grace", "last_name", "Hopper", "username", "grace_h"),
             r -> assertThat(((User) r).username()).contains("grace_h")),
-        new Case("update(primary e-mail)", u -> u.update(UserUpdateParams.empty().withPrimaryEmailAddressId(NEW_EMAIL_ID)),
+        new UserWireTest.MeCase("update(primary e-mail)", u -> u.update(UserUpdateParams.empty().withPrimaryEmailAddressId(NEW_EMAIL_ID)),
             "PATCH", "/v1/me", fields("primary_email_address_id", NEW_EMAIL_ID),
             Fapi.user("primary_email_address_id", NEW_EMAIL_ID),
             r -> assertThat(((User) r).id()).isEqualTo(USER_ID)),
-        new Case("update(primary phone)", u -> u.update(UserUpdateParams.empty().withPrimaryPhoneNumberId("idn_p9")),
+        new UserWireTest.MeCase("update(primary phone)", u -> u.update(UserUpdateParams.empty().withPrimaryPhoneNumberId("idn_p9")),
             "PATCH", "/v1/me", fields("primary_phone_number_id", "idn_p9"), Fapi.user(),
             r -> assertThat(((User) r).id()).isEqualTo(USER_ID)),
-        new Case("update(unsafe metadata)", u -> u.update(UserUpdateParams.empty()
+        new UserWireTest.MeCase("update(unsafe metadata)", u -> u.update(UserUpdateParams.empty()
                 .withUnsafeMetadata(Map.of("theme", "dark"))),
             "PATCH", "/v1/me/metadata", fields("unsafe_metadata", "{\"theme\":\"dark\"}"),
             Fapi.user("unsafe_metadata", obj("theme", "dark")),
             r -> assertThat(((User) r).unsafeMetadata()).containsEntry("theme", "dark")),
-        new Case("deleteProfileImage", User::deleteProfileImage, "DELETE", "/v1/me/profile_image", null,
+        new UserWireTest.MeCase("deleteProfileImage", User::deleteProfileImage, "DELETE", "/v1/me/profile_image", null,
             Fapi.deleted("image", "img_1"), r -> assertThat(((User) r).id()).isEqualTo(USER_ID)),
-        new Case("delete", u -> {
+        new UserWireTest.MeCase("delete", u -> {
               u.delete();
               return "deleted";
             }, "DELETE", "/v1/me", null, Fapi.deleted("user", USER_ID), r -> assertThat(r).isEqualTo("deleted")));
-  }
-
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("calls")
-  void accountCall(Case c) {
-    User user = fapi.signedIn();
-
-    fapi.ok(c.answer(), Fapi.signedInClient());
-    Object returned = c.call().apply(user);
-
-    MockFapi.Sent sent = fapi.expectMe(c.method(), c.path(), SESSION_ID);
-    if (c.fields() == null) {
-      sent.noBody();
-    } else {
-      sent.form(c.fields());
-    }
-    c.returned().accept(returned);
   }
 
   @Test
