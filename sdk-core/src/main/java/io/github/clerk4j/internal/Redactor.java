@@ -27,7 +27,9 @@ public final class Redactor {
           "reserved_for_second_factor",
           "default_second_factor",
           "transfer",
-          "legal_accepted");
+          "legal_accepted",
+          "primary_email_address_id",
+          "primary_phone_number_id");
 
   private static final Pattern JWT =
       Pattern.compile("eyJ[A-Za-z0-9_-]*\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]*");

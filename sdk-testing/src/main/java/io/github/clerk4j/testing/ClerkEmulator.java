@@ -25,8 +25,9 @@ import java.util.random.RandomGenerator;
 /**
  * A local server that speaks Clerk's Frontend API (the native-client protocol) with in-memory
  * users: sign-up with the instance's required and optional attributes, sign-in by password, code,
- * MFA and client trust, password reset, sessions and their tokens, {@code /me} MFA management and
- * reverification. It listens on {@code 127.0.0.1}.
+ * MFA and client trust, password reset, sessions and their tokens, {@code /me} account management
+ * (e-mail addresses, profile, profile image, active sessions, deleting the account) and MFA
+ * management, and reverification. It listens on {@code 127.0.0.1}.
  *
  * <pre>{@code
  * try (ClerkEmulator emulator = ClerkEmulator.builder()
@@ -49,7 +50,7 @@ public final class ClerkEmulator implements AutoCloseable {
     Settings settings = new Settings(b.mfaRequired, b.clientTrust, b.rateLimits, b.lockout,
         b.pwnedPasswords, b.reverificationMaxAge, b.codeTtl, b.sessionLifetime, b.passwordIterations,
         b.adminToken, new SignUpPolicy(b.attributes, b.legalConsent, b.signUpMode), b.passwordMinLength,
-        b.passwordMinStrength);
+        b.passwordMinStrength, b.deleteSelfEnabled);
     this.server = new EmulatorServer(settings, b.clock, b.random, b.users);
     this.port = b.port;
   }
@@ -146,6 +147,7 @@ public final class ClerkEmulator implements AutoCloseable {
     private SignUpMode signUpMode = SignUpMode.PUBLIC;
     private int passwordMinLength = 8;
     private int passwordMinStrength;
+    private boolean deleteSelfEnabled = true;
 
     private Builder() {}
 
@@ -288,10 +290,23 @@ public final class ClerkEmulator implements AutoCloseable {
      * optional or required. Defaults (Clerk's for a new application): e-mail address and password
      * required; phone number, username, first and last name optional. At least one identifier
      * (e-mail address, phone number or username) must end up required; {@link #build()} checks.
-     * {@code /v1/environment} says the same, so that Clerk's own clients build the same form.
+     * {@code /v1/environment} says the same, so that Clerk's own clients build the same form. A
+     * user's last verified identifier of a required kind cannot be removed (400 {@code
+     * last_required_identification_deletion_failed}).
      */
     public Builder attribute(UserAttribute attribute, AttributeSetting setting) {
       attributes.put(Objects.requireNonNull(attribute), Objects.requireNonNull(setting));
+      return this;
+    }
+
+    /**
+     * Whether users may delete their own account (default true, as the Clerk Dashboard's "Allow
+     * users to delete their accounts"): with false, {@code DELETE /v1/me} is refused with 403
+     * {@code user_delete_self_not_enabled}, and users and the environment say {@code
+     * delete_self_enabled: false}.
+     */
+    public Builder deleteSelfEnabled(boolean enabled) {
+      this.deleteSelfEnabled = enabled;
       return this;
     }
 

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The emulator's request handling, independent of the HTTP server: checks the request (size,
@@ -17,6 +18,9 @@ import java.util.Map;
 public final class EmulatorHandler {
   /** Bodies above this are refused with 413; FAPI calls send forms of a few hundred bytes. */
   public static final int MAX_BODY_BYTES = 64 * 1024;
+  /** The routes that take a body other than a form, and the types they take: the profile image. */
+  private static final Set<String> UPLOAD_PATHS = Set.of("/v1/me/profile_image");
+  private static final Set<String> UPLOAD_TYPES = Set.of("multipart/form-data", "application/octet-stream");
   private static final System.Logger LOG = System.getLogger(EmulatorHandler.class.getName());
   private static final String HEX = "0123456789abcdef";
   private static final String FORM = "application/x-www-form-urlencoded";
@@ -51,14 +55,18 @@ public final class EmulatorHandler {
       traceId = state.randomString(HEX, 32);
       try {
         if (call.body() == null) {
-          throw ApiException.bodyTooLarge(MAX_BODY_BYTES);
+          throw ApiException.bodyTooLarge(bodyLimit(request.path()));
         }
         requireAdminToken(request);
         checkApiVersion(request);
         if (refused != null) {
           throw refused;
         }
-        exchange = new Exchange(request.withForm(form), state, rules.sessions, password);
+        Request parsed = request.withForm(form);
+        if (isUpload(request)) {
+          parsed = parsed.withRawBody(call.body());
+        }
+        exchange = new Exchange(parsed, state, rules.sessions, password);
         response = router.route(exchange);
       } catch (ApiException e) {
         response = error(e, traceId);
@@ -87,13 +95,32 @@ public final class EmulatorHandler {
     return new HttpAnswer(response.status(), headers, body);
   }
 
-  /** A form body; anything else with content is refused (415), a body too large later (413). */
+  /**
+   * The most a request to this path may send: {@link #MAX_BODY_BYTES}, more for an image upload.
+   * A front stops reading there (and passes a null body).
+   */
+  public static int bodyLimit(String rawPath) {
+    return UPLOAD_PATHS.contains(Router.withoutTrailingSlash(rawPath)) ? ImageUpload.MAX_BODY_BYTES : MAX_BODY_BYTES;
+  }
+
+  private static String mediaType(Request request) {
+    return request.header("Content-Type").orElse(FORM).split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
+  }
+
+  /** An upload route with one of its body types: the route reads the raw body itself. */
+  private static boolean isUpload(Request request) {
+    return UPLOAD_PATHS.contains(Router.withoutTrailingSlash(request.path())) && UPLOAD_TYPES.contains(mediaType(request));
+  }
+
+  /**
+   * A form body; an upload's body is left to its route; anything else with content is refused
+   * (415), a body too large later (413).
+   */
   private static FormBody readForm(HttpCall call, Request request) {
-    if (call.body() == null || call.body().length == 0) {
+    if (call.body() == null || call.body().length == 0 || isUpload(request)) {
       return FormBody.empty();
     }
-    String type = request.header("Content-Type").orElse(FORM);
-    String mediaType = type.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
+    String mediaType = mediaType(request);
     if (!mediaType.equals(FORM)) {
       throw ApiException.unsupportedContentType(mediaType);
     }
@@ -173,7 +200,7 @@ public final class EmulatorHandler {
     }
     String forwarded = call.header().apply("X-Forwarded-For");
     String ip = forwarded == null || forwarded.isBlank() ? call.remoteIp() : forwarded.split(",")[0].trim();
-    return new Request(method, call.rawPath(), query, call.header(), FormBody.empty(), ip, List.of());
+    return new Request(method, call.rawPath(), query, call.header(), FormBody.empty(), ip, List.of(), null);
   }
 
   /** A query value; a broken escape is kept as it came rather than failing the whole request. */

@@ -88,6 +88,12 @@ final class EmulatorState {
     users.put(user.id, user);
   }
 
+  /** Forgets a deleted user and every identifier index entry that names it. */
+  void removeUser(UserRecord user) {
+    users.remove(user.id);
+    usersByIdentifier.values().removeIf(u -> u == user);
+  }
+
   /** The key an identifier is indexed under: e-mail addresses and usernames ignore case. */
   static String identifierKey(String identifier) {
     return identifier.toLowerCase(Locale.ROOT);

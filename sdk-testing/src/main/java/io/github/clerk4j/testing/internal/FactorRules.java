@@ -29,7 +29,7 @@ final class FactorRules {
   // offers
 
   /**
-   * First factors of a user: password, a code to each e-mail address and verified phone number
+   * First factors of a user: password, a code to each verified e-mail address and phone number
    * and, with a password and {@code withReset}, the reset codes to the primary ones.
    */
   List<FactorOffer> firstFactors(UserRecord u, boolean withReset) {
@@ -38,7 +38,9 @@ final class FactorRules {
       factors.add(FactorOffer.of(FactorStrategy.PASSWORD));
     }
     for (EmailRecord e : u.emails) {
-      factors.add(emailFactor(FactorStrategy.EMAIL_CODE, u, e));
+      if (e.verified()) {
+        factors.add(emailFactor(FactorStrategy.EMAIL_CODE, u, e));
+      }
     }
     for (PhoneRecord p : u.phones) {
       if (p.verified()) {

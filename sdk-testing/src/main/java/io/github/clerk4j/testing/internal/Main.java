@@ -43,6 +43,7 @@ public final class Main {
       "  --sign-up-mode MODE         public (default), restricted or waitlist",
       "  --password-min-length N     the fewest characters of a new password (default 8)",
       "  --password-min-strength N   the strength 0-4 a new password needs (default 0: any)",
+      "  --no-delete-self            users may not delete their own account (DELETE /v1/me)",
       "  --reverification-max-age D  sensitive /v1/me calls need a factor verified within D",
       "                              (default 10m)",
       "  --code-ttl D                lifetime of e-mail and SMS codes (default 10m)",
@@ -172,6 +173,7 @@ public final class Main {
         }
         case "--password-min-length" -> builder.passwordMinLength(parseNumber(option, value(args, ++i, option)));
         case "--password-min-strength" -> builder.passwordMinStrength(parseNumber(option, value(args, ++i, option)));
+        case "--no-delete-self" -> builder.deleteSelfEnabled(false);
         case "--reverification-max-age" ->
             builder.reverificationMaxAge(positive(option, value(args, ++i, option)));
         case "--code-ttl" -> builder.codeTtl(positive(option, value(args, ++i, option)));

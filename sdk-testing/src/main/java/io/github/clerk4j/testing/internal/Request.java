@@ -14,10 +14,11 @@ import java.util.Optional;
  * @param form the form body
  * @param clientIp the address rate limits are keyed on
  * @param pathParams values captured by the route pattern
+ * @param rawBody the body as sent when it is not a form (an image upload), else null
  */
 record Request(String method, String path, Map<String, String> query,
     java.util.function.Function<String, String> headers, FormBody form, String clientIp,
-    List<String> pathParams) {
+    List<String> pathParams, byte[] rawBody) {
 
   Optional<String> queryParam(String name) {
     return Optional.ofNullable(query.get(name));
@@ -32,10 +33,15 @@ record Request(String method, String path, Map<String, String> query,
   }
 
   Request withForm(FormBody newForm) {
-    return new Request(method, path, query, headers, newForm, clientIp, pathParams);
+    return new Request(method, path, query, headers, newForm, clientIp, pathParams, rawBody);
+  }
+
+  /** The request with a body that is not a form, for the routes that take one. */
+  Request withRawBody(byte[] body) {
+    return new Request(method, path, query, headers, form, clientIp, pathParams, body);
   }
 
   Request withPathParams(List<String> params) {
-    return new Request(method, path, query, headers, form, clientIp, params);
+    return new Request(method, path, query, headers, form, clientIp, params, rawBody);
   }
 }

@@ -14,6 +14,9 @@ interface Routes {
         new SignUpRoutes(state, rules, views),
         new SessionRoutes(state, rules, views),
         new MeRoutes(state, rules, views),
+        new ProfileRoutes(state, rules, views),
+        new EmailRoutes(state, rules, views),
+        new ActiveSessionRoutes(state, rules, views),
         new AdminRoutes(state));
   }
 }

@@ -11,10 +11,12 @@ final class Rules {
   final FactorRules factors;
   final SessionRules sessions;
   final SignUpRules signUps;
+  final IdentificationRules identifications;
 
   Rules(EmulatorState state, TokenSigner tokens) {
     this.passwords = new PasswordRules(state);
-    this.users = new UserRules(state, passwords);
+    this.identifications = new IdentificationRules(state);
+    this.users = new UserRules(state, passwords, identifications);
     this.codes = new CodeRules(state);
     this.factors = new FactorRules(state);
     this.sessions = new SessionRules(state, tokens);

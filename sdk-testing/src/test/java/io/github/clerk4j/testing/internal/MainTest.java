@@ -57,6 +57,25 @@ class MainTest {
   }
 
   @Test
+  void accountSwitchesReachTheEnvironment() throws Exception {
+    try (ClerkEmulator emulator = Main.parse(new String[] {"--port", "0", "--no-delete-self",
+        "--attribute", "phone_number=required", "--no-admin-token"}).builder.build().start()) {
+      String env = java.net.http.HttpClient.newHttpClient().send(
+          java.net.http.HttpRequest.newBuilder(java.net.URI.create(emulator.url() + "/v1/environment")).build(),
+          java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+      @SuppressWarnings("unchecked")
+      java.util.Map<String, Object> settings = (java.util.Map<String, Object>)
+          ((java.util.Map<String, Object>) Json.read(env)).get("user_settings");
+      assertThat(settings.get("actions").toString()).contains("delete_self=false");
+      @SuppressWarnings("unchecked")
+      java.util.Map<String, Object> attributes = (java.util.Map<String, Object>) settings.get("attributes");
+      assertThat(attributes.get("email_address").toString()).contains("required=true");
+      assertThat(attributes.get("phone_number").toString()).contains("required=true");
+      assertThat(attributes.get("username").toString()).contains("required=false");
+    }
+  }
+
+  @Test
   void refusesBadSignUpSettings() {
     assertThatThrownBy(() -> Main.parse(new String[] {"--attribute", "nickname=required"}))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("got nickname");
