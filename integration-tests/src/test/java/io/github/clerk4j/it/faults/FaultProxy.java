@@ -12,8 +12,10 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -65,6 +67,11 @@ final class FaultProxy implements AutoCloseable {
     return t;
   });
   private final Set<Socket> connections = ConcurrentHashMap.newKeySet();
+  /** One forwarded call as the emulator answered it, for tests that check what went over the wire. */
+  record Exchange(String requestToken, int status, String answerToken, String answerBody) {}
+
+  private final List<Exchange> exchanges = new CopyOnWriteArrayList<>();
+  private volatile boolean recording;
   private final AtomicInteger attempts = new AtomicInteger();
   private final AtomicInteger reachedEmulator = new AtomicInteger();
   private volatile Armed armed;
@@ -99,6 +106,16 @@ final class FaultProxy implements AutoCloseable {
     if (fault == Fault.RESET_BEFORE) {
       connections.forEach(FaultProxy::reset);
     }
+  }
+
+  /** From now on, every forwarded call is kept ({@link #exchanges()}). */
+  void record() {
+    recording = true;
+  }
+
+  /** The forwarded calls since {@link #record()}, in the order the emulator's answers came back. */
+  List<Exchange> exchanges() {
+    return List.copyOf(exchanges);
   }
 
   /** Back to forwarding everything; returns what the armed calls came to. */
@@ -183,6 +200,10 @@ final class FaultProxy implements AutoCloseable {
       HttpMessage answer = HttpMessage.read(new BufferedInputStream(up.getInputStream()));
       if (answer == null) {
         throw new IOException("the emulator closed the connection without answering");
+      }
+      if (recording) {
+        exchanges.add(new Exchange(request.header("Authorization"), answer.status(), answer.header("Authorization"),
+            new String(answer.body(), StandardCharsets.UTF_8)));
       }
       return answer;
     }

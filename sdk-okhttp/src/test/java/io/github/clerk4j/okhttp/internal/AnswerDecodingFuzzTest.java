@@ -1,8 +1,12 @@
 package io.github.clerk4j.okhttp.internal;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.github.clerk4j.ClerkApiException;
 import io.github.clerk4j.ClerkException;
+import io.github.clerk4j.ClerkNetworkException;
 import io.github.clerk4j.spi.Endpoint;
 import io.github.clerk4j.spi.FapiRequest;
 import io.github.clerk4j.spi.FapiResponse;
@@ -17,6 +21,7 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import okio.Buffer;
+import org.junit.jupiter.api.Test;
 
 /**
  * Fuzzes the decoding of every Frontend API answer as a transport does it: {@link
@@ -50,6 +55,27 @@ class AnswerDecodingFuzzTest {
   private static final Pattern BACKUP_CODES =
       Pattern.compile("\"(?:backup_)?codes\"\\s*:\\s*\\[(\\s*\"[^\"\\\\]*\"\\s*(?:,\\s*\"[^\"\\\\]*\"\\s*)*)]");
   private static final Pattern STRING = Pattern.compile("\"([^\"\\\\]*)\"");
+
+  /**
+   * Found by this fuzz test (kept as {@code finding-token-as-member-name}): a message said where
+   * the body broke as Moshi's path, whose member names come from the body, so a broken body could
+   * put the client token into a message. Now only names FAPI could send are shown.
+   */
+  @Test
+  void aPathInAMessageNeverShowsANameFapiCouldNotHaveSent() {
+    String jwt = CLIENT_TOKEN.substring("Bearer ".length());
+    byte[] body = ("{\"response\": {\"id\": \"client_1\", \"" + jwt + "\": [1, 2 3]}, \"client\": null}")
+        .getBytes(StandardCharsets.UTF_8);
+    FapiRequest request = new FapiRequest(Endpoint.GET_CLIENT, null, null, Form.empty(), null, Duration.ofSeconds(5));
+    assertThatThrownBy(() -> FapiResponse.decode(request, 200, name -> null, new MoshiJsonSource(new Buffer().write(body))))
+        .isInstanceOf(ClerkNetworkException.class)
+        .hasMessageContaining("at $.response.?")
+        .satisfies(e -> {
+          for (Throwable t = e; t != null; t = t.getCause()) {
+            assertThat(t.getMessage()).doesNotContain("eyJ");
+          }
+        });
+  }
 
   @FuzzTest(maxDuration = "10s")
   void decode(byte[] input) {
