@@ -42,7 +42,8 @@ public interface JsonSource {
 
     /**
      * @param message what was wrong; must not quote the body, which may hold secrets, nor the
-     *     path, whose member names come from the body too (core says where, from {@link JsonSource#path()})
+     *     path, whose member names come from the body too (core says where, from {@link
+     *     JsonSource#path()})
      * @param cause the parser's own exception, or {@code null}
      */
     public SyntaxException(String message, Throwable cause) {
