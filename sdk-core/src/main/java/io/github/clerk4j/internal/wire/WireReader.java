@@ -29,6 +29,12 @@ public final class WireReader {
   }
 
   private final JsonSource source;
+  /**
+   * The path of the member whose value was skipped last, a name no decoder knows: until the next
+   * name is read, the source's path still ends with it, and it is body text (a broken body can
+   * turn any value, a backup code say, into a "name").
+   */
+  private String skippedMember;
 
   public WireReader(JsonSource source) {
     this.source = source;
@@ -57,10 +63,13 @@ public final class WireReader {
   }
 
   public String nextName() throws IOException {
+    skippedMember = null;
     return source.nextName();
   }
 
   public void skipValue() throws IOException {
+    String at = source.path();
+    skippedMember = at != null && at.lastIndexOf('.') > at.lastIndexOf(']') ? at : null;
     source.skipValue();
   }
 
@@ -70,14 +79,18 @@ public final class WireReader {
 
   /**
    * Where the reader is, for messages: {@code $.response.supported_first_factors[1]}. A member
-   * name that FAPI could not have sent (anything but lowercase snake_case of up to 64 characters)
-   * shows as {@code ?}: a broken body can put any text where a name belongs, a token included,
-   * and messages end up in logs.
+   * no decoder knows (one being skipped), and any name that FAPI could not have sent (anything but
+   * lowercase snake_case of up to 64 characters), shows as {@code ?}: a broken body can put any
+   * text where a name belongs, a token or a backup code included, and messages end up in logs.
    */
   public String path() {
     String raw = source.path();
     if (raw == null || !raw.startsWith("$")) {
       return "$?";
+    }
+    String skipped = skippedMember;
+    if (skipped != null && (raw.equals(skipped) || raw.startsWith(skipped + ".") || raw.startsWith(skipped + "["))) {
+      raw = skipped.substring(0, skipped.lastIndexOf('.')) + ".?";
     }
     StringBuilder out = new StringBuilder("$");
     int i = 1;
