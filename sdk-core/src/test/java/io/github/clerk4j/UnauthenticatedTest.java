@@ -179,9 +179,9 @@ class UnauthenticatedTest {
     TokenKeeper keeper = new TokenKeeper(tokens);
     String first = "Bearer " + jwt("client_1", 1000, 99_999);
     String second = "Bearer " + jwt("client_1", 2000, 99_999);
-    keeper.onResponse(keeper.ticket(), first);
+    keeper.onResponse(keeper.ticket(), null, first);
     long sentWithFirst = keeper.ticket();
-    keeper.onResponse(keeper.ticket(), second);
+    keeper.onResponse(keeper.ticket(), null, second);
 
     assertThat(keeper.onUnauthenticated(sentWithFirst, first, null)).isFalse();
     assertThat(tokens.get()).contains(second);

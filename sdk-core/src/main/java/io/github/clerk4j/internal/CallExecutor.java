@@ -100,7 +100,7 @@ public final class CallExecutor {
         failure = onRefusal(ticket, request, refusal.get(), response.clientToken());
       } catch (UnusableAnswerException e) {
         // The server processed the request and rotated the token even though its body is unusable.
-        if (tokens.onResponse(ticket, e.clientToken())) {
+        if (tokens.onResponse(ticket, request.clientToken(), e.clientToken())) {
           Log.debug("client token rotated by an answer whose body could not be used");
         }
         failure = redacted(e.withoutToken());
@@ -127,7 +127,7 @@ public final class CallExecutor {
   }
 
   private FapiResponse accepted(long ticket, FapiRequest request, FapiResponse response) {
-    if (tokens.onResponse(ticket, response.clientToken())) {
+    if (tokens.onResponse(ticket, request.clientToken(), response.clientToken())) {
       Log.debug("client token rotated");
     }
     Log.debug(() -> "<- " + describe(request.endpoint(), request.id(), request.sessionId())
@@ -170,7 +170,7 @@ public final class CallExecutor {
       }
       return e;
     }
-    if (tokens.onResponse(ticket, header)) {
+    if (tokens.onResponse(ticket, request.clientToken(), header)) {
       Log.debug("client token rotated by an error response");
     }
     if (e.isUnauthenticated() && e.hasCode("signed_out") && !tokens.sentBeforeClear(ticket)) {

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -131,23 +132,25 @@ public final class ClerkEmulator implements AutoCloseable {
     private final List<EmulatorUser> users = new ArrayList<>();
     private Clock clock = Clock.systemUTC();
     private RandomGenerator random = new SecureRandom();
-    private boolean mfaRequired;
-    private boolean clientTrust = true;
-    private RateLimits rateLimits = RateLimits.clerkDefaults();
-    private Lockout lockout = Lockout.clerkDefaults();
-    private final Set<String> pwnedPasswords = new HashSet<>();
-    private Duration reverificationMaxAge = Duration.ofMinutes(10);
-    private Duration codeTtl = Duration.ofMinutes(10);
-    private Duration sessionLifetime = Duration.ofDays(7);
-    private int passwordIterations = Settings.DEFAULT_PASSWORD_ITERATIONS;
+    /** Clerk's defaults for a new instance; the fields below start from them. */
+    private static final Settings DEFAULTS = Settings.defaults();
+    private boolean mfaRequired = DEFAULTS.mfaRequired();
+    private boolean clientTrust = DEFAULTS.clientTrust();
+    private RateLimits rateLimits = DEFAULTS.rateLimits();
+    private Lockout lockout = DEFAULTS.lockout();
+    private final Set<String> pwnedPasswords = new HashSet<>(DEFAULTS.pwnedPasswords());
+    private Duration reverificationMaxAge = DEFAULTS.reverificationMaxAge();
+    private Duration codeTtl = DEFAULTS.codeTtl();
+    private Duration sessionLifetime = DEFAULTS.sessionLifetime();
+    private int passwordIterations = DEFAULTS.passwordIterations();
     private int port;
-    private String adminToken;
-    private final Map<UserAttribute, AttributeSetting> attributes = SignUpPolicy.defaultAttributes();
-    private boolean legalConsent;
-    private SignUpMode signUpMode = SignUpMode.PUBLIC;
-    private int passwordMinLength = 8;
-    private int passwordMinStrength;
-    private boolean deleteSelfEnabled = true;
+    private String adminToken = DEFAULTS.adminToken();
+    private final Map<UserAttribute, AttributeSetting> attributes = new EnumMap<>(DEFAULTS.signUp().attributes());
+    private boolean legalConsent = DEFAULTS.signUp().legalConsent();
+    private SignUpMode signUpMode = DEFAULTS.signUp().mode();
+    private int passwordMinLength = DEFAULTS.passwordMinLength();
+    private int passwordMinStrength = DEFAULTS.passwordMinStrength();
+    private boolean deleteSelfEnabled = DEFAULTS.deleteSelfEnabled();
 
     private Builder() {}
 

@@ -168,9 +168,13 @@ public final class AnswerDecoder {
     } catch (EOFException e) {
       throw badBody(endpoint, "the Frontend API's answer (HTTP " + status + ") is cut off at " + in.path(), e,
           token);
-    } catch (WireFormatException | JsonSource.SyntaxException e) {
+    } catch (WireFormatException e) {
       throw badBody(endpoint, "the Frontend API answered HTTP " + status + ", but not with "
           + article(spec.what) + ": " + e.getMessage(), e, token);
+    } catch (JsonSource.SyntaxException e) {
+      // The transport's own words are not repeated: the path of this reader is the safe one.
+      throw badBody(endpoint, "the Frontend API answered HTTP " + status + ", but not with "
+          + article(spec.what) + ": not the expected JSON at " + in.path(), e, token);
     } catch (IOException e) {
       throw new UnusableAnswerException(endpoint + ": the connection failed while reading the answer ("
           + e.getClass().getSimpleName() + "); the server may have processed the request", e, token);

@@ -2,6 +2,7 @@ package io.github.clerk4j.testing.internal;
 
 import io.github.clerk4j.testing.Lockout;
 import io.github.clerk4j.testing.RateLimits;
+import io.github.clerk4j.testing.SignUpMode;
 import java.time.Duration;
 import java.util.Set;
 
@@ -32,6 +33,23 @@ public record Settings(boolean mfaRequired, boolean clientTrust, RateLimits rate
 
   /** PBKDF2 iterations unless configured: about 1 ms per derivation on the benchmark machine. */
   public static final int DEFAULT_PASSWORD_ITERATIONS = 4096;
+
+  /** Clerk's defaults for a new instance, as {@code ClerkEmulator.builder()} starts from. */
+  public static Settings defaults() {
+    return new Settings(false, true, RateLimits.clerkDefaults(), Lockout.clerkDefaults(), Set.of(),
+        Duration.ofMinutes(10), Duration.ofMinutes(10), Duration.ofDays(7), DEFAULT_PASSWORD_ITERATIONS, null,
+        new SignUpPolicy(SignUpPolicy.defaultAttributes(), false, SignUpMode.PUBLIC), 8, 0, true);
+  }
+
+  /**
+   * These settings without rate limits and lockout, with this PBKDF2 cost and pwned list: what
+   * in-process drivers of the request handling (benchmarks, fuzzing) need.
+   */
+  public Settings forLoad(int iterations, Set<String> pwned) {
+    return new Settings(mfaRequired, clientTrust, RateLimits.disabled(), Lockout.disabled(), pwned,
+        reverificationMaxAge, codeTtl, sessionLifetime, iterations, adminToken, signUp, passwordMinLength,
+        passwordMinStrength, deleteSelfEnabled);
+  }
 
   /** Copies the sets; toString() leaves the admin token out. */
   public Settings {
