@@ -222,14 +222,21 @@ public final class Clerk implements AutoCloseable {
   public <T> CompletableFuture<T> async(Supplier<T> action) {
     Objects.requireNonNull(action, "action");
     if (closed.get()) {
-      return CompletableFuture.failedFuture(closedException());
+      return failed(closedException());
     }
     try {
       return CompletableFuture.supplyAsync(action, executor);
     } catch (RejectedExecutionException e) {
-      return CompletableFuture.failedFuture(closed.get() ? closedException()
+      return failed(closed.get() ? closedException()
           : new ClerkException("the executor given to Clerk.builder() refused the task", e));
     }
+  }
+
+  /** Java 9's {@code CompletableFuture.failedFuture}, which Android (API 26) lacks. */
+  private static <T> CompletableFuture<T> failed(Throwable t) {
+    CompletableFuture<T> f = new CompletableFuture<>();
+    f.completeExceptionally(t);
+    return f;
   }
 
   /**
@@ -563,8 +570,8 @@ public final class Clerk implements AutoCloseable {
     }
     if (!it.hasNext()) {
       throw new IllegalStateException(
-          "no clerk4j transport on the classpath: add clerk4j-okhttp "
-              + "(io.github.clerk4j:clerk4j-okhttp), or pass one to Clerk.builder().transport(...)");
+          "no clerk4j transport found: add clerk4j-okhttp (io.github.clerk4j:clerk4j-okhttp) to "
+              + "the class path or module path, or pass one to Clerk.builder().transport(...)");
     }
     return it.next();
   }

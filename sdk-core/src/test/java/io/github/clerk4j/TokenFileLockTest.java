@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.BufferedReader;
+import java.io.File;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -52,7 +53,7 @@ class TokenFileLockTest {
     Path file = dir.resolve("clerk-token");
     Process other = new ProcessBuilder(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"), TokenFileHolder.class.getName(), file.toString())
+        "-cp", testClassPath(), TokenFileHolder.class.getName(), file.toString())
         .redirectError(ProcessBuilder.Redirect.INHERIT)
         .start();
     try {
@@ -71,5 +72,12 @@ class TokenFileLockTest {
     } finally {
       other.destroyForcibly();
     }
+  }
+
+  /** This test's classes and their dependencies, also when surefire runs it on the module path. */
+  private static String testClassPath() {
+    String modules = System.getProperty("jdk.module.path", "");
+    String classes = System.getProperty("java.class.path", "");
+    return modules.isEmpty() ? classes : modules + File.pathSeparator + classes;
   }
 }

@@ -48,7 +48,8 @@ public final class FileTokenStore implements TokenStore {
     synchronized (lock) {
       own();
       try {
-        String s = Files.readString(path, StandardCharsets.UTF_8).trim();
+        // readAllBytes, not Java 11's readString: Android (API 26) has only the former
+        String s = new String(Files.readAllBytes(path), StandardCharsets.UTF_8).trim();
         return s.isEmpty() ? Optional.empty() : Optional.of(s);
       } catch (NoSuchFileException e) {
         return Optional.empty();
@@ -70,7 +71,7 @@ public final class FileTokenStore implements TokenStore {
         tmp = posix(dir)
             ? Files.createTempFile(dir, path.getFileName() + ".", ".tmp", permissions())
             : Files.createTempFile(dir, path.getFileName() + ".", ".tmp");
-        Files.writeString(tmp, token, StandardCharsets.UTF_8);
+        Files.write(tmp, token.getBytes(StandardCharsets.UTF_8));
         try {
           Files.move(tmp, path, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {
