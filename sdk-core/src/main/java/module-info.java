@@ -13,4 +13,7 @@ module io.github.clerk4j {
   // Only where System.Logger is missing (Android, which has no module system) does the logging
   // facade fall back to java.util.logging; on a JVM nothing needs java.logging resolved.
   requires static java.logging;
+
+  // nullness annotations, for compilers and IDEs only
+  requires static org.jspecify;
 }

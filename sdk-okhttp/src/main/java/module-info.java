@@ -15,4 +15,7 @@ module io.github.clerk4j.okhttp {
 
   provides io.github.clerk4j.spi.TransportFactory with
       io.github.clerk4j.okhttp.OkHttpTransportFactory;
+
+  // nullness annotations, for compilers and IDEs only
+  requires static org.jspecify;
 }

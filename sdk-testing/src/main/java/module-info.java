@@ -16,4 +16,7 @@ module io.github.clerk4j.testing {
   requires static org.junit.jupiter.api;
   requires static mockwebserver3;
   requires static okhttp3;
+
+  // nullness annotations, for compilers and IDEs only
+  requires static org.jspecify;
 }

@@ -8,4 +8,7 @@
  * clerk4j over another HTTP stack, and run clerk4j-testing's {@code TransportContractSuite}
  * against it.
  */
+@NullMarked
 package io.github.clerk4j.spi;
+
+import org.jspecify.annotations.NullMarked;

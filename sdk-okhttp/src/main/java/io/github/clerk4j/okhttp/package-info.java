@@ -3,4 +3,7 @@
  * io.github.clerk4j.okhttp.OkHttpTransportFactory}. Everything under {@code internal} is an
  * implementation detail.
  */
+@NullMarked
 package io.github.clerk4j.okhttp;
+
+import org.jspecify.annotations.NullMarked;

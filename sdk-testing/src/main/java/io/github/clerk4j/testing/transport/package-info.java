@@ -3,4 +3,7 @@
  * Transport} must pass, for anyone who writes one. Needs JUnit Jupiter and clerk4j-core on the
  * test class path.
  */
+@NullMarked
 package io.github.clerk4j.testing.transport;
+
+import org.jspecify.annotations.NullMarked;
