@@ -2,7 +2,6 @@ package io.github.clerk4j.testing.internal;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -83,7 +82,8 @@ public final class EmulatorHandler {
       }
     }
     Map<String, String> headers = new LinkedHashMap<>();
-    headers.put("Content-Type", "application/json; charset=utf-8");
+    Response.RawBody raw = response.body() instanceof Response.RawBody r ? r : null;
+    headers.put("Content-Type", raw != null ? raw.contentType() : "application/json; charset=utf-8");
     headers.put("X-Clerk-Trace-Id", traceId);
     headers.put("Access-Control-Expose-Headers", "Authorization");
     headers.putAll(response.headers());
@@ -91,7 +91,7 @@ public final class EmulatorHandler {
       headers.put("Connection", "close"); // what is left of a body that large is not read
     }
     // Written outside the lock: session tokens are signed here (see TokenSigner#sessionToken).
-    byte[] body = Json.write(response.body()).getBytes(StandardCharsets.UTF_8);
+    byte[] body = raw != null ? raw.bytes() : Json.write(response.body()).getBytes(StandardCharsets.UTF_8);
     return new HttpAnswer(response.status(), headers, body);
   }
 
@@ -150,18 +150,27 @@ public final class EmulatorHandler {
     return stored == null ? null : rules.passwords.checkAhead(stored, password);
   }
 
-  /** With an admin token set, {@code /__emulator/*} needs {@code Authorization: Bearer <token>}. */
+  /**
+   * {@code /__emulator/*}: changes only from the emulator's own origin or from scripts, and with an
+   * admin token set, the token ({@code Authorization: Bearer <token>}) or the cookie of a browser
+   * that signed in with it ({@link AdminAccess}). A browser asking for a web UI page without it is
+   * sent to the sign-in form.
+   */
   private void requireAdminToken(Request request) {
-    String token = state.settings.adminToken();
-    if (token == null || !request.path().startsWith("/__emulator/")) {
+    if (!request.path().startsWith("/__emulator/")) {
       return;
     }
-    String given = request.header("Authorization").orElse("").trim();
-    String expected = "Bearer " + token;
-    if (!MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8), expected.getBytes(StandardCharsets.UTF_8))) {
-      throw ApiException.authenticationInvalid("The emulator's own endpoints need its admin token:"
-          + " send Authorization: Bearer <token> (the standalone jar prints it at start).");
+    AdminAccess.requireSameOrigin(request);
+    if (AdminUiRoutes.isPublic(request.path()) || state.admin.allowed(request, state.settings.adminToken())) {
+      return;
     }
+    String why = "The emulator's own endpoints need its admin token: send Authorization: Bearer <token>"
+        + " (the standalone jar prints it at start), or sign in at /__emulator/login in a browser.";
+    if (request.method().equals("GET") && AdminUiRoutes.isPage(request.path())) {
+      throw new ApiException(303, "authentication_invalid", "Invalid authentication", why, Map.of(),
+          Map.of("Location", AdminUiRoutes.LOGIN));
+    }
+    throw ApiException.authenticationInvalid(why);
   }
 
   private static Response error(ApiException e, String traceId) {

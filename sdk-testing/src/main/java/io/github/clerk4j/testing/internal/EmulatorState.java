@@ -4,6 +4,7 @@ import io.github.clerk4j.testing.internal.Model.ClientRecord;
 import io.github.clerk4j.testing.internal.Model.SessionRecord;
 import io.github.clerk4j.testing.internal.Model.UserRecord;
 import java.time.Clock;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -21,11 +22,14 @@ final class EmulatorState {
 
   /** Guards every record of this state; requests are routed while holding it. */
   final Object lock = new Object();
-  final Settings settings;
+  /** The instance settings; the web UI replaces them (client trust, MFA required, rate limits). */
+  volatile Settings settings;
   final AdjustableClock clock;
   final RandomGenerator random;
   final MemoryOutbox outbox = new MemoryOutbox();
   final RateLimiter rateLimiter = new RateLimiter();
+  final AdminAccess admin = new AdminAccess();
+
   private final Map<String, UserRecord> users = new HashMap<>();
   /** Users by lower-cased e-mail address and username, and by E.164 phone number. */
   private final Map<String, UserRecord> usersByIdentifier = new HashMap<>();
@@ -79,6 +83,15 @@ final class EmulatorState {
   }
 
   // users
+
+  /** Every user, in no particular order. */
+  Collection<UserRecord> users() {
+    return users.values();
+  }
+
+  Optional<UserRecord> user(String id) {
+    return Optional.ofNullable(users.get(id));
+  }
 
   boolean hasUser(String id) {
     return users.containsKey(id);

@@ -157,8 +157,7 @@ final class ProfileRoutes implements Routes {
     }
     rules.sessions.requireRecentVerification(session);
     UserRecord user = session.user;
-    rules.sessions.endSessionsOf(user, null, SessionState.REMOVED);
-    state.removeUser(user);
+    rules.users.delete(user);
     return ok(ex, Views.deleted("user", user.id));
   }
 }

@@ -47,6 +47,27 @@ public record Settings(boolean mfaRequired, boolean clientTrust, RateLimits rate
     }
   }
 
+  /** These settings with client trust switched on or off. */
+  public Settings withClientTrust(boolean enabled) {
+    return new Settings(mfaRequired, enabled, rateLimits, lockout, pwnedPasswords, reverificationMaxAge,
+        codeTtl, sessionLifetime, passwordIterations, adminToken, signUp, passwordMinLength,
+        passwordMinStrength, deleteSelfEnabled);
+  }
+
+  /** These settings with MFA required or not. */
+  public Settings withMfaRequired(boolean required) {
+    return new Settings(required, clientTrust, rateLimits, lockout, pwnedPasswords, reverificationMaxAge,
+        codeTtl, sessionLifetime, passwordIterations, adminToken, signUp, passwordMinLength,
+        passwordMinStrength, deleteSelfEnabled);
+  }
+
+  /** These settings with other rate limits. */
+  public Settings withRateLimits(RateLimits limits) {
+    return new Settings(mfaRequired, clientTrust, limits, lockout, pwnedPasswords, reverificationMaxAge,
+        codeTtl, sessionLifetime, passwordIterations, adminToken, signUp, passwordMinLength,
+        passwordMinStrength, deleteSelfEnabled);
+  }
+
   @Override
   public String toString() {
     return "Settings[mfaRequired=" + mfaRequired + ", clientTrust=" + clientTrust + ", rateLimits="
