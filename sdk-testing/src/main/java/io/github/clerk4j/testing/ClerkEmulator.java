@@ -1,6 +1,7 @@
 package io.github.clerk4j.testing;
 
 import io.github.clerk4j.testing.internal.EmulatorServer;
+import io.github.clerk4j.testing.internal.Persistence;
 import io.github.clerk4j.testing.internal.Settings;
 import io.github.clerk4j.testing.internal.SignUpPolicy;
 import io.github.clerk4j.testing.internal.UserSeeds;
@@ -51,7 +52,8 @@ public final class ClerkEmulator implements AutoCloseable {
         b.pwnedPasswords, b.reverificationMaxAge, b.codeTtl, b.sessionLifetime, b.passwordIterations,
         b.adminToken, new SignUpPolicy(b.attributes, b.legalConsent, b.signUpMode), b.passwordMinLength,
         b.passwordMinStrength, b.deleteSelfEnabled);
-    this.server = new EmulatorServer(settings, b.clock, b.random, b.users);
+    this.server = new EmulatorServer(settings, b.clock, b.random, b.users,
+        new Persistence(b.dataDir, b.importFile, b.exportOnClose));
     this.port = b.port;
   }
 
@@ -109,7 +111,33 @@ public final class ClerkEmulator implements AutoCloseable {
     return server.addUser(user);
   }
 
-  /** Stops the server. Idempotent. */
+  /**
+   * Whether this emulator started from kept state (a {@link Builder#dataDir data directory} that
+   * had some, or an {@link Builder#importFrom import}) instead of seeding its users.
+   */
+  public boolean restored() {
+    return server.restored();
+  }
+
+  /**
+   * Writes the emulator's whole state to a file that {@link Builder#importFrom} reads: users,
+   * clients, sessions, the outbox and the instance's keys (so it holds secrets: it is written
+   * readable by its owner only). Atomic: the file is the old one or the new one, never half.
+   *
+   * @throws UncheckedIOException if it cannot be written
+   */
+  public void exportState(Path file) {
+    try {
+      server.exportState(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot export the emulator's state to " + file, e);
+    }
+  }
+
+  /**
+   * Stops the server; with {@link Builder#exportOnClose} writes the state there, and with a {@link
+   * Builder#dataDir data directory} writes it there a last time and unlocks it. Idempotent.
+   */
   @Override
   public void close() {
     server.close();
@@ -148,8 +176,41 @@ public final class ClerkEmulator implements AutoCloseable {
     private int passwordMinLength = 8;
     private int passwordMinStrength;
     private boolean deleteSelfEnabled = true;
+    private Path dataDir;
+    private Path importFile;
+    private Path exportOnClose;
 
     private Builder() {}
+
+    /**
+     * Keeps the emulator's state in this directory across restarts (the standalone jar's {@code
+     * --data-dir}): users, clients, sessions, the outbox and the instance's keys, in one JSON file
+     * ({@code emulator-state.json}, format version 1) written again after every change, atomically
+     * and readable by its owner only. A directory that has state starts the emulator from it, and
+     * the users given to this builder are then not seeded again. A corrupt file, or one of a newer
+     * format, fails {@link #build()} and is left as it is; so does a directory another running
+     * emulator uses. Sign-ins and sign-ups in progress are not kept.
+     */
+    public Builder dataDir(Path directory) {
+      this.dataDir = Objects.requireNonNull(directory);
+      return this;
+    }
+
+    /**
+     * Starts from the state in this file, written by {@link ClerkEmulator#exportState} or {@link
+     * #exportOnClose} (the jar's {@code --import}); the file is only read. The users given to this
+     * builder are not seeded. With a {@link #dataDir} it must be one without state yet.
+     */
+    public Builder importFrom(Path file) {
+      this.importFile = Objects.requireNonNull(file);
+      return this;
+    }
+
+    /** Writes the state to this file when the emulator is closed (the jar's {@code --export-on-exit}). */
+    public Builder exportOnClose(Path file) {
+      this.exportOnClose = Objects.requireNonNull(file);
+      return this;
+    }
 
     /** Seeds a user. */
     public Builder user(EmulatorUser user) {
@@ -369,6 +430,9 @@ public final class ClerkEmulator implements AutoCloseable {
      *
      * @throws IllegalArgumentException if two seeded users share an identifier, or no identifier
      *     attribute is required
+     * @throws IllegalStateException if the {@link #dataDir} is used by another emulator, or its
+     *     state file or the {@link #importFrom} file is corrupt or of a newer format (the message
+     *     names the file and the problem; the file is left as it is)
      */
     public ClerkEmulator build() {
       return new ClerkEmulator(this);

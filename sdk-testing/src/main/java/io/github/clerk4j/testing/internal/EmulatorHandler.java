@@ -80,6 +80,9 @@ public final class EmulatorHandler {
       if (exchange != null && exchange.client != null) {
         response = response.withHeader("Authorization", "Bearer " + exchange.client.token);
       }
+      if (exchange != null) {
+        state.changed(); // a refusal may have changed state too (attempt counters, lockout)
+      }
     }
     Map<String, String> headers = new LinkedHashMap<>();
     Response.RawBody raw = response.body() instanceof Response.RawBody r ? r : null;

@@ -29,7 +29,10 @@ final class EmulatorState {
   final MemoryOutbox outbox = new MemoryOutbox();
   final RateLimiter rateLimiter = new RateLimiter();
   final AdminAccess admin = new AdminAccess();
-
+  /** The secrets tokens and password digests are made with. */
+  final InstanceKeys keys;
+  /** Told after every request that may have changed something (a data directory writes the state again). */
+  volatile Runnable onChange = () -> { };
   private final Map<String, UserRecord> users = new HashMap<>();
   /** Users by lower-cased e-mail address and username, and by E.164 phone number. */
   private final Map<String, UserRecord> usersByIdentifier = new HashMap<>();
@@ -39,11 +42,17 @@ final class EmulatorState {
   /** The base URL, the {@code iss} of session tokens; set once the server listens. */
   volatile String issuer = "http://127.0.0.1";
 
-  EmulatorState(Settings settings, Clock clock, RandomGenerator random) {
+  EmulatorState(Settings settings, Clock clock, RandomGenerator random, InstanceKeys keys) {
     this.settings = settings;
+    this.keys = keys;
     this.clock = new AdjustableClock(clock);
     this.random = random;
     this.instanceCreatedAt = clock.millis();
+  }
+
+  /** Something may have changed; the caller holds the lock. */
+  void changed() {
+    onChange.run();
   }
 
   long now() {
@@ -144,6 +153,10 @@ final class EmulatorState {
 
   Optional<ClientRecord> client(String id) {
     return Optional.ofNullable(clients.get(id));
+  }
+
+  Collection<ClientRecord> clients() {
+    return clients.values();
   }
 
   void putSession(SessionRecord session) {
