@@ -115,6 +115,7 @@ final class LoadRunner {
   static Settings benchmarkSettings(int passwordIterations) {
     return new Settings(false, true, RateLimits.disabled(), Lockout.disabled(), Set.of(),
         Duration.ofMinutes(10), Duration.ofMinutes(10), Duration.ofDays(7), passwordIterations, null,
-        new SignUpPolicy(SignUpPolicy.defaultAttributes(), false, SignUpMode.PUBLIC), 8, 0, true);
+        new SignUpPolicy(SignUpPolicy.defaultAttributes(), false, SignUpMode.PUBLIC), 8, 0, true,
+        "sk_test_benchmark-secret-key");
   }
 }

@@ -51,7 +51,7 @@ public final class ClerkEmulator implements AutoCloseable {
     Settings settings = new Settings(b.mfaRequired, b.clientTrust, b.rateLimits, b.lockout,
         b.pwnedPasswords, b.reverificationMaxAge, b.codeTtl, b.sessionLifetime, b.passwordIterations,
         b.adminToken, new SignUpPolicy(b.attributes, b.legalConsent, b.signUpMode), b.passwordMinLength,
-        b.passwordMinStrength, b.deleteSelfEnabled);
+        b.passwordMinStrength, b.deleteSelfEnabled, b.secretKey != null ? b.secretKey : newSecretKey());
     this.server = new EmulatorServer(settings, b.clock, b.random, b.users,
         new Persistence(b.dataDir, b.importFile, b.exportOnClose));
     this.port = b.port;
@@ -94,6 +94,25 @@ public final class ClerkEmulator implements AutoCloseable {
     String host = url().substring("http://".length());
     return "pk_test_" + Base64.getEncoder().withoutPadding()
         .encodeToString((host + "$").getBytes(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * The Backend API's base URL for {@code @clerk/backend}'s {@code apiUrl} and other backend SDKs:
+   * {@code http://127.0.0.1:PORT/bapi} (requests go to {@code /bapi/v1/...}). At Clerk the Backend
+   * API is another host ({@code https://api.clerk.com}); here it shares the Frontend API's port under
+   * its own path, since both have a {@code /v1/jwks} and a backend SDK appends {@code /v1} to any
+   * base URL it is given.
+   */
+  public String backendApiUrl() {
+    return url() + "/bapi";
+  }
+
+  /**
+   * The secret key the Backend API needs ({@code Authorization: Bearer sk_test_...}): the
+   * builder's {@link Builder#secretKey}, or one made up for this emulator.
+   */
+  public String secretKey() {
+    return server.secretKey();
   }
 
   /** Every e-mail and SMS sent so far. */
@@ -149,6 +168,17 @@ public final class ClerkEmulator implements AutoCloseable {
     }
   }
 
+  /** A development secret key: {@code sk_test_} and 40 random base-62 characters. */
+  private static String newSecretKey() {
+    String alphabet = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+    SecureRandom random = new SecureRandom();
+    StringBuilder key = new StringBuilder("sk_test_");
+    for (int i = 0; i < 40; i++) {
+      key.append(alphabet.charAt(random.nextInt(alphabet.length())));
+    }
+    return key.toString();
+  }
+
   @Override
   public String toString() {
     return started ? "ClerkEmulator[" + server.url() + "]" : "ClerkEmulator[not started]";
@@ -179,8 +209,25 @@ public final class ClerkEmulator implements AutoCloseable {
     private Path dataDir;
     private Path importFile;
     private Path exportOnClose;
+    private String secretKey;
 
     private Builder() {}
+
+    /**
+     * The secret key of the Backend API ({@code /bapi/v1/*}, see {@link ClerkEmulator#backendApiUrl}):
+     * requests need {@code Authorization: Bearer <key>}. Default: a new {@code sk_test_} key per
+     * emulator ({@link ClerkEmulator#secretKey()}).
+     *
+     * @throws IllegalArgumentException unless it is {@code sk_test_} and at least 8 letters, digits,
+     *     {@code _} or {@code -}
+     */
+    public Builder secretKey(String key) {
+      if (key == null || !key.matches("sk_test_[A-Za-z0-9_-]{8,}")) {
+        throw new IllegalArgumentException("the secret key must be sk_test_ and at least 8 letters, digits, _ or -");
+      }
+      this.secretKey = key;
+      return this;
+    }
 
     /**
      * Keeps the emulator's state in this directory across restarts (the standalone jar's {@code

@@ -2,6 +2,8 @@ package io.github.clerk4j.testing.internal;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -57,12 +59,13 @@ public final class EmulatorHandler {
           throw ApiException.bodyTooLarge(bodyLimit(request.path()));
         }
         requireAdminToken(request);
+        requireSecretKey(request);
         checkApiVersion(request);
         if (refused != null) {
           throw refused;
         }
         Request parsed = request.withForm(form);
-        if (isUpload(request)) {
+        if (isUpload(request) || BackendApiRoutes.isBackendApi(request.path())) {
           parsed = parsed.withRawBody(call.body());
         }
         exchange = new Exchange(parsed, state, rules.sessions, password);
@@ -86,7 +89,9 @@ public final class EmulatorHandler {
     }
     Map<String, String> headers = new LinkedHashMap<>();
     Response.RawBody raw = response.body() instanceof Response.RawBody r ? r : null;
-    headers.put("Content-Type", raw != null ? raw.contentType() : "application/json; charset=utf-8");
+    // @clerk/backend parses an answer as JSON only when its Content-Type is exactly application/json.
+    headers.put("Content-Type", raw != null ? raw.contentType()
+        : BackendApiRoutes.isBackendApi(request.path()) ? "application/json" : "application/json; charset=utf-8");
     headers.put("X-Clerk-Trace-Id", traceId);
     headers.put("Access-Control-Expose-Headers", "Authorization");
     headers.putAll(response.headers());
@@ -124,6 +129,13 @@ public final class EmulatorHandler {
       return FormBody.empty();
     }
     String mediaType = mediaType(request);
+    if (BackendApiRoutes.isBackendApi(request.path())) {
+      if (!mediaType.equals("application/json")) {
+        throw ApiException.of(415, "unsupported_content_type", "Content-Type is unsupported",
+            "Content-Type " + mediaType + " is unsupported. You should use application/json instead.");
+      }
+      return FormBody.empty(); // the Backend API's JSON body is read by its routes
+    }
     if (!mediaType.equals(FORM)) {
       throw ApiException.unsupportedContentType(mediaType);
     }
@@ -176,6 +188,19 @@ public final class EmulatorHandler {
     throw ApiException.authenticationInvalid(why);
   }
 
+  /** The Backend API ({@code /bapi/*}) needs {@code Authorization: Bearer <secret key>}. */
+  private void requireSecretKey(Request request) {
+    if (!BackendApiRoutes.isBackendApi(request.path())) {
+      return;
+    }
+    String given = request.header("Authorization").orElse("").trim();
+    String expected = "Bearer " + state.settings.secretKey();
+    if (!MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8), expected.getBytes(StandardCharsets.UTF_8))) {
+      throw ApiException.authenticationInvalid("Unable to authenticate the request: the Backend API needs"
+          + " Authorization: Bearer <secret key> (ClerkEmulator.secretKey(); the standalone jar prints it at start).");
+    }
+  }
+
   private static Response error(ApiException e, String traceId) {
     return new Response(e.status, e.body(traceId), new HashMap<>(e.headers));
   }
@@ -198,11 +223,14 @@ public final class EmulatorHandler {
 
   private static Request parse(HttpCall call) {
     Map<String, String> query = new HashMap<>();
+    Map<String, List<String>> queryValues = new HashMap<>();
     if (call.rawQuery() != null && !call.rawQuery().isEmpty()) {
       for (String pair : call.rawQuery().split("&")) {
         int eq = pair.indexOf('=');
         String name = decodeQuery(eq < 0 ? pair : pair.substring(0, eq));
-        query.putIfAbsent(name, eq < 0 ? "" : decodeQuery(pair.substring(eq + 1)));
+        String value = eq < 0 ? "" : decodeQuery(pair.substring(eq + 1));
+        query.putIfAbsent(name, value);
+        queryValues.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
       }
     }
     String method = call.method();
@@ -212,7 +240,7 @@ public final class EmulatorHandler {
     }
     String forwarded = call.header().apply("X-Forwarded-For");
     String ip = forwarded == null || forwarded.isBlank() ? call.remoteIp() : forwarded.split(",")[0].trim();
-    return new Request(method, call.rawPath(), query, call.header(), FormBody.empty(), ip, List.of(), null);
+    return new Request(method, call.rawPath(), query, queryValues, call.header(), FormBody.empty(), ip, List.of(), null);
   }
 
   /** A query value; a broken escape is kept as it came rather than failing the whole request. */

@@ -102,6 +102,11 @@ public final class EmulatorServer {
     return restored;
   }
 
+  /** The secret key of the Backend API. */
+  public String secretKey() {
+    return state.settings.secretKey();
+  }
+
   /** The request handling without a server, for benchmarks that put another server in front. */
   public EmulatorHandler handler() {
     return handler;

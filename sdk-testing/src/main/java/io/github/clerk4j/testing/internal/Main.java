@@ -57,6 +57,8 @@ public final class Main {
       "                              restarts (DIR/emulator-state.json; holds secrets, owner-only)",
       "  --import FILE               start from the state in FILE (written by --export-on-exit)",
       "  --export-on-exit FILE       write the state to FILE when stopped (Ctrl-C)",
+      "  --secret-key KEY            the sk_test_... key of the Backend API at /bapi (default: a",
+      "                              new one, printed)",
       "  --admin-token TOKEN         the token /__emulator/* needs (default: a new one, printed)",
       "  --no-admin-token            /__emulator/* open to every local process",
       "  --help                      this text",
@@ -122,6 +124,9 @@ public final class Main {
     }
     out.println("Clerk emulator listening on " + emulator.url());
     out.println("Publishable key: " + emulator.publishableKey());
+    out.println("Web UI: " + emulator.url() + "/__emulator/");
+    out.println("Backend API: " + emulator.backendApiUrl() + " (@clerk/backend: createClerkClient({secretKey, apiUrl}))");
+    out.println("Secret key: " + emulator.secretKey());
     out.println("Outbox: " + emulator.url() + "/__emulator/outbox");
     out.println("Clock: " + emulator.url() + "/__emulator/clock (POST advance=1h moves it forward)");
     out.println(options.adminToken == null ? "Admin token: none (--no-admin-token): /__emulator/* is open"
@@ -215,6 +220,7 @@ public final class Main {
           builder.importFrom(o.importFile);
         }
         case "--export-on-exit" -> builder.exportOnClose(Path.of(value(args, ++i, option)));
+        case "--secret-key" -> builder.secretKey(value(args, ++i, option));
         case "--admin-token" -> o.adminToken = value(args, ++i, option);
         case "--no-admin-token" -> noAdminToken = true;
         case "--help", "-h" -> o.help = true;

@@ -91,7 +91,7 @@ final class ProfileRoutes implements Routes {
   }
 
   /** RFC 7396 merge: objects merge key by key, null removes, anything else replaces. */
-  private static Map<String, Object> merge(Map<String, Object> target, Map<?, ?> patch) {
+  static Map<String, Object> merge(Map<String, Object> target, Map<?, ?> patch) {
     Map<String, Object> out = new LinkedHashMap<>(target);
     for (Map.Entry<?, ?> e : patch.entrySet()) {
       String key = (String) e.getKey();

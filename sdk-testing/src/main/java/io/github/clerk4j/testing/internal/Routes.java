@@ -18,6 +18,7 @@ interface Routes {
         new EmailRoutes(state, rules, views),
         new ActiveSessionRoutes(state, rules, views),
         new AdminRoutes(state),
-        new AdminUiRoutes(state, rules));
+        new AdminUiRoutes(state, rules),
+        new BackendApiRoutes(state, rules, views));
   }
 }

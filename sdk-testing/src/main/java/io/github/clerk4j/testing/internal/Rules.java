@@ -13,6 +13,7 @@ final class Rules {
   final SignUpRules signUps;
   final IdentificationRules identifications;
   final AdminUserRules admin;
+  final SignInTokenRules signInTokens;
 
   Rules(EmulatorState state, TokenSigner tokens) {
     this.passwords = new PasswordRules(state);
@@ -23,5 +24,6 @@ final class Rules {
     this.factors = new FactorRules(state);
     this.signUps = new SignUpRules(state, users, passwords, codes, sessions);
     this.admin = new AdminUserRules(state, users, passwords);
+    this.signInTokens = new SignInTokenRules(state);
   }
 }

@@ -24,16 +24,17 @@ import java.util.Set;
  * @param passwordMinStrength the strength (0 to 4, {@link PasswordStrength}) a new password needs;
  *     0 checks none
  * @param deleteSelfEnabled users may delete their own account ({@code DELETE /v1/me})
+ * @param secretKey the {@code sk_test_...} key the Backend API ({@code /bapi/v1/*}) needs
  */
 public record Settings(boolean mfaRequired, boolean clientTrust, RateLimits rateLimits,
     Lockout lockout, Set<String> pwnedPasswords, Duration reverificationMaxAge, Duration codeTtl,
     Duration sessionLifetime, int passwordIterations, String adminToken, SignUpPolicy signUp,
-    int passwordMinLength, int passwordMinStrength, boolean deleteSelfEnabled) {
+    int passwordMinLength, int passwordMinStrength, boolean deleteSelfEnabled, String secretKey) {
 
   /** PBKDF2 iterations unless configured: about 1 ms per derivation on the benchmark machine. */
   public static final int DEFAULT_PASSWORD_ITERATIONS = 4096;
 
-  /** Copies the sets; toString() leaves the admin token out. */
+  /** Copies the sets; toString() leaves the admin token and the secret key out. */
   public Settings {
     pwnedPasswords = Set.copyOf(pwnedPasswords);
     if (passwordIterations < 1) {
@@ -45,27 +46,31 @@ public record Settings(boolean mfaRequired, boolean clientTrust, RateLimits rate
     if (passwordMinStrength < 0 || passwordMinStrength > 4) {
       throw new IllegalArgumentException("passwordMinStrength must be 0 to 4 (zxcvbn's scale)");
     }
+    if (secretKey == null || !secretKey.matches("sk_test_[A-Za-z0-9_-]{8,}")) {
+      throw new IllegalArgumentException("the secret key must look like sk_test_ and at least 8 letters, digits,"
+          + " _ or - (a development instance's key)");
+    }
   }
 
   /** These settings with client trust switched on or off. */
   public Settings withClientTrust(boolean enabled) {
     return new Settings(mfaRequired, enabled, rateLimits, lockout, pwnedPasswords, reverificationMaxAge,
         codeTtl, sessionLifetime, passwordIterations, adminToken, signUp, passwordMinLength,
-        passwordMinStrength, deleteSelfEnabled);
+        passwordMinStrength, deleteSelfEnabled, secretKey);
   }
 
   /** These settings with MFA required or not. */
   public Settings withMfaRequired(boolean required) {
     return new Settings(required, clientTrust, rateLimits, lockout, pwnedPasswords, reverificationMaxAge,
         codeTtl, sessionLifetime, passwordIterations, adminToken, signUp, passwordMinLength,
-        passwordMinStrength, deleteSelfEnabled);
+        passwordMinStrength, deleteSelfEnabled, secretKey);
   }
 
   /** These settings with other rate limits. */
   public Settings withRateLimits(RateLimits limits) {
     return new Settings(mfaRequired, clientTrust, limits, lockout, pwnedPasswords, reverificationMaxAge,
         codeTtl, sessionLifetime, passwordIterations, adminToken, signUp, passwordMinLength,
-        passwordMinStrength, deleteSelfEnabled);
+        passwordMinStrength, deleteSelfEnabled, secretKey);
   }
 
   @Override
@@ -76,6 +81,6 @@ public record Settings(boolean mfaRequired, boolean clientTrust, RateLimits rate
         + ", sessionLifetime=" + sessionLifetime + ", passwordIterations=" + passwordIterations
         + ", adminToken=" + (adminToken == null ? "none" : "<redacted>") + ", signUp=" + signUp
         + ", passwordMinLength=" + passwordMinLength + ", passwordMinStrength=" + passwordMinStrength
-        + ", deleteSelfEnabled=" + deleteSelfEnabled + "]";
+        + ", deleteSelfEnabled=" + deleteSelfEnabled + ", secretKey=<redacted>]";
   }
 }
