@@ -409,17 +409,7 @@ final class AdminUiRoutes implements Routes {
 
   private Response moveClock(Exchange ex) {
     return change(ex, () -> {
-      Duration by;
-      try {
-        by = Durations.parse("advance", ex.form().required("advance"));
-      } catch (IllegalArgumentException e) {
-        throw ApiException.param(422, "form_param_format_invalid", "advance", "is invalid", e.getMessage());
-      }
-      if (by.isNegative()) {
-        throw ApiException.param(422, "form_param_format_invalid", "advance", "is invalid",
-            "The clock only moves forward: give a positive duration.");
-      }
-      state.clock.advance(by);
+      state.clock.advance(AdminRoutes.advanceBy(ex.form()));
       return UI + "/clock";
     }, error -> clockPage(ex, error));
   }

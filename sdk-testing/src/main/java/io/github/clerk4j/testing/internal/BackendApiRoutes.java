@@ -1,11 +1,12 @@
 package io.github.clerk4j.testing.internal;
 
+import io.github.clerk4j.testing.AttributeSetting;
+import io.github.clerk4j.testing.UserAttribute;
 import io.github.clerk4j.testing.internal.AdminUserRules.NewUser;
 import io.github.clerk4j.testing.internal.AdminUserRules.UserChanges;
 import io.github.clerk4j.testing.internal.Model.SessionRecord;
 import io.github.clerk4j.testing.internal.Model.TotpRecord;
 import io.github.clerk4j.testing.internal.Model.UserRecord;
-import io.github.clerk4j.testing.internal.SignInTokenRules.SignInToken;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -103,8 +104,7 @@ final class BackendApiRoutes implements Routes {
   }
 
   private boolean passwordRequired() {
-    return state.settings.signUp().attributes().get(io.github.clerk4j.testing.UserAttribute.PASSWORD)
-        == io.github.clerk4j.testing.AttributeSetting.REQUIRED;
+    return state.settings.signUp().attributes().get(UserAttribute.PASSWORD) == AttributeSetting.REQUIRED;
   }
 
   /**
