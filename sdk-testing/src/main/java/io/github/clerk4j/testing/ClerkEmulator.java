@@ -28,7 +28,9 @@ import java.util.random.RandomGenerator;
  * users: sign-up with the instance's required and optional attributes, sign-in by password, code,
  * MFA and client trust, password reset, sessions and their tokens, {@code /me} account management
  * (e-mail addresses, profile, profile image, active sessions, deleting the account) and MFA
- * management, and reverification. It listens on {@code 127.0.0.1}.
+ * management, and reverification. It listens on {@code 127.0.0.1}, and serves there too a web UI
+ * ({@code /__emulator/}), a Backend API subset ({@link #backendApiUrl()}) and the emulator's own
+ * endpoints; with {@link Builder#dataDir} its state is kept across restarts.
  *
  * <pre>{@code
  * try (ClerkEmulator emulator = ClerkEmulator.builder()
