@@ -171,6 +171,12 @@ public final class JavaSnippets {
       return snippet.line() + Math.max(0, offset);
     }
 
+    /** A snippet may declare a public class of any name, as a file of that name would. */
+    @Override
+    public boolean isNameCompatible(String simpleName, Kind kind) {
+      return kind == Kind.SOURCE;
+    }
+
     @Override
     public CharSequence getCharContent(boolean ignoreEncodingErrors) {
       return text;
