@@ -27,7 +27,10 @@ public final class Redactor {
           "reserved_for_second_factor",
           "default_second_factor",
           "transfer",
-          "legal_accepted");
+          "legal_accepted",
+          "redirect_url",
+          "action_complete_redirect_url",
+          "oidc_prompt");
 
   private static final Pattern JWT =
       Pattern.compile("eyJ[A-Za-z0-9_-]*\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]*");
