@@ -3,6 +3,7 @@ package io.github.clerk4j.benchmarks;
 import io.github.clerk4j.testing.Lockout;
 import io.github.clerk4j.testing.RateLimits;
 import io.github.clerk4j.testing.SignUpMode;
+import io.github.clerk4j.testing.internal.BrowserAuth;
 import io.github.clerk4j.testing.internal.Settings;
 import io.github.clerk4j.testing.internal.SignUpPolicy;
 import java.io.IOException;
@@ -115,6 +116,6 @@ final class LoadRunner {
   static Settings benchmarkSettings(int passwordIterations) {
     return new Settings(false, true, RateLimits.disabled(), Lockout.disabled(), Set.of(),
         Duration.ofMinutes(10), Duration.ofMinutes(10), Duration.ofDays(7), passwordIterations, null,
-        new SignUpPolicy(SignUpPolicy.defaultAttributes(), false, SignUpMode.PUBLIC), 8, 0);
+        new SignUpPolicy(SignUpPolicy.defaultAttributes(), false, SignUpMode.PUBLIC), 8, 0, BrowserAuth.none());
   }
 }

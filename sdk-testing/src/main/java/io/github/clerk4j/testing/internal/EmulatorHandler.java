@@ -75,7 +75,8 @@ public final class EmulatorHandler {
       }
     }
     Map<String, String> headers = new LinkedHashMap<>();
-    headers.put("Content-Type", "application/json; charset=utf-8");
+    Response.Raw raw = response.body() instanceof Response.Raw r ? r : null;
+    headers.put("Content-Type", raw != null ? raw.contentType() : "application/json; charset=utf-8");
     headers.put("X-Clerk-Trace-Id", traceId);
     headers.put("Access-Control-Expose-Headers", "Authorization");
     headers.putAll(response.headers());
@@ -83,7 +84,7 @@ public final class EmulatorHandler {
       headers.put("Connection", "close"); // what is left of a body that large is not read
     }
     // Written outside the lock: session tokens are signed here (see TokenSigner#sessionToken).
-    byte[] body = Json.write(response.body()).getBytes(StandardCharsets.UTF_8);
+    byte[] body = (raw != null ? raw.text() : Json.write(response.body())).getBytes(StandardCharsets.UTF_8);
     return new HttpAnswer(response.status(), headers, body);
   }
 

@@ -1,9 +1,11 @@
 package io.github.clerk4j.testing.internal;
 
 import io.github.clerk4j.testing.EmulatorUser;
+import io.github.clerk4j.testing.IdpAccount;
 import io.github.clerk4j.testing.Outbox;
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.random.RandomGenerator;
 
@@ -62,6 +64,35 @@ public final class EmulatorServer {
   public String addUser(EmulatorUser user) {
     synchronized (state.lock) {
       return rules.users.addUser(user);
+    }
+  }
+
+  /** The id of the user with this identifier. */
+  public String userId(String identifier) {
+    synchronized (state.lock) {
+      return state.findUser(identifier).map(u -> u.id)
+          .orElseThrow(() -> new IllegalArgumentException("no user has the identifier " + identifier));
+    }
+  }
+
+  /** A sign-in token's ticket for the user ({@link TicketRules}). */
+  public String createSignInToken(String userId, Duration expiresIn) {
+    synchronized (state.lock) {
+      return rules.tickets.createSignInToken(userId, expiresIn).token();
+    }
+  }
+
+  /** An invitation's ticket for the address ({@link TicketRules}). */
+  public String createInvitation(String emailAddress, Duration expiresIn) {
+    synchronized (state.lock) {
+      return rules.tickets.createInvitation(emailAddress, expiresIn).token();
+    }
+  }
+
+  /** An ID token of an enabled provider ({@link ExternalAuthRules#mintIdToken}). */
+  public String idToken(String provider, IdpAccount account) {
+    synchronized (state.lock) {
+      return rules.external.mintIdToken(provider, account);
     }
   }
 

@@ -84,6 +84,10 @@ final class EmulatorState {
     return users.containsKey(id);
   }
 
+  Optional<UserRecord> findUserById(String id) {
+    return Optional.ofNullable(users.get(id));
+  }
+
   void putUser(UserRecord user) {
     users.put(user.id, user);
   }

@@ -14,6 +14,7 @@ interface Routes {
         new SignUpRoutes(state, rules, views),
         new SessionRoutes(state, rules, views),
         new MeRoutes(state, rules, views),
+        new BrowserRoutes(state, rules),
         new AdminRoutes(state));
   }
 }

@@ -11,6 +11,10 @@ final class Rules {
   final FactorRules factors;
   final SessionRules sessions;
   final SignUpRules signUps;
+  final SignInSteps signIns;
+  final ExternalAuthRules external;
+  final TicketRules tickets;
+  final EmailLinkRules emailLinks;
 
   Rules(EmulatorState state, TokenSigner tokens) {
     this.passwords = new PasswordRules(state);
@@ -18,6 +22,11 @@ final class Rules {
     this.codes = new CodeRules(state);
     this.factors = new FactorRules(state);
     this.sessions = new SessionRules(state, tokens);
-    this.signUps = new SignUpRules(state, users, passwords, codes, sessions);
+    ExternalAccounts accounts = new ExternalAccounts(state);
+    this.signUps = new SignUpRules(state, users, passwords, codes, sessions, accounts);
+    this.signIns = new SignInSteps(state, factors, sessions);
+    this.external = new ExternalAuthRules(state, sessions, signIns, signUps, accounts);
+    this.tickets = new TicketRules(state);
+    this.emailLinks = new EmailLinkRules(state, signIns);
   }
 }

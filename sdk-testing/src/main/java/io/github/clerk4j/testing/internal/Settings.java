@@ -23,11 +23,12 @@ import java.util.Set;
  * @param passwordMinLength the fewest characters a new password may have
  * @param passwordMinStrength the strength (0 to 4, {@link PasswordStrength}) a new password needs;
  *     0 checks none
+ * @param browserAuth OAuth providers, enterprise connections, redirect URLs and e-mail links
  */
 public record Settings(boolean mfaRequired, boolean clientTrust, RateLimits rateLimits,
     Lockout lockout, Set<String> pwnedPasswords, Duration reverificationMaxAge, Duration codeTtl,
     Duration sessionLifetime, int passwordIterations, String adminToken, SignUpPolicy signUp,
-    int passwordMinLength, int passwordMinStrength) {
+    int passwordMinLength, int passwordMinStrength, BrowserAuth browserAuth) {
 
   /** PBKDF2 iterations unless configured: about 1 ms per derivation on the benchmark machine. */
   public static final int DEFAULT_PASSWORD_ITERATIONS = 4096;
@@ -53,6 +54,7 @@ public record Settings(boolean mfaRequired, boolean clientTrust, RateLimits rate
         + ", reverificationMaxAge=" + reverificationMaxAge + ", codeTtl=" + codeTtl
         + ", sessionLifetime=" + sessionLifetime + ", passwordIterations=" + passwordIterations
         + ", adminToken=" + (adminToken == null ? "none" : "<redacted>") + ", signUp=" + signUp
-        + ", passwordMinLength=" + passwordMinLength + ", passwordMinStrength=" + passwordMinStrength + "]";
+        + ", passwordMinLength=" + passwordMinLength + ", passwordMinStrength=" + passwordMinStrength
+        + ", browserAuth=" + browserAuth + "]";
   }
 }
