@@ -236,7 +236,8 @@ public final class SignIn {
   /** A sign-in reloaded after a callback: still waiting for the provider, or failed there, is an error. */
   private SignIn afterCallback() {
     Verification v = firstFactorVerification().orElse(null);
-    if (v == null || status() != SignInStatus.NEEDS_FIRST_FACTOR || !isExternal(v.rawStrategy()) || isTransferable()) {
+    boolean waiting = status() == SignInStatus.NEEDS_IDENTIFIER || status() == SignInStatus.NEEDS_FIRST_FACTOR;
+    if (v == null || !waiting || !isExternal(v.rawStrategy()) || isTransferable()) {
       return this;
     }
     if (v.error() != null) {

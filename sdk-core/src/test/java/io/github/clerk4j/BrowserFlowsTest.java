@@ -38,8 +38,9 @@ class BrowserFlowsTest {
     clerk.close();
   }
 
+  /** As Clerk answers an OAuth create: no identifier yet, the provider's page to open. */
   static SignInResource waitingForGoogle() {
-    return signIn("sia_1", "needs_first_factor")
+    return signIn("sia_1", "needs_identifier")
         .firstVerification(external("unverified", "oauth_google", PAGE, null)).build();
   }
 
@@ -156,7 +157,7 @@ class BrowserFlowsTest {
 
   @Test
   void aNewAccountIsTransferableWithOrWithoutANonce() {
-    SignInResource transferable = signIn("sia_1", "needs_first_factor")
+    SignInResource transferable = signIn("sia_1", "needs_identifier")
         .firstVerification(external("transferable", "oauth_google", null,
             new ClerkError("external_account_not_found", "not found", "The External Account was not found.", null)))
         .build();
@@ -219,7 +220,7 @@ class BrowserFlowsTest {
   void aCallbackForAnotherSignInIsRefused() {
     SignIn first = started();
     // A second sso(...) replaced the first as the client's current sign-in.
-    SignInResource second = signIn("sia_2", "needs_first_factor")
+    SignInResource second = signIn("sia_2", "needs_identifier")
         .firstVerification(external("unverified", "oauth_google", PAGE, null)).build();
     fake.thenRespond(second, client("client_1", T0.plusSeconds(1), second, null), "Bearer t2");
     clerk.signIn().sso(SsoParams.oauth("google").redirectUrl(REDIRECT));
@@ -246,7 +247,7 @@ class BrowserFlowsTest {
   @Test
   void aVerificationErrorAfterTheReloadIsThrown() {
     SignIn s = started();
-    fake.thenRespond(signIn("sia_1", "needs_first_factor").firstVerification(external("failed", "oauth_google", null,
+    fake.thenRespond(signIn("sia_1", "needs_identifier").firstVerification(external("failed", "oauth_google", null,
         new ClerkError("oauth_access_denied", "denied", "You did not grant access", null))).build());
     assertThatThrownBy(() -> s.handleRedirectCallback(callback("rotating_token_nonce=" + NONCE)))
         .isInstanceOfSatisfying(ClerkApiException.class, e -> assertThat(e.isOAuthAccessDenied()).isTrue());
