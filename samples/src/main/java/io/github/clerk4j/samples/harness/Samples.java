@@ -140,7 +140,8 @@ public final class Samples {
             .build()) {
       clerk.addListener(record);
       Environment environment =
-          emulator == null ? Environment.realInstance() : Environment.embedded(emulator, setup.clock());
+          emulator == null ? Environment.realInstance() : Environment.embedded(emulator, setup.clock(), setup.loopbackPort(),
+              record::signInReloads);
       // Against a real instance only the person knows the answers.
       Answers answers = emulator == null ? new Answers() : flow.answersIn(environment);
       Prompt prompt = console == null

@@ -94,18 +94,24 @@ final class SignInRoutes implements Routes {
     } else if (identifier.isPresent()) {
       identify(client, signIn, identifier.get());
     }
-    client.signIn = signIn;
-    client.signIns.put(signIn.id, signIn);
-    client.updatedAt = state.now();
-    if (transfer) {
-      rules.external.transferToSignIn(client, signIn);
-    } else if (browser) {
+    // A provider, a token or a ticket that is refused leaves no sign-in behind.
+    boolean verifiedElsewhere = browser || idToken || ticket || transfer;
+    if (browser) {
       startBrowser(client, signIn, raw, form);
     } else if (idToken) {
       rules.external.signInWithIdToken(client, signIn, rules.external.verifyIdToken(raw, form.required("token")));
     } else if (ticket) {
       signInWithTicket(client, signIn, form.required("ticket"));
-    } else if (link) {
+    } else if (transfer) {
+      rules.external.transferToSignIn(client, signIn);
+    }
+    client.signIn = signIn;
+    client.signIns.put(signIn.id, signIn);
+    client.updatedAt = state.now();
+    if (verifiedElsewhere) {
+      return ok(ex, signIn);
+    }
+    if (link) {
       sendLink(client, signIn, idMatching(signIn.user, FactorStrategy.EMAIL_LINK, identifier.get()), form, false);
     } else if (password.isPresent()) {
       verifyPassword(ex, signIn, password.get());
