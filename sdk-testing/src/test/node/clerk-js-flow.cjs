@@ -14,7 +14,7 @@
 // Usage:
 //   node clerk-js-flow.cjs --url <server url> --identifier <id> --password <pw>
 //        [--publishable-key <pk>] [--code <code> | --outbox]
-//        [--sign-up | --create-phone <E.164 number> | --new-password <pw>]
+//        [--sign-up | --create-phone <E.164 number> | --create-email <address> | --new-password <pw>]
 //
 // --code uses a fixed verification code (the recorded responses accept any code, test mode uses
 // 424242); --outbox reads the code the server "sent" from GET <url>/__emulator/outbox.
@@ -31,6 +31,9 @@
 // Then, signed in, and with --outbox only (they need fresh codes):
 //   --create-phone: user.createPhoneNumber() (clerk-js posts to /v1/me/phone_numbers/, with a
 //     trailing slash), prepareVerification(), attemptVerification() with the SMS code;
+//   --create-email: user.createEmailAddress() (clerk-js posts to /v1/me/email_addresses/, with a
+//     trailing slash), prepareVerification({strategy: 'email_code'}), attemptVerification() with the
+//     code from the outbox; then user.reload() must list the address as verified;
 //   --new-password: signs out and resets the password as Clerk's forgot-password guide does:
 //     signIn.create({strategy: 'reset_password_email_code', identifier}), then the one-call
 //     signIn.attemptFirstFactor({strategy, code, password}), setActive(); then signs out and in
@@ -66,10 +69,10 @@ function parseArgs(argv) {
     if (!args[required]) throw new Error(`--${required} is required`);
   }
   if (!args.code && !args.outbox) throw new Error('one of --code or --outbox is required');
-  if ((args['create-phone'] || args['new-password'] || args['sign-up']) && !args.outbox) {
-    throw new Error('--sign-up, --create-phone and --new-password need --outbox');
+  if ((args['create-phone'] || args['create-email'] || args['new-password'] || args['sign-up']) && !args.outbox) {
+    throw new Error('--sign-up, --create-phone, --create-email and --new-password need --outbox');
   }
-  if (args['sign-up'] && (args['create-phone'] || args['new-password'])) {
+  if (args['sign-up'] && (args['create-phone'] || args['create-email'] || args['new-password'])) {
     throw new Error('--sign-up runs on its own');
   }
   return args;
@@ -201,6 +204,22 @@ async function main() {
     const verified = await phone.attemptVerification({ code: smsCode });
     result.phone = { id: verified.id, phoneNumber: verified.phoneNumber, verification: verified.verification.status };
     result.ok = verified.verification.status === 'verified';
+  }
+
+  if (result.ok && args['create-email']) {
+    result.ok = false;
+    // clerk-js updates the resource in place: each status is read right after its call.
+    const email = await clerk.user.createEmailAddress({ email: args['create-email'] });
+    result.email = { id: email.id, emailAddress: email.emailAddress, createdVerification: email.verification.status };
+    await email.prepareVerification({ strategy: 'email_code' });
+    result.email.preparedVerification = email.verification.status;
+    const emailCode = await codeFromOutbox(args.url, args['create-email']);
+    const verified = await email.attemptVerification({ code: emailCode });
+    result.email.verification = verified.verification.status;
+    const reloaded = await clerk.user.reload();
+    const listed = reloaded.emailAddresses.find((e) => e.id === verified.id);
+    result.email.listedVerification = listed ? listed.verification.status : null;
+    result.ok = verified.verification.status === 'verified' && result.email.listedVerification === 'verified';
   }
 
   if (result.ok && args['new-password']) {

@@ -13,6 +13,7 @@ import io.github.clerk4j.internal.wire.EnvironmentResource;
 import io.github.clerk4j.internal.wire.SessionResource;
 import io.github.clerk4j.spi.Endpoint;
 import io.github.clerk4j.spi.FapiResponse;
+import io.github.clerk4j.spi.FilePart;
 import io.github.clerk4j.spi.Form;
 import io.github.clerk4j.spi.Transport;
 import io.github.clerk4j.spi.TransportFactory;
@@ -97,8 +98,8 @@ public final class Clerk implements AutoCloseable {
     }
     TransportFactory factory = b.transportFactory != null ? b.transportFactory : discoverTransport();
     this.transport = Objects.requireNonNull(factory.create(url), "the TransportFactory returned null");
-    this.calls = new CallExecutor(
-        transport, b.retryPolicy, b.clock, tokens, this::applyClient, () -> clearLocalState(false));
+    this.calls = new CallExecutor(transport, b.retryPolicy, b.clock, tokens, this::applyClient,
+        () -> clearLocalState(false), this::forgetSessionsLocally);
   }
 
   /** Starts configuring a {@link Clerk}. */
@@ -344,10 +345,15 @@ public final class Clerk implements AutoCloseable {
    *     _clerk_session_id} of {@code /v1/me} calls), or null
    */
   FapiResponse execute(Endpoint endpoint, String id, String sessionId, Form form) {
+    return execute(endpoint, id, sessionId, form, null);
+  }
+
+  /** {@link #execute(Endpoint, String, String, Form)} with a file to upload, or null for none. */
+  FapiResponse execute(Endpoint endpoint, String id, String sessionId, Form form, FilePart file) {
     if (closed.get()) {
       throw closedException();
     }
-    return calls.execute(endpoint, id, sessionId, form);
+    return calls.execute(endpoint, id, sessionId, form, file);
   }
 
   /**
@@ -485,6 +491,25 @@ public final class Clerk implements AutoCloseable {
     synchronized (stateLock) {
       return resets;
     }
+  }
+
+  /**
+   * Drops these sessions from the local snapshot and forgets their session tokens: the server
+   * ended them (revoked on another device, or the user deleted). If one was the last active
+   * session, the client has no active session until the server names another. Listeners are told.
+   */
+  void forgetSessionsLocally(String... sessionIds) {
+    List<String> gone = List.of(sessionIds);
+    gone.forEach(sessionTokens::invalidate);
+    if (client.sessions().stream().noneMatch(s -> gone.contains(s.id()))) {
+      return; // already gone: the answer's client said so
+    }
+    updateLocalClient(c -> {
+      List<SessionResource> kept = c.sessions().stream().filter(s -> !gone.contains(s.id())).toList();
+      String lastActive = c.lastActiveSessionId() != null && gone.contains(c.lastActiveSessionId())
+          ? null : c.lastActiveSessionId();
+      return c.withSessions(kept, lastActive);
+    });
   }
 
   /** Replaces the local sign-in with none ({@link SignIn#reset()}). */

@@ -23,10 +23,10 @@ final class MeFixtures {
   private MeFixtures() {}
 
   static UserResource user(boolean twoFactor, boolean totp, boolean backupCodes, PhoneNumberResource... phones) {
-    return new UserResource("user_1", "ada", "Ada", "Lovelace", null, EMAIL_ID, null,
+    return new UserResource("user_1", "ada", "Ada", "Lovelace", null, false, EMAIL_ID, null,
         List.of(new EmailAddressResource(EMAIL_ID, "ada@example.com",
             new VerificationResource("verified", "email_code", null, null, null))),
-        List.of(phones), true, twoFactor, totp, backupCodes, T0, T0);
+        List.of(phones), true, twoFactor, totp, backupCodes, Map.of(), Map.of(), true, T0, T0);
   }
 
   static UserResource plainUser() {

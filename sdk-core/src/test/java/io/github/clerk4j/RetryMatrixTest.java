@@ -57,7 +57,7 @@ class RetryMatrixTest {
     fake.thenThrow(failure.get()).thenRespond(null);
     Fixtures.Sleeps sleeps = new Fixtures.Sleeps();
     CallExecutor calls = new CallExecutor(fake, RetryPolicy.builder().sleeper(sleeps).build(),
-        java.time.Clock.systemUTC(), new TokenKeeper(TokenStore.inMemory()), c -> {}, () -> {});
+        java.time.Clock.systemUTC(), new TokenKeeper(TokenStore.inMemory()), c -> {}, () -> {}, s -> {});
     try {
       calls.execute(endpoint, "sia_1", null, Form.empty());
     } catch (ClerkException expected) {
@@ -88,7 +88,7 @@ class RetryMatrixTest {
     FakeTransport fake = new FakeTransport();
     fake.thenThrow(thrown);
     CallExecutor calls = new CallExecutor(fake, RetryPolicy.builder().sleeper(new Fixtures.Sleeps()).build(),
-        java.time.Clock.systemUTC(), new TokenKeeper(TokenStore.inMemory()), c -> {}, () -> {});
+        java.time.Clock.systemUTC(), new TokenKeeper(TokenStore.inMemory()), c -> {}, () -> {}, s -> {});
     assertThatThrownBy(() -> calls.execute(Endpoint.ATTEMPT_SECOND_FACTOR, "sia_1", null, Form.empty()))
         .isSameAs(thrown);
   }

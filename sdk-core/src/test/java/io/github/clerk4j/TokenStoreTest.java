@@ -53,9 +53,35 @@ class TokenStoreTest {
     long first = keeper.ticket();
     long second = keeper.ticket();
     // the later request's older token: iat decides, not arrival
-    assertThat(keeper.onResponse(first, newer)).isTrue();
-    assertThat(keeper.onResponse(second, older)).isFalse();
+    assertThat(keeper.onResponse(first, null, newer)).isTrue();
+    assertThat(keeper.onResponse(second, null, older)).isFalse();
     assertThat(store.get()).contains(newer);
+  }
+
+  /**
+   * Two requests sent with the same token, the later one taken by the server before the earlier
+   * one rotated the token (same second, same {@code iat}): whichever answer comes last, the
+   * rotated token stays. Found while writing it.faults.ConcurrencyTest.
+   */
+  @Test
+  void anAnswerHandingBackTheTokenItWasSentWithNeverUndoesARotation() {
+    String old = "Bearer " + jwt("client_1", 1000, 99999);
+    String rotated = "Bearer " + jwt("client_1", 1000, 99998);
+    for (boolean rotationFirst : new boolean[] {true, false}) {
+      TokenStore store = TokenStore.inMemory();
+      TokenKeeper keeper = new TokenKeeper(store);
+      keeper.onResponse(keeper.ticket(), null, old);
+      long rotating = keeper.ticket();
+      long overtaking = keeper.ticket();
+      if (rotationFirst) {
+        assertThat(keeper.onResponse(rotating, old, rotated)).isTrue();
+        assertThat(keeper.onResponse(overtaking, old, old)).isFalse();
+      } else {
+        assertThat(keeper.onResponse(overtaking, old, old)).isFalse();
+        assertThat(keeper.onResponse(rotating, old, rotated)).isTrue();
+      }
+      assertThat(store.get()).as("rotation answered first: %s", rotationFirst).contains(rotated);
+    }
   }
 
   @Test
@@ -64,11 +90,11 @@ class TokenStoreTest {
     TokenKeeper keeper = new TokenKeeper(store);
     long a = keeper.ticket();
     long b = keeper.ticket();
-    keeper.onResponse(b, "opaque-b");
-    keeper.onResponse(a, "opaque-a");
+    keeper.onResponse(b, null, "opaque-b");
+    keeper.onResponse(a, null, "opaque-a");
     assertThat(store.get()).contains("opaque-b");
     long c = keeper.ticket();
-    keeper.onResponse(c, "opaque-c");
+    keeper.onResponse(c, null, "opaque-c");
     assertThat(keeper.current()).isEqualTo("opaque-c");
   }
 
@@ -76,15 +102,15 @@ class TokenStoreTest {
   void anEmptyOrBareBearerHeaderClearsTheToken() {
     TokenStore store = TokenStore.inMemory();
     TokenKeeper keeper = new TokenKeeper(store);
-    keeper.onResponse(keeper.ticket(), "Bearer abc");
-    keeper.onResponse(keeper.ticket(), "Bearer");
+    keeper.onResponse(keeper.ticket(), null, "Bearer abc");
+    keeper.onResponse(keeper.ticket(), null, "Bearer");
     assertThat(store.get()).isEmpty();
-    keeper.onResponse(keeper.ticket(), "Bearer def");
-    keeper.onResponse(keeper.ticket(), "");
+    keeper.onResponse(keeper.ticket(), null, "Bearer def");
+    keeper.onResponse(keeper.ticket(), null, "");
     assertThat(store.get()).isEmpty();
     // an absent header changes nothing
-    keeper.onResponse(keeper.ticket(), "Bearer ghi");
-    keeper.onResponse(keeper.ticket(), null);
+    keeper.onResponse(keeper.ticket(), null, "Bearer ghi");
+    keeper.onResponse(keeper.ticket(), null, null);
     assertThat(store.get()).contains("Bearer ghi");
   }
 
@@ -185,7 +211,7 @@ class TokenStoreTest {
     TokenKeeper keeper = new TokenKeeper(store);
     long before = keeper.ticket();
     keeper.clear();
-    keeper.onResponse(before, "Bearer " + jwt("client_1", 5000, 99999));
+    keeper.onResponse(before, null, "Bearer " + jwt("client_1", 5000, 99999));
     assertThat(store.get()).isEmpty();
   }
 

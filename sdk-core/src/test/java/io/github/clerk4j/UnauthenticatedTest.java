@@ -83,12 +83,17 @@ class UnauthenticatedTest {
   }
 
   /**
-   * A session ended elsewhere answers its own calls with {@code signed_out}: that says nothing of
-   * the client's token or its other sessions, so neither is forgotten.
+   * A session ended elsewhere (revoked on another device) answers its own calls with {@code
+   * signed_out}: that session leaves the local snapshot, so the app sees it signed out without
+   * another request, but the client's token and its other sessions stay.
    */
   @Test
-  void aSignedOutSessionDoesNotSignTheClientOut() {
-    Session session = signedIn();
+  void aSignedOutSessionLeavesTheSnapshotButTheClientStays() {
+    fake.thenRespond(client("client_1", Fixtures.T0, null, "sess_1",
+        session("sess_1", "active"), session("sess_2", "active")), null, TOKEN);
+    clerk.loadClient();
+    clerk.addListener(ClerkListener.onSession(sessions::add));
+    Session session = clerk.session().orElseThrow();
     fake.thenThrow(unauthorized("signed_out"));
 
     ClerkApiException e = catchThrowableOfType(ClerkApiException.class, session::getToken);
@@ -96,7 +101,26 @@ class UnauthenticatedTest {
     assertThat(e.isUnauthenticated()).isTrue();
     assertThat(store.get()).contains(TOKEN);
     assertThat(clerk.client().id()).contains("client_1");
-    assertThat(sessions).isEmpty();
+    assertThat(clerk.client().sessions()).extracting(Session::id).containsExactly("sess_2");
+    assertThat(clerk.session()).as("the revoked session was the active one").isEmpty();
+    assertThat(sessions).containsExactly(Optional.empty());
+  }
+
+  /** A signed-out session that is not the active one leaves the active session alone. */
+  @Test
+  void aSignedOutOtherSessionKeepsTheActiveOne() {
+    fake.thenRespond(client("client_1", Fixtures.T0, null, "sess_1",
+        session("sess_1", "active"), session("sess_2", "active")), null, TOKEN);
+    clerk.loadClient();
+    clerk.addListener(ClerkListener.onSession(sessions::add));
+    Session other = clerk.client().session("sess_2").orElseThrow();
+    fake.thenThrow(unauthorized("signed_out"));
+
+    catchThrowableOfType(ClerkApiException.class, other::getToken);
+
+    assertThat(clerk.session()).map(Session::id).contains("sess_1");
+    assertThat(clerk.client().sessions()).extracting(Session::id).containsExactly("sess_1");
+    assertThat(sessions).as("the active session did not change").isEmpty();
   }
 
   @Test
@@ -155,9 +179,9 @@ class UnauthenticatedTest {
     TokenKeeper keeper = new TokenKeeper(tokens);
     String first = "Bearer " + jwt("client_1", 1000, 99_999);
     String second = "Bearer " + jwt("client_1", 2000, 99_999);
-    keeper.onResponse(keeper.ticket(), first);
+    keeper.onResponse(keeper.ticket(), null, first);
     long sentWithFirst = keeper.ticket();
-    keeper.onResponse(keeper.ticket(), second);
+    keeper.onResponse(keeper.ticket(), null, second);
 
     assertThat(keeper.onUnauthenticated(sentWithFirst, first, null)).isFalse();
     assertThat(tokens.get()).contains(second);

@@ -231,8 +231,8 @@ class UserTest {
 
   @Test
   void updatePasswordSendsTheFormAndUpdatesTheLocalUser() {
-    UserResource changed = new UserResource("user_1", "ada", "Ada", "Byron", null, null, null, List.of(), List.of(),
-        true, false, false, false, null, null);
+    UserResource changed = new UserResource("user_1", "ada", "Ada", "Byron", null, false, null, null, List.of(),
+        List.of(), true, false, false, false, null, null, false, null, null);
     fake.thenRespond(changed).thenRespond(changed);
     List<Client> clients = new ArrayList<>();
     clerk.addListener(ClerkListener.onClient(clients::add));

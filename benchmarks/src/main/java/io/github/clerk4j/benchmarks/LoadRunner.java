@@ -1,13 +1,7 @@
 package io.github.clerk4j.benchmarks;
 
-import io.github.clerk4j.testing.Lockout;
-import io.github.clerk4j.testing.RateLimits;
-import io.github.clerk4j.testing.SignUpMode;
-import io.github.clerk4j.testing.internal.BrowserAuth;
 import io.github.clerk4j.testing.internal.Settings;
-import io.github.clerk4j.testing.internal.SignUpPolicy;
 import java.io.IOException;
-import java.time.Duration;
 import java.util.Set;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -114,8 +108,6 @@ final class LoadRunner {
    * cost.
    */
   static Settings benchmarkSettings(int passwordIterations) {
-    return new Settings(false, true, RateLimits.disabled(), Lockout.disabled(), Set.of(),
-        Duration.ofMinutes(10), Duration.ofMinutes(10), Duration.ofDays(7), passwordIterations, null,
-        new SignUpPolicy(SignUpPolicy.defaultAttributes(), false, SignUpMode.PUBLIC), 8, 0, BrowserAuth.none());
+    return Settings.defaults().forLoad(passwordIterations, Set.of());
   }
 }

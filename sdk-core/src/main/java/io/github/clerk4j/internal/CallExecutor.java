@@ -10,6 +10,7 @@ import io.github.clerk4j.internal.wire.UnusableAnswerException;
 import io.github.clerk4j.spi.Endpoint;
 import io.github.clerk4j.spi.FapiRequest;
 import io.github.clerk4j.spi.FapiResponse;
+import io.github.clerk4j.spi.FilePart;
 import io.github.clerk4j.spi.Form;
 import io.github.clerk4j.spi.Transport;
 import java.time.Clock;
@@ -35,6 +36,7 @@ public final class CallExecutor {
   private final TokenKeeper tokens;
   private final Consumer<ClientResource> onClient;
   private final Runnable onUnauthenticated;
+  private final Consumer<String> onSessionSignedOut;
 
   /**
    * @param clock measures the overall deadline ({@link RetryPolicy#totalTimeout()})
@@ -42,15 +44,19 @@ public final class CallExecutor {
    *     caller sees the response (except of requests sent before the client was forgotten)
    * @param onUnauthenticated forgets the local client state after a 401 cleared the client token
    *     ({@link ClerkApiException#isUnauthenticated()}), before the caller sees the exception
+   * @param onSessionSignedOut forgets one session locally after the server answered a call for
+   *     it with 401 {@code signed_out} (the session was revoked or ended elsewhere), before the
+   *     caller sees the exception
    */
   public CallExecutor(Transport transport, RetryPolicy retryPolicy, Clock clock, TokenKeeper tokens,
-      Consumer<ClientResource> onClient, Runnable onUnauthenticated) {
+      Consumer<ClientResource> onClient, Runnable onUnauthenticated, Consumer<String> onSessionSignedOut) {
     this.transport = Objects.requireNonNull(transport, "transport");
     this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.tokens = Objects.requireNonNull(tokens, "tokens");
     this.onClient = Objects.requireNonNull(onClient, "onClient");
     this.onUnauthenticated = Objects.requireNonNull(onUnauthenticated, "onUnauthenticated");
+    this.onSessionSignedOut = Objects.requireNonNull(onSessionSignedOut, "onSessionSignedOut");
   }
 
   /**
@@ -64,14 +70,24 @@ public final class CallExecutor {
    * @throws ClerkNetworkException no usable answer (after any allowed retries)
    */
   public FapiResponse execute(Endpoint endpoint, String id, String sessionId, Form form) {
+    return execute(endpoint, id, sessionId, form, null);
+  }
+
+  /**
+   * {@link #execute(Endpoint, String, String, Form)} with the file part of a {@code
+   * multipart/form-data} body ({@link FapiRequest#file()}), or {@code null} for none.
+   */
+  public FapiResponse execute(Endpoint endpoint, String id, String sessionId, Form form, FilePart file) {
     Objects.requireNonNull(endpoint, "endpoint");
     Form body = form == null ? Form.empty() : form;
     Instant deadline = clock.instant().plus(retryPolicy.totalTimeout());
     for (int attempt = 1; ; attempt++) {
       long ticket = tokens.ticket();
-      FapiRequest request = new FapiRequest(endpoint, id, sessionId, body, tokens.current(), remaining(deadline));
+      FapiRequest request =
+          new FapiRequest(endpoint, id, sessionId, body, file, tokens.current(), remaining(deadline));
       if (Log.debugEnabled()) {
         Log.debug("-> " + describe(endpoint, id, sessionId) + " form=" + Redactor.describe(body)
+            + (file == null ? "" : " file=" + file)
             + (attempt > 1 ? " (attempt " + attempt + ")" : ""));
       }
       ClerkException failure;
@@ -84,7 +100,7 @@ public final class CallExecutor {
         failure = onRefusal(ticket, request, refusal.get(), response.clientToken());
       } catch (UnusableAnswerException e) {
         // The server processed the request and rotated the token even though its body is unusable.
-        if (tokens.onResponse(ticket, e.clientToken())) {
+        if (tokens.onResponse(ticket, request.clientToken(), e.clientToken())) {
           Log.debug("client token rotated by an answer whose body could not be used");
         }
         failure = redacted(e.withoutToken());
@@ -111,7 +127,7 @@ public final class CallExecutor {
   }
 
   private FapiResponse accepted(long ticket, FapiRequest request, FapiResponse response) {
-    if (tokens.onResponse(ticket, response.clientToken())) {
+    if (tokens.onResponse(ticket, request.clientToken(), response.clientToken())) {
       Log.debug("client token rotated");
     }
     Log.debug(() -> "<- " + describe(request.endpoint(), request.id(), request.sessionId())
@@ -138,6 +154,9 @@ public final class CallExecutor {
    * one session (for example {@code signed_out} on the token request of a session that was ended
    * elsewhere) says nothing about the client's other sessions: only {@code
    * authentication_invalid}, the verdict on the client token itself, forgets the client then.
+   * {@code signed_out} for a session's call forgets that session alone: it was revoked or ended on
+   * another device, and the local snapshot must not keep showing it signed in (clerk-js fetches
+   * the client on every 401 to learn the same).
    */
   private ClerkApiException onRefusal(long ticket, FapiRequest request, ClerkApiException e, String header) {
     boolean clientRejected =
@@ -149,8 +168,15 @@ public final class CallExecutor {
             + "): cleared the client token and the local client state");
         onUnauthenticated.run();
       }
-    } else if (tokens.onResponse(ticket, header)) {
+      return e;
+    }
+    if (tokens.onResponse(ticket, request.clientToken(), header)) {
       Log.debug("client token rotated by an error response");
+    }
+    if (e.isUnauthenticated() && e.hasCode("signed_out") && !tokens.sentBeforeClear(ticket)) {
+      Log.info(() -> "session " + request.sessionId() + " is signed out on the server (HTTP 401"
+          + " signed_out): removed it from the local client state");
+      onSessionSignedOut.accept(request.sessionId());
     }
     return e;
   }

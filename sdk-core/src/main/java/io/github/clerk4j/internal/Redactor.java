@@ -30,7 +30,9 @@ public final class Redactor {
           "legal_accepted",
           "redirect_url",
           "action_complete_redirect_url",
-          "oidc_prompt");
+          "oidc_prompt",
+          "primary_email_address_id",
+          "primary_phone_number_id");
 
   private static final Pattern JWT =
       Pattern.compile("eyJ[A-Za-z0-9_-]*\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]*");

@@ -40,11 +40,17 @@ public final class TokenKeeper {
   }
 
   /**
-   * Applies the {@code Authorization} header of the response to the request with {@code ticket}.
+   * Applies the {@code Authorization} header of the response to the request with {@code ticket},
+   * which was sent with {@code sentToken}. An answer that hands back the very token it was sent
+   * with saw no rotation: it never replaces a token stored since, which can only be newer news.
+   * (Without this rule, a request that the server took before a rotating one, but whose answer
+   * came after it, put the old token back: in the same second the JWTs' {@code iat} cannot tell
+   * them apart, and the order of sending says nothing about the order of processing.)
    *
+   * @param sentToken the {@code Authorization} the request carried, or {@code null} for none
    * @return whether the stored token changed
    */
-  public synchronized boolean onResponse(long ticket, String header) {
+  public synchronized boolean onResponse(long ticket, String sentToken, String header) {
     if (header == null || ticket < clearedBefore) {
       return false;
     }
@@ -58,6 +64,11 @@ public final class TokenKeeper {
       token = null;
       appliedTicket = ticket;
       return true;
+    }
+    // Checked first: such an answer must not mark its (later) ticket as the applied one either,
+    // or the rotating answer, sent earlier, would then look older.
+    if (sentToken != null && value.equals(sentToken.trim())) {
+      return false;
     }
     if (value.equals(token)) {
       appliedTicket = Math.max(appliedTicket, ticket);
@@ -96,7 +107,7 @@ public final class TokenKeeper {
   public synchronized boolean onUnauthenticated(long ticket, String sentToken, String header) {
     current();
     if (ticket < clearedBefore || !Objects.equals(sentToken, token)) {
-      onResponse(ticket, header);
+      onResponse(ticket, sentToken, header);
       return false;
     }
     clear();

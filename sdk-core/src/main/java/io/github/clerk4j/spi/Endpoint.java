@@ -90,7 +90,43 @@ public enum Endpoint {
   /** {@code DELETE /v1/me/totp}. */
   DELETE_TOTP(false),
   /** {@code POST /v1/me/backup_codes}. */
-  CREATE_BACKUP_CODES(false);
+  CREATE_BACKUP_CODES(false),
+
+  /**
+   * {@code PATCH /v1/me}: names, username, primary e-mail address or phone number; answered with
+   * the user.
+   */
+  UPDATE_USER(false),
+  /**
+   * {@code PATCH /v1/me/metadata}: {@code unsafe_metadata}, a JSON object deep-merged into the
+   * user's; answered with the user.
+   */
+  UPDATE_USER_METADATA(false),
+  /** {@code DELETE /v1/me}: deletes the user; the piggybacked client may be null. */
+  DELETE_USER(false),
+  /** {@code POST /v1/me/email_addresses}: adds an unverified e-mail address. */
+  CREATE_EMAIL_ADDRESS(false),
+  /** {@code POST /v1/me/email_addresses/{id}/prepare_verification}: sends a code. */
+  PREPARE_EMAIL_ADDRESS_VERIFICATION(false),
+  /** {@code POST /v1/me/email_addresses/{id}/attempt_verification}. */
+  ATTEMPT_EMAIL_ADDRESS_VERIFICATION(false),
+  /** {@code DELETE /v1/me/email_addresses/{id}}; the piggybacked client may be null. */
+  DELETE_EMAIL_ADDRESS(false),
+  /**
+   * {@code POST /v1/me/profile_image} with a {@code multipart/form-data} body: {@link
+   * FapiRequest#file()} as its file part (named {@code file}) and a text part per field of {@link
+   * FapiRequest#form()}; answered with the image.
+   */
+  SET_PROFILE_IMAGE(false),
+  /** {@code DELETE /v1/me/profile_image}; the piggybacked client may be null. */
+  DELETE_PROFILE_IMAGE(false),
+  /**
+   * {@code GET /v1/me/sessions/active}: the user's signed-in sessions on every device, each with
+   * its latest activity; answered with a bare array, not an envelope.
+   */
+  GET_ACTIVE_SESSIONS(true),
+  /** {@code POST /v1/me/sessions/{id}/revoke}: ends one of the user's sessions, on any device. */
+  REVOKE_SESSION(false);
 
   private final boolean idempotent;
 

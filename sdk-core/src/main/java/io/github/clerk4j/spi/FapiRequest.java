@@ -15,7 +15,10 @@ import java.util.Objects;
  * @param sessionId the session: a path parameter of the {@code /v1/client/sessions/{sessionId}}
  *     calls, the {@code _clerk_session_id} query parameter of the {@code /v1/me} calls; otherwise
  *     {@code null}
- * @param form the form body (empty for calls without one)
+ * @param form the form body (empty for calls without one); for a call with a {@code file}, the
+ *     text parts of its {@code multipart/form-data} body
+ * @param file the file part of a {@code multipart/form-data} body, for the endpoints whose
+ *     javadoc names one ({@link Endpoint#SET_PROFILE_IMAGE}); {@code null} for every other call
  * @param clientToken the {@code Authorization} value to send, verbatim, or {@code null} when this
  *     client has none yet
  * @param timeout the longest this attempt may take, from the first byte sent to the last byte
@@ -24,8 +27,10 @@ import java.util.Objects;
  *     longer.
  */
 public record FapiRequest(
-    Endpoint endpoint, String id, String sessionId, Form form, String clientToken, Duration timeout) {
+    Endpoint endpoint, String id, String sessionId, Form form, FilePart file, String clientToken,
+    Duration timeout) {
 
+  /** Checks the parts: endpoint, form and timeout are required, the timeout positive. */
   public FapiRequest {
     Objects.requireNonNull(endpoint, "endpoint");
     Objects.requireNonNull(form, "form");
@@ -33,6 +38,12 @@ public record FapiRequest(
     if (timeout.isNegative() || timeout.isZero()) {
       throw new IllegalArgumentException("timeout must be positive: " + timeout);
     }
+  }
+
+  /** A call without a file: every endpoint but {@link Endpoint#SET_PROFILE_IMAGE}. */
+  public FapiRequest(
+      Endpoint endpoint, String id, String sessionId, Form form, String clientToken, Duration timeout) {
+    this(endpoint, id, sessionId, form, null, clientToken, timeout);
   }
 
   @Override
@@ -43,6 +54,7 @@ public record FapiRequest(
         + (sessionId == null ? "" : ", sessionId=" + sessionId)
         + ", form="
         + form
+        + (file == null ? "" : ", file=" + file)
         + ", clientToken="
         + (clientToken == null ? "none" : "[redacted]")
         + ", timeout="

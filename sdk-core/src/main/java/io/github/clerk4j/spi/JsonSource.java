@@ -41,7 +41,9 @@ public interface JsonSource {
     private static final long serialVersionUID = 1L;
 
     /**
-     * @param message what was wrong and where; must not quote the body, which may hold secrets
+     * @param message what was wrong; must not quote the body, which may hold secrets, nor the
+     *     path, whose member names come from the body too (core says where, from {@link
+     *     JsonSource#path()})
      * @param cause the parser's own exception, or {@code null}
      */
     public SyntaxException(String message, Throwable cause) {

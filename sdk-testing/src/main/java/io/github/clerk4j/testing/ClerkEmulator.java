@@ -2,6 +2,7 @@ package io.github.clerk4j.testing;
 
 import io.github.clerk4j.testing.internal.BrowserAuth;
 import io.github.clerk4j.testing.internal.EmulatorServer;
+import io.github.clerk4j.testing.internal.Persistence;
 import io.github.clerk4j.testing.internal.Settings;
 import io.github.clerk4j.testing.internal.SignUpPolicy;
 import io.github.clerk4j.testing.internal.UserSeeds;
@@ -17,6 +18,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -30,10 +32,13 @@ import java.util.random.RandomGenerator;
 /**
  * A local server that speaks Clerk's Frontend API (the native-client protocol) with in-memory
  * users: sign-up with the instance's required and optional attributes, sign-in by password, code,
- * MFA and client trust, password reset, sessions and their tokens, {@code /me} MFA management and
- * reverification; sign-in and sign-up through OAuth providers and enterprise SSO connections with
- * fake identity provider pages, ID tokens, sign-in tokens and invitations, e-mail links. It
- * listens on {@code 127.0.0.1}.
+ * MFA and client trust, password reset, sessions and their tokens, {@code /me} account management
+ * (e-mail addresses, profile, profile image, active sessions, deleting the account) and MFA
+ * management, and reverification; sign-in and sign-up through OAuth providers and enterprise SSO
+ * connections with fake identity provider pages, ID tokens, sign-in tokens and invitations, e-mail
+ * links. It listens on {@code 127.0.0.1}, and serves there too a web UI ({@code /__emulator/}), a
+ * Backend API subset ({@link #backendApiUrl()}) and the emulator's own endpoints; with {@link
+ * Builder#dataDir} its state is kept across restarts.
  *
  * <pre>{@code
  * try (ClerkEmulator emulator = ClerkEmulator.builder()
@@ -56,8 +61,10 @@ public final class ClerkEmulator implements AutoCloseable {
     Settings settings = new Settings(b.mfaRequired, b.clientTrust, b.rateLimits, b.lockout,
         b.pwnedPasswords, b.reverificationMaxAge, b.codeTtl, b.sessionLifetime, b.passwordIterations,
         b.adminToken, new SignUpPolicy(b.attributes, b.legalConsent, b.signUpMode), b.passwordMinLength,
-        b.passwordMinStrength, new BrowserAuth(b.oauthProviders, b.connections, b.redirectAllowlist, b.emailLinks));
-    this.server = new EmulatorServer(settings, b.clock, b.random, b.users);
+        b.passwordMinStrength, b.deleteSelfEnabled, b.secretKey != null ? b.secretKey : Settings.newSecretKey(),
+        new BrowserAuth(b.oauthProviders, b.connections, b.redirectAllowlist, b.emailLinks));
+    this.server = new EmulatorServer(settings, b.clock, b.random, b.users,
+        new Persistence(b.dataDir, b.importFile, b.exportOnClose));
     this.port = b.port;
   }
 
@@ -98,6 +105,25 @@ public final class ClerkEmulator implements AutoCloseable {
     String host = url().substring("http://".length());
     return "pk_test_" + Base64.getEncoder().withoutPadding()
         .encodeToString((host + "$").getBytes(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * The Backend API's base URL for {@code @clerk/backend}'s {@code apiUrl} and other backend SDKs:
+   * {@code http://127.0.0.1:PORT/bapi} (requests go to {@code /bapi/v1/...}). At Clerk the Backend
+   * API is another host ({@code https://api.clerk.com}); here it shares the Frontend API's port under
+   * its own path, since both have a {@code /v1/jwks} and a backend SDK appends {@code /v1} to any
+   * base URL it is given.
+   */
+  public String backendApiUrl() {
+    return url() + "/bapi";
+  }
+
+  /**
+   * The secret key the Backend API needs ({@code Authorization: Bearer sk_test_...}): the
+   * builder's {@link Builder#secretKey}, or one made up for this emulator.
+   */
+  public String secretKey() {
+    return server.secretKey();
   }
 
   /** Every e-mail and SMS sent so far. */
@@ -158,7 +184,33 @@ public final class ClerkEmulator implements AutoCloseable {
     return server.idToken(provider, account);
   }
 
-  /** Stops the server. Idempotent. */
+  /**
+   * Whether this emulator started from kept state (a {@link Builder#dataDir data directory} that
+   * had some, or an {@link Builder#importFrom import}) instead of seeding its users.
+   */
+  public boolean restored() {
+    return server.restored();
+  }
+
+  /**
+   * Writes the emulator's whole state to a file that {@link Builder#importFrom} reads: users,
+   * clients, sessions, the outbox and the instance's keys (so it holds secrets: it is written
+   * readable by its owner only). Atomic: the file is the old one or the new one, never half.
+   *
+   * @throws UncheckedIOException if it cannot be written
+   */
+  public void exportState(Path file) {
+    try {
+      server.exportState(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot export the emulator's state to " + file, e);
+    }
+  }
+
+  /**
+   * Stops the server; with {@link Builder#exportOnClose} writes the state there, and with a {@link
+   * Builder#dataDir data directory} writes it there a last time and unlocks it. Idempotent.
+   */
   @Override
   public void close() {
     server.close();
@@ -180,28 +232,81 @@ public final class ClerkEmulator implements AutoCloseable {
     private final List<EmulatorUser> users = new ArrayList<>();
     private Clock clock = Clock.systemUTC();
     private RandomGenerator random = new SecureRandom();
-    private boolean mfaRequired;
-    private boolean clientTrust = true;
-    private RateLimits rateLimits = RateLimits.clerkDefaults();
-    private Lockout lockout = Lockout.clerkDefaults();
-    private final Set<String> pwnedPasswords = new HashSet<>();
-    private Duration reverificationMaxAge = Duration.ofMinutes(10);
-    private Duration codeTtl = Duration.ofMinutes(10);
-    private Duration sessionLifetime = Duration.ofDays(7);
-    private int passwordIterations = Settings.DEFAULT_PASSWORD_ITERATIONS;
+    /** Clerk's defaults for a new instance; the fields below start from them. */
+    private static final Settings DEFAULTS = Settings.defaults();
+    private boolean mfaRequired = DEFAULTS.mfaRequired();
+    private boolean clientTrust = DEFAULTS.clientTrust();
+    private RateLimits rateLimits = DEFAULTS.rateLimits();
+    private Lockout lockout = DEFAULTS.lockout();
+    private final Set<String> pwnedPasswords = new HashSet<>(DEFAULTS.pwnedPasswords());
+    private Duration reverificationMaxAge = DEFAULTS.reverificationMaxAge();
+    private Duration codeTtl = DEFAULTS.codeTtl();
+    private Duration sessionLifetime = DEFAULTS.sessionLifetime();
+    private int passwordIterations = DEFAULTS.passwordIterations();
     private int port;
-    private String adminToken;
-    private final Map<UserAttribute, AttributeSetting> attributes = SignUpPolicy.defaultAttributes();
-    private boolean legalConsent;
-    private SignUpMode signUpMode = SignUpMode.PUBLIC;
-    private int passwordMinLength = 8;
-    private int passwordMinStrength;
     private final Map<String, List<IdpAccount>> oauthProviders = new LinkedHashMap<>();
     private final List<BrowserAuth.Connection> connections = new ArrayList<>();
     private final Set<String> redirectAllowlist = new LinkedHashSet<>();
     private boolean emailLinks;
+    private String adminToken = DEFAULTS.adminToken();
+    private final Map<UserAttribute, AttributeSetting> attributes = new EnumMap<>(DEFAULTS.signUp().attributes());
+    private boolean legalConsent = DEFAULTS.signUp().legalConsent();
+    private SignUpMode signUpMode = DEFAULTS.signUp().mode();
+    private int passwordMinLength = DEFAULTS.passwordMinLength();
+    private int passwordMinStrength = DEFAULTS.passwordMinStrength();
+    private boolean deleteSelfEnabled = DEFAULTS.deleteSelfEnabled();
+    private Path dataDir;
+    private Path importFile;
+    private Path exportOnClose;
+    private String secretKey;
 
     private Builder() {}
+
+    /**
+     * The secret key of the Backend API ({@code /bapi/v1/*}, see {@link ClerkEmulator#backendApiUrl}):
+     * requests need {@code Authorization: Bearer <key>}. Default: a new {@code sk_test_} key per
+     * emulator ({@link ClerkEmulator#secretKey()}).
+     *
+     * @throws IllegalArgumentException unless it is {@code sk_test_} and at least 8 letters, digits,
+     *     {@code _} or {@code -}
+     */
+    public Builder secretKey(String key) {
+      if (key == null || !key.matches("sk_test_[A-Za-z0-9_-]{8,}")) {
+        throw new IllegalArgumentException("the secret key must be sk_test_ and at least 8 letters, digits, _ or -");
+      }
+      this.secretKey = key;
+      return this;
+    }
+
+    /**
+     * Keeps the emulator's state in this directory across restarts (the standalone jar's {@code
+     * --data-dir}): users, clients, sessions, the outbox and the instance's keys, in one JSON file
+     * ({@code emulator-state.json}, format version 1) written again after every change, atomically
+     * and readable by its owner only. A directory that has state starts the emulator from it, and
+     * the users given to this builder are then not seeded again. A corrupt file, or one of a newer
+     * format, fails {@link #build()} and is left as it is; so does a directory another running
+     * emulator uses. Sign-ins and sign-ups in progress are not kept.
+     */
+    public Builder dataDir(Path directory) {
+      this.dataDir = Objects.requireNonNull(directory);
+      return this;
+    }
+
+    /**
+     * Starts from the state in this file, written by {@link ClerkEmulator#exportState} or {@link
+     * #exportOnClose} (the jar's {@code --import}); the file is only read. The users given to this
+     * builder are not seeded. With a {@link #dataDir} it must be one without state yet.
+     */
+    public Builder importFrom(Path file) {
+      this.importFile = Objects.requireNonNull(file);
+      return this;
+    }
+
+    /** Writes the state to this file when the emulator is closed (the jar's {@code --export-on-exit}). */
+    public Builder exportOnClose(Path file) {
+      this.exportOnClose = Objects.requireNonNull(file);
+      return this;
+    }
 
     /** Seeds a user. */
     public Builder user(EmulatorUser user) {
@@ -342,10 +447,23 @@ public final class ClerkEmulator implements AutoCloseable {
      * optional or required. Defaults (Clerk's for a new application): e-mail address and password
      * required; phone number, username, first and last name optional. At least one identifier
      * (e-mail address, phone number or username) must end up required; {@link #build()} checks.
-     * {@code /v1/environment} says the same, so that Clerk's own clients build the same form.
+     * {@code /v1/environment} says the same, so that Clerk's own clients build the same form. A
+     * user's last verified identifier of a required kind cannot be removed (400 {@code
+     * last_required_identification_deletion_failed}).
      */
     public Builder attribute(UserAttribute attribute, AttributeSetting setting) {
       attributes.put(Objects.requireNonNull(attribute), Objects.requireNonNull(setting));
+      return this;
+    }
+
+    /**
+     * Whether users may delete their own account (default true, as the Clerk Dashboard's "Allow
+     * users to delete their accounts"): with false, {@code DELETE /v1/me} is refused with 403
+     * {@code user_delete_self_not_enabled}, and users and the environment say {@code
+     * delete_self_enabled: false}.
+     */
+    public Builder deleteSelfEnabled(boolean enabled) {
+      this.deleteSelfEnabled = enabled;
       return this;
     }
 
@@ -487,6 +605,9 @@ public final class ClerkEmulator implements AutoCloseable {
      *
      * @throws IllegalArgumentException if two seeded users share an identifier, or no identifier
      *     attribute is required
+     * @throws IllegalStateException if the {@link #dataDir} is used by another emulator, or its
+     *     state file or the {@link #importFrom} file is corrupt or of a newer format (the message
+     *     names the file and the problem; the file is left as it is)
      */
     public ClerkEmulator build() {
       return new ClerkEmulator(this);

@@ -41,6 +41,8 @@ public record OutboxMessage(Channel channel, String recipient, String code, Purp
     SIGN_UP,
     /** Verification of a phone number the user added. */
     VERIFY_PHONE,
+    /** Verification of an e-mail address the user added. */
+    VERIFY_EMAIL,
     /** Step-up verification of a session. */
     REVERIFICATION
   }

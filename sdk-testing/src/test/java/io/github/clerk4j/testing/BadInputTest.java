@@ -44,6 +44,21 @@ class BadInputTest {
   }
 
   @Test
+  void anImageUploadMayBeLargerThanAFormButNotWithoutBound() {
+    start(ClerkEmulator.builder());
+    // A 200 KB photo passes the form limit: the upload route reads it (and answers for itself:
+    // without a client token, there is no session).
+    Answer photo = post("/v1/me/profile_image", "application/octet-stream", "A".repeat(200 * 1024));
+    assertThat(photo.status()).as(photo.raw()).isEqualTo(401);
+    Answer huge = post("/v1/me/profile_image/", "application/octet-stream", "A".repeat(17 * 1024 * 1024));
+    assertThat(huge.status()).isEqualTo(413);
+    assertThat(huge.errorCode()).isEqualTo("request_body_too_large");
+    // Only the upload route takes a body that is not a form.
+    Answer elsewhere = post("/v1/client/sign_ins", "application/octet-stream", "AAAA");
+    assertThat(elsewhere.status()).isEqualTo(415);
+  }
+
+  @Test
   void formsWithoutNamesOrWithJsonAreMalformedAndCreateNothing() {
     start(ClerkEmulator.builder());
     for (String body : new String[] {"=&=&=", "{\"identifier\": \"x@example.com\"}", "=x", "identifier=a&=b"}) {

@@ -24,6 +24,7 @@ final class Fapi {
   private final String baseUrl;
   private String token;
   String forwardedFor;
+  String userAgent;
 
   Fapi(ClerkEmulator emulator) {
     this.baseUrl = emulator.url();
@@ -103,9 +104,24 @@ final class Fapi {
     if (forwardedFor != null) {
       b.header("X-Forwarded-For", forwardedFor);
     }
+    if (userAgent != null) {
+      b.header("User-Agent", userAgent);
+    }
     String body = form == null ? "" : encode(form);
     b.header("Content-Type", "application/x-www-form-urlencoded");
     b.method(method, form == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+    return exchange(b.build());
+  }
+
+  /** A POST with this body as it is (an image upload), with the client token. */
+  Answer upload(String path, String contentType, byte[] body) {
+    String sep = path.contains("?") ? "&" : "?";
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl + path + sep + "_is_native=true"))
+        .header("clerk-api-version", "2026-05-12").header("Content-Type", contentType)
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+    if (token != null) {
+      b.header("Authorization", token);
+    }
     return exchange(b.build());
   }
 

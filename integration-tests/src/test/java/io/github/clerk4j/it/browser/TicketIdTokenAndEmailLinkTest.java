@@ -72,6 +72,20 @@ class TicketIdTokenAndEmailLinkTest {
   }
 
   @Test
+  void aTokenTheBackendApiMintedSignsIn() throws Exception {
+    try (BrowserFixture f = new BrowserFixture()) {
+      // What an app's backend does: POST /v1/sign_in_tokens with its secret key, then hands the token over.
+      String body = "{\"user_id\": \"" + f.emulator.userId("ada@example.com") + "\", \"expires_in_seconds\": 600}";
+      HttpResponse<String> minted = HTTP.send(HttpRequest.newBuilder(URI.create(f.emulator.backendApiUrl() + "/v1/sign_in_tokens"))
+          .header("Authorization", "Bearer " + f.emulator.secretKey()).header("Content-Type", "application/json")
+          .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(minted.statusCode()).isEqualTo(200);
+      String token = minted.body().replaceAll(".*\"token\"\\s*:\\s*\"([^\"]+)\".*", "$1");
+      assertThat(f.clerk.signIn().ticket(token).status()).isEqualTo(SignInStatus.COMPLETE);
+    }
+  }
+
+  @Test
   void anInvitationSignsUpOnceWithAVerifiedAddress() {
     try (BrowserFixture f = new BrowserFixture()) {
       String invitation = f.emulator.createInvitation("ivy@example.com", Duration.ofDays(7));

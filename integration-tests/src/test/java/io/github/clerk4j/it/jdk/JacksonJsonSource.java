@@ -197,7 +197,7 @@ final class JacksonJsonSource implements JsonSource {
     } catch (StreamReadException e) {
       String m = e.getOriginalMessage();
       if (e instanceof JsonEOFException || (m != null && m.startsWith("Unexpected end-of-input"))) {
-        throw new EOFException("the body ends inside a value at " + path());
+        throw new EOFException("the body ends inside a value");
       }
       throw new SyntaxException("not JSON at " + path() + " (" + e.getClass().getSimpleName() + ")", null);
     }

@@ -5,8 +5,10 @@ import io.github.clerk4j.ClerkNetworkException;
 import io.github.clerk4j.spi.Endpoint;
 import io.github.clerk4j.spi.FapiRequest;
 import io.github.clerk4j.spi.FapiResponse;
+import io.github.clerk4j.spi.FilePart;
 import io.github.clerk4j.spi.Form;
 import io.github.clerk4j.spi.Transport;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -21,6 +23,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.StringJoiner;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -106,6 +109,17 @@ final class JdkHttpTransport implements Transport {
       case ATTEMPT_TOTP_VERIFICATION -> new Route("POST", "v1/me/totp/attempt_verification");
       case DELETE_TOTP -> new Route("DELETE", "v1/me/totp");
       case CREATE_BACKUP_CODES -> new Route("POST", "v1/me/backup_codes");
+      case UPDATE_USER -> new Route("PATCH", "v1/me");
+      case UPDATE_USER_METADATA -> new Route("PATCH", "v1/me/metadata");
+      case DELETE_USER -> new Route("DELETE", "v1/me");
+      case CREATE_EMAIL_ADDRESS -> new Route("POST", "v1/me/email_addresses");
+      case PREPARE_EMAIL_ADDRESS_VERIFICATION -> new Route("POST", "v1/me/email_addresses/{id}/prepare_verification");
+      case ATTEMPT_EMAIL_ADDRESS_VERIFICATION -> new Route("POST", "v1/me/email_addresses/{id}/attempt_verification");
+      case DELETE_EMAIL_ADDRESS -> new Route("DELETE", "v1/me/email_addresses/{id}");
+      case SET_PROFILE_IMAGE -> new Route("POST", "v1/me/profile_image");
+      case DELETE_PROFILE_IMAGE -> new Route("DELETE", "v1/me/profile_image");
+      case GET_ACTIVE_SESSIONS -> new Route("GET", "v1/me/sessions/active");
+      case REVOKE_SESSION -> new Route("POST", "v1/me/sessions/{id}/revoke");
     };
     String path = template.path();
     path = path.contains("{id}") ? path.replace("{id}", segment(r.id(), "id", r)) : path;
@@ -134,7 +148,11 @@ final class JdkHttpTransport implements Transport {
     if (r.clientToken() != null) {
       request.header("Authorization", r.clientToken());
     }
-    if (route.hasBody()) {
+    if (r.file() != null) {
+      String boundary = "clerk4j-" + UUID.randomUUID();
+      request.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+          .method(route.method(), BodyPublishers.ofByteArray(multipart(boundary, r)));
+    } else if (route.hasBody()) {
       request.header("Content-Type", "application/x-www-form-urlencoded")
           .method(route.method(), BodyPublishers.ofString(form));
     } else {
@@ -172,6 +190,20 @@ final class JdkHttpTransport implements Transport {
       Thread.currentThread().interrupt();
       throw new ClerkNetworkException(r.endpoint() + ": interrupted while waiting for the answer", e, true);
     }
+  }
+
+  /** {@code multipart/form-data} (RFC 7578): a text part per form field, then the file. */
+  private static byte[] multipart(String boundary, FapiRequest r) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    r.form().fields().forEach((k, v) -> out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\""
+        + k + "\"\r\n\r\n" + v + "\r\n").getBytes(StandardCharsets.UTF_8)));
+    FilePart file = r.file();
+    out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + file.name()
+        + "\"; filename=\"" + file.fileName() + "\"\r\nContent-Type: " + file.contentType() + "\r\n\r\n")
+        .getBytes(StandardCharsets.UTF_8));
+    out.writeBytes(file.content());
+    out.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    return out.toByteArray();
   }
 
   /** {@code application/x-www-form-urlencoded}, in the form's order. */

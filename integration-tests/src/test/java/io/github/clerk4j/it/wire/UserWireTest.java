@@ -24,8 +24,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every {@code /v1/me} call of Clerk's "manage MFA" guides through User and PhoneNumber (wire spec
- * §5): method, path, {@code _clerk_session_id}, exact form fields; and what the SDK returns from
- * the answer.
+ * §5), and those of account management ({@link AccountWireTest#accountCalls()}, §17): method,
+ * path, {@code _clerk_session_id}, exact form fields; and what the SDK returns from the answer.
  */
 class UserWireTest {
 
@@ -144,7 +144,7 @@ class UserWireTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource("meCalls")
+  @MethodSource({"meCalls", "io.github.clerk4j.it.wire.AccountWireTest#accountCalls"})
   void meCall(MeCase c) {
     User user = fapi.signedIn();
 

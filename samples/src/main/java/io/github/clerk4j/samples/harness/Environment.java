@@ -1,6 +1,10 @@
 package io.github.clerk4j.samples.harness;
 
+import io.github.clerk4j.Clerk;
+import io.github.clerk4j.ClerkApiException;
+import io.github.clerk4j.Session;
 import io.github.clerk4j.desktop.BrowserSignIn;
+import io.github.clerk4j.okhttp.OkHttpTransport;
 import io.github.clerk4j.samples.Prompt;
 import io.github.clerk4j.testing.ClerkEmulator;
 import io.github.clerk4j.testing.OutboxMessage;
@@ -12,6 +16,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -20,15 +26,20 @@ import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import okhttp3.OkHttpClient;
 
 /**
  * What the harness has around a run of the recipes: the embedded emulator (absent against a real
  * instance) with its outbox and clock, and the authenticator app of the person at the keyboard,
  * which holds the secret of the last QR code shown.
  */
-final class Environment {
+final class Environment implements AutoCloseable {
 
   private static final Pattern SECRET = Pattern.compile("(?:^|&)secret=([A-Za-z2-7=]+)");
+  /** The other device's browser and address, as the emulator reads them from its requests. */
+  private static final String PHONE_BROWSER = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X)"
+      + " AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4 Mobile/15E148 Safari/604.1";
+  private static final String PHONE_ADDRESS = "198.51.100.4";
 
   private final ClerkEmulator emulator;
   private final TestClock clock;
@@ -36,6 +47,7 @@ final class Environment {
   /** How often the app has looked at its sign-in ({@code GET}) so far. */
   private final IntSupplier signInReloads;
   private volatile String scannedSecret;
+  private Clerk otherDevice;
 
   private Environment(ClerkEmulator emulator, TestClock clock, int loopbackPort, IntSupplier signInReloads) {
     this.emulator = emulator;
@@ -166,6 +178,66 @@ final class Environment {
       prompt.tell("(a real instance: this step has its effect only after " + d.toMinutes() + " minutes)");
     } else {
       clock.advance(d);
+    }
+  }
+
+  /**
+   * The person signs in on another device too (a phone's browser, by its {@code User-Agent} and
+   * address): a second client of the embedded emulator, signed in with the password.
+   */
+  void signInOnAnotherDevice(String identifier, String password, Prompt prompt) {
+    if (emulator == null) {
+      prompt.tell("(a real instance: sign in on another device yourself, then continue)");
+      return;
+    }
+    OkHttpClient phone = new OkHttpClient.Builder().addInterceptor(chain -> chain.proceed(chain.request().newBuilder()
+        .header("User-Agent", PHONE_BROWSER).header("X-Forwarded-For", PHONE_ADDRESS).build())).build();
+    otherDevice = Clerk.builder().publishableKey(emulator.publishableKey())
+        .transport(OkHttpTransport.builder().okHttpClient(phone).factory()).build();
+    otherDevice.signIn().password(identifier, password).finalize((s, decorateUrl) -> {});
+    prompt.tell("Signed in on a phone as well: " + otherDevice.session().map(Session::id).orElseThrow());
+  }
+
+  /**
+   * The other device's next call, after its session was revoked: Clerk answers 401 {@code
+   * signed_out}, and the SDK there drops the session, so that device shows itself signed out.
+   */
+  void showTheOtherDeviceIsSignedOut(Prompt prompt) {
+    if (otherDevice == null) {
+      return;
+    }
+    Session stale = otherDevice.session()
+        .orElseThrow(() -> new IllegalStateException("the other device was signed out before its next call"));
+    try {
+      stale.getToken();
+      throw new IllegalStateException("the other device still got a session token after the revocation");
+    } catch (ClerkApiException e) {
+      prompt.tell("The phone's next call: HTTP " + e.httpStatus() + " " + e.firstError().code() + " ("
+          + e.firstError().longMessage() + ")");
+    }
+    if (otherDevice.session().isPresent()) {
+      throw new IllegalStateException("the other device still shows its session");
+    }
+    prompt.tell("The phone is signed out: it has no session any more.");
+  }
+
+  /** Closes the other device's client, if the flow made one. */
+  @Override
+  public void close() {
+    if (otherDevice != null) {
+      otherDevice.close();
+    }
+  }
+
+  /** A small PNG in a temporary file, for the person to upload as a profile image. */
+  static String pngFile() {
+    try {
+      Path file = Files.createTempFile("clerk4j-sample-", ".png");
+      file.toFile().deleteOnExit();
+      Files.write(file, new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 'I', 'H', 'D', 'R'});
+      return file.toString();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 

@@ -5,6 +5,8 @@ import io.github.clerk4j.samples.EmailLinkSignIn;
 import io.github.clerk4j.samples.EmailCodeSignIn;
 import io.github.clerk4j.samples.EnterpriseSsoSignIn;
 import io.github.clerk4j.samples.GenerateBackupCodes;
+import io.github.clerk4j.samples.ManageEmailAddresses;
+import io.github.clerk4j.samples.ManageSessions;
 import io.github.clerk4j.samples.ManageSmsMfa;
 import io.github.clerk4j.samples.ManageTotpMfa;
 import io.github.clerk4j.samples.MfaSignIn;
@@ -16,6 +18,7 @@ import io.github.clerk4j.samples.SignUpWithMissingFields;
 import io.github.clerk4j.samples.SignUpWithPhone;
 import io.github.clerk4j.samples.TicketSignIn;
 import io.github.clerk4j.testing.AttributeSetting;
+import io.github.clerk4j.samples.UpdateProfile;
 import io.github.clerk4j.testing.EmulatorUser;
 import io.github.clerk4j.testing.IdpAccount;
 import io.github.clerk4j.testing.UserAttribute;
@@ -45,6 +48,11 @@ final class Flows {
   static final String FIRST_NAME = "Enter first name";
   static final String LAST_NAME = "Enter last name";
   static final String TERMS = "Do you accept the terms? (y/n)";
+  static final String NEW_EMAIL = "Enter new email address";
+  static final String USERNAME = "Username";
+  static final String THEME = "Theme (light or dark)";
+  static final String IMAGE_FILE = "Profile image file (empty to keep the current one)";
+  static final String SIGN_OUT_DEVICE = "Sign out which device? (number, empty for none)";
   static final String WORK_EMAIL = "Enter your work email address";
   static final String TICKET = "Paste the sign-in token from your backend";
 
@@ -258,6 +266,65 @@ final class Flows {
               .code(APP_CODE, "the current code of the seeded TOTP secret", env.totpCode(TOTP_SECRET)))
           .recipe(MfaSignIn.class, "signIn", MfaSignIn::signIn)
           .recipe(GenerateBackupCodes.class, "generate", GenerateBackupCodes::generate)
+          .build(),
+      Flow.named("account-emails")
+          .summary("add an e-mail address, verify it by code, make it primary, remove the old one")
+          .guide("guides/development/custom-flows/account-updates/add-email")
+          .details("""
+              After the password sign-in: user.createEmailAddress(address) (in withReverification)
+              refuses a malformed address before sending and one another account has
+              (form_identifier_exists, next to the field); prepareVerification() sends a code,
+              attemptVerification(code) verifies it (n: a new code); user.update(UserUpdateParams
+              .empty().withPrimaryEmailAddressId(id)) makes it primary and the old address's
+              destroy() removes it (both in withReverification).""")
+          .seed(s -> s.trustedDevice().user(user("grace@example.com", "cobol-compiler-1959"))
+              .user(user("ada@example.com", "analytical-engine-1843")))
+          .answers((a, env) -> a.value(IDENTIFIER, "grace@example.com")
+              .seededPassword(PASSWORD, "cobol-compiler-1959")
+              .value(NEW_EMAIL, "grace.hopper@example")
+              .value(NEW_EMAIL, "ada@example.com")
+              .value(NEW_EMAIL, "grace.hopper@example.com")
+              .codeSentTo(PHONE_CODE, "grace.hopper@example.com", env))
+          .recipe(PasswordSignIn.class, "signIn", PasswordSignIn::signIn)
+          .recipe(ManageEmailAddresses.class, "manage", ManageEmailAddresses::manage)
+          .build(),
+      Flow.named("account-profile")
+          .summary("change the name and username (a refused one asked again), a preference, the profile image")
+          .guide("reference/objects/user#update")
+          .details("""
+              After the password sign-in: user.update(...) with the first and last name; with the
+              username (in withReverification; one too short is refused next to the field and asked
+              again); withUnsafeMetadata(Map.of("theme", ...)) merges a preference into the unsafe
+              metadata (PATCH /v1/me/metadata); user.setProfileImage(path) uploads a PNG.""")
+          .seed(s -> s.trustedDevice().user(user("grace@example.com", "cobol-compiler-1959")))
+          .answers((a, env) -> a.value(IDENTIFIER, "grace@example.com")
+              .seededPassword(PASSWORD, "cobol-compiler-1959")
+              .value(FIRST_NAME, "Grace")
+              .value(LAST_NAME, "Hopper")
+              .value(USERNAME, "gh")
+              .value(USERNAME, "grace_hopper")
+              .value(THEME, "dark")
+              .value(IMAGE_FILE, Environment.pngFile()))
+          .recipe(PasswordSignIn.class, "signIn", PasswordSignIn::signIn)
+          .recipe(UpdateProfile.class, "update", UpdateProfile::update)
+          .build(),
+      Flow.named("account-sessions")
+          .summary("sign in on a second device, list the sessions with their activity, revoke it: it is signed out")
+          .guide("reference/objects/user#get-sessions")
+          .details("""
+              After the password sign-in here, the same user signs in on a phone (a second client).
+              user.activeSessions() lists both with their browser, device, address and last
+              activity; the phone's ActiveSession.revoke() (in withReverification) ends it. The
+              phone's next call is refused with 401 signed_out, and it shows no session any more.""")
+          .seed(s -> s.trustedDevice().user(user("grace@example.com", "cobol-compiler-1959")))
+          .answers((a, env) -> a.value(IDENTIFIER, "grace@example.com")
+              .seededPassword(PASSWORD, "cobol-compiler-1959")
+              .value(SIGN_OUT_DEVICE, "1"))
+          .recipe(PasswordSignIn.class, "signIn", PasswordSignIn::signIn)
+          .then("the same person signs in on a phone",
+              (clerk, prompt, env) -> env.signInOnAnotherDevice("grace@example.com", "cobol-compiler-1959", prompt))
+          .recipe(ManageSessions.class, "manage", ManageSessions::manage)
+          .then("the phone's next call", (clerk, prompt, env) -> env.showTheOtherDeviceIsSignedOut(prompt))
           .build(),
       Flow.named("session-tasks")
           .summary("an instance that requires MFA: a pending session's setup-mfa task, done with an authenticator app")

@@ -139,24 +139,30 @@ public final class Samples {
             .transport(RecordingTransport.recording(defaultTransport(), record))
             .build()) {
       clerk.addListener(record);
-      Environment environment =
-          emulator == null ? Environment.realInstance() : Environment.embedded(emulator, setup.clock(), setup.loopbackPort(),
-              record::signInReloads);
-      // Against a real instance only the person knows the answers.
-      Answers answers = emulator == null ? new Answers() : flow.answersIn(environment);
-      Prompt prompt = console == null
-          ? new AutoPrompt(answers, environment, out)
-          : new ConsolePrompt(console, out, answers, environment);
-      out.printf("== %s: %s%n   https://clerk.com/docs/%s, %s%n", flow.name(), flow.summary(), flow.guide(),
-          emulator == null ? "against " + clerk.frontendApiUrl() : "against the embedded emulator at " + emulator.url());
-      long start = System.nanoTime();
-      for (Flow.Step step : flow.steps()) {
-        out.printf("-- %s%n", step.description());
-        step.action().run(clerk, prompt, environment);
+      try (Environment environment = emulator == null ? Environment.realInstance()
+          : Environment.embedded(emulator, setup.clock(), setup.loopbackPort(), record::signInReloads)) {
+        return run(flow, out, console, clerk, emulator, environment, record);
       }
-      return new FlowResult(flow.name(), record.signInStatuses(), clerk.session(), record.requests(),
-          Duration.ofNanos(System.nanoTime() - start));
     }
+  }
+
+  /** Runs the steps with the prompt of {@code --auto} ({@code console == null}) or of the console. */
+  private static FlowResult run(Flow flow, PrintStream out, BufferedReader console, Clerk clerk,
+      ClerkEmulator emulator, Environment environment, RecordingTransport.Record record) {
+    // Against a real instance only the person knows the answers.
+    Answers answers = emulator == null ? new Answers() : flow.answersIn(environment);
+    Prompt prompt = console == null
+        ? new AutoPrompt(answers, environment, out)
+        : new ConsolePrompt(console, out, answers, environment);
+    out.printf("== %s: %s%n   https://clerk.com/docs/%s, %s%n", flow.name(), flow.summary(), flow.guide(),
+        emulator == null ? "against " + clerk.frontendApiUrl() : "against the embedded emulator at " + emulator.url());
+    long start = System.nanoTime();
+    for (Flow.Step step : flow.steps()) {
+      out.printf("-- %s%n", step.description());
+      step.action().run(clerk, prompt, environment);
+    }
+    return new FlowResult(flow.name(), record.signInStatuses(), clerk.session(), record.requests(),
+        Duration.ofNanos(System.nanoTime() - start));
   }
 
   private static TransportFactory defaultTransport() {

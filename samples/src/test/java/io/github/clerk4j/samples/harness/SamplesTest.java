@@ -59,6 +59,14 @@ class SamplesTest {
         Arguments.of("manage-mfa-sms", List.of(DONE), 10),
         Arguments.of("manage-mfa-totp", List.of(DONE), 5),
         Arguments.of("backup-codes", List.of(NSF, DONE), 4),
+        // sign-in and finalize; the address of another account refused (the malformed one is never
+        // sent); create, send, verify, make primary, remove the old one
+        Arguments.of("account-emails", List.of(DONE), 8),
+        // sign-in and finalize; names; the refused username, the accepted one; metadata; image
+        Arguments.of("account-profile", List.of(DONE), 7),
+        // sign-in and finalize; list; revoke the phone's session; list again (the phone's own
+        // requests go through its own client)
+        Arguments.of("account-sessions", List.of(DONE), 5),
         Arguments.of("session-tasks", List.of(DONE), 4),
         // the sign-in (3), createBackupCode refused, verification started and attempted, again
         Arguments.of("reverification", List.of(NSF, DONE), 7),

@@ -64,6 +64,20 @@ public final class AnswerDecoder {
     body(Endpoint.ATTEMPT_TOTP_VERIFICATION, wrapped(WireDecoders::totp, "TOTP enrolment"));
     body(Endpoint.DELETE_TOTP, wrapped(WireDecoders::deletedObject, "deleted object"));
     body(Endpoint.CREATE_BACKUP_CODES, wrapped(WireDecoders::backupCodes, "backup codes"));
+    body(Endpoint.UPDATE_USER, wrapped(WireDecoders::user, "user"));
+    body(Endpoint.UPDATE_USER_METADATA, wrapped(WireDecoders::user, "user"));
+    body(Endpoint.DELETE_USER, wrapped(WireDecoders::deletedObject, "deleted object"));
+    for (Endpoint e : List.of(Endpoint.CREATE_EMAIL_ADDRESS, Endpoint.PREPARE_EMAIL_ADDRESS_VERIFICATION,
+        Endpoint.ATTEMPT_EMAIL_ADDRESS_VERIFICATION)) {
+      body(e, wrapped(WireDecoders::emailAddress, "e-mail address"));
+    }
+    body(Endpoint.DELETE_EMAIL_ADDRESS, wrapped(WireDecoders::deletedObject, "deleted object"));
+    body(Endpoint.SET_PROFILE_IMAGE, wrapped(AccountDecoders::image, "image"));
+    body(Endpoint.DELETE_PROFILE_IMAGE, wrapped(WireDecoders::deletedObject, "deleted object"));
+    // A bare array, as Clerk answers it (no envelope, no piggybacked client).
+    body(Endpoint.GET_ACTIVE_SESSIONS,
+        unwrapped(in -> in.list(AccountDecoders::activeSession), "list of active sessions"));
+    body(Endpoint.REVOKE_SESSION, wrapped(WireDecoders::session, "session"));
     for (Endpoint e : Endpoint.values()) {
       if (!BODIES.containsKey(e)) {
         throw new IllegalStateException("no answer decoder for " + e);
@@ -154,9 +168,13 @@ public final class AnswerDecoder {
     } catch (EOFException e) {
       throw badBody(endpoint, "the Frontend API's answer (HTTP " + status + ") is cut off at " + in.path(), e,
           token);
-    } catch (WireFormatException | JsonSource.SyntaxException e) {
+    } catch (WireFormatException e) {
       throw badBody(endpoint, "the Frontend API answered HTTP " + status + ", but not with "
           + article(spec.what) + ": " + e.getMessage(), e, token);
+    } catch (JsonSource.SyntaxException e) {
+      // The transport's own words are not repeated: the path of this reader is the safe one.
+      throw badBody(endpoint, "the Frontend API answered HTTP " + status + ", but not with "
+          + article(spec.what) + ": not the expected JSON at " + in.path(), e, token);
     } catch (IOException e) {
       throw new UnusableAnswerException(endpoint + ": the connection failed while reading the answer ("
           + e.getClass().getSimpleName() + "); the server may have processed the request", e, token);

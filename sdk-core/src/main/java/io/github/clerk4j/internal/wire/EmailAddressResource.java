@@ -1,4 +1,13 @@
 package io.github.clerk4j.internal.wire;
 
-/** One e-mail address of a user ({@code object: email_address}). */
-public record EmailAddressResource(String id, String emailAddress, VerificationResource verification) {}
+/**
+ * One e-mail address of a user ({@code object: email_address}). {@code toString()} does not show
+ * the address.
+ */
+public record EmailAddressResource(String id, String emailAddress, VerificationResource verification) {
+
+  @Override
+  public String toString() {
+    return "EmailAddressResource{id=" + id + ", verification=" + verification + '}';
+  }
+}

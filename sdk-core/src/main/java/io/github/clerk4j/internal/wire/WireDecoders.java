@@ -336,6 +336,7 @@ public final class WireDecoders {
     String firstName = null;
     String lastName = null;
     String imageUrl = null;
+    boolean hasImage = false;
     String primaryEmailAddressId = null;
     String primaryPhoneNumberId = null;
     List<EmailAddressResource> emailAddresses = null;
@@ -344,6 +345,9 @@ public final class WireDecoders {
     boolean twoFactorEnabled = false;
     boolean totpEnabled = false;
     boolean backupCodeEnabled = false;
+    Map<String, Object> publicMetadata = null;
+    Map<String, Object> unsafeMetadata = null;
+    boolean deleteSelfEnabled = false;
     Instant createdAt = null;
     Instant updatedAt = null;
     in.beginObject();
@@ -354,6 +358,7 @@ public final class WireDecoders {
         case "first_name" -> firstName = in.string();
         case "last_name" -> lastName = in.string();
         case "image_url" -> imageUrl = in.string();
+        case "has_image" -> hasImage = in.isTrue();
         case "primary_email_address_id" -> primaryEmailAddressId = in.string();
         case "primary_phone_number_id" -> primaryPhoneNumberId = in.string();
         case "email_addresses" -> emailAddresses = in.list(WireDecoders::emailAddress);
@@ -362,6 +367,9 @@ public final class WireDecoders {
         case "two_factor_enabled" -> twoFactorEnabled = in.isTrue();
         case "totp_enabled" -> totpEnabled = in.isTrue();
         case "backup_code_enabled" -> backupCodeEnabled = in.isTrue();
+        case "public_metadata" -> publicMetadata = metadata(in);
+        case "unsafe_metadata" -> unsafeMetadata = metadata(in);
+        case "delete_self_enabled" -> deleteSelfEnabled = in.isTrue();
         case "created_at" -> createdAt = in.instant();
         case "updated_at" -> updatedAt = in.instant();
         default -> in.skipValue();
@@ -369,8 +377,18 @@ public final class WireDecoders {
     }
     in.endObject();
     return new UserResource(in.required(id, "user", "id"), username, firstName, lastName, imageUrl,
-        primaryEmailAddressId, primaryPhoneNumberId, emailAddresses, phoneNumbers, passwordEnabled,
-        twoFactorEnabled, totpEnabled, backupCodeEnabled, createdAt, updatedAt);
+        hasImage, primaryEmailAddressId, primaryPhoneNumberId, emailAddresses, phoneNumbers,
+        passwordEnabled, twoFactorEnabled, totpEnabled, backupCodeEnabled, publicMetadata,
+        unsafeMetadata, deleteSelfEnabled, createdAt, updatedAt);
+  }
+
+  /** A metadata object; anything but an object (Clerk always sends one) reads as none. */
+  private static Map<String, Object> metadata(WireReader in) throws IOException {
+    if (in.peek() != io.github.clerk4j.spi.JsonSource.Token.BEGIN_OBJECT) {
+      in.skipValue();
+      return null;
+    }
+    return in.object();
   }
 
   public static EmailAddressResource emailAddress(WireReader in) throws IOException {

@@ -10,6 +10,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Null-tolerant reads on a {@link JsonSource}, in the forms the Frontend API uses: Clerk sends
@@ -18,6 +19,9 @@ import java.util.Map;
  */
 public final class WireReader {
 
+  /** A member name as FAPI sends them. */
+  private static final Pattern FAPI_NAME = Pattern.compile("[a-z][a-z0-9_]{0,63}");
+
   /** Reads one value; returns {@code null} for JSON {@code null}. */
   @FunctionalInterface
   public interface Item<T> {
@@ -25,6 +29,12 @@ public final class WireReader {
   }
 
   private final JsonSource source;
+  /**
+   * The path of the member whose value was skipped last, a name no decoder knows: until the next
+   * name is read, the source's path still ends with it, and it is body text (a broken body can
+   * turn any value, a backup code say, into a "name").
+   */
+  private String skippedMember;
 
   public WireReader(JsonSource source) {
     this.source = source;
@@ -53,10 +63,13 @@ public final class WireReader {
   }
 
   public String nextName() throws IOException {
+    skippedMember = null;
     return source.nextName();
   }
 
   public void skipValue() throws IOException {
+    String at = source.path();
+    skippedMember = at != null && at.lastIndexOf('.') > at.lastIndexOf(']') ? at : null;
     source.skipValue();
   }
 
@@ -64,8 +77,41 @@ public final class WireReader {
     return source.peek();
   }
 
+  /**
+   * Where the reader is, for messages: {@code $.response.supported_first_factors[1]}. A member
+   * no decoder knows (one being skipped), and any name that FAPI could not have sent (anything but
+   * lowercase snake_case of up to 64 characters), shows as {@code ?}: a broken body can put any
+   * text where a name belongs, a token or a backup code included, and messages end up in logs.
+   */
   public String path() {
-    return source.path();
+    String raw = source.path();
+    if (raw == null || !raw.startsWith("$")) {
+      return "$?";
+    }
+    String skipped = skippedMember;
+    if (skipped != null && (raw.equals(skipped) || raw.startsWith(skipped + ".") || raw.startsWith(skipped + "["))) {
+      raw = skipped.substring(0, skipped.lastIndexOf('.')) + ".?";
+    }
+    StringBuilder out = new StringBuilder("$");
+    int i = 1;
+    while (i < raw.length()) {
+      char c = raw.charAt(i);
+      int end = i + 1;
+      if (c == '[') {
+        end = raw.indexOf(']', i);
+        end = end < 0 ? raw.length() : end + 1;
+        String index = raw.substring(i + 1, Math.max(i + 1, end - 1));
+        out.append('[').append(index.matches("[0-9]{1,9}") ? index : "?").append(']');
+      } else {
+        while (end < raw.length() && raw.charAt(end) != '.' && raw.charAt(end) != '[') {
+          end++;
+        }
+        String name = raw.substring(i + 1, end);
+        out.append('.').append(c == '.' && FAPI_NAME.matcher(name).matches() ? name : "?");
+      }
+      i = end;
+    }
+    return out.toString();
   }
 
   /** A string (a number as its text), or null. */
@@ -112,7 +158,7 @@ public final class WireReader {
     try {
       return source.nextLong();
     } catch (NumberFormatException e) {
-      throw new WireFormatException("expected a whole number at " + source.path());
+      throw new WireFormatException("expected a whole number at " + path());
     }
   }
 
@@ -123,7 +169,7 @@ public final class WireReader {
       return null;
     }
     if (n < Integer.MIN_VALUE || n > Integer.MAX_VALUE) {
-      throw new WireFormatException("number out of range at " + source.path());
+      throw new WireFormatException("number out of range at " + path());
     }
     return n.intValue();
   }
@@ -152,7 +198,7 @@ public final class WireReader {
       try {
         return Instant.parse(text);
       } catch (DateTimeParseException e) {
-        throw new WireFormatException("expected a timestamp at " + source.path());
+        throw new WireFormatException("expected a timestamp at " + path());
       }
     }
   }
@@ -221,7 +267,7 @@ public final class WireReader {
       try {
         return Double.parseDouble(text);
       } catch (NumberFormatException e) {
-        throw new WireFormatException("expected a number at " + source.path());
+        throw new WireFormatException("expected a number at " + path());
       }
     }
   }
@@ -247,7 +293,7 @@ public final class WireReader {
   /** {@code value}, or a {@link WireFormatException} that the resource lacks {@code member}. */
   public <T> T required(T value, String object, String member) throws WireFormatException {
     if (value == null) {
-      throw new WireFormatException("a " + object + " without " + member + " at " + source.path());
+      throw new WireFormatException("a " + object + " without " + member + " at " + path());
     }
     return value;
   }
@@ -260,6 +306,6 @@ public final class WireReader {
   }
 
   private WireFormatException mismatch(String wanted, Token found) {
-    return new WireFormatException("expected " + wanted + " but found " + found + " at " + source.path());
+    return new WireFormatException("expected " + wanted + " but found " + found + " at " + path());
   }
 }

@@ -2,10 +2,15 @@ package io.github.clerk4j.okhttp.internal;
 
 import io.github.clerk4j.spi.Endpoint;
 import io.github.clerk4j.spi.FapiRequest;
+import io.github.clerk4j.spi.FilePart;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import okhttp3.MediaType;
+import okhttp3.MultipartBody;
+import okhttp3.RequestBody;
 import okhttp3.ResponseBody;
 import retrofit2.Call;
 
@@ -82,6 +87,21 @@ public final class EndpointTable {
         (api, r, c) -> api.attemptTotpVerification(c, r.sessionId(), fields(r)));
     bind(Endpoint.DELETE_TOTP, (api, r, c) -> api.deleteTotp(c, r.sessionId(), fields(r)));
     bind(Endpoint.CREATE_BACKUP_CODES, (api, r, c) -> api.createBackupCodes(c, r.sessionId(), fields(r)));
+
+    bind(Endpoint.UPDATE_USER, (api, r, c) -> api.updateUser(c, r.sessionId(), fields(r)));
+    bind(Endpoint.UPDATE_USER_METADATA, (api, r, c) -> api.updateUserMetadata(c, r.sessionId(), fields(r)));
+    bind(Endpoint.DELETE_USER, (api, r, c) -> api.deleteUser(c, r.sessionId(), fields(r)));
+    bind(Endpoint.CREATE_EMAIL_ADDRESS, (api, r, c) -> api.createEmailAddress(c, r.sessionId(), fields(r)));
+    bind(Endpoint.PREPARE_EMAIL_ADDRESS_VERIFICATION,
+        (api, r, c) -> api.prepareEmailAddressVerification(c, id(r), r.sessionId(), fields(r)));
+    bind(Endpoint.ATTEMPT_EMAIL_ADDRESS_VERIFICATION,
+        (api, r, c) -> api.attemptEmailAddressVerification(c, id(r), r.sessionId(), fields(r)));
+    bind(Endpoint.DELETE_EMAIL_ADDRESS, (api, r, c) -> api.deleteEmailAddress(c, id(r), r.sessionId(), fields(r)));
+    bind(Endpoint.SET_PROFILE_IMAGE,
+        (api, r, c) -> api.setProfileImage(c, r.sessionId(), filePart(r), textParts(r)));
+    bind(Endpoint.DELETE_PROFILE_IMAGE, (api, r, c) -> api.deleteProfileImage(c, r.sessionId(), fields(r)));
+    bind(Endpoint.GET_ACTIVE_SESSIONS, (api, r, c) -> api.getActiveSessions(c, r.sessionId(), fields(r)));
+    bind(Endpoint.REVOKE_SESSION, (api, r, c) -> api.revokeSession(c, id(r), r.sessionId(), fields(r)));
   }
 
   private static void bind(Endpoint e, Invoker invoker) {
@@ -117,7 +137,24 @@ public final class EndpointTable {
     return r.form().fields();
   }
 
-  /** The path's resource id (sign-in, sign-up, phone number); required by the endpoints that use it. */
+  /** The file of a multipart upload; required by the endpoints that send one. */
+  private static MultipartBody.Part filePart(FapiRequest r) {
+    FilePart file = r.file();
+    if (file == null) {
+      throw new IllegalArgumentException(r.endpoint() + " needs FapiRequest.file");
+    }
+    return MultipartBody.Part.createFormData(file.name(), file.fileName(),
+        RequestBody.create(file.content(), MediaType.get(file.contentType())));
+  }
+
+  /** The form fields of a multipart body, each a text part. */
+  private static Map<String, RequestBody> textParts(FapiRequest r) {
+    Map<String, RequestBody> parts = new LinkedHashMap<>();
+    r.form().fields().forEach((k, v) -> parts.put(k, RequestBody.create(v, MediaType.get("text/plain; charset=utf-8"))));
+    return parts;
+  }
+
+  /** The path's resource id (sign-in, sign-up, phone number, e-mail address); required by the endpoints that use it. */
   private static String id(FapiRequest r) {
     if (r.id() == null) {
       throw new IllegalArgumentException(r.endpoint() + " needs FapiRequest.id");

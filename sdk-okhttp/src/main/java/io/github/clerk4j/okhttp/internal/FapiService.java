@@ -1,14 +1,19 @@
 package io.github.clerk4j.okhttp.internal;
 
 import java.util.Map;
+import okhttp3.MultipartBody;
+import okhttp3.RequestBody;
 import okhttp3.ResponseBody;
 import retrofit2.Call;
 import retrofit2.http.DELETE;
 import retrofit2.http.FieldMap;
 import retrofit2.http.FormUrlEncoded;
 import retrofit2.http.GET;
+import retrofit2.http.Multipart;
 import retrofit2.http.PATCH;
 import retrofit2.http.POST;
+import retrofit2.http.Part;
+import retrofit2.http.PartMap;
 import retrofit2.http.Path;
 import retrofit2.http.Query;
 import retrofit2.http.QueryMap;
@@ -26,7 +31,9 @@ import retrofit2.http.Tag;
  *       {@code https://example.com/__clerk/}, keeps its prefix.
  *   <li>Bodies are {@code application/x-www-form-urlencoded} from the request's {@code Form}
  *       ({@code @FieldMap}, snake_case keys as given); every POST and PATCH takes one, even when
- *       Clerk expects none, so no field core sends is ever dropped.
+ *       Clerk expects none, so no field core sends is ever dropped. The one upload ({@code
+ *       setProfileImage}) is {@code multipart/form-data}: the request's file as one part, its
+ *       form fields as text parts ({@code @PartMap}).
  *   <li>GET and DELETE have no body: their {@code Form} fields (for example {@code
  *       rotating_token_nonce} on {@code GET /v1/client/sign_ins/{id}}) become query parameters.
  *   <li>{@code /v1/me/...} calls name the session in the {@code _clerk_session_id} query parameter,
@@ -242,6 +249,87 @@ public interface FapiService {
   @POST("v1/me/backup_codes")
   Call<ResponseBody> createBackupCodes(
       @Tag CallContext ctx,
+      @Query("_clerk_session_id") String sessionId,
+      @FieldMap Map<String, String> form);
+
+  // ---- account: profile, e-mail addresses, profile image, sessions, deletion
+
+  @FormUrlEncoded
+  @PATCH("v1/me")
+  Call<ResponseBody> updateUser(
+      @Tag CallContext ctx,
+      @Query("_clerk_session_id") String sessionId,
+      @FieldMap Map<String, String> form);
+
+  @FormUrlEncoded
+  @PATCH("v1/me/metadata")
+  Call<ResponseBody> updateUserMetadata(
+      @Tag CallContext ctx,
+      @Query("_clerk_session_id") String sessionId,
+      @FieldMap Map<String, String> form);
+
+  @DELETE("v1/me")
+  Call<ResponseBody> deleteUser(
+      @Tag CallContext ctx,
+      @Query("_clerk_session_id") String sessionId,
+      @QueryMap Map<String, String> query);
+
+  @FormUrlEncoded
+  @POST("v1/me/email_addresses")
+  Call<ResponseBody> createEmailAddress(
+      @Tag CallContext ctx,
+      @Query("_clerk_session_id") String sessionId,
+      @FieldMap Map<String, String> form);
+
+  @FormUrlEncoded
+  @POST("v1/me/email_addresses/{id}/prepare_verification")
+  Call<ResponseBody> prepareEmailAddressVerification(
+      @Tag CallContext ctx,
+      @Path("id") String emailAddressId,
+      @Query("_clerk_session_id") String sessionId,
+      @FieldMap Map<String, String> form);
+
+  @FormUrlEncoded
+  @POST("v1/me/email_addresses/{id}/attempt_verification")
+  Call<ResponseBody> attemptEmailAddressVerification(
+      @Tag CallContext ctx,
+      @Path("id") String emailAddressId,
+      @Query("_clerk_session_id") String sessionId,
+      @FieldMap Map<String, String> form);
+
+  @DELETE("v1/me/email_addresses/{id}")
+  Call<ResponseBody> deleteEmailAddress(
+      @Tag CallContext ctx,
+      @Path("id") String emailAddressId,
+      @Query("_clerk_session_id") String sessionId,
+      @QueryMap Map<String, String> query);
+
+  @Multipart
+  @POST("v1/me/profile_image")
+  Call<ResponseBody> setProfileImage(
+      @Tag CallContext ctx,
+      @Query("_clerk_session_id") String sessionId,
+      @Part MultipartBody.Part file,
+      @PartMap Map<String, RequestBody> fields);
+
+  @DELETE("v1/me/profile_image")
+  Call<ResponseBody> deleteProfileImage(
+      @Tag CallContext ctx,
+      @Query("_clerk_session_id") String sessionId,
+      @QueryMap Map<String, String> query);
+
+  /** A bare array of sessions with their activity; not wrapped. */
+  @GET("v1/me/sessions/active")
+  Call<ResponseBody> getActiveSessions(
+      @Tag CallContext ctx,
+      @Query("_clerk_session_id") String sessionId,
+      @QueryMap Map<String, String> query);
+
+  @FormUrlEncoded
+  @POST("v1/me/sessions/{id}/revoke")
+  Call<ResponseBody> revokeSession(
+      @Tag CallContext ctx,
+      @Path("id") String revokedSessionId,
       @Query("_clerk_session_id") String sessionId,
       @FieldMap Map<String, String> form);
 }

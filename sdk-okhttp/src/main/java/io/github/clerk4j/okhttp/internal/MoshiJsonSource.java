@@ -131,7 +131,9 @@ final class MoshiJsonSource implements JsonSource {
    * Moshi reports malformed JSON as {@link JsonEncodingException} and a value of another kind as
    * the unchecked {@link JsonDataException}; both are the contract's syntax error. Moshi's message
    * may quote the value ("Expected a long but was ..."), which can be a secret of the answer, so
-   * it is not kept: the path says where.
+   * it is not kept; nor is the path, whose member names come from the body too (a broken body can
+   * put a token where a name belongs). Core's message says where, from {@link #path()}, showing
+   * only names FAPI could have sent.
    *
    * <p>Moshi throws {@code EOFException} only when the body ends between two tokens. A body that
    * ends inside a string is an "Unterminated string" to it (raised only once it has searched the
@@ -147,7 +149,7 @@ final class MoshiJsonSource implements JsonSource {
       String m = e.getMessage();
       if (body.exhausted() || (m != null && m.startsWith("Unterminated string"))
           || (m != null && m.startsWith("Unterminated escape sequence"))) {
-        throw new EOFException("the body ends inside a value at " + reader.getPath());
+        throw new EOFException("the body ends inside a value");
       }
       throw syntaxError(e);
     } catch (JsonDataException e) {
@@ -156,7 +158,6 @@ final class MoshiJsonSource implements JsonSource {
   }
 
   private SyntaxException syntaxError(Exception e) {
-    return new SyntaxException("not the expected JSON at " + reader.getPath()
-        + " (" + e.getClass().getSimpleName() + ")", null);
+    return new SyntaxException("not the expected JSON (" + e.getClass().getSimpleName() + ")", null);
   }
 }

@@ -75,6 +75,14 @@ public final class ApiException extends RuntimeException {
     return of(401, "authentication_invalid", "Invalid authentication", why);
   }
 
+  /**
+   * A call for a session that has ended (signed out, revoked on another device, its user deleted):
+   * Clerk's {@code SignedOut}, 401.
+   */
+  static ApiException signedOut() {
+    return of(401, "signed_out", "Signed out", "You are signed out");
+  }
+
   static ApiException tooManyRequests(long retryAfterSeconds) {
     return new ApiException(429, "too_many_requests", "Too many requests",
         "Too many requests. Please try again in a bit.", Map.of(),

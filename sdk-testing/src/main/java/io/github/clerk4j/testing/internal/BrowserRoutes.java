@@ -40,7 +40,7 @@ final class BrowserRoutes implements Routes {
     if (v == null) {
       return staleRequest(provider);
     }
-    return Response.html(200, page(provider, v, null));
+    return page(200, chooser(provider, v, null));
   }
 
   /** The person's choice on the provider's page: an account, another one typed in, or "Cancel". */
@@ -52,7 +52,7 @@ final class BrowserRoutes implements Routes {
       return staleRequest(provider);
     }
     if (form.optional("deny").isPresent()) {
-      return Response.seeOther(rules.external.deny(v));
+      return seeOther(rules.external.deny(v));
     }
     Optional<IdpAccount> chosen;
     String problem = null;
@@ -73,9 +73,9 @@ final class BrowserRoutes implements Routes {
       }
     }
     if (chosen.isEmpty()) {
-      return Response.html(422, page(provider, v, problem));
+      return page(422, chooser(provider, v, problem));
     }
-    return Response.seeOther(rules.external.choose(v, chosen.get()));
+    return seeOther(rules.external.choose(v, chosen.get()));
   }
 
   private static Optional<IdpAccount> typedAccount(FormBody form) {
@@ -93,13 +93,13 @@ final class BrowserRoutes implements Routes {
   }
 
   private Response staleRequest(String provider) {
-    return Response.html(400, layout("Sign-in request not valid", "<h1>This sign-in request is not valid</h1>"
+    return page(400, layout("Sign-in request not valid", "<h1>This sign-in request is not valid</h1>"
         + "<p>It was used already, it expired, or it is for another provider than "
         + esc(rules.external.displayName(provider)) + ". Go back to the app and start again.</p>"));
   }
 
   /** The provider's page: its accounts as buttons, "use another account", and "Cancel". */
-  private String page(String provider, ExternalVerification v, String problem) {
+  private String chooser(String provider, ExternalVerification v, String problem) {
     String name = esc(rules.external.displayName(provider));
     String action = "/__idp/" + esc(provider) + "/choose";
     String stateField = "<input type=\"hidden\" name=\"state\" value=\"" + esc(v.state) + "\">";
@@ -174,10 +174,20 @@ final class BrowserRoutes implements Routes {
     return out.toString();
   }
 
+  /** A page for the person: never cached, and its URL (with a state or a token) never sent on as a referrer. */
+  private static Response page(int status, String html) {
+    return Response.html(status, html).withHeader("Cache-Control", "no-store").withHeader("Referrer-Policy", "no-referrer");
+  }
+
+  /** 303 to {@code location} (the app's redirect URL may carry the nonce: not cached, no referrer). */
+  private static Response seeOther(String location) {
+    return Response.redirect(location).withHeader("Cache-Control", "no-store").withHeader("Referrer-Policy", "no-referrer");
+  }
+
   // ---------------------------------------------------------------- FAPI's callback
 
   private Response callback(String stateParam, String code, String error) {
-    return Response.seeOther(rules.external.callback(stateParam, code, error));
+    return seeOther(rules.external.callback(stateParam, code, error));
   }
 
   /** Providers such as Apple return with a form POST; Clerk turns it into the GET (303). */
@@ -187,7 +197,7 @@ final class BrowserRoutes implements Routes {
     for (String name : List.of("code", "state", "scope", "error")) {
       form.optional(name).ifPresent(v -> query.add(name + "=" + URLEncoder.encode(v, StandardCharsets.UTF_8)));
     }
-    return Response.seeOther(state.issuer + "/v1/oauth_callback?" + query);
+    return seeOther(state.issuer + "/v1/oauth_callback?" + query);
   }
 
   // ---------------------------------------------------------------- e-mail links
@@ -203,12 +213,12 @@ final class BrowserRoutes implements Routes {
       String url = opened.redirectUrl() + (opened.redirectUrl().contains("?") ? "&" : "?")
           + "__clerk_status=" + opened.status()
           + (opened.createdSessionId() == null ? "" : "&__clerk_created_session=" + opened.createdSessionId());
-      return Response.seeOther(url);
+      return seeOther(url);
     }
     if (opened.error() != null) {
       throw opened.error();
     }
-    return Response.html(200, layout("Signed in", "<h1>Signed in</h1><p>Go back to the app: it continues by"
+    return page(200, layout("Signed in", "<h1>Signed in</h1><p>Go back to the app: it continues by"
         + " itself. You can close this tab.</p>"));
   }
 }

@@ -3,11 +3,13 @@ package io.github.clerk4j.testing.internal;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The emulator's request handling, independent of the HTTP server: checks the request (size,
@@ -17,6 +19,9 @@ import java.util.Map;
 public final class EmulatorHandler {
   /** Bodies above this are refused with 413; FAPI calls send forms of a few hundred bytes. */
   public static final int MAX_BODY_BYTES = 64 * 1024;
+  /** The routes that take a body other than a form, and the types they take: the profile image. */
+  private static final Set<String> UPLOAD_PATHS = Set.of("/v1/me/profile_image");
+  private static final Set<String> UPLOAD_TYPES = Set.of("multipart/form-data", "application/octet-stream");
   private static final System.Logger LOG = System.getLogger(EmulatorHandler.class.getName());
   private static final String HEX = "0123456789abcdef";
   private static final String FORM = "application/x-www-form-urlencoded";
@@ -51,14 +56,19 @@ public final class EmulatorHandler {
       traceId = state.randomString(HEX, 32);
       try {
         if (call.body() == null) {
-          throw ApiException.bodyTooLarge(MAX_BODY_BYTES);
+          throw ApiException.bodyTooLarge(bodyLimit(request.path()));
         }
         requireAdminToken(request);
+        requireSecretKey(request);
         checkApiVersion(request);
         if (refused != null) {
           throw refused;
         }
-        exchange = new Exchange(request.withForm(form), state, rules.sessions, password);
+        Request parsed = request.withForm(form);
+        if (isUpload(request) || BackendApiRoutes.isBackendApi(request.path())) {
+          parsed = parsed.withRawBody(call.body());
+        }
+        exchange = new Exchange(parsed, state, rules.sessions, password);
         response = router.route(exchange);
       } catch (ApiException e) {
         response = error(e, traceId);
@@ -73,10 +83,15 @@ public final class EmulatorHandler {
       if (exchange != null && exchange.client != null) {
         response = response.withHeader("Authorization", "Bearer " + exchange.client.token);
       }
+      if (exchange != null) {
+        state.changed(); // a refusal may have changed state too (attempt counters, lockout)
+      }
     }
     Map<String, String> headers = new LinkedHashMap<>();
-    Response.Raw raw = response.body() instanceof Response.Raw r ? r : null;
-    headers.put("Content-Type", raw != null ? raw.contentType() : "application/json; charset=utf-8");
+    Response.RawBody raw = response.body() instanceof Response.RawBody r ? r : null;
+    // @clerk/backend parses an answer as JSON only when its Content-Type is exactly application/json.
+    headers.put("Content-Type", raw != null ? raw.contentType()
+        : BackendApiRoutes.isBackendApi(request.path()) ? "application/json" : "application/json; charset=utf-8");
     headers.put("X-Clerk-Trace-Id", traceId);
     headers.put("Access-Control-Expose-Headers", "Authorization");
     headers.putAll(response.headers());
@@ -84,17 +99,43 @@ public final class EmulatorHandler {
       headers.put("Connection", "close"); // what is left of a body that large is not read
     }
     // Written outside the lock: session tokens are signed here (see TokenSigner#sessionToken).
-    byte[] body = (raw != null ? raw.text() : Json.write(response.body())).getBytes(StandardCharsets.UTF_8);
+    byte[] body = raw != null ? raw.bytes() : Json.write(response.body()).getBytes(StandardCharsets.UTF_8);
     return new HttpAnswer(response.status(), headers, body);
   }
 
-  /** A form body; anything else with content is refused (415), a body too large later (413). */
+  /**
+   * The most a request to this path may send: {@link #MAX_BODY_BYTES}, more for an image upload.
+   * A front stops reading there (and passes a null body).
+   */
+  public static int bodyLimit(String rawPath) {
+    return UPLOAD_PATHS.contains(Router.withoutTrailingSlash(rawPath)) ? ImageUpload.MAX_BODY_BYTES : MAX_BODY_BYTES;
+  }
+
+  private static String mediaType(Request request) {
+    return request.header("Content-Type").orElse(FORM).split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
+  }
+
+  /** An upload route with one of its body types: the route reads the raw body itself. */
+  private static boolean isUpload(Request request) {
+    return UPLOAD_PATHS.contains(Router.withoutTrailingSlash(request.path())) && UPLOAD_TYPES.contains(mediaType(request));
+  }
+
+  /**
+   * A form body; an upload's body is left to its route; anything else with content is refused
+   * (415), a body too large later (413).
+   */
   private static FormBody readForm(HttpCall call, Request request) {
-    if (call.body() == null || call.body().length == 0) {
+    if (call.body() == null || call.body().length == 0 || isUpload(request)) {
       return FormBody.empty();
     }
-    String type = request.header("Content-Type").orElse(FORM);
-    String mediaType = type.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
+    String mediaType = mediaType(request);
+    if (BackendApiRoutes.isBackendApi(request.path())) {
+      if (!mediaType.equals("application/json")) {
+        throw ApiException.of(415, "unsupported_content_type", "Content-Type is unsupported",
+            "Content-Type " + mediaType + " is unsupported. You should use application/json instead.");
+      }
+      return FormBody.empty(); // the Backend API's JSON body is read by its routes
+    }
     if (!mediaType.equals(FORM)) {
       throw ApiException.unsupportedContentType(mediaType);
     }
@@ -124,17 +165,39 @@ public final class EmulatorHandler {
     return stored == null ? null : rules.passwords.checkAhead(stored, password);
   }
 
-  /** With an admin token set, {@code /__emulator/*} needs {@code Authorization: Bearer <token>}. */
+  /**
+   * {@code /__emulator/*}: changes only from the emulator's own origin or from scripts, and with an
+   * admin token set, the token ({@code Authorization: Bearer <token>}) or the cookie of a browser
+   * that signed in with it ({@link AdminAccess}). A browser asking for a web UI page without it is
+   * sent to the sign-in form.
+   */
   private void requireAdminToken(Request request) {
-    String token = state.settings.adminToken();
-    if (token == null || !request.path().startsWith("/__emulator/")) {
+    if (!request.path().startsWith("/__emulator/")) {
+      return;
+    }
+    AdminAccess.requireSameOrigin(request);
+    if (AdminUiRoutes.isPublic(request.path()) || state.admin.allowed(request, state.settings.adminToken())) {
+      return;
+    }
+    String why = "The emulator's own endpoints need its admin token: send Authorization: Bearer <token>"
+        + " (the standalone jar prints it at start), or sign in at /__emulator/login in a browser.";
+    if (request.method().equals("GET") && AdminUiRoutes.isPage(request.path())) {
+      throw new ApiException(303, "authentication_invalid", "Invalid authentication", why, Map.of(),
+          Map.of("Location", AdminUiRoutes.LOGIN));
+    }
+    throw ApiException.authenticationInvalid(why);
+  }
+
+  /** The Backend API ({@code /bapi/*}) needs {@code Authorization: Bearer <secret key>}. */
+  private void requireSecretKey(Request request) {
+    if (!BackendApiRoutes.isBackendApi(request.path())) {
       return;
     }
     String given = request.header("Authorization").orElse("").trim();
-    String expected = "Bearer " + token;
+    String expected = "Bearer " + state.settings.secretKey();
     if (!MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8), expected.getBytes(StandardCharsets.UTF_8))) {
-      throw ApiException.authenticationInvalid("The emulator's own endpoints need its admin token:"
-          + " send Authorization: Bearer <token> (the standalone jar prints it at start).");
+      throw ApiException.authenticationInvalid("Unable to authenticate the request: the Backend API needs"
+          + " Authorization: Bearer <secret key> (ClerkEmulator.secretKey(); the standalone jar prints it at start).");
     }
   }
 
@@ -160,11 +223,14 @@ public final class EmulatorHandler {
 
   private static Request parse(HttpCall call) {
     Map<String, String> query = new HashMap<>();
+    Map<String, List<String>> queryValues = new HashMap<>();
     if (call.rawQuery() != null && !call.rawQuery().isEmpty()) {
       for (String pair : call.rawQuery().split("&")) {
         int eq = pair.indexOf('=');
         String name = decodeQuery(eq < 0 ? pair : pair.substring(0, eq));
-        query.putIfAbsent(name, eq < 0 ? "" : decodeQuery(pair.substring(eq + 1)));
+        String value = eq < 0 ? "" : decodeQuery(pair.substring(eq + 1));
+        query.putIfAbsent(name, value);
+        queryValues.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
       }
     }
     String method = call.method();
@@ -174,7 +240,7 @@ public final class EmulatorHandler {
     }
     String forwarded = call.header().apply("X-Forwarded-For");
     String ip = forwarded == null || forwarded.isBlank() ? call.remoteIp() : forwarded.split(",")[0].trim();
-    return new Request(method, call.rawPath(), query, call.header(), FormBody.empty(), ip, List.of());
+    return new Request(method, call.rawPath(), query, queryValues, call.header(), FormBody.empty(), ip, List.of(), null);
   }
 
   /** A query value; a broken escape is kept as it came rather than failing the whole request. */

@@ -26,6 +26,7 @@ final class Environment {
     Map<String, Object> userSettings = map(env.get("user_settings"));
     map(map(userSettings.get("sign_in")).get("second_factor")).put("required", settings.mfaRequired());
     map(map(userSettings.get("sign_up")).get("mfa")).put("required", settings.mfaRequired());
+    map(userSettings.get("actions")).put("delete_self", settings.deleteSelfEnabled());
     Map<String, Object> lockout = map(map(userSettings.get("attack_protection")).get("user_lockout"));
     lockout.put("enabled", settings.lockout().enabled());
     lockout.put("max_attempts", settings.lockout().maxAttempts());

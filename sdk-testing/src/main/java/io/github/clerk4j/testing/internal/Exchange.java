@@ -33,7 +33,7 @@ final class Exchange {
     if (client == null) {
       String token = bearer();
       if (token != null) {
-        client = sessions.clientForToken(token);
+        client = seen(sessions.clientForToken(token));
         sessions.expireDue(client);
       }
     }
@@ -43,15 +43,21 @@ final class Exchange {
   /** The client named by the token; a request without a token gets a new client. */
   ClientRecord clientOrNew() {
     if (existingClient() == null) {
-      client = sessions.newClient();
+      client = seen(sessions.newClient());
     }
     return client;
   }
 
   /** Starts a new client, whatever the request carried. */
   ClientRecord newClient() {
-    client = sessions.newClient();
+    client = seen(sessions.newClient());
     return client;
+  }
+
+  /** The device as this request shows it becomes the latest activity of the client's sessions. */
+  private ClientRecord seen(ClientRecord c) {
+    c.lastSeen = new Model.Activity(request.clientIp(), request.header("User-Agent").orElse(null));
+    return c;
   }
 
   /** The client's session with this id; 404 when the client has no such session. */
@@ -68,7 +74,7 @@ final class Exchange {
   SessionRecord liveSession(String id) {
     SessionRecord session = session(id);
     if (!session.live()) {
-      throw ApiException.of(401, "signed_out", "Signed out", "This session has ended.");
+      throw ApiException.signedOut();
     }
     return session;
   }
@@ -85,7 +91,7 @@ final class Exchange {
     String id = request.queryParam("_clerk_session_id").filter(s -> !s.isEmpty())
         .orElse(c.lastActiveSessionId);
     if (id == null) {
-      throw ApiException.of(401, "signed_out", "Signed out", "There is no active session.");
+      throw ApiException.signedOut();
     }
     return liveSession(id);
   }

@@ -29,10 +29,10 @@ final class FactorRules {
   // offers
 
   /**
-   * First factors of a user: password, a code to each e-mail address and verified phone number;
+   * First factors of a user: password, a code to each verified e-mail address and phone number;
    * {@code forSignIn} (a reverification can verify none of these) adds, with a password, the reset
-   * codes to the primary ones, an e-mail link to each address where the instance sends links, and
-   * enterprise SSO where an address's domain has a connection.
+   * codes to the primary ones, an e-mail link to each verified address where the instance sends
+   * links, and enterprise SSO where an address's domain has a connection.
    */
   List<FactorOffer> firstFactors(UserRecord u, boolean forSignIn) {
     List<FactorOffer> factors = new ArrayList<>();
@@ -41,9 +41,11 @@ final class FactorRules {
     }
     boolean links = forSignIn && state.settings.browserAuth().emailLinks();
     for (EmailRecord e : u.emails) {
-      factors.add(emailFactor(FactorStrategy.EMAIL_CODE, u, e));
-      if (links) {
-        factors.add(emailFactor(FactorStrategy.EMAIL_LINK, u, e));
+      if (e.verified()) {
+        factors.add(emailFactor(FactorStrategy.EMAIL_CODE, u, e));
+        if (links) {
+          factors.add(emailFactor(FactorStrategy.EMAIL_LINK, u, e));
+        }
       }
     }
     if (forSignIn && u.emails.stream().anyMatch(e -> state.settings.browserAuth().connectionFor(e.address).isPresent())) {

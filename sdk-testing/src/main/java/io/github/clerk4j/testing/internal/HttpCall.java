@@ -9,8 +9,8 @@ import java.util.function.Function;
  * @param rawPath the path, still percent-encoded
  * @param rawQuery the query string without {@code ?}, still encoded, or null
  * @param header header lookup by name, case-insensitive; null when absent
- * @param body the body, or null when it was longer than {@link EmulatorHandler#MAX_BODY_BYTES}
- *     (the server stops reading there)
+ * @param body the body, or null when it was longer than {@link EmulatorHandler#bodyLimit} of its
+ *     path (the server stops keeping it there)
  * @param remoteIp the peer's address
  */
 public record HttpCall(String method, String rawPath, String rawQuery, Function<String, String> header,

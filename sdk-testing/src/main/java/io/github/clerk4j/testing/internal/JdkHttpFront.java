@@ -23,7 +23,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class JdkHttpFront implements AutoCloseable {
   private static final String NO_DELAY = "sun.net.httpserver.nodelay";
   /** How much of a body over the limit is read and dropped before answering 413. */
-  private static final long MAX_DRAIN_BYTES = 32L * 1024 * 1024;
 
   static {
     // Read once, when the JDK's server classes initialise; left alone if the application set it.
@@ -70,7 +69,7 @@ public final class JdkHttpFront implements AutoCloseable {
     try (exchange) {
       HttpCall call = new HttpCall(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
           exchange.getRequestURI().getRawQuery(), exchange.getRequestHeaders()::getFirst,
-          readLimited(exchange.getRequestBody()),
+          readLimited(exchange.getRequestBody(), EmulatorHandler.bodyLimit(exchange.getRequestURI().getRawPath())),
           exchange.getRemoteAddress().getAddress().getHostAddress());
       HttpAnswer answer = handler.handle(call);
       answer.headers().forEach(exchange.getResponseHeaders()::set);
@@ -82,22 +81,25 @@ public final class JdkHttpFront implements AutoCloseable {
   }
 
   /**
-   * The body, or null once it passes {@link EmulatorHandler#MAX_BODY_BYTES}. The rest of a body
-   * that large is read and dropped, up to {@link #MAX_DRAIN_BYTES}: a connection closed with
-   * unread data is reset, and the client would lose the 413 it is owed.
+   * The body, or null once it passes {@code limit}. The rest of a body over the limit is read and
+   * dropped (up to {@link #DRAIN_LIMIT}): closing a connection with unread request bytes resets
+   * it, and the client may then lose the 413 it was already sent.
    */
-  static byte[] readLimited(InputStream in) throws IOException {
-    byte[] body = in.readNBytes(EmulatorHandler.MAX_BODY_BYTES + 1);
-    if (body.length <= EmulatorHandler.MAX_BODY_BYTES) {
+  static byte[] readLimited(InputStream in, int limit) throws IOException {
+    byte[] body = in.readNBytes(limit + 1);
+    if (body.length <= limit) {
       return body;
     }
-    long dropped = body.length;
-    byte[] scratch = new byte[64 * 1024];
-    for (int n = in.read(scratch); n > 0 && dropped < MAX_DRAIN_BYTES; n = in.read(scratch)) {
-      dropped += n;
+    long drained = 0;
+    byte[] sink = new byte[64 * 1024];
+    for (int n; drained < DRAIN_LIMIT && (n = in.read(sink)) > 0; ) {
+      drained += n;
     }
     return null;
   }
+
+  /** How much of an oversized body is read before the answer; past it the connection may reset. */
+  static final long DRAIN_LIMIT = 32L * 1024 * 1024;
 
   /** Stops at once (waiting for running requests would add 200 ms to every close). */
   @Override

@@ -14,8 +14,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The signed-in user's endpoints ({@code /v1/me...}): profile, phone numbers, TOTP, backup codes
- * and password. Sensitive changes need a recent factor verification (reverification).
+ * The signed-in user's MFA endpoints ({@code /v1/me...}): the user, phone numbers, TOTP, backup
+ * codes and password (the profile, e-mail addresses and sessions are in {@link ProfileRoutes},
+ * {@link EmailRoutes} and {@link ActiveSessionRoutes}). Sensitive changes need a recent factor
+ * verification (reverification).
  */
 final class MeRoutes implements Routes {
   private static final String PHONE = "/v1/me/phone_numbers/{id}";
@@ -33,7 +35,6 @@ final class MeRoutes implements Routes {
   @Override
   public void register(Router router) {
     router.add("GET", "/v1/me", ex -> ok(ex, views.user(ex.meSession().user)));
-    router.add("PATCH", "/v1/me", this::updateUser);
     router.add("GET", "/v1/me/phone_numbers", this::listPhones);
     router.add("POST", "/v1/me/phone_numbers", this::createPhone);
     router.add("GET", PHONE, ex -> ok(ex, views.phone(phone(ex, ex.meSession().user), null)));
@@ -50,27 +51,6 @@ final class MeRoutes implements Routes {
 
   private Response ok(Exchange ex, Object response) {
     return Response.json(views.wrap(response, ex.client));
-  }
-
-  private Response updateUser(Exchange ex) {
-    UserRecord user = ex.meSession().user;
-    FormBody form = ex.form();
-    Optional<String> username = form.optional("username");
-    if (username.isPresent() && !username.get().isEmpty()) {
-      rules.users.requireUsernameFree(user, username.get());
-    }
-    Optional<String> primaryEmail = form.nonEmpty("primary_email_address_id");
-    primaryEmail.ifPresent(id -> user.email(id).orElseThrow(() -> ApiException.paramValueInvalid("primary_email_address_id")));
-    Optional<String> primaryPhone = form.nonEmpty("primary_phone_number_id");
-    primaryPhone.ifPresent(id -> user.phone(id).filter(PhoneRecord::verified)
-        .orElseThrow(() -> ApiException.paramValueInvalid("primary_phone_number_id")));
-    form.optional("first_name").ifPresent(v -> user.firstName = v.isEmpty() ? null : v);
-    form.optional("last_name").ifPresent(v -> user.lastName = v.isEmpty() ? null : v);
-    username.ifPresent(v -> rules.users.setUsername(user, v));
-    primaryEmail.ifPresent(id -> user.primaryEmailId = id);
-    primaryPhone.ifPresent(id -> user.primaryPhoneId = id);
-    user.updatedAt = state.now();
-    return ok(ex, views.user(user));
   }
 
   // phone numbers
@@ -175,6 +155,7 @@ final class MeRoutes implements Routes {
     UserRecord user = session.user;
     PhoneRecord phone = phone(ex, user);
     rules.sessions.requireRecentVerification(session);
+    rules.identifications.requireRemovable(user, phone.verified(), "phone_number", "phone number");
     boolean wasEnabled = user.twoFactorEnabled();
     user.phones.remove(phone);
     rules.users.unindexPhone(user, phone);

@@ -42,8 +42,15 @@ final class Model {
     Long lastActiveAt;
     /** Accounts at OAuth providers that sign this user in (linked by e-mail address or at sign-up). */
     final List<ExternalAccountRecord> externalAccounts = new ArrayList<>();
-    /** What the sign-up gave ({@code unsafe_metadata}); empty for seeded users. */
-    Map<String, Object> unsafeMetadata = Map.of();
+    /** The uploaded profile image, or null for Clerk's generated avatar. */
+    ImageRecord image;
+    /** {@code unsafe_metadata}: JSON values (maps, lists, strings, numbers, booleans); from the sign-up, or set on /v1/me. */
+    Map<String, Object> unsafeMetadata = new LinkedHashMap<>();
+    /** {@code public_metadata} and {@code private_metadata}: set by the backend (the Backend API). */
+    Map<String, Object> publicMetadata = new LinkedHashMap<>();
+    Map<String, Object> privateMetadata = new LinkedHashMap<>();
+    /** The application's own id for the user ({@code external_id}), set through the Backend API. */
+    String externalId;
     Long legalAcceptedAt;
     final long createdAt;
     long updatedAt;
@@ -89,14 +96,23 @@ final class Model {
   static final class EmailRecord {
     final String id;
     final String address;
-    /** The code that verified it at sign-up; null for seeded addresses, verified by "admin". */
+    /** True for seeded addresses, verified by "admin". */
+    final boolean seeded;
+    /** The code sent to verify it (at sign-up or on /v1/me), or null before one was sent. */
     VerificationRecord verification;
     final long createdAt;
+    long updatedAt;
 
-    EmailRecord(String id, String address, long createdAt) {
+    EmailRecord(String id, String address, boolean seeded, long now) {
       this.id = id;
       this.address = address;
-      this.createdAt = createdAt;
+      this.seeded = seeded;
+      this.createdAt = now;
+      this.updatedAt = now;
+    }
+
+    boolean verified() {
+      return seeded || (verification != null && verification.status() == VerificationState.VERIFIED);
     }
   }
 
@@ -124,6 +140,11 @@ final class Model {
       this.createdAt = createdAt;
     }
   }
+  /** An uploaded profile image; the emulator keeps its facts, not its bytes. */
+  record ImageRecord(String id, String name, String mediaType, int size, long createdAt) {}
+
+  /** What a client's latest request said about the device: its address and {@code User-Agent}. */
+  record Activity(String ipAddress, String userAgent) {}
 
   static final class PhoneRecord {
     final String id;
@@ -182,6 +203,8 @@ final class Model {
     String lastAuthenticationStrategy;
     /** Users who had a session on this client: their password sign-ins need no client trust. */
     final Set<String> knownUserIds = new HashSet<>();
+    /** The device as its latest request showed it: the latest activity of its sessions. */
+    Activity lastSeen;
 
     ClientRecord(String id, long now) {
       this.id = id;
@@ -290,6 +313,8 @@ final class Model {
     List<Long> lastActiveTokenAges;
     String lastActiveOrganizationId;
     ReverificationRecord reverification;
+    /** The id of its {@code latest_activity}. */
+    String activityId;
 
     SessionRecord(String id, ClientRecord client, UserRecord user, long now, long expireAt, long abandonAt) {
       this.id = id;

@@ -1,5 +1,6 @@
 package io.github.clerk4j.testing.internal;
 
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -7,31 +8,31 @@ import java.util.Map;
  * One HTTP answer, independent of the HTTP server library.
  *
  * @param status HTTP status
- * @param body the JSON body (maps, lists, scalars), written with explicit nulls
+ * @param body the JSON body (maps, lists, scalars), written with explicit nulls; or a {@link
+ *     RawBody}, written as it is (the web UI's pages and assets)
  * @param headers extra headers
  */
 record Response(int status, Object body, Map<String, String> headers) {
+
+  /** A body that is not JSON, with its media type. */
+  record RawBody(String contentType, byte[] bytes) {}
 
   static Response json(Object body) {
     return new Response(200, body, new LinkedHashMap<>());
   }
 
-  /** A body written as it is, not as JSON: the identity provider's pages, a redirect's note. */
-  record Raw(String contentType, String text) {}
-
-  /** An HTML page ({@code text/html}), as a browser is answered. */
-  static Response html(int status, String page) {
-    return new Response(status, new Raw("text/html; charset=utf-8", page), new LinkedHashMap<>())
-        .withHeader("Cache-Control", "no-store")
-        .withHeader("Referrer-Policy", "no-referrer");
+  /** An HTML page (UTF-8). */
+  static Response html(int status, String html) {
+    return raw(status, "text/html; charset=utf-8", html.getBytes(StandardCharsets.UTF_8));
   }
 
-  /** {@code 303 See Other} to {@code location}: the browser follows it with a GET. */
-  static Response seeOther(String location) {
-    return new Response(303, new Raw("text/plain; charset=utf-8", "See " + location + "\n"), new LinkedHashMap<>())
-        .withHeader("Location", location)
-        .withHeader("Cache-Control", "no-store")
-        .withHeader("Referrer-Policy", "no-referrer");
+  static Response raw(int status, String contentType, byte[] bytes) {
+    return new Response(status, new RawBody(contentType, bytes), new LinkedHashMap<>());
+  }
+
+  /** 303 See Other: after a form was handled, the browser loads {@code location} with a GET. */
+  static Response redirect(String location) {
+    return raw(303, "text/plain; charset=utf-8", new byte[0]).withHeader("Location", location);
   }
 
   Response withHeader(String name, String value) {

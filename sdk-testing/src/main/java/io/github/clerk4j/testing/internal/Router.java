@@ -75,7 +75,8 @@ final class Router {
     throw ApiException.notFound("The requested resource (" + request.method() + " " + request.path() + ")");
   }
 
-  private static String withoutTrailingSlash(String path) {
+  /** The path as routes match it: without one trailing slash, as Clerk's router strips it. */
+  static String withoutTrailingSlash(String path) {
     return path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
   }
 }

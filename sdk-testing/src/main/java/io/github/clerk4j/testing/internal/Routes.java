@@ -14,7 +14,12 @@ interface Routes {
         new SignUpRoutes(state, rules, views),
         new SessionRoutes(state, rules, views),
         new MeRoutes(state, rules, views),
+        new ProfileRoutes(state, rules, views),
+        new EmailRoutes(state, rules, views),
+        new ActiveSessionRoutes(state, rules, views),
         new BrowserRoutes(state, rules),
-        new AdminRoutes(state));
+        new AdminRoutes(state),
+        new AdminUiRoutes(state, rules),
+        new BackendApiRoutes(state, rules, views));
   }
 }

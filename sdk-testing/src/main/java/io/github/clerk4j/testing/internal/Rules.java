@@ -11,22 +11,28 @@ final class Rules {
   final FactorRules factors;
   final SessionRules sessions;
   final SignUpRules signUps;
+  final IdentificationRules identifications;
+  final AdminUserRules admin;
+  final SignInTokenRules signInTokens;
   final SignInSteps signIns;
   final ExternalAuthRules external;
-  final TicketRules tickets;
+  final InvitationRules invitations;
   final EmailLinkRules emailLinks;
 
   Rules(EmulatorState state, TokenSigner tokens) {
     this.passwords = new PasswordRules(state);
-    this.users = new UserRules(state, passwords);
+    this.identifications = new IdentificationRules(state);
+    this.sessions = new SessionRules(state, tokens);
+    this.users = new UserRules(state, passwords, identifications, sessions);
     this.codes = new CodeRules(state);
     this.factors = new FactorRules(state);
-    this.sessions = new SessionRules(state, tokens);
     ExternalAccounts accounts = new ExternalAccounts(state);
     this.signUps = new SignUpRules(state, users, passwords, codes, sessions, accounts);
+    this.admin = new AdminUserRules(state, users, passwords);
+    this.signInTokens = new SignInTokenRules(state);
     this.signIns = new SignInSteps(state, factors, sessions);
     this.external = new ExternalAuthRules(state, sessions, signIns, signUps, accounts);
-    this.tickets = new TicketRules(state);
+    this.invitations = new InvitationRules(state);
     this.emailLinks = new EmailLinkRules(state, signIns);
   }
 }

@@ -66,6 +66,7 @@ final class SessionRules {
     SessionRecord session = new SessionRecord(state.newId("sess"), client, user, now,
         expireAt, Math.max(expireAt, now + ABANDON_AFTER.toMillis()));
     session.secondFactorVerifiedAt = secondFactor ? now : null;
+    session.activityId = state.newId("sess_activity");
     state.putSession(session);
     client.sessions.add(session);
     client.lastActiveSessionId = session.id;
@@ -167,11 +168,15 @@ final class SessionRules {
 
   /** Expires the client's sessions whose lifetime is over; called when a request names the client. */
   void expireDue(ClientRecord client) {
-    long now = state.now();
-    for (SessionRecord s : client.sessions) { // ending a session changes its status, not the list
-      if (s.live() && now >= s.expireAt) {
-        endSession(s, SessionState.EXPIRED);
-      }
+    for (SessionRecord s : new ArrayList<>(client.sessions)) {
+      expireIfDue(s);
+    }
+  }
+
+  /** Expires the session if its lifetime is over (a session of another client, listed or revoked). */
+  void expireIfDue(SessionRecord s) {
+    if (s.live() && state.now() >= s.expireAt) {
+      endSession(s, SessionState.EXPIRED);
     }
   }
 
@@ -186,12 +191,20 @@ final class SessionRules {
 
   /** Ends every other live session of the user, on every client. */
   void endOtherSessions(UserRecord user, String keepSessionId) {
+    endSessionsOf(user, keepSessionId, SessionState.REVOKED);
+  }
+
+  /**
+   * Ends every live session of the user on every client but {@code keepSessionId} (null for
+   * none) with {@code status}; those past their lifetime end as expired.
+   */
+  void endSessionsOf(UserRecord user, String keepSessionId, SessionState status) {
     List<SessionRecord> all = new ArrayList<>();
     state.sessions().forEach(all::add);
     long now = state.now();
     for (SessionRecord s : all) {
       if (s.user == user && s.live() && !s.id.equals(keepSessionId)) {
-        endSession(s, now >= s.expireAt ? SessionState.EXPIRED : SessionState.REVOKED);
+        endSession(s, now >= s.expireAt ? SessionState.EXPIRED : status);
       }
     }
   }

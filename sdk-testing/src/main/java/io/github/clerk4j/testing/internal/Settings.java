@@ -2,6 +2,8 @@ package io.github.clerk4j.testing.internal;
 
 import io.github.clerk4j.testing.Lockout;
 import io.github.clerk4j.testing.RateLimits;
+import io.github.clerk4j.testing.SignUpMode;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Set;
 
@@ -23,17 +25,55 @@ import java.util.Set;
  * @param passwordMinLength the fewest characters a new password may have
  * @param passwordMinStrength the strength (0 to 4, {@link PasswordStrength}) a new password needs;
  *     0 checks none
+ * @param deleteSelfEnabled users may delete their own account ({@code DELETE /v1/me})
+ * @param secretKey the {@code sk_test_...} key the Backend API ({@code /bapi/v1/*}) needs
  * @param browserAuth OAuth providers, enterprise connections, redirect URLs and e-mail links
  */
 public record Settings(boolean mfaRequired, boolean clientTrust, RateLimits rateLimits,
     Lockout lockout, Set<String> pwnedPasswords, Duration reverificationMaxAge, Duration codeTtl,
     Duration sessionLifetime, int passwordIterations, String adminToken, SignUpPolicy signUp,
-    int passwordMinLength, int passwordMinStrength, BrowserAuth browserAuth) {
+    int passwordMinLength, int passwordMinStrength, boolean deleteSelfEnabled, String secretKey,
+    BrowserAuth browserAuth) {
 
   /** PBKDF2 iterations unless configured: about 1 ms per derivation on the benchmark machine. */
   public static final int DEFAULT_PASSWORD_ITERATIONS = 4096;
 
-  /** Copies the pwned list; toString() leaves the admin token out. */
+  /**
+   * Clerk's defaults for a new instance, as {@code ClerkEmulator.builder()} starts from, with a new
+   * secret key.
+   */
+  public static Settings defaults() {
+    return new Settings(false, true, RateLimits.clerkDefaults(), Lockout.clerkDefaults(), Set.of(),
+        Duration.ofMinutes(10), Duration.ofMinutes(10), Duration.ofDays(7), DEFAULT_PASSWORD_ITERATIONS, null,
+        new SignUpPolicy(SignUpPolicy.defaultAttributes(), false, SignUpMode.PUBLIC), 8, 0, true,
+        newSecretKey(), BrowserAuth.none());
+  }
+
+  /**
+   * These settings without rate limits and lockout, with this PBKDF2 cost and pwned list: what
+   * in-process drivers of the request handling (benchmarks, fuzzing) need.
+   */
+  public Settings forLoad(int iterations, Set<String> pwned) {
+    return new Settings(mfaRequired, clientTrust, RateLimits.disabled(), Lockout.disabled(), pwned,
+        reverificationMaxAge, codeTtl, sessionLifetime, iterations, adminToken, signUp, passwordMinLength,
+        passwordMinStrength, deleteSelfEnabled, secretKey, browserAuth);
+  }
+
+  /**
+   * A development secret key for an emulator started without one: {@code sk_test_} and 40 random
+   * base-62 characters.
+   */
+  public static String newSecretKey() {
+    String alphabet = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+    SecureRandom random = new SecureRandom();
+    StringBuilder key = new StringBuilder("sk_test_");
+    for (int i = 0; i < 40; i++) {
+      key.append(alphabet.charAt(random.nextInt(alphabet.length())));
+    }
+    return key.toString();
+  }
+
+  /** Copies the sets; toString() leaves the admin token and the secret key out. */
   public Settings {
     pwnedPasswords = Set.copyOf(pwnedPasswords);
     if (passwordIterations < 1) {
@@ -45,6 +85,31 @@ public record Settings(boolean mfaRequired, boolean clientTrust, RateLimits rate
     if (passwordMinStrength < 0 || passwordMinStrength > 4) {
       throw new IllegalArgumentException("passwordMinStrength must be 0 to 4 (zxcvbn's scale)");
     }
+    if (secretKey == null || !secretKey.matches("sk_test_[A-Za-z0-9_-]{8,}")) {
+      throw new IllegalArgumentException("the secret key must look like sk_test_ and at least 8 letters, digits,"
+          + " _ or - (a development instance's key)");
+    }
+  }
+
+  /** These settings with client trust switched on or off. */
+  public Settings withClientTrust(boolean enabled) {
+    return new Settings(mfaRequired, enabled, rateLimits, lockout, pwnedPasswords, reverificationMaxAge,
+        codeTtl, sessionLifetime, passwordIterations, adminToken, signUp, passwordMinLength,
+        passwordMinStrength, deleteSelfEnabled, secretKey, browserAuth);
+  }
+
+  /** These settings with MFA required or not. */
+  public Settings withMfaRequired(boolean required) {
+    return new Settings(required, clientTrust, rateLimits, lockout, pwnedPasswords, reverificationMaxAge,
+        codeTtl, sessionLifetime, passwordIterations, adminToken, signUp, passwordMinLength,
+        passwordMinStrength, deleteSelfEnabled, secretKey, browserAuth);
+  }
+
+  /** These settings with other rate limits. */
+  public Settings withRateLimits(RateLimits limits) {
+    return new Settings(mfaRequired, clientTrust, limits, lockout, pwnedPasswords, reverificationMaxAge,
+        codeTtl, sessionLifetime, passwordIterations, adminToken, signUp, passwordMinLength,
+        passwordMinStrength, deleteSelfEnabled, secretKey, browserAuth);
   }
 
   @Override
@@ -55,6 +120,6 @@ public record Settings(boolean mfaRequired, boolean clientTrust, RateLimits rate
         + ", sessionLifetime=" + sessionLifetime + ", passwordIterations=" + passwordIterations
         + ", adminToken=" + (adminToken == null ? "none" : "<redacted>") + ", signUp=" + signUp
         + ", passwordMinLength=" + passwordMinLength + ", passwordMinStrength=" + passwordMinStrength
-        + ", browserAuth=" + browserAuth + "]";
+        + ", deleteSelfEnabled=" + deleteSelfEnabled + ", secretKey=<redacted>, browserAuth=" + browserAuth + "]";
   }
 }

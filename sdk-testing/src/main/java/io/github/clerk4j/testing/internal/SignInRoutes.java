@@ -130,7 +130,11 @@ final class SignInRoutes implements Routes {
 
   /** A sign-in token signs its user in at once (wire spec §15.1). */
   private void signInWithTicket(ClientRecord client, SignInAttempt signIn, String ticket) {
-    UserRecord user = rules.tickets.useSignInToken(ticket);
+    if (!rules.signInTokens.isToken(ticket) && rules.invitations.isInvitation(ticket)) {
+      throw ApiException.param(400, "invitation_account_not_exists", "ticket", "no account",
+          "There is no account for this invitation yet: sign up with it.");
+    }
+    UserRecord user = rules.signInTokens.consume(ticket);
     refuseSignedIn(client, user);
     signIn.user = user;
     signIn.identifier = user.displayIdentifier();

@@ -72,7 +72,12 @@ final class SignUpRoutes implements Routes {
       rules.external.signUpWithIdToken(signUp, rules.external.verifyIdToken(raw, form.required("token")));
     } else if (ticket) {
       // An invitation's address needs no code: the invitation went to it (wire spec §15.2).
-      signUp.emailAddress = rules.tickets.useInvitation(form.required("ticket"));
+      String invitation = form.required("ticket");
+      if (rules.signInTokens.isToken(invitation)) {
+        throw ApiException.param(400, "sign_in_token_not_in_sign_in_code", "ticket", "not in sign in",
+            "Sign in tokens can only be used during sign in.");
+      }
+      signUp.emailAddress = rules.invitations.use(invitation);
       signUp.emailVerification = null;
       signUp.emailVerifiedBy = VerificationRecord.verified("verification_ticket", FactorStrategy.TICKET);
     }

@@ -393,7 +393,7 @@ final class SignUpRules {
     user.lastName = s.lastName;
     user.username = s.username;
     if (s.emailAddress != null) {
-      EmailRecord email = new EmailRecord(state.newId("idn"), s.emailAddress, now);
+      EmailRecord email = new EmailRecord(state.newId("idn"), s.emailAddress, false, now);
       email.verification = s.emailVerifiedBy != null ? s.emailVerifiedBy : s.emailVerification;
       user.emails.add(email);
       user.primaryEmailId = email.id;
@@ -406,7 +406,7 @@ final class SignUpRules {
     }
     user.password = s.password;
     user.passwordUpdatedAt = s.password == null ? null : now;
-    user.unsafeMetadata = s.unsafeMetadata;
+    user.unsafeMetadata = new java.util.LinkedHashMap<>(s.unsafeMetadata);
     user.legalAcceptedAt = s.legalAcceptedAt;
     String taken = users.takenIdentifier(user);
     if (taken != null) {

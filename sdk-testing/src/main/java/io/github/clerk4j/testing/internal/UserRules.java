@@ -11,12 +11,31 @@ import java.util.Optional;
 
 /** Accounts and their identifiers: seeding, uniqueness, phone number format, usernames. */
 final class UserRules {
+  /** The environment's {@code username_settings}. */
+  private static final int USERNAME_MIN = 4;
+  private static final int USERNAME_MAX = 64;
+
   private final EmulatorState state;
   private final PasswordRules passwords;
+  private final IdentificationRules identifications;
+  private final SessionRules sessions;
 
-  UserRules(EmulatorState state, PasswordRules passwords) {
+  UserRules(EmulatorState state, PasswordRules passwords, IdentificationRules identifications,
+      SessionRules sessions) {
     this.state = state;
     this.passwords = passwords;
+    this.identifications = identifications;
+    this.sessions = sessions;
+  }
+
+  /**
+   * Deletes a user: every session of theirs on every client ends as {@code removed} (those
+   * clients' next calls for them get 401 {@code signed_out}), their identifiers are free again.
+   * The clients stay.
+   */
+  void delete(UserRecord user) {
+    sessions.endSessionsOf(user, null, SessionState.REMOVED);
+    state.removeUser(user);
   }
 
   /**
@@ -36,7 +55,7 @@ final class UserRules {
     user.username = seed.username().orElse(null);
     user.legalAcceptedAt = now;
     for (String address : seed.emailAddresses()) {
-      user.emails.add(new EmailRecord(state.newId("idn"), address, now));
+      user.emails.add(new EmailRecord(state.newId("idn"), address, true, now));
     }
     for (String number : seed.phoneNumbers()) {
       user.phones.add(new PhoneRecord(state.newId("idn"), requireE164(number), true, now));
@@ -122,8 +141,29 @@ final class UserRules {
         || user.phones.stream().anyMatch(p -> p.number.equals(number));
   }
 
-  /** Refuses a username another user holds (422 {@code form_identifier_exists}). */
-  void requireUsernameFree(UserRecord user, String username) {
+  /**
+   * Refuses a new username by the instance's username settings (4 to 64 letters, digits, {@code _}
+   * or {@code -}, not only digits: 422 {@code form_username_*}) or because another user holds it
+   * (422 {@code form_identifier_exists}); removing it ({@code ""}) is refused when it is the user's
+   * last way to sign in.
+   */
+  void requireUsernameAllowed(UserRecord user, String username) {
+    if (username.isEmpty()) {
+      identifications.requireRemovable(user, user.username != null, "username", "username");
+      return;
+    }
+    if (username.length() < USERNAME_MIN || username.length() > USERNAME_MAX) {
+      throw ApiException.param(422, "form_username_invalid_length", "username", "is invalid",
+          "Username must be between " + USERNAME_MIN + " and " + USERNAME_MAX + " characters long.");
+    }
+    if (!username.matches("[A-Za-z0-9_-]+")) {
+      throw ApiException.param(422, "form_username_invalid_character", "username", "is invalid",
+          "Username can only contain letters, numbers and '_' or '-'.");
+    }
+    if (username.chars().allMatch(Character::isDigit)) {
+      throw ApiException.param(422, "form_username_needs_non_number_char", "username", "is invalid",
+          "Username must contain at least one non-numeric character.");
+    }
     Optional<UserRecord> owner = state.userByIdentifier(EmulatorState.identifierKey(username));
     if (owner.isPresent() && owner.get() != user) {
       throw ApiException.param(422, "form_identifier_exists", "username", "is taken",

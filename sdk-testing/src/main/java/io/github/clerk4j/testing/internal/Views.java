@@ -9,7 +9,9 @@ import io.github.clerk4j.testing.internal.Model.SessionRecord;
 import io.github.clerk4j.testing.internal.Model.SignInAttempt;
 import io.github.clerk4j.testing.internal.Model.SignUpAttempt;
 import io.github.clerk4j.testing.internal.Model.UserRecord;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
@@ -19,6 +21,7 @@ import java.util.Map;
  * the rules. Caller holds the state lock.
  */
 final class Views {
+  /** Clerk's generated avatar: {@code img.clerk.com} and base64url of {@code {"type":"default"}}. */
   static final String IMAGE_URL = "https://img.clerk.com/eyJ0eXBlIjoiZGVmYXVsdCJ9";
   static final List<String> SUPPORTED_IDENTIFIERS = List.of("email_address", "phone_number", "username");
 
@@ -76,7 +79,7 @@ final class Views {
         "identifier", s.identifier,
         "user_data", s.user == null ? null : Json.obj(
             "first_name", s.user.firstName, "last_name", s.user.lastName,
-            "image_url", IMAGE_URL, "has_image", false),
+            "image_url", imageUrl(s.user), "has_image", s.user.image != null),
         "created_session_id", s.createdSessionId,
         "abandon_at", s.abandonAt,
         "client_trust_state", s.clientTrustState,
@@ -172,10 +175,8 @@ final class Views {
     return json;
   }
 
-  Map<String, Object> session(SessionRecord s) {
-    List<Object> taskJson = new ArrayList<>();
-    rules.sessions.tasks(s).forEach(t -> taskJson.add(Json.obj("key", t)));
-    UserRecord u = s.user;
+  /** {@code Client.SessionBase}: what every rendering of a session starts with. */
+  private Map<String, Object> sessionBase(SessionRecord s) {
     return Json.obj(
         "object", "session",
         "id", s.id,
@@ -183,23 +184,30 @@ final class Views {
         "expire_at", s.expireAt,
         "abandon_at", s.abandonAt,
         "last_active_at", s.lastActiveAt,
-        "last_active_organization_id", s.lastActiveOrganizationId,
         "actor", null,
-        "tasks", taskJson.isEmpty() ? null : taskJson,
+        "tasks", tasks(s));
+  }
+
+  Map<String, Object> session(SessionRecord s) {
+    UserRecord u = s.user;
+    Map<String, Object> json = sessionBase(s);
+    json.putAll(Json.obj(
+        "last_active_organization_id", s.lastActiveOrganizationId,
         "user", user(u),
         "public_user_data", Json.obj(
             "first_name", u.firstName,
             "last_name", u.lastName,
-            "image_url", IMAGE_URL,
-            "has_image", false,
+            "image_url", imageUrl(u),
+            "has_image", u.image != null,
             "identifier", u.displayIdentifier(),
             "username", u.username,
-            "profile_image_url", IMAGE_URL),
+            "profile_image_url", imageUrl(u)),
         "factor_verification_age", rules.sessions.factorVerificationAge(s),
         "created_at", s.createdAt,
         "updated_at", s.updatedAt,
         "last_active_token", s.live()
-            ? Json.obj("object", "token", "jwt", rules.sessions.sessionToken(s, SessionRules.Freshness.VALID)) : null);
+            ? Json.obj("object", "token", "jwt", rules.sessions.sessionToken(s, SessionRules.Freshness.VALID)) : null));
+    return json;
   }
 
   Map<String, Object> user(UserRecord u) {
@@ -217,8 +225,8 @@ final class Views {
         "first_name", u.firstName,
         "last_name", u.lastName,
         "locale", null,
-        "image_url", IMAGE_URL,
-        "has_image", false,
+        "image_url", imageUrl(u),
+        "has_image", u.image != null,
         "primary_email_address_id", u.primaryEmailId,
         "primary_phone_number_id", u.primaryPhoneId,
         "primary_web3_wallet_id", null,
@@ -234,9 +242,9 @@ final class Views {
         "saml_accounts", List.of(),
         "enterprise_accounts", List.of(),
         "password_last_updated_at", u.passwordUpdatedAt,
-        "public_metadata", Map.of(),
+        "public_metadata", u.publicMetadata,
         "unsafe_metadata", u.unsafeMetadata,
-        "external_id", null,
+        "external_id", u.externalId,
         "last_sign_in_at", u.lastSignInAt,
         "banned", false,
         "locked", locked,
@@ -245,7 +253,7 @@ final class Views {
             ? Math.max(0, state.settings.lockout().maxAttempts() - u.failedPasswordAttempts) : null,
         "created_at", u.createdAt,
         "updated_at", u.updatedAt,
-        "delete_self_enabled", false,
+        "delete_self_enabled", state.settings.deleteSelfEnabled(),
         "bypass_client_trust", false,
         "create_organization_enabled", false,
         "create_organizations_limit", 0,
@@ -254,7 +262,7 @@ final class Views {
         "mfa_disabled_at", u.mfaDisabledAt,
         "legal_accepted_at", u.legalAcceptedAt,
         "deprovisioned", false,
-        "profile_image_url", IMAGE_URL,
+        "profile_image_url", imageUrl(u),
         "organization_memberships", List.of());
   }
 
@@ -286,17 +294,71 @@ final class Views {
     return list;
   }
 
+  /**
+   * The uploaded image in the form of Clerk's image URLs ({@code img.clerk.com} and base64url of
+   * {@code {"type":"proxy","src":...}}), else the generated avatar. The emulator keeps no image
+   * bytes, so the URL is a name, not something to fetch.
+   */
+  static String imageUrl(UserRecord u) {
+    if (u.image == null) {
+      return IMAGE_URL;
+    }
+    String source = Json.write(Json.obj("type", "proxy", "src", "https://images.clerk.dev/uploaded/" + u.image.id()));
+    return "https://img.clerk.com/"
+        + Base64.getUrlEncoder().withoutPadding().encodeToString(source.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** {@code Image}: the answer to an upload. */
+  static Map<String, Object> image(UserRecord u) {
+    return Json.obj("object", "image", "id", u.image.id(), "name", u.image.name(), "public_url", imageUrl(u));
+  }
+
   Map<String, Object> email(EmailRecord e) {
+    Object verification = e.seeded ? adminVerification()
+        : e.verification == null ? null : e.verification.json();
     return Json.obj(
         "id", e.id,
         "object", "email_address",
         "email_address", e.address,
         "reserved", false,
-        "verification", e.verification == null ? adminVerification() : e.verification.json(),
+        "verification", verification,
         "linked_to", List.of(),
         "matches_sso_connection", false,
         "created_at", e.createdAt,
-        "updated_at", e.createdAt);
+        "updated_at", e.updatedAt);
+  }
+
+  /**
+   * {@code Client.ActiveSession}: the session without its user or token (another device's token
+   * is not this one's to see), and its latest activity from its client's latest request. Details
+   * the emulator cannot know (the city and country of an address) are left out.
+   */
+  Map<String, Object> activeSession(SessionRecord s) {
+    Map<String, Object> activity = Json.obj("object", "session_activity", "id", s.activityId);
+    Model.Activity seen = s.client.lastSeen;
+    UserAgents.Device device = UserAgents.parse(seen == null ? null : seen.userAgent());
+    activity.put("is_mobile", device.mobile());
+    putIfKnown(activity, "device_type", device.deviceType());
+    putIfKnown(activity, "browser_name", device.browserName());
+    putIfKnown(activity, "browser_version", device.browserVersion());
+    putIfKnown(activity, "ip_address", seen == null ? null : seen.ipAddress());
+    Map<String, Object> json = sessionBase(s);
+    json.put("last_active_token", null);
+    json.put("latest_activity", activity);
+    return json;
+  }
+
+  /** The session's open tasks, or null for none (as Clerk sends it). */
+  private List<Object> tasks(SessionRecord s) {
+    List<Object> json = new ArrayList<>();
+    rules.sessions.tasks(s).forEach(t -> json.add(Json.obj("key", t)));
+    return json.isEmpty() ? null : json;
+  }
+
+  private static void putIfKnown(Map<String, Object> json, String key, String value) {
+    if (value != null) {
+      json.put(key, value);
+    }
   }
 
   /** A phone number; {@code backupCodes} non-null only when MFA was just enabled with it. */
@@ -335,6 +397,50 @@ final class Views {
         "first_factor_verification", r.firstFactor == null ? null : r.firstFactor.json(),
         "second_factor_verification", r.secondFactor == null ? null : r.secondFactor.json(),
         "session", session(s));
+  }
+
+  // the Backend API
+
+  /** {@code User} of the Backend API: the Frontend API's user and its {@code private_metadata}. */
+  Map<String, Object> backendUser(UserRecord u) {
+    Map<String, Object> json = user(u);
+    json.put("private_metadata", u.privateMetadata);
+    return json;
+  }
+
+  /** {@code Session} of the Backend API: ids instead of the user and client objects. */
+  Map<String, Object> backendSession(SessionRecord s) {
+    return Json.obj(
+        "object", "session",
+        "id", s.id,
+        "user_id", s.user.id,
+        "client_id", s.client.id,
+        "actor", null,
+        "status", rules.sessions.wireStatus(s),
+        "last_active_organization_id", s.lastActiveOrganizationId,
+        "last_active_at", s.lastActiveAt,
+        "expire_at", s.expireAt,
+        "abandon_at", s.abandonAt,
+        "updated_at", s.updatedAt,
+        "created_at", s.createdAt,
+        "tasks", tasks(s));
+  }
+
+  /**
+   * {@code SignInToken}; {@code text} is the token itself, only in the answer that minted it. No
+   * {@code url}: the emulator has no page that accepts a ticket; a client redeems the token with
+   * a sign-in's {@code strategy=ticket}.
+   */
+  static Map<String, Object> signInToken(SignInTokenRules.SignInToken t, String text) {
+    Map<String, Object> json = Json.obj("object", "sign_in_token", "id", t.id, "status", t.status,
+        "user_id", t.userId);
+    if (text != null) {
+      json.put("token", text);
+    }
+    json.put("url", null);
+    json.put("created_at", t.createdAt);
+    json.put("updated_at", t.updatedAt);
+    return json;
   }
 
   static Map<String, Object> deleted(String object, String id) {

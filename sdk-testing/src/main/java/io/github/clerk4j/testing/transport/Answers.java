@@ -83,6 +83,39 @@ final class Answers {
   static final String DELETED_TOTP = """
       {"object":"totp","id":"TOTP_ID","deleted":true}""";
 
+  static final String DELETED_USER = """
+      {"object":"user","id":"USER_ID","deleted":true}""";
+
+  static final String EMAIL_ADDRESS = """
+      {"object":"email_address","id":"EMAIL_ID_2","email_address":"jane.doe+new@example.com",\
+      "reserved":false,"verification":{"object":"verification_otp","status":"unverified",\
+      "strategy":"email_code","attempts":0,"expire_at":1767229200000},"linked_to":[],\
+      "matches_sso_connection":false,"created_at":1767211200000,"updated_at":1767211200000}""";
+
+  static final String DELETED_EMAIL_ADDRESS = """
+      {"object":"email_address","id":"EMAIL_ID_2","deleted":true}""";
+
+  static final String IMAGE = """
+      {"object":"image","id":"IMAGE_ID","name":"jane.png","public_url":"https://img.clerk.com/IMAGE_ID"}""";
+
+  static final String DELETED_IMAGE = """
+      {"object":"image","id":"IMAGE_ID","deleted":true}""";
+
+  /** {@code Client.ActiveSessions}: a bare array, no envelope. */
+  static final String ACTIVE_SESSIONS = """
+      [{"object":"session","id":"SESSION_ID","status":"active","expire_at":1767229200000,\
+      "abandon_at":1767232800000,"last_active_at":1767214800000,"last_active_token":null,\
+      "actor":null,"tasks":null,"latest_activity":{"object":"session_activity",\
+      "id":"SESSION_ACTIVITY_ID","is_mobile":false,"device_type":"Macintosh","browser_name":"Chrome",\
+      "browser_version":"124.0.0.0","ip_address":"203.0.113.7","city":"Lisbon","country":"PT"}}]""";
+
+  static final String REVOKED_SESSION = """
+      {"object":"session","id":"OTHER_SESSION_ID","status":"revoked","expire_at":1767229200000,\
+      "abandon_at":1767232800000,"last_active_at":1767214800000,"last_active_organization_id":null,\
+      "actor":null,"user":null,"public_user_data":{"first_name":"Jane","last_name":"Doe",\
+      "identifier":"jane+clerk_test@example.com"},"factor_verification_age":[0,-1],"tasks":null,\
+      "created_at":1767211200000,"updated_at":1767218400000,"last_active_token":null}""";
+
   private Answers() {}
 
   /** The {@code {response, client}} envelope of FAPI's answers. */

@@ -2,6 +2,7 @@ package io.github.clerk4j.testing.transport;
 
 import io.github.clerk4j.spi.Endpoint;
 import io.github.clerk4j.spi.FapiRequest;
+import io.github.clerk4j.spi.FilePart;
 import io.github.clerk4j.spi.Form;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -15,6 +16,8 @@ import java.util.Map;
  * @param body the exact form body ({@code ""} for none); for GET and DELETE the form is the query
  * @param answer a 2xx body of the kind Clerk sends for this call
  * @param piggybacksClient whether {@code answer} carries the client
+ * @param file the file of a {@code multipart/form-data} body, or null: then {@code form} goes in
+ *     text parts and {@code body} is unused
  */
 record EndpointCase(
     Endpoint endpoint,
@@ -25,7 +28,18 @@ record EndpointCase(
     String path,
     String body,
     String answer,
-    boolean piggybacksClient) {
+    boolean piggybacksClient,
+    FilePart file) {
+
+  /** A call without a file. */
+  EndpointCase(Endpoint endpoint, String id, String sessionId, Form form, String method, String path,
+      String body, String answer, boolean piggybacksClient) {
+    this(endpoint, id, sessionId, form, method, path, body, answer, piggybacksClient, null);
+  }
+
+  /** A PNG's signature and the start of its header chunk, with bytes no text encoding keeps. */
+  static final byte[] IMAGE = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 'I', 'H', 'D', 'R',
+      (byte) 0xFF, (byte) 0xFE, 0x00, '\r', '\n', '-', '-'};
 
   static final String SIGN_IN = "/v1/client/sign_ins/SIGN_IN_ID";
   static final String SESSION = "/v1/client/sessions/SESSION_ID";
@@ -144,7 +158,36 @@ record EndpointCase(
         new EndpointCase(Endpoint.DELETE_TOTP, null, "SESSION_ID", Form.empty(), "DELETE", "/v1/me/totp", "",
             Answers.envelope(Answers.DELETED_TOTP, withClient), true),
         post(Endpoint.CREATE_BACKUP_CODES, null, "SESSION_ID", "/v1/me/backup_codes", Form.empty(), "",
-            Answers.envelope(Answers.BACKUP_CODES, withClient), true));
+            Answers.envelope(Answers.BACKUP_CODES, withClient), true),
+
+        new EndpointCase(Endpoint.UPDATE_USER, null, "SESSION_ID",
+            form("first_name", "Jane Q.", "username", "jane_doe", "primary_email_address_id", "EMAIL_ID_2"), "PATCH",
+            "/v1/me", "first_name=Jane+Q.&username=jane_doe&primary_email_address_id=EMAIL_ID_2",
+            Answers.envelope(Answers.USER, withClient), true),
+        new EndpointCase(Endpoint.UPDATE_USER_METADATA, null, "SESSION_ID",
+            form("unsafe_metadata", "{\"theme\":\"dark\"}"), "PATCH", "/v1/me/metadata",
+            "unsafe_metadata=%7B%22theme%22%3A%22dark%22%7D", Answers.envelope(Answers.USER, withClient), true),
+        new EndpointCase(Endpoint.DELETE_USER, null, "SESSION_ID", Form.empty(), "DELETE", "/v1/me", "",
+            Answers.envelope(Answers.DELETED_USER, null), false),
+        post(Endpoint.CREATE_EMAIL_ADDRESS, null, "SESSION_ID", "/v1/me/email_addresses",
+            form("email_address", "jane.doe+new@example.com"), "email_address=jane.doe%2Bnew%40example.com",
+            Answers.envelope(Answers.EMAIL_ADDRESS, withClient), true),
+        post(Endpoint.PREPARE_EMAIL_ADDRESS_VERIFICATION, "EMAIL_ID_2", "SESSION_ID",
+            "/v1/me/email_addresses/EMAIL_ID_2/prepare_verification", form("strategy", "email_code"),
+            "strategy=email_code", Answers.envelope(Answers.EMAIL_ADDRESS, withClient), true),
+        post(Endpoint.ATTEMPT_EMAIL_ADDRESS_VERIFICATION, "EMAIL_ID_2", "SESSION_ID",
+            "/v1/me/email_addresses/EMAIL_ID_2/attempt_verification", form("code", "424242"), "code=424242",
+            Answers.envelope(Answers.EMAIL_ADDRESS, withClient), true),
+        new EndpointCase(Endpoint.DELETE_EMAIL_ADDRESS, "EMAIL_ID_2", "SESSION_ID", Form.empty(), "DELETE",
+            "/v1/me/email_addresses/EMAIL_ID_2", "", Answers.envelope(Answers.DELETED_EMAIL_ADDRESS, withClient), true),
+        new EndpointCase(Endpoint.SET_PROFILE_IMAGE, null, "SESSION_ID", Form.empty(), "POST", "/v1/me/profile_image",
+            "", Answers.envelope(Answers.IMAGE, withClient), true,
+            new FilePart("file", "jane.png", "image/png", IMAGE)),
+        new EndpointCase(Endpoint.DELETE_PROFILE_IMAGE, null, "SESSION_ID", Form.empty(), "DELETE",
+            "/v1/me/profile_image", "", Answers.envelope(Answers.DELETED_IMAGE, withClient), true),
+        get(Endpoint.GET_ACTIVE_SESSIONS, null, "SESSION_ID", "/v1/me/sessions/active", Answers.ACTIVE_SESSIONS, false),
+        post(Endpoint.REVOKE_SESSION, "OTHER_SESSION_ID", "SESSION_ID", "/v1/me/sessions/OTHER_SESSION_ID/revoke",
+            Form.empty(), "", Answers.envelope(Answers.REVOKED_SESSION, withClient), true));
   }
 
   private static EndpointCase get(
@@ -167,7 +210,7 @@ record EndpointCase(
 
   /** The request core hands over, with {@code clientToken} (or none). */
   FapiRequest request(String clientToken) {
-    return new FapiRequest(endpoint, id, sessionId, form, clientToken, Duration.ofSeconds(10));
+    return new FapiRequest(endpoint, id, sessionId, form, file, clientToken, Duration.ofSeconds(10));
   }
 
   /** Whether this call goes under {@code /v1/me}, and so names its session in the query. */

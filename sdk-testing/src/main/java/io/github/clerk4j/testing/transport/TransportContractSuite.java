@@ -42,6 +42,7 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -49,6 +50,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -59,6 +61,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import mockwebserver3.Dispatcher;
@@ -848,6 +852,51 @@ public abstract class TransportContractSuite {
   }
 
   /** The request as {@link io.github.clerk4j.spi.Transport}'s contract and {@code c} say. */
+  /**
+   * A {@code multipart/form-data} body (RFC 7578) with the boundary its {@code Content-Type} names:
+   * the file as one part ({@code name}, {@code filename}, its {@code Content-Type}, the bytes
+   * unchanged) and a text part per form field, no other part. Part headers a transport may add
+   * ({@code Content-Length}) are allowed.
+   */
+  private static void assertMultipart(EndpointCase c, RecordedRequest r) {
+    String type = r.getHeaders().get("Content-Type");
+    assertTrue(type != null && type.toLowerCase(Locale.ROOT).startsWith("multipart/form-data"), c + ": Content-Type " + type);
+    Matcher b = BOUNDARY.matcher(type);
+    assertTrue(b.find(), c + ": a boundary in " + type);
+    String delimiter = "--" + b.group(1);
+    // ISO-8859-1 maps each byte to one char, so the file's bytes can be compared as they were sent.
+    String body = new String(r.getBody() == null ? new byte[0] : r.getBody().toByteArray(), StandardCharsets.ISO_8859_1);
+    String open = delimiter + "\r\n";
+    String close = "\r\n" + delimiter + "--\r\n";
+    assertTrue(body.startsWith(open) && body.endsWith(close), c + ": the body opens and closes with the boundary");
+    String[] parts = body.substring(open.length(), body.length() - close.length())
+        .split("\r\n" + Pattern.quote(delimiter) + "\r\n", -1);
+    assertEquals(c.form().fields().size() + 1, parts.length, c + ": one part per form field and the file");
+    Map<String, String> texts = new LinkedHashMap<>();
+    String file = null;
+    for (String part : parts) {
+      int end = part.indexOf("\r\n\r\n");
+      assertTrue(end >= 0, c + ": a part with headers");
+      String headers = part.substring(0, end).toLowerCase(Locale.ROOT);
+      String content = part.substring(end + 4);
+      Matcher name = PART_NAME.matcher(headers);
+      assertTrue(name.find(), c + ": a part with a name");
+      if (name.group(1).equals(c.file().name())) {
+        assertTrue(headers.contains("filename=\"" + c.file().fileName().toLowerCase(Locale.ROOT) + "\""),
+            c + ": the file's name in " + headers);
+        assertTrue(headers.contains("content-type: " + c.file().contentType()), c + ": the file's type in " + headers);
+        file = content;
+      } else {
+        texts.put(name.group(1), content);
+      }
+    }
+    assertEquals(new String(c.file().content(), StandardCharsets.ISO_8859_1), file, c + ": the file's bytes, unchanged");
+    assertEquals(c.form().fields(), texts, c + ": the form fields as text parts");
+  }
+
+  private static final Pattern BOUNDARY = Pattern.compile("boundary=\"?([^\";]+)\"?");
+  private static final Pattern PART_NAME = Pattern.compile("[; ]name=\"([^\"]*)\"");
+
   private static void assertSentAsSpecified(EndpointCase c, RecordedRequest r, String token) {
     assertEquals(c.method(), r.getMethod(), c + ": method");
     HttpUrl url = r.getUrl();
@@ -866,7 +915,9 @@ public abstract class TransportContractSuite {
     String userAgent = h.get("User-Agent");
     assertTrue(userAgent != null && !userAgent.isBlank(), c + ": a User-Agent");
     assertNull(h.get("Origin"), c + ": Origin (FAPI rejects it next to Authorization)");
-    if (c.hasBody()) {
+    if (c.file() != null) {
+      assertMultipart(c, r);
+    } else if (c.hasBody()) {
       assertEquals(c.body(), body(r), c + ": the form body, byte for byte");
       String type = h.get("Content-Type");
       assertTrue(type != null && type.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded"),

@@ -15,8 +15,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Clerk's own JavaScript client, signed in against the emulator, adds a phone number with {@code
- * user.createPhoneNumber()} (which posts to {@code /v1/me/phone_numbers/}, with a trailing slash),
- * then resets its password in one call as Clerk's forgot-password guide does
+ * user.createPhoneNumber()} (which posts to {@code /v1/me/phone_numbers/}, with a trailing slash)
+ * and an e-mail address with {@code user.createEmailAddress()}, {@code prepareVerification()} and
+ * {@code attemptVerification()} (at {@code /v1/me/email_addresses/}, likewise), then resets its
+ * password in one call as Clerk's forgot-password guide does
  * ({@code attemptFirstFactor({strategy: 'reset_password_email_code', code, password})}).
  */
 class ClerkJsAccountFlowsAgainstEmulatorTest {
@@ -24,6 +26,7 @@ class ClerkJsAccountFlowsAgainstEmulatorTest {
   private static final String PASSWORD = "ida-password-1";
   private static final String NEW_PASSWORD = "ida-new-password-2";
   private static final String PHONE = "+15555550142";
+  private static final String NEW_EMAIL = "ida.new@example.com";
 
   private static ClerkEmulator emulator;
   private static ClerkJsRunner.Result run;
@@ -40,6 +43,7 @@ class ClerkJsAccountFlowsAgainstEmulatorTest {
         "--password", PASSWORD,
         "--outbox",
         "--create-phone", PHONE,
+        "--create-email", NEW_EMAIL,
         "--new-password", NEW_PASSWORD));
   }
 
@@ -59,6 +63,29 @@ class ClerkJsAccountFlowsAgainstEmulatorTest {
     assertThat(phone.path("verification").asText()).isEqualTo("verified");
     assertThat(emulator.outbox().messagesFor(PHONE)).singleElement()
         .satisfies(m -> assertThat(m.purpose()).isEqualTo(OutboxMessage.Purpose.VERIFY_PHONE));
+  }
+
+  @Test
+  void createEmailAddressPreparesAndAttemptsTheVerification() {
+    assertThat(run.exitCode()).as(run.describe()).isZero();
+    List<String> paths = requests().stream().map(r -> r.path("path").asText()).collect(Collectors.toList());
+    assertThat(paths).contains("/v1/me/email_addresses/");
+    JsonNode email = run.output().path("email");
+    String id = email.path("id").asText();
+    assertThat(id).startsWith("idn_");
+    assertThat(paths).contains("/v1/me/email_addresses/" + id + "/prepare_verification",
+        "/v1/me/email_addresses/" + id + "/attempt_verification");
+    String prepare = requests().stream()
+        .filter(r -> r.path("path").asText().endsWith(id + "/prepare_verification"))
+        .map(r -> r.path("body").asText()).findFirst().orElseThrow();
+    assertThat(prepare).contains("strategy=email_code");
+    assertThat(email.path("emailAddress").asText()).isEqualTo(NEW_EMAIL);
+    assertThat(email.path("createdVerification").isNull()).as("no verification before prepare").isTrue();
+    assertThat(email.path("preparedVerification").asText()).isEqualTo("unverified");
+    assertThat(email.path("verification").asText()).isEqualTo("verified");
+    assertThat(email.path("listedVerification").asText()).isEqualTo("verified");
+    assertThat(emulator.outbox().messagesFor(NEW_EMAIL)).singleElement()
+        .satisfies(m -> assertThat(m.purpose()).isEqualTo(OutboxMessage.Purpose.VERIFY_EMAIL));
   }
 
   @Test

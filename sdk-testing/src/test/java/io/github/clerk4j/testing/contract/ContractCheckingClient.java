@@ -114,6 +114,14 @@ final class ContractCheckingClient {
     return send("DELETE", path, Map.of(), null, true);
   }
 
+  /**
+   * A POST with a body that is not a form (an image upload), sent as it is; the request is checked
+   * with its own content type.
+   */
+  Answer upload(String path, String contentType, byte[] body) {
+    return send("POST", path, contentType, body, Check.ALL);
+  }
+
   /** A form POST that is malformed on purpose: only the response is checked. */
   Answer postMalformed(String path, String... form) {
     return send("POST", path, Map.of(), form, true, Check.RESPONSE_ONLY);
@@ -129,14 +137,8 @@ final class ContractCheckingClient {
 
   Answer send(String method, String path, Map<String, String> extraQuery, String[] form, boolean versionHeader,
       Check check) {
-    Map<String, List<String>> query = new LinkedHashMap<>();
-    query.put("_is_native", List.of("true"));
-    if (sessionId != null && path.startsWith("/v1/me")) {
-      query.put("_clerk_session_id", List.of(sessionId));
-    }
-    extraQuery.forEach((k, v) -> query.put(k, List.of(v)));
+    Map<String, List<String>> query = query(path, extraQuery);
     String body = form == null ? null : encode(form);
-
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path + "?" + encodeQuery(query)))
         .timeout(Duration.ofSeconds(10))
         .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
@@ -146,6 +148,33 @@ final class ContractCheckingClient {
     if (body != null) {
       request.header("Content-Type", "application/x-www-form-urlencoded");
     }
+    return exchange(method, path, query, request, body == null ? null : "application/x-www-form-urlencoded", body,
+        check);
+  }
+
+  private Answer send(String method, String path, String contentType, byte[] body, Check check) {
+    Map<String, List<String>> query = query(path, Map.of());
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path + "?" + encodeQuery(query)))
+        .timeout(Duration.ofSeconds(10))
+        .method(method, HttpRequest.BodyPublishers.ofByteArray(body))
+        .header("clerk-api-version", API_VERSION)
+        .header("Content-Type", contentType);
+    // ISO-8859-1 keeps every byte as one char: the validator gets the body as sent.
+    return exchange(method, path, query, request, contentType, new String(body, StandardCharsets.ISO_8859_1), check);
+  }
+
+  private Map<String, List<String>> query(String path, Map<String, String> extraQuery) {
+    Map<String, List<String>> query = new LinkedHashMap<>();
+    query.put("_is_native", List.of("true"));
+    if (sessionId != null && path.startsWith("/v1/me")) {
+      query.put("_clerk_session_id", List.of(sessionId));
+    }
+    extraQuery.forEach((k, v) -> query.put(k, List.of(v)));
+    return query;
+  }
+
+  private Answer exchange(String method, String path, Map<String, List<String>> query, HttpRequest.Builder request,
+      String requestContentType, String body, Check check) {
     if (clientToken != null) {
       request.header("Authorization", clientToken);
     }
@@ -163,8 +192,7 @@ final class ContractCheckingClient {
       clientToken = authorization;
     }
     String contentType = response.headers().firstValue("Content-Type").orElse(null);
-    Interaction interaction = new Interaction(method, path, query,
-        body == null ? null : "application/x-www-form-urlencoded", body,
+    Interaction interaction = new Interaction(method, path, query, requestContentType, body,
         response.statusCode(), contentType, response.body());
     ContractReport report;
     switch (check) {

@@ -10,6 +10,7 @@ import io.github.clerk4j.testing.RateLimits;
 import io.github.clerk4j.testing.TestClock;
 import io.github.clerk4j.testing.TotpGenerator;
 import io.github.clerk4j.testing.contract.ContractCheckingClient.Answer;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -44,6 +45,7 @@ class EmulatorContractTest {
   private static final String DAVE = "dave@example.com";
   private static final String DAVE_PASSWORD = "dave-password-1";
   private static final String NEW_PHONE = "+14155552673";
+  private static final String NEW_EMAIL = "alice.liddell@example.com";
 
   private final TestClock clock = TestClock.at(Instant.parse("2026-03-02T10:00:00Z"));
   private final List<ContractCheckingClient> clients = new ArrayList<>();
@@ -352,6 +354,102 @@ class EmulatorContractTest {
     assertThat(stillLocked.errorCode()).isEqualTo("user_locked");
     assertThat(stillLocked.body().path("errors").path(0).path("meta").path("lockout_expires_in_seconds").asInt())
         .isPositive();
+  }
+
+  @Test
+  void accountManagementFitsTheContract() {
+    ContractCheckingClient c = client(emulator);
+    String sessionId = signInWithClientTrust(c, ALICE, ALICE_PASSWORD);
+    c.useSession(sessionId);
+
+    Answer created = c.post("/v1/me/email_addresses", "email_address", NEW_EMAIL);
+    assertThat(created.response().path("verification").isNull()).isTrue();
+    String emailId = created.response().path("id").asText();
+    assertThat(c.get("/v1/me/email_addresses").body().isArray()).isTrue();
+    assertThat(c.get("/v1/me/email_addresses/" + emailId).response().path("id").asText()).isEqualTo(emailId);
+    c.post("/v1/me/email_addresses/" + emailId + "/prepare_verification", "strategy", "email_code");
+    Answer verified = c.post("/v1/me/email_addresses/" + emailId + "/attempt_verification", "code", code(NEW_EMAIL));
+    assertThat(verified.response().path("verification").path("status").asText()).isEqualTo("verified");
+    String oldEmailId = c.get("/v1/me").response().path("primary_email_address_id").asText();
+    Answer primary = c.patch("/v1/me", "primary_email_address_id", emailId, "first_name", "Alicia",
+        "last_name", "Liddell", "username", "alicia");
+    assertThat(primary.response().path("primary_email_address_id").asText()).isEqualTo(emailId);
+    assertThat(c.delete("/v1/me/email_addresses/" + oldEmailId).response().path("deleted").asBoolean()).isTrue();
+
+    Answer metadata = c.patch("/v1/me/metadata", "unsafe_metadata", "{\"theme\":\"dark\",\"n\":1}");
+    assertThat(metadata.response().path("unsafe_metadata").path("theme").asText()).isEqualTo("dark");
+    Answer image = c.upload("/v1/me/profile_image", "multipart/form-data; boundary=XyZ", PNG_MULTIPART);
+    assertThat(image.response().path("object").asText()).isEqualTo("image");
+    assertThat(c.delete("/v1/me/profile_image").response().path("deleted").asBoolean()).isTrue();
+
+    ContractCheckingClient other = client(emulator);
+    String otherSession = signInWithClientTrust(other, NEW_EMAIL, ALICE_PASSWORD);
+    other.useSession(otherSession);
+    Answer active = c.get("/v1/me/sessions/active");
+    assertThat(active.body().size()).isEqualTo(2);
+    assertThat(active.body().path(0).path("latest_activity").path("object").asText()).isEqualTo("session_activity");
+    Answer revoked = c.post("/v1/me/sessions/" + otherSession + "/revoke");
+    assertThat(revoked.response().path("status").asText()).isEqualTo("revoked");
+    assertThat(other.post(session(otherSession, "tokens")).errorCode()).isEqualTo("signed_out");
+    assertThat(other.get("/v1/me").errorCode()).isEqualTo("signed_out");
+
+    Answer deleted = c.delete("/v1/me");
+    assertThat(deleted.response().path("object").asText()).isEqualTo("user");
+    assertThat(deleted.response().path("deleted").asBoolean()).isTrue();
+  }
+
+  @Test
+  void accountManagementRefusalsFitTheContract() {
+    ContractCheckingClient c = client(emulator);
+    String sessionId = signInWithClientTrust(c, DAVE, DAVE_PASSWORD);
+    c.useSession(sessionId);
+
+    assertThat(c.post("/v1/me/email_addresses", "email_address", "not-an-address").errorCode())
+        .isEqualTo("form_param_format_invalid");
+    assertThat(c.post("/v1/me/email_addresses", "email_address", ALICE).errorCode()).isEqualTo("form_identifier_exists");
+    String draft = c.post("/v1/me/email_addresses", "email_address", NEW_EMAIL).response().path("id").asText();
+    assertThat(c.patch("/v1/me", "primary_email_address_id", draft).errorCode()).isEqualTo("form_verification_needed");
+    assertThat(c.patch("/v1/me", "username", "ab").errorCode()).isEqualTo("form_username_invalid_length");
+    assertThat(c.patch("/v1/me", "username", "bob").errorCode()).isEqualTo("form_username_invalid_length");
+    assertThat(c.patch("/v1/me", "username", "bobby", "first_name", "x").status()).isEqualTo(200);
+    assertThat(c.patch("/v1/me", "username", "bob_the_builder").status()).isEqualTo(200);
+    assertThat(c.patch("/v1/me/metadata", "unsafe_metadata", "[]").errorCode()).isEqualTo("form_param_value_invalid");
+    String daveEmail = c.get("/v1/me").response().path("primary_email_address_id").asText();
+    c.patch("/v1/me", "username", "");
+    Answer last = c.delete("/v1/me/email_addresses/" + daveEmail);
+    assertThat(last.status()).isEqualTo(400);
+    // the default instance requires an e-mail address, as a new Clerk application does
+    assertThat(last.errorCode()).isEqualTo("last_required_identification_deletion_failed");
+    assertThat(c.delete("/v1/me/email_addresses/idn_missing").status()).isEqualTo(404);
+    assertThat(c.upload("/v1/me/profile_image", "multipart/form-data; boundary=XyZ",
+        multipart("photo", "image/png", new byte[] {1})).errorCode()).isEqualTo("form_param_missing");
+    assertThat(c.upload("/v1/me/profile_image", "application/octet-stream", "%%%".getBytes(StandardCharsets.US_ASCII))
+        .errorCode()).isEqualTo("request_body_invalid");
+    assertThat(c.delete("/v1/me/profile_image").errorCode()).isEqualTo("image_not_found");
+    assertThat(c.post("/v1/me/sessions/sess_missing/revoke").status()).isEqualTo(404);
+
+    clock.advance(Duration.ofMinutes(11));
+    assertThat(c.post("/v1/me/email_addresses", "email_address", "late@example.com").errorCode())
+        .isEqualTo("session_reverification_required");
+    assertThat(c.delete("/v1/me").errorCode()).isEqualTo("session_reverification_required");
+    ClerkEmulator noDeletes = start(ClerkEmulator.builder().rateLimits(RateLimits.disabled()).deleteSelfEnabled(false));
+    ContractCheckingClient d = client(noDeletes);
+    d.useSession(signInWithClientTrust(d, DAVE, DAVE_PASSWORD));
+    Answer refused = d.delete("/v1/me");
+    assertThat(refused.status()).isEqualTo(403);
+    assertThat(refused.errorCode()).isEqualTo("user_delete_self_not_enabled");
+  }
+
+  private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13};
+  private static final byte[] PNG_MULTIPART = multipart("file", "image/png", PNG);
+
+  private static byte[] multipart(String field, String type, byte[] content) {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    out.writeBytes(("--XyZ\r\nContent-Disposition: form-data; name=\"" + field + "\"; filename=\"me.png\"\r\n"
+        + "Content-Type: " + type + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+    out.writeBytes(content);
+    out.writeBytes("\r\n--XyZ--\r\n".getBytes(StandardCharsets.US_ASCII));
+    return out.toByteArray();
   }
 
   @Test

@@ -93,6 +93,25 @@ class MainTest {
   }
 
   @Test
+  void accountSwitchesReachTheEnvironment() throws Exception {
+    try (ClerkEmulator emulator = Main.parse(new String[] {"--port", "0", "--no-delete-self",
+        "--attribute", "phone_number=required", "--no-admin-token"}).builder.build().start()) {
+      String env = java.net.http.HttpClient.newHttpClient().send(
+          java.net.http.HttpRequest.newBuilder(java.net.URI.create(emulator.url() + "/v1/environment")).build(),
+          java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+      @SuppressWarnings("unchecked")
+      java.util.Map<String, Object> settings = (java.util.Map<String, Object>)
+          ((java.util.Map<String, Object>) Json.read(env)).get("user_settings");
+      assertThat(settings.get("actions").toString()).contains("delete_self=false");
+      @SuppressWarnings("unchecked")
+      java.util.Map<String, Object> attributes = (java.util.Map<String, Object>) settings.get("attributes");
+      assertThat(attributes.get("email_address").toString()).contains("required=true");
+      assertThat(attributes.get("phone_number").toString()).contains("required=true");
+      assertThat(attributes.get("username").toString()).contains("required=false");
+    }
+  }
+
+  @Test
   void refusesBadSignUpSettings() {
     assertThatThrownBy(() -> Main.parse(new String[] {"--attribute", "nickname=required"}))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("got nickname");
@@ -159,6 +178,35 @@ class MainTest {
     assertThat(exit).isEqualTo(2);
     assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("error: --code-ttl needs a value")
         .doesNotContain("Exception").doesNotContain("\tat ");
+  }
+
+  @Test
+  void aDataDirectoryKeepsStateAcrossRunsAndACorruptOneIsOneErrorLine(@TempDir Path dir) throws Exception {
+    Path users = dir.resolve("users.json");
+    Files.writeString(users, "{\"users\": [{\"email\": \"kept@example.com\", \"password\": \"kept-password-1\"}]}");
+    Path data = dir.resolve("data");
+    Path export = dir.resolve("export.json");
+    String[] args = {"--port", "0", "--no-admin-token", "--users", users.toString(), "--data-dir", data.toString(),
+        "--export-on-exit", export.toString()};
+    ByteArrayOutputStream first = new ByteArrayOutputStream();
+    assertThat(Main.run(args, new PrintStream(first, true, StandardCharsets.UTF_8), System.err, ClerkEmulator::close))
+        .isZero();
+    assertThat(first.toString(StandardCharsets.UTF_8)).contains("Seeded 1 users in")
+        .contains("State kept in " + data.resolve("emulator-state.json"));
+    assertThat(export).exists();
+    ByteArrayOutputStream second = new ByteArrayOutputStream();
+    assertThat(Main.run(args, new PrintStream(second, true, StandardCharsets.UTF_8), System.err, ClerkEmulator::close))
+        .isZero();
+    assertThat(second.toString(StandardCharsets.UTF_8))
+        .contains("Started from " + data.resolve("emulator-state.json")).contains("users are not seeded again");
+
+    Files.writeString(data.resolve("emulator-state.json"), "garbage");
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    assertThat(Main.run(args, new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8),
+        ClerkEmulator::close)).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("error: ").contains("not valid JSON")
+        .doesNotContain("\tat ");
+    assertThat(Files.readString(data.resolve("emulator-state.json"))).isEqualTo("garbage");
   }
 
   @Test

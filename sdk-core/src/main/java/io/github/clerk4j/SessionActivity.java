@@ -1,0 +1,76 @@
+package io.github.clerk4j;
+
+import io.github.clerk4j.internal.wire.SessionActivityResource;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Where and on what a session was last used ({@code latest_activity}): the browser or app, the
+ * device, the IP address and the place the server derived from it. Each detail is empty when the
+ * server did not know it. Immutable; {@code toString()} leaves out the IP address and the place,
+ * which are personal data.
+ */
+public final class SessionActivity {
+
+  private final SessionActivityResource resource;
+
+  SessionActivity(SessionActivityResource resource) {
+    this.resource = Objects.requireNonNull(resource, "resource");
+  }
+
+  /** The activity id, if sent. */
+  public Optional<String> id() {
+    return Optional.ofNullable(resource.id());
+  }
+
+  /** The browser or HTTP client, such as {@code Chrome} or {@code clerk4j}. */
+  public Optional<String> browserName() {
+    return Optional.ofNullable(resource.browserName());
+  }
+
+  /** Its version. */
+  public Optional<String> browserVersion() {
+    return Optional.ofNullable(resource.browserVersion());
+  }
+
+  /** The kind of device, such as {@code Macintosh} or {@code iPhone}. */
+  public Optional<String> deviceType() {
+    return Optional.ofNullable(resource.deviceType());
+  }
+
+  /** The IP address the session was last used from. */
+  public Optional<String> ipAddress() {
+    return Optional.ofNullable(resource.ipAddress());
+  }
+
+  /** The city of that address. */
+  public Optional<String> city() {
+    return Optional.ofNullable(resource.city());
+  }
+
+  /** The country of that address. */
+  public Optional<String> country() {
+    return Optional.ofNullable(resource.country());
+  }
+
+  /** Whether the device is a phone or tablet. */
+  public boolean mobile() {
+    return resource.mobile();
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof SessionActivity a && a.resource.equals(resource);
+  }
+
+  @Override
+  public int hashCode() {
+    return resource.hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return "SessionActivity{browser=" + browserName().orElse("?") + browserVersion().map(v -> " " + v).orElse("")
+        + ", device=" + deviceType().orElse("?") + ", mobile=" + mobile() + '}';
+  }
+}
