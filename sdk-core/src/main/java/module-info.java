@@ -1,12 +1,14 @@
 /**
  * clerk4j: a client for Clerk's Frontend API. {@link io.github.clerk4j.Clerk} is the entry point;
- * {@code io.github.clerk4j.spi} is what a transport implements. A transport module (clerk4j-okhttp)
+ * {@code io.github.clerk4j.spi} is what a transport implements, {@code io.github.clerk4j.desktop}
+ * signs in through the system browser. A transport module (clerk4j-okhttp)
  * on the module path is found through {@link io.github.clerk4j.spi.TransportFactory} by service
  * binding, so an application needs only {@code requires io.github.clerk4j}.
  */
 module io.github.clerk4j {
   exports io.github.clerk4j;
   exports io.github.clerk4j.spi;
+  exports io.github.clerk4j.desktop;
 
   uses io.github.clerk4j.spi.TransportFactory;
 

@@ -9,6 +9,7 @@ module io.github.clerk4j.testing {
   exports io.github.clerk4j.testing.transport;
 
   requires jdk.httpserver;
+  requires java.net.http; // EmulatedBrowser, the person at the fake provider page
   requires com.squareup.moshi;
   requires okio;
 

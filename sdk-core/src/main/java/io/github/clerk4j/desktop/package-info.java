@@ -13,6 +13,11 @@
  * io.github.clerk4j.SignIn#handleRedirectCallback(java.net.URI)} instead.
  *
  * <p>Nothing here needs a dependency; {@code java.awt} is looked up at run time, so the package
- * loads on Android and headless JVMs (where the system launcher prints the URL).
+ * loads on Android and headless JVMs (where the system launcher prints the URL). A modular
+ * application that wants the browser opened resolves {@code java.desktop} ({@code requires
+ * java.desktop;} or {@code --add-modules java.desktop}); without it the URL is printed.
  */
+@NullMarked
 package io.github.clerk4j.desktop;
+
+import org.jspecify.annotations.NullMarked;
