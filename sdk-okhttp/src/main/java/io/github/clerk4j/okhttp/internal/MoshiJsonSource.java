@@ -16,6 +16,9 @@ import okio.BufferedSource;
  */
 final class MoshiJsonSource implements JsonSource {
 
+  private static final String[] NAMES = JsonSource.knownNames().toArray(String[]::new);
+  private static final JsonReader.Options KNOWN_NAMES = JsonReader.Options.of(NAMES);
+
   private final BufferedSource body;
   private final JsonReader reader;
 
@@ -26,7 +29,11 @@ final class MoshiJsonSource implements JsonSource {
 
   @Override
   public Token peek() throws IOException {
-    return guarded(() -> switch (reader.peek()) {
+    return guarded(MoshiJsonSource::token);
+  }
+
+  private static Token token(JsonReader reader) throws IOException {
+    return switch (reader.peek()) {
       case BEGIN_ARRAY -> Token.BEGIN_ARRAY;
       case END_ARRAY -> Token.END_ARRAY;
       case BEGIN_OBJECT -> Token.BEGIN_OBJECT;
@@ -37,83 +44,96 @@ final class MoshiJsonSource implements JsonSource {
       case BOOLEAN -> Token.BOOLEAN;
       case NULL -> Token.NULL;
       case END_DOCUMENT -> Token.END_DOCUMENT;
-    });
+    };
   }
 
   @Override
   public void beginArray() throws IOException {
-    guarded(() -> {
-      reader.beginArray();
+    guarded(r -> {
+      r.beginArray();
       return null;
     });
   }
 
   @Override
   public void endArray() throws IOException {
-    guarded(() -> {
-      reader.endArray();
+    guarded(r -> {
+      r.endArray();
       return null;
     });
   }
 
   @Override
   public void beginObject() throws IOException {
-    guarded(() -> {
-      reader.beginObject();
+    guarded(r -> {
+      r.beginObject();
       return null;
     });
   }
 
   @Override
   public void endObject() throws IOException {
-    guarded(() -> {
-      reader.endObject();
+    guarded(r -> {
+      r.endObject();
       return null;
     });
   }
 
   @Override
   public boolean hasNext() throws IOException {
-    return guarded(reader::hasNext);
+    return guarded(JsonReader::hasNext);
   }
 
   @Override
   public String nextName() throws IOException {
-    return guarded(reader::nextName);
+    return guarded(MoshiJsonSource::name);
+  }
+
+  /** A name core knows comes as core's own string, matched in the buffer without making one. */
+  private static String name(JsonReader reader) throws IOException {
+    int known = reader.selectName(KNOWN_NAMES);
+    return known >= 0 ? NAMES[known] : reader.nextName();
   }
 
   @Override
   public String nextString() throws IOException {
-    return guarded(reader::nextString);
+    return guarded(JsonReader::nextString);
   }
 
   @Override
   public boolean nextBoolean() throws IOException {
-    return guarded(reader::nextBoolean);
+    return guarded(JsonReader::nextBoolean);
   }
 
   @Override
   public long nextLong() throws IOException {
-    return guarded(reader::nextLong);
+    // Not through guarded(): a timestamp per member would be boxed on the way.
+    try {
+      return reader.nextLong();
+    } catch (JsonEncodingException e) {
+      throw malformed(e);
+    } catch (JsonDataException e) {
+      throw syntaxError(e);
+    }
   }
 
   @Override
   public double nextDouble() throws IOException {
-    return guarded(reader::nextDouble);
+    return guarded(JsonReader::nextDouble);
   }
 
   @Override
   public void nextNull() throws IOException {
-    guarded(() -> {
-      reader.nextNull();
+    guarded(r -> {
+      r.nextNull();
       return null;
     });
   }
 
   @Override
   public void skipValue() throws IOException {
-    guarded(() -> {
-      reader.skipValue();
+    guarded(r -> {
+      r.skipValue();
       return null;
     });
   }
@@ -123,8 +143,12 @@ final class MoshiJsonSource implements JsonSource {
     return reader.getPath();
   }
 
+  /**
+   * One read of the reader. The reads take the reader as an argument rather than capturing it, so
+   * that each is one shared instance: a capturing lambda would cost an allocation per token.
+   */
   private interface Read<T> {
-    T read() throws IOException;
+    T read(JsonReader reader) throws IOException;
   }
 
   /**
@@ -144,17 +168,22 @@ final class MoshiJsonSource implements JsonSource {
    */
   private <T> T guarded(Read<T> read) throws IOException {
     try {
-      return read.read();
+      return read.read(reader);
     } catch (JsonEncodingException e) {
-      String m = e.getMessage();
-      if (body.exhausted() || (m != null && m.startsWith("Unterminated string"))
-          || (m != null && m.startsWith("Unterminated escape sequence"))) {
-        throw new EOFException("the body ends inside a value");
-      }
-      throw syntaxError(e);
+      throw malformed(e);
     } catch (JsonDataException e) {
       throw syntaxError(e);
     }
+  }
+
+  /** A cut-off body as {@link EOFException}, anything else malformed as a syntax error. */
+  private IOException malformed(JsonEncodingException e) throws IOException {
+    String m = e.getMessage();
+    if (body.exhausted() || (m != null && m.startsWith("Unterminated string"))
+        || (m != null && m.startsWith("Unterminated escape sequence"))) {
+      return new EOFException("the body ends inside a value");
+    }
+    return syntaxError(e);
   }
 
   private SyntaxException syntaxError(Exception e) {
