@@ -93,13 +93,42 @@ public final class OkHttpTransport implements Transport {
 
   private static final int EXECUTORS_PER_CLIENT = 16;
 
-  private record ExecutorKey(Duration connectTimeout, Duration readTimeout, Duration writeTimeout,
-      Duration callTimeout, HttpUrl baseUrl) {}
+  /**
+   * What makes two transports of one base client the same. Not a record: a record's {@code
+   * hashCode} is linked through method handles on first use, which costs a fresh JVM tens of
+   * milliseconds (measured with -Xlog:class+load, see benchmarks/README.md).
+   */
+  private static final class ExecutorKey {
+    final Duration connectTimeout;
+    final Duration readTimeout;
+    final Duration writeTimeout;
+    final Duration callTimeout;
+    final HttpUrl baseUrl;
+
+    ExecutorKey(Settings s, HttpUrl baseUrl) {
+      this.connectTimeout = s.connectTimeout;
+      this.readTimeout = s.readTimeout;
+      this.writeTimeout = s.writeTimeout;
+      this.callTimeout = s.callTimeout;
+      this.baseUrl = baseUrl;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof ExecutorKey k && k.connectTimeout.equals(connectTimeout)
+          && k.readTimeout.equals(readTimeout) && k.writeTimeout.equals(writeTimeout)
+          && k.callTimeout.equals(callTimeout) && k.baseUrl.equals(baseUrl);
+    }
+
+    @Override
+    public int hashCode() {
+      return Objects.hash(connectTimeout, readTimeout, writeTimeout, callTimeout, baseUrl);
+    }
+  }
 
   private static FapiExecutor executorFor(Settings settings, HttpUrl baseUrl) {
     OkHttpClient base = settings.base == null ? SharedClient.INSTANCE : settings.base;
-    ExecutorKey key = new ExecutorKey(settings.connectTimeout, settings.readTimeout, settings.writeTimeout,
-        settings.callTimeout, baseUrl);
+    ExecutorKey key = new ExecutorKey(settings, baseUrl);
     synchronized (EXECUTORS) {
       return EXECUTORS.computeIfAbsent(base, b -> recentFirst()).computeIfAbsent(key, k -> newExecutor(base, k));
     }
@@ -116,10 +145,10 @@ public final class OkHttpTransport implements Transport {
 
   private static FapiExecutor newExecutor(OkHttpClient base, ExecutorKey k) {
     OkHttpClient.Builder b = base.newBuilder();
-    b.connectTimeout(k.connectTimeout())
-        .readTimeout(k.readTimeout())
-        .writeTimeout(k.writeTimeout())
-        .callTimeout(k.callTimeout())
+    b.connectTimeout(k.connectTimeout)
+        .readTimeout(k.readTimeout)
+        .writeTimeout(k.writeTimeout)
+        .callTimeout(k.callTimeout)
         .retryOnConnectionFailure(false)
         .followRedirects(false)
         .followSslRedirects(false)
@@ -128,7 +157,7 @@ public final class OkHttpTransport implements Transport {
     b.interceptors().add(0, new FapiRequestInterceptor(UserAgent.VALUE));
     // ... and last on the network side, so that nothing added after it reaches the wire.
     b.addNetworkInterceptor(new WireInterceptor());
-    return new FapiExecutor(b.build(), k.baseUrl());
+    return new FapiExecutor(b.build(), k.baseUrl);
   }
 
   /** The pool and dispatcher every default transport shares (created on first use). */
