@@ -78,13 +78,16 @@ final class SignInRoutes implements Routes {
     if (identifier.isPresent()) {
       identify(client, signIn, identifier.get());
     }
+    if (password.isEmpty() && strategy != null && strategy != FactorStrategy.PASSWORD) {
+      // Before the sign-in becomes the client's: an account without such a factor is refused
+      // (strategy_for_user_invalid) and the client keeps the sign-in it had.
+      startCode(signIn, strategy, idMatching(signIn.user, strategy, identifier.get()));
+    }
     client.signIn = signIn;
     client.signIns.put(signIn.id, signIn);
     client.updatedAt = state.now();
     if (password.isPresent()) {
       verifyPassword(ex, signIn, password.get());
-    } else if (strategy != null && strategy != FactorStrategy.PASSWORD) {
-      startCode(signIn, strategy, idMatching(signIn.user, strategy, identifier.get()));
     }
     return ok(ex, signIn);
   }
