@@ -17,6 +17,7 @@ import retrofit2.http.PartMap;
 import retrofit2.http.Path;
 import retrofit2.http.Query;
 import retrofit2.http.QueryMap;
+import retrofit2.http.Streaming;
 import retrofit2.http.Tag;
 
 /**
@@ -40,6 +41,8 @@ import retrofit2.http.Tag;
  *       rotating_token_nonce} on {@code GET /v1/client/sign_ins/{id}}) become query parameters.
  *   <li>{@code /v1/me/...} calls name the session in the {@code _clerk_session_id} query parameter,
  *       as the native SDKs do.
+ *   <li>Every method is {@code @Streaming}: a successful answer's body goes from the connection
+ *       to core's decoder without being copied into memory first.
  *   <li>The {@link CallContext} tag carries the client token and the send marker to the
  *       interceptors; it is not part of the HTTP request.
  * </ul>
@@ -48,11 +51,17 @@ public interface FapiService {
 
   // ---- environment and client
 
+  @Streaming
+
   @GET("v1/environment?_is_native=true")
   Call<ResponseBody> getEnvironment(@Tag CallContext ctx, @QueryMap Map<String, String> query);
 
+  @Streaming
+
   @GET("v1/client?_is_native=true")
   Call<ResponseBody> getClient(@Tag CallContext ctx, @QueryMap Map<String, String> query);
+
+  @Streaming
 
   @DELETE("v1/client?_is_native=true")
   Call<ResponseBody> deleteClient(
@@ -61,35 +70,43 @@ public interface FapiService {
   // ---- sign-in
 
   @FormUrlEncoded
+  @Streaming
   @POST("v1/client/sign_ins?_is_native=true")
   Call<ResponseBody> createSignIn(
       @Tag CallContext ctx, @FieldMap Map<String, String> form);
+
+  @Streaming
 
   @GET("v1/client/sign_ins/{id}?_is_native=true")
   Call<ResponseBody> getSignIn(
       @Tag CallContext ctx, @Path("id") String signInId, @QueryMap Map<String, String> query);
 
   @FormUrlEncoded
+  @Streaming
   @POST("v1/client/sign_ins/{id}/prepare_first_factor?_is_native=true")
   Call<ResponseBody> prepareFirstFactor(
       @Tag CallContext ctx, @Path("id") String signInId, @FieldMap Map<String, String> form);
 
   @FormUrlEncoded
+  @Streaming
   @POST("v1/client/sign_ins/{id}/attempt_first_factor?_is_native=true")
   Call<ResponseBody> attemptFirstFactor(
       @Tag CallContext ctx, @Path("id") String signInId, @FieldMap Map<String, String> form);
 
   @FormUrlEncoded
+  @Streaming
   @POST("v1/client/sign_ins/{id}/prepare_second_factor?_is_native=true")
   Call<ResponseBody> prepareSecondFactor(
       @Tag CallContext ctx, @Path("id") String signInId, @FieldMap Map<String, String> form);
 
   @FormUrlEncoded
+  @Streaming
   @POST("v1/client/sign_ins/{id}/attempt_second_factor?_is_native=true")
   Call<ResponseBody> attemptSecondFactor(
       @Tag CallContext ctx, @Path("id") String signInId, @FieldMap Map<String, String> form);
 
   @FormUrlEncoded
+  @Streaming
   @POST("v1/client/sign_ins/{id}/reset_password?_is_native=true")
   Call<ResponseBody> resetPassword(
       @Tag CallContext ctx, @Path("id") String signInId, @FieldMap Map<String, String> form);
@@ -97,25 +114,31 @@ public interface FapiService {
   // ---- sign-up
 
   @FormUrlEncoded
+  @Streaming
   @POST("v1/client/sign_ups?_is_native=true")
   Call<ResponseBody> createSignUp(
       @Tag CallContext ctx, @FieldMap Map<String, String> form);
+
+  @Streaming
 
   @GET("v1/client/sign_ups/{id}?_is_native=true")
   Call<ResponseBody> getSignUp(
       @Tag CallContext ctx, @Path("id") String signUpId, @QueryMap Map<String, String> query);
 
   @FormUrlEncoded
+  @Streaming
   @PATCH("v1/client/sign_ups/{id}?_is_native=true")
   Call<ResponseBody> updateSignUp(
       @Tag CallContext ctx, @Path("id") String signUpId, @FieldMap Map<String, String> form);
 
   @FormUrlEncoded
+  @Streaming
   @POST("v1/client/sign_ups/{id}/prepare_verification?_is_native=true")
   Call<ResponseBody> prepareSignUpVerification(
       @Tag CallContext ctx, @Path("id") String signUpId, @FieldMap Map<String, String> form);
 
   @FormUrlEncoded
+  @Streaming
   @POST("v1/client/sign_ups/{id}/attempt_verification?_is_native=true")
   Call<ResponseBody> attemptSignUpVerification(
       @Tag CallContext ctx, @Path("id") String signUpId, @FieldMap Map<String, String> form);
@@ -123,23 +146,27 @@ public interface FapiService {
   // ---- sessions
 
   @FormUrlEncoded
+  @Streaming
   @POST("v1/client/sessions/{sid}/touch?_is_native=true")
   Call<ResponseBody> touchSession(
       @Tag CallContext ctx, @Path("sid") String sessionId, @FieldMap Map<String, String> form);
 
   @FormUrlEncoded
+  @Streaming
   @POST("v1/client/sessions/{sid}/end?_is_native=true")
   Call<ResponseBody> endSession(
       @Tag CallContext ctx, @Path("sid") String sessionId, @FieldMap Map<String, String> form);
 
   /** The session token of the default template; not wrapped. */
   @FormUrlEncoded
+  @Streaming
   @POST("v1/client/sessions/{sid}/tokens?_is_native=true")
   Call<ResponseBody> createSessionToken(
       @Tag CallContext ctx, @Path("sid") String sessionId, @FieldMap Map<String, String> form);
 
   /** The session token of a JWT template; not wrapped. */
   @FormUrlEncoded
+  @Streaming
   @POST("v1/client/sessions/{sid}/tokens/{template}?_is_native=true")
   Call<ResponseBody> createSessionTokenFromTemplate(
       @Tag CallContext ctx,
@@ -150,31 +177,38 @@ public interface FapiService {
   // ---- reverification (step-up) of a session
 
   @FormUrlEncoded
+  @Streaming
   @POST("v1/client/sessions/{sid}/verify?_is_native=true")
   Call<ResponseBody> startReverification(
       @Tag CallContext ctx, @Path("sid") String sessionId, @FieldMap Map<String, String> form);
 
   @FormUrlEncoded
+  @Streaming
   @POST("v1/client/sessions/{sid}/verify/prepare_first_factor?_is_native=true")
   Call<ResponseBody> prepareReverificationFirstFactor(
       @Tag CallContext ctx, @Path("sid") String sessionId, @FieldMap Map<String, String> form);
 
   @FormUrlEncoded
+  @Streaming
   @POST("v1/client/sessions/{sid}/verify/attempt_first_factor?_is_native=true")
   Call<ResponseBody> attemptReverificationFirstFactor(
       @Tag CallContext ctx, @Path("sid") String sessionId, @FieldMap Map<String, String> form);
 
   @FormUrlEncoded
+  @Streaming
   @POST("v1/client/sessions/{sid}/verify/prepare_second_factor?_is_native=true")
   Call<ResponseBody> prepareReverificationSecondFactor(
       @Tag CallContext ctx, @Path("sid") String sessionId, @FieldMap Map<String, String> form);
 
   @FormUrlEncoded
+  @Streaming
   @POST("v1/client/sessions/{sid}/verify/attempt_second_factor?_is_native=true")
   Call<ResponseBody> attemptReverificationSecondFactor(
       @Tag CallContext ctx, @Path("sid") String sessionId, @FieldMap Map<String, String> form);
 
   // ---- the signed-in user (/v1/me, session in _clerk_session_id)
+
+  @Streaming
 
   @GET("v1/me?_is_native=true")
   Call<ResponseBody> getUser(
@@ -183,6 +217,7 @@ public interface FapiService {
       @QueryMap Map<String, String> query);
 
   @FormUrlEncoded
+  @Streaming
   @POST("v1/me/change_password?_is_native=true")
   Call<ResponseBody> changePassword(
       @Tag CallContext ctx,
@@ -190,6 +225,7 @@ public interface FapiService {
       @FieldMap Map<String, String> form);
 
   @FormUrlEncoded
+  @Streaming
   @POST("v1/me/phone_numbers?_is_native=true")
   Call<ResponseBody> createPhoneNumber(
       @Tag CallContext ctx,
@@ -197,6 +233,7 @@ public interface FapiService {
       @FieldMap Map<String, String> form);
 
   @FormUrlEncoded
+  @Streaming
   @POST("v1/me/phone_numbers/{id}/prepare_verification?_is_native=true")
   Call<ResponseBody> preparePhoneNumberVerification(
       @Tag CallContext ctx,
@@ -205,6 +242,7 @@ public interface FapiService {
       @FieldMap Map<String, String> form);
 
   @FormUrlEncoded
+  @Streaming
   @POST("v1/me/phone_numbers/{id}/attempt_verification?_is_native=true")
   Call<ResponseBody> attemptPhoneNumberVerification(
       @Tag CallContext ctx,
@@ -213,12 +251,15 @@ public interface FapiService {
       @FieldMap Map<String, String> form);
 
   @FormUrlEncoded
+  @Streaming
   @PATCH("v1/me/phone_numbers/{id}?_is_native=true")
   Call<ResponseBody> updatePhoneNumber(
       @Tag CallContext ctx,
       @Path("id") String phoneNumberId,
       @Query("_clerk_session_id") String sessionId,
       @FieldMap Map<String, String> form);
+
+  @Streaming
 
   @DELETE("v1/me/phone_numbers/{id}?_is_native=true")
   Call<ResponseBody> deletePhoneNumber(
@@ -228,6 +269,7 @@ public interface FapiService {
       @QueryMap Map<String, String> query);
 
   @FormUrlEncoded
+  @Streaming
   @POST("v1/me/totp?_is_native=true")
   Call<ResponseBody> createTotp(
       @Tag CallContext ctx,
@@ -235,11 +277,14 @@ public interface FapiService {
       @FieldMap Map<String, String> form);
 
   @FormUrlEncoded
+  @Streaming
   @POST("v1/me/totp/attempt_verification?_is_native=true")
   Call<ResponseBody> attemptTotpVerification(
       @Tag CallContext ctx,
       @Query("_clerk_session_id") String sessionId,
       @FieldMap Map<String, String> form);
+
+  @Streaming
 
   @DELETE("v1/me/totp?_is_native=true")
   Call<ResponseBody> deleteTotp(
@@ -248,6 +293,7 @@ public interface FapiService {
       @QueryMap Map<String, String> query);
 
   @FormUrlEncoded
+  @Streaming
   @POST("v1/me/backup_codes?_is_native=true")
   Call<ResponseBody> createBackupCodes(
       @Tag CallContext ctx,
@@ -257,6 +303,7 @@ public interface FapiService {
   // ---- account: profile, e-mail addresses, profile image, sessions, deletion
 
   @FormUrlEncoded
+  @Streaming
   @PATCH("v1/me?_is_native=true")
   Call<ResponseBody> updateUser(
       @Tag CallContext ctx,
@@ -264,11 +311,14 @@ public interface FapiService {
       @FieldMap Map<String, String> form);
 
   @FormUrlEncoded
+  @Streaming
   @PATCH("v1/me/metadata?_is_native=true")
   Call<ResponseBody> updateUserMetadata(
       @Tag CallContext ctx,
       @Query("_clerk_session_id") String sessionId,
       @FieldMap Map<String, String> form);
+
+  @Streaming
 
   @DELETE("v1/me?_is_native=true")
   Call<ResponseBody> deleteUser(
@@ -277,6 +327,7 @@ public interface FapiService {
       @QueryMap Map<String, String> query);
 
   @FormUrlEncoded
+  @Streaming
   @POST("v1/me/email_addresses?_is_native=true")
   Call<ResponseBody> createEmailAddress(
       @Tag CallContext ctx,
@@ -284,6 +335,7 @@ public interface FapiService {
       @FieldMap Map<String, String> form);
 
   @FormUrlEncoded
+  @Streaming
   @POST("v1/me/email_addresses/{id}/prepare_verification?_is_native=true")
   Call<ResponseBody> prepareEmailAddressVerification(
       @Tag CallContext ctx,
@@ -292,12 +344,15 @@ public interface FapiService {
       @FieldMap Map<String, String> form);
 
   @FormUrlEncoded
+  @Streaming
   @POST("v1/me/email_addresses/{id}/attempt_verification?_is_native=true")
   Call<ResponseBody> attemptEmailAddressVerification(
       @Tag CallContext ctx,
       @Path("id") String emailAddressId,
       @Query("_clerk_session_id") String sessionId,
       @FieldMap Map<String, String> form);
+
+  @Streaming
 
   @DELETE("v1/me/email_addresses/{id}?_is_native=true")
   Call<ResponseBody> deleteEmailAddress(
@@ -307,12 +362,15 @@ public interface FapiService {
       @QueryMap Map<String, String> query);
 
   @Multipart
+  @Streaming
   @POST("v1/me/profile_image?_is_native=true")
   Call<ResponseBody> setProfileImage(
       @Tag CallContext ctx,
       @Query("_clerk_session_id") String sessionId,
       @Part MultipartBody.Part file,
       @PartMap Map<String, RequestBody> fields);
+
+  @Streaming
 
   @DELETE("v1/me/profile_image?_is_native=true")
   Call<ResponseBody> deleteProfileImage(
@@ -321,6 +379,7 @@ public interface FapiService {
       @QueryMap Map<String, String> query);
 
   /** A bare array of sessions with their activity; not wrapped. */
+  @Streaming
   @GET("v1/me/sessions/active?_is_native=true")
   Call<ResponseBody> getActiveSessions(
       @Tag CallContext ctx,
@@ -328,6 +387,7 @@ public interface FapiService {
       @QueryMap Map<String, String> query);
 
   @FormUrlEncoded
+  @Streaming
   @POST("v1/me/sessions/{id}/revoke?_is_native=true")
   Call<ResponseBody> revokeSession(
       @Tag CallContext ctx,
