@@ -54,9 +54,10 @@ public interface JsonSource {
   }
 
   /**
-   * The member names clerk4j-core's decoders look for. A hint for a parser that can match a name
-   * against a fixed set without making a string of it (Moshi's {@code JsonReader.Options}): {@link
-   * #nextName()} may then return the listed instance; a body may carry any other name too.
+   * The member names of the Frontend API's answers that clerk4j-core knows: those its decoders
+   * read and those they skip. A hint for a parser that can match a name against a fixed set
+   * without making a string of it (Moshi's {@code JsonReader.Options}): {@link #nextName()} may
+   * then return the listed instance; a body may carry any other name too.
    */
   static List<String> knownNames() {
     return MemberNames.ALL;
