@@ -36,8 +36,10 @@ import okhttp3.OkHttpClient;
  * every variant for the same number of flows, one after the other, in an order that rotates from
  * round to round, and the result is each variant's time and allocation per flow <em>relative to
  * the baseline of the same round</em>: the median of the rounds' ratios, with the lowest and
- * highest. Allocation is the calling thread's ({@code ThreadMXBean.getCurrentThreadAllocatedBytes};
- * OkHttp runs a synchronous call on the caller's thread, the server has threads of its own).
+ * highest. Besides the wall time, the calling thread's CPU time ({@code getCurrentThreadCpuTime},
+ * which other processes on a loaded machine disturb far less) and its allocation ({@code
+ * getCurrentThreadAllocatedBytes}): OkHttp runs a synchronous call on the caller's thread, the
+ * server has threads of its own.
  *
  * <pre>
  * ./mvnw -q -pl benchmarks -am package -DskipTests
@@ -98,6 +100,7 @@ public final class ClientFlowBenchmark {
     com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
     int n = names.size();
     double[][] micros = new double[n][rounds];
+    double[][] cpuMicros = new double[n][rounds];
     double[][] bytes = new double[n][rounds];
     String loadBefore = Cli.loadAverage();
     for (int r = 0; r < rounds; r++) {
@@ -105,28 +108,33 @@ public final class ClientFlowBenchmark {
         int i = (r + k) % n; // rotate the order: no variant always runs first or after the same one
         Flow flow = variants.get(names.get(i));
         long allocated = threads.getCurrentThreadAllocatedBytes();
+        long cpu = threads.getCurrentThreadCpuTime();
         long start = System.nanoTime();
         for (int f = 0; f < flows; f++) {
           flow.run();
         }
         micros[i][r] = (System.nanoTime() - start) / 1e3 / flows;
+        cpuMicros[i][r] = (threads.getCurrentThreadCpuTime() - cpu) / 1e3 / flows;
         bytes[i][r] = (double) (threads.getCurrentThreadAllocatedBytes() - allocated) / flows;
       }
     }
     System.out.printf(Locale.ROOT, "load average before: %s, after: %s%n%n", loadBefore, Cli.loadAverage());
-    System.out.println("| variant | µs per flow, median (min – max) | × baseline, median (min – max) "
-        + "| KiB allocated per flow, median | × baseline allocation, median (min – max) |");
-    System.out.println("|---|---:|---:|---:|---:|");
+    System.out.println("| variant | µs per flow, median (min – max) | × baseline time, median (min – max) "
+        + "| client-thread CPU µs per flow | × baseline CPU, median (min – max) "
+        + "| KiB allocated per flow | × baseline allocation, median (min – max) |");
+    System.out.println("|---|---:|---:|---:|---:|---:|---:|");
     for (int i = 0; i < n; i++) {
       double[] timeRatio = new double[rounds];
+      double[] cpuRatio = new double[rounds];
       double[] allocRatio = new double[rounds];
       for (int r = 0; r < rounds; r++) {
         timeRatio[r] = micros[i][r] / micros[0][r];
+        cpuRatio[r] = cpuMicros[i][r] / cpuMicros[0][r];
         allocRatio[r] = bytes[i][r] / bytes[0][r];
       }
-      System.out.printf(Locale.ROOT, "| %s | %s | %s | %.1f | %s |%n", names.get(i),
-          Cli.spread(micros[i], "%.0f"), Cli.spread(timeRatio, "%.3f"),
-          Cli.median(bytes[i]) / 1024, Cli.spread(allocRatio, "%.3f"));
+      System.out.printf(Locale.ROOT, "| %s | %s | %s | %.0f | %s | %.1f | %s |%n", names.get(i),
+          Cli.spread(micros[i], "%.0f"), Cli.spread(timeRatio, "%.3f"), Cli.median(cpuMicros[i]),
+          Cli.spread(cpuRatio, "%.3f"), Cli.median(bytes[i]) / 1024, Cli.spread(allocRatio, "%.3f"));
     }
   }
 
