@@ -14,10 +14,29 @@ import java.util.Locale;
  */
 public final class FrontendApi {
 
+  /**
+   * The last key or URL checked and its origin: an application builds its Clerks from one of
+   * each, and a server building a Clerk per end user need not decode the key each time.
+   */
+  private record Checked(Object given, URI origin) {}
+
+  private static volatile Checked lastKey;
+  private static volatile Checked lastUrl;
+
   private FrontendApi() {}
 
   /** The origin encoded in {@code pk_test_...} / {@code pk_live_...}. */
   public static URI fromPublishableKey(String key) {
+    Checked last = lastKey;
+    if (last != null && last.given().equals(key)) {
+      return last.origin();
+    }
+    URI origin = decodePublishableKey(key);
+    lastKey = new Checked(key, origin);
+    return origin;
+  }
+
+  private static URI decodePublishableKey(String key) {
     if (key == null || key.isBlank()) {
       throw new IllegalArgumentException("publishable key is empty");
     }
@@ -65,6 +84,16 @@ public final class FrontendApi {
 
   /** Checks an explicit Frontend API URL: HTTPS, or HTTP on a loopback address; returns the origin. */
   public static URI fromUrl(URI url) {
+    Checked last = lastUrl;
+    if (last != null && last.given().equals(url)) {
+      return last.origin();
+    }
+    URI origin = checkedOrigin(url);
+    lastUrl = new Checked(url, origin);
+    return origin;
+  }
+
+  private static URI checkedOrigin(URI url) {
     if (url == null) {
       throw new IllegalArgumentException("frontend API URL is null");
     }

@@ -78,7 +78,7 @@ public final class OkHttpTransport implements Transport {
   private final AtomicBoolean closed = new AtomicBoolean();
 
   private OkHttpTransport(Settings settings, URI frontendApiUrl) {
-    this.executor = executorFor(settings, FrontendApiUrl.toBaseUrl(frontendApiUrl));
+    this.executor = executorFor(settings, Objects.requireNonNull(frontendApiUrl, "frontendApiUrl"));
   }
 
   /**
@@ -103,32 +103,33 @@ public final class OkHttpTransport implements Transport {
     final Duration readTimeout;
     final Duration writeTimeout;
     final Duration callTimeout;
-    final HttpUrl baseUrl;
+    /** As given: the URL is checked and parsed only when no executor exists for it yet. */
+    final URI frontendApiUrl;
 
-    ExecutorKey(Settings s, HttpUrl baseUrl) {
+    ExecutorKey(Settings s, URI frontendApiUrl) {
       this.connectTimeout = s.connectTimeout;
       this.readTimeout = s.readTimeout;
       this.writeTimeout = s.writeTimeout;
       this.callTimeout = s.callTimeout;
-      this.baseUrl = baseUrl;
+      this.frontendApiUrl = frontendApiUrl;
     }
 
     @Override
     public boolean equals(Object o) {
       return o instanceof ExecutorKey k && k.connectTimeout.equals(connectTimeout)
           && k.readTimeout.equals(readTimeout) && k.writeTimeout.equals(writeTimeout)
-          && k.callTimeout.equals(callTimeout) && k.baseUrl.equals(baseUrl);
+          && k.callTimeout.equals(callTimeout) && k.frontendApiUrl.equals(frontendApiUrl);
     }
 
     @Override
     public int hashCode() {
-      return Objects.hash(connectTimeout, readTimeout, writeTimeout, callTimeout, baseUrl);
+      return Objects.hash(connectTimeout, readTimeout, writeTimeout, callTimeout, frontendApiUrl);
     }
   }
 
-  private static FapiExecutor executorFor(Settings settings, HttpUrl baseUrl) {
+  private static FapiExecutor executorFor(Settings settings, URI frontendApiUrl) {
     OkHttpClient base = settings.base == null ? SharedClient.INSTANCE : settings.base;
-    ExecutorKey key = new ExecutorKey(settings, baseUrl);
+    ExecutorKey key = new ExecutorKey(settings, frontendApiUrl);
     synchronized (EXECUTORS) {
       return EXECUTORS.computeIfAbsent(base, b -> recentFirst()).computeIfAbsent(key, k -> newExecutor(base, k));
     }
@@ -144,6 +145,7 @@ public final class OkHttpTransport implements Transport {
   }
 
   private static FapiExecutor newExecutor(OkHttpClient base, ExecutorKey k) {
+    HttpUrl baseUrl = FrontendApiUrl.toBaseUrl(k.frontendApiUrl); // throws for a URL it refuses
     OkHttpClient.Builder b = base.newBuilder();
     b.connectTimeout(k.connectTimeout)
         .readTimeout(k.readTimeout)
@@ -157,7 +159,7 @@ public final class OkHttpTransport implements Transport {
     b.interceptors().add(0, new FapiRequestInterceptor(UserAgent.VALUE));
     // ... and last on the network side, so that nothing added after it reaches the wire.
     b.addNetworkInterceptor(new WireInterceptor());
-    return new FapiExecutor(b.build(), k.baseUrl);
+    return new FapiExecutor(b.build(), baseUrl);
   }
 
   /** The pool and dispatcher every default transport shares (created on first use). */
