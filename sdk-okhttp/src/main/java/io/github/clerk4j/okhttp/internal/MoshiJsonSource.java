@@ -6,6 +6,7 @@ import com.squareup.moshi.JsonReader;
 import io.github.clerk4j.spi.JsonSource;
 import java.io.EOFException;
 import java.io.IOException;
+import java.util.concurrent.atomic.AtomicInteger;
 import okio.BufferedSource;
 
 /**
@@ -16,15 +17,37 @@ import okio.BufferedSource;
  */
 final class MoshiJsonSource implements JsonSource {
 
-  private static final String[] NAMES = JsonSource.knownNames().toArray(String[]::new);
-  private static final JsonReader.Options KNOWN_NAMES = JsonReader.Options.of(NAMES);
+  /**
+   * After this many answers in the JVM, names are matched against {@link JsonSource#knownNames()}
+   * without making strings. Not from the first one: listing them and building Moshi's {@code
+   * Options} takes a fresh JVM 35 to 50 ms (timed around the two, benchmarks/README.md), about 5 %
+   * of a cold password sign-in and more than a program that signs in once and exits saves by it.
+   */
+  private static final int KNOWN_NAMES_AFTER = 32;
+
+  private static final AtomicInteger answers = new AtomicInteger();
+  private static volatile KnownNames knownNames;
+
+  /** The names and their {@code Options}, built once. */
+  private static final class KnownNames {
+    final String[] names = JsonSource.knownNames().toArray(String[]::new);
+    final JsonReader.Options options = JsonReader.Options.of(names);
+  }
 
   private final BufferedSource body;
   private final JsonReader reader;
+  /** Null while the JVM has decoded only a few answers: then names are read as strings. */
+  private final KnownNames names;
 
   MoshiJsonSource(BufferedSource body) {
     this.body = body;
     this.reader = JsonReader.of(body);
+    KnownNames known = knownNames;
+    if (known == null && answers.incrementAndGet() >= KNOWN_NAMES_AFTER) {
+      known = new KnownNames(); // two threads may both build it: the same, once or twice
+      knownNames = known;
+    }
+    this.names = known;
   }
 
   @Override
@@ -84,15 +107,21 @@ final class MoshiJsonSource implements JsonSource {
     return guarded(JsonReader::hasNext);
   }
 
+  /** A name core knows comes as core's own string, matched in the buffer without making one. */
   @Override
   public String nextName() throws IOException {
-    return guarded(MoshiJsonSource::name);
-  }
-
-  /** A name core knows comes as core's own string, matched in the buffer without making one. */
-  private static String name(JsonReader reader) throws IOException {
-    int known = reader.selectName(KNOWN_NAMES);
-    return known >= 0 ? NAMES[known] : reader.nextName();
+    // Not through guarded(): the read depends on this source's names.
+    try {
+      if (names == null) {
+        return reader.nextName();
+      }
+      int known = reader.selectName(names.options);
+      return known >= 0 ? names.names[known] : reader.nextName();
+    } catch (JsonEncodingException e) {
+      throw malformed(e);
+    } catch (JsonDataException e) {
+      throw syntaxError(e);
+    }
   }
 
   @Override
