@@ -31,7 +31,8 @@ import java.util.regex.Pattern;
  * ./mvnw -q -pl sdk-testing,benchmarks -am package -DskipTests
  * java -jar benchmarks/target/emulator-throughput-benchmark.jar [--clients 16] [--users 10,1000,100000]
  *     [--warmup-seconds 15] [--rounds 5] [--round-seconds 5] [--password-iterations 4096]
- *     [--emulator-jar sdk-testing/target/clerk4j-emulator.jar] [--server jar|jdk|jetty|undertow[,...]]
+ *     [--emulator-jar sdk-testing/target/clerk4j-emulator.jar]
+ *     [--server jar|jar-data-dir|jdk|jetty|undertow[,...]]
  *     [--jvm-option -XX:StartFlightRecording=...]
  * </pre>
  */
@@ -50,7 +51,8 @@ public final class EmulatorThroughputBenchmark {
     o.put("round-seconds", "5");
     o.put("password-iterations", "4096");
     o.put("emulator-jar", "sdk-testing/target/clerk4j-emulator.jar");
-    // "jar": the standalone emulator as shipped; jdk, jetty or undertow: its request handling
+    // "jar": the standalone emulator as shipped ("jar-data-dir": with --data-dir, to measure what
+    // keeping the state costs); jdk, jetty or undertow: its request handling
     // behind that server (ServedEmulator, from this benchmark's own jar), for choosing the server.
     // A comma list runs one emulator JVM per entry, and interleaves their rounds.
     o.put("server", "jar");
@@ -177,9 +179,13 @@ public final class EmulatorThroughputBenchmark {
       throws Exception {
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
     command.addAll(jvmOptions);
-    if (server.equals("jar")) {
+    if (server.equals("jar") || server.equals("jar-data-dir")) {
       command.addAll(List.of("-jar", o.get("emulator-jar"), "--port", "0", "--users", users.toString(),
           "--no-rate-limits", "--no-lockout", "--no-admin-token", "--password-iterations", o.get("password-iterations")));
+      if (server.equals("jar-data-dir")) {
+        // The state kept in a fresh data directory, written after every change: what that costs.
+        command.addAll(List.of("--data-dir", Files.createTempDirectory("emulator-data-").toString()));
+      }
     } else {
       String self = Path.of(EmulatorThroughputBenchmark.class.getProtectionDomain().getCodeSource().getLocation().toURI())
           .toString();

@@ -1,6 +1,7 @@
 package io.github.clerk4j.testing;
 
 import io.github.clerk4j.testing.internal.EmulatorServer;
+import io.github.clerk4j.testing.internal.Persistence;
 import io.github.clerk4j.testing.internal.Settings;
 import io.github.clerk4j.testing.internal.SignUpPolicy;
 import io.github.clerk4j.testing.internal.UserSeeds;
@@ -28,7 +29,9 @@ import java.util.random.RandomGenerator;
  * users: sign-up with the instance's required and optional attributes, sign-in by password, code,
  * MFA and client trust, password reset, sessions and their tokens, {@code /me} account management
  * (e-mail addresses, profile, profile image, active sessions, deleting the account) and MFA
- * management, and reverification. It listens on {@code 127.0.0.1}.
+ * management, and reverification. It listens on {@code 127.0.0.1}, and serves there too a web UI
+ * ({@code /__emulator/}), a Backend API subset ({@link #backendApiUrl()}) and the emulator's own
+ * endpoints; with {@link Builder#dataDir} its state is kept across restarts.
  *
  * <pre>{@code
  * try (ClerkEmulator emulator = ClerkEmulator.builder()
@@ -51,8 +54,9 @@ public final class ClerkEmulator implements AutoCloseable {
     Settings settings = new Settings(b.mfaRequired, b.clientTrust, b.rateLimits, b.lockout,
         b.pwnedPasswords, b.reverificationMaxAge, b.codeTtl, b.sessionLifetime, b.passwordIterations,
         b.adminToken, new SignUpPolicy(b.attributes, b.legalConsent, b.signUpMode), b.passwordMinLength,
-        b.passwordMinStrength, b.deleteSelfEnabled);
-    this.server = new EmulatorServer(settings, b.clock, b.random, b.users);
+        b.passwordMinStrength, b.deleteSelfEnabled, b.secretKey != null ? b.secretKey : Settings.newSecretKey());
+    this.server = new EmulatorServer(settings, b.clock, b.random, b.users,
+        new Persistence(b.dataDir, b.importFile, b.exportOnClose));
     this.port = b.port;
   }
 
@@ -95,6 +99,25 @@ public final class ClerkEmulator implements AutoCloseable {
         .encodeToString((host + "$").getBytes(StandardCharsets.UTF_8));
   }
 
+  /**
+   * The Backend API's base URL for {@code @clerk/backend}'s {@code apiUrl} and other backend SDKs:
+   * {@code http://127.0.0.1:PORT/bapi} (requests go to {@code /bapi/v1/...}). At Clerk the Backend
+   * API is another host ({@code https://api.clerk.com}); here it shares the Frontend API's port under
+   * its own path, since both have a {@code /v1/jwks} and a backend SDK appends {@code /v1} to any
+   * base URL it is given.
+   */
+  public String backendApiUrl() {
+    return url() + "/bapi";
+  }
+
+  /**
+   * The secret key the Backend API needs ({@code Authorization: Bearer sk_test_...}): the
+   * builder's {@link Builder#secretKey}, or one made up for this emulator.
+   */
+  public String secretKey() {
+    return server.secretKey();
+  }
+
   /** Every e-mail and SMS sent so far. */
   public Outbox outbox() {
     return server.outbox();
@@ -110,7 +133,33 @@ public final class ClerkEmulator implements AutoCloseable {
     return server.addUser(user);
   }
 
-  /** Stops the server. Idempotent. */
+  /**
+   * Whether this emulator started from kept state (a {@link Builder#dataDir data directory} that
+   * had some, or an {@link Builder#importFrom import}) instead of seeding its users.
+   */
+  public boolean restored() {
+    return server.restored();
+  }
+
+  /**
+   * Writes the emulator's whole state to a file that {@link Builder#importFrom} reads: users,
+   * clients, sessions, the outbox and the instance's keys (so it holds secrets: it is written
+   * readable by its owner only). Atomic: the file is the old one or the new one, never half.
+   *
+   * @throws UncheckedIOException if it cannot be written
+   */
+  public void exportState(Path file) {
+    try {
+      server.exportState(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot export the emulator's state to " + file, e);
+    }
+  }
+
+  /**
+   * Stops the server; with {@link Builder#exportOnClose} writes the state there, and with a {@link
+   * Builder#dataDir data directory} writes it there a last time and unlocks it. Idempotent.
+   */
   @Override
   public void close() {
     server.close();
@@ -151,8 +200,58 @@ public final class ClerkEmulator implements AutoCloseable {
     private int passwordMinLength = DEFAULTS.passwordMinLength();
     private int passwordMinStrength = DEFAULTS.passwordMinStrength();
     private boolean deleteSelfEnabled = DEFAULTS.deleteSelfEnabled();
+    private Path dataDir;
+    private Path importFile;
+    private Path exportOnClose;
+    private String secretKey;
 
     private Builder() {}
+
+    /**
+     * The secret key of the Backend API ({@code /bapi/v1/*}, see {@link ClerkEmulator#backendApiUrl}):
+     * requests need {@code Authorization: Bearer <key>}. Default: a new {@code sk_test_} key per
+     * emulator ({@link ClerkEmulator#secretKey()}).
+     *
+     * @throws IllegalArgumentException unless it is {@code sk_test_} and at least 8 letters, digits,
+     *     {@code _} or {@code -}
+     */
+    public Builder secretKey(String key) {
+      if (key == null || !key.matches("sk_test_[A-Za-z0-9_-]{8,}")) {
+        throw new IllegalArgumentException("the secret key must be sk_test_ and at least 8 letters, digits, _ or -");
+      }
+      this.secretKey = key;
+      return this;
+    }
+
+    /**
+     * Keeps the emulator's state in this directory across restarts (the standalone jar's {@code
+     * --data-dir}): users, clients, sessions, the outbox and the instance's keys, in one JSON file
+     * ({@code emulator-state.json}, format version 1) written again after every change, atomically
+     * and readable by its owner only. A directory that has state starts the emulator from it, and
+     * the users given to this builder are then not seeded again. A corrupt file, or one of a newer
+     * format, fails {@link #build()} and is left as it is; so does a directory another running
+     * emulator uses. Sign-ins and sign-ups in progress are not kept.
+     */
+    public Builder dataDir(Path directory) {
+      this.dataDir = Objects.requireNonNull(directory);
+      return this;
+    }
+
+    /**
+     * Starts from the state in this file, written by {@link ClerkEmulator#exportState} or {@link
+     * #exportOnClose} (the jar's {@code --import}); the file is only read. The users given to this
+     * builder are not seeded. With a {@link #dataDir} it must be one without state yet.
+     */
+    public Builder importFrom(Path file) {
+      this.importFile = Objects.requireNonNull(file);
+      return this;
+    }
+
+    /** Writes the state to this file when the emulator is closed (the jar's {@code --export-on-exit}). */
+    public Builder exportOnClose(Path file) {
+      this.exportOnClose = Objects.requireNonNull(file);
+      return this;
+    }
 
     /** Seeds a user. */
     public Builder user(EmulatorUser user) {
@@ -372,6 +471,9 @@ public final class ClerkEmulator implements AutoCloseable {
      *
      * @throws IllegalArgumentException if two seeded users share an identifier, or no identifier
      *     attribute is required
+     * @throws IllegalStateException if the {@link #dataDir} is used by another emulator, or its
+     *     state file or the {@link #importFrom} file is corrupt or of a newer format (the message
+     *     names the file and the problem; the file is left as it is)
      */
     public ClerkEmulator build() {
       return new ClerkEmulator(this);

@@ -1,15 +1,18 @@
 package io.github.clerk4j.it.faults;
 
+import io.github.clerk4j.ActiveSession;
 import io.github.clerk4j.ClerkApiException;
 import io.github.clerk4j.ClerkException;
 import io.github.clerk4j.ClerkNetworkException;
 import io.github.clerk4j.ClerkRateLimitException;
 import io.github.clerk4j.Client;
+import io.github.clerk4j.EmailAddress;
 import io.github.clerk4j.PhoneNumber;
 import io.github.clerk4j.RetryPolicy;
 import io.github.clerk4j.Session;
 import io.github.clerk4j.SessionVerification;
 import io.github.clerk4j.SignIn;
+import io.github.clerk4j.SignUp;
 import io.github.clerk4j.it.support.Bounded;
 import io.github.clerk4j.spi.Endpoint;
 import java.time.Duration;
@@ -56,7 +59,7 @@ final class Cell {
     FaultProxy.Count count = w.proxy.disarm();
     w.processed = count.reachedEmulator() > 0;
 
-    checkOutcome(fault, result, thrown, problems);
+    checkOutcome(fault, result, thrown, w.secrets(), problems);
     checkSends(call.endpoint(), fault, count, w, problems);
     if (thrown instanceof ClerkException) {
       if (call.failsClosed()) {
@@ -73,7 +76,8 @@ final class Cell {
     return new Result(call.endpoint(), fault, outcome(result, thrown), count.reachedEmulator(), millis, problems);
   }
 
-  private static void checkOutcome(Fault fault, Object result, Throwable thrown, List<String> problems) {
+  private static void checkOutcome(Fault fault, Object result, Throwable thrown, List<String> secrets,
+      List<String> problems) {
     if (fault.expectsSuccess()) {
       if (thrown != null) {
         problems.add("must succeed, threw " + describe(thrown));
@@ -87,7 +91,7 @@ final class Cell {
       problems.add("must throw a ClerkException, " + (thrown == null ? "returned " + result : "threw " + describe(thrown)));
       return;
     }
-    secretsLeft(e, problems);
+    secretsLeft(e, secrets, problems);
     int status = fault.refusalStatus();
     if (status == 0) {
       expect(e instanceof ClerkNetworkException, "must be a ClerkNetworkException: " + describe(e), problems);
@@ -144,11 +148,11 @@ final class Cell {
     }
   }
 
-  /** Passwords, the TOTP secret and JWTs (client or session tokens) never appear in a message. */
-  private static void secretsLeft(Throwable e, List<String> problems) {
+  /** The world's secrets ({@link World#secrets()}) never appear in a message. */
+  private static void secretsLeft(Throwable e, List<String> secrets, List<String> problems) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       String m = String.valueOf(t.getMessage());
-      for (String secret : List.of(World.PASSWORD, World.NEW_PASSWORD, World.TOTP_SECRET, "eyJ")) {
+      for (String secret : secrets) {
         expect(!m.contains(secret), "a message shows a secret: " + t.getClass().getName(), problems);
       }
     }
@@ -162,8 +166,16 @@ final class Cell {
       return s.rawStatus();
     } else if (result instanceof SessionVerification v) {
       return v.rawStatus();
+    } else if (result instanceof SignUp s) {
+      return s.rawStatus();
     } else if (result instanceof PhoneNumber p && p.verification().rawStrategy() != null) {
       return p.verification().rawStatus();
+    } else if (result instanceof EmailAddress e && e.verification().rawStrategy() != null) {
+      return e.verification().rawStatus();
+    } else if (result instanceof ActiveSession a) {
+      return a.rawStatus();
+    } else if (result instanceof List<?> sessions && !sessions.isEmpty() && sessions.get(0) instanceof ActiveSession a) {
+      return a.rawStatus();
     } else if (result instanceof Client c) {
       return c.sessions().stream().map(Session::rawStatus).findFirst().orElse(null);
     }

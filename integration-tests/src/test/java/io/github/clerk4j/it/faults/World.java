@@ -2,9 +2,12 @@ package io.github.clerk4j.it.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.clerk4j.ActiveSession;
 import io.github.clerk4j.AttemptFirstFactorParams;
 import io.github.clerk4j.AttemptSecondFactorParams;
 import io.github.clerk4j.Clerk;
+import io.github.clerk4j.Client;
+import io.github.clerk4j.EmailAddress;
 import io.github.clerk4j.Factor;
 import io.github.clerk4j.Navigate;
 import io.github.clerk4j.PhoneNumber;
@@ -16,9 +19,13 @@ import io.github.clerk4j.SessionVerification;
 import io.github.clerk4j.SignIn;
 import io.github.clerk4j.SignInCreateParams;
 import io.github.clerk4j.SignInStatus;
+import io.github.clerk4j.SignUp;
+import io.github.clerk4j.SignUpParams;
+import io.github.clerk4j.SignUpStatus;
 import io.github.clerk4j.Strategy;
 import io.github.clerk4j.UpdatePasswordParams;
 import io.github.clerk4j.User;
+import io.github.clerk4j.UserUpdateParams;
 import io.github.clerk4j.VerificationLevel;
 import io.github.clerk4j.VerificationStatus;
 import io.github.clerk4j.testing.ClerkEmulator;
@@ -26,9 +33,11 @@ import io.github.clerk4j.testing.EmulatorUser;
 import io.github.clerk4j.testing.TestClock;
 import io.github.clerk4j.testing.TotpGenerator;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 /**
  * One cell's world: a fresh user on the endpoint's emulator and a fresh SDK client (OkHttp, found
@@ -42,6 +51,8 @@ final class World implements AutoCloseable {
   static final String NEW_PASSWORD = "fault-Tolerant-2027";
   static final String THIRD_PASSWORD = "fault-Tolerant-2028";
   static final String TOTP_SECRET = "JBSWY3DPEHPK3PXP";
+  /** The smallest profile image the SDK and the emulator take: a PNG's signature and header start. */
+  static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 'I', 'H', 'D', 'R'};
   /** Each call's deadline, retries included: short, so that a stalled call costs a second. */
   static final Duration DEADLINE = Duration.ofMillis(1500);
 
@@ -57,14 +68,20 @@ final class World implements AutoCloseable {
   /** Every wait the SDK asked for between attempts; none is really slept. */
   final List<Duration> waits = new CopyOnWriteArrayList<>();
   final String email;
-  /** A number the user does not have yet, for the phone-number calls. */
+  /** A number the user does not have yet, for the phone-number calls (and a sign-up's number). */
   final String phone;
   final String mfaPhone;
+  /** An address the user does not have yet, for the e-mail address calls. */
+  final String newEmail;
+  /** Every code this world handed to the SDK: secrets, like the passwords. */
+  private final List<String> codes = new CopyOnWriteArrayList<>();
   /** Whether the call under test reached the emulator (set before the retry runs). */
   boolean processed;
   Session session;
   User user;
   private String enrolledSecret;
+  /** The same user signed in on a second client, straight at the emulator ({@link #otherDevice()}). */
+  private Clerk otherDevice;
 
   World(ClerkEmulator emulator, TestClock clock, FaultProxy proxy) {
     this.emulator = emulator;
@@ -74,6 +91,7 @@ final class World implements AutoCloseable {
     this.email = "user" + n + "@faults.example.com";
     this.phone = String.format("+1555%07d", 2 * n);
     this.mfaPhone = String.format("+1555%07d", 2 * n + 1);
+    this.newEmail = "user" + n + ".new@faults.example.com";
     RetryPolicy retries = RetryPolicy.builder().totalTimeout(DEADLINE).sleeper(waits::add).build();
     this.clerk = Clerk.builder().publishableKey(proxy.publishableKey()).retryPolicy(retries).build();
   }
@@ -195,6 +213,61 @@ final class World implements AutoCloseable {
     return p;
   }
 
+  /** An address just added to the user's account, not verified. */
+  EmailAddress newEmailAddress() {
+    return user().createEmailAddress(newEmail);
+  }
+
+  EmailAddress emailAddressCodeSent() {
+    return newEmailAddress().prepareVerification();
+  }
+
+  /** The signed-in user with an uploaded profile image. */
+  User withProfileImage() {
+    user().setProfileImage(PNG);
+    return clerk.user().orElseThrow();
+  }
+
+  /**
+   * The session of the same user on a second device (its own client), as the active-devices list
+   * of this one shows it.
+   */
+  ActiveSession otherDevice() {
+    User u = user();
+    otherDevice = Clerk.builder().publishableKey(emulator.publishableKey()).build();
+    otherDevice.signIn().password(email, PASSWORD).finalize(Navigate.none());
+    return find(u.activeSessions(), ActiveSession::id, otherDevice.session().orElseThrow().id());
+  }
+
+  /** What an app does before its sign-up form: loads the instance's settings. */
+  SignUp signUpForm() {
+    clerk.environment();
+    return clerk.signUp();
+  }
+
+  /** A fresh app, nothing loaded. */
+  Clerk app() {
+    return clerk;
+  }
+
+  /** A sign-up with an e-mail address, a phone number and a password; both identifiers unverified. */
+  SignUp signUpCreated() {
+    SignUp s = signUpForm().password(signUpParams());
+    assertThat(s.unverifiedFields()).containsExactlyInAnyOrder("email_address", "phone_number");
+    return s;
+  }
+
+  SignUp signUpEmailCodeSent() {
+    return signUpCreated().verifications().sendEmailCode();
+  }
+
+  /** The e-mail address verified, the SMS code on its way: the code is all the sign-up needs. */
+  SignUp signUpPhoneCodeSent() {
+    SignUp s = signUpEmailCodeSent().verifications().verifyEmailCode(code(email));
+    assertThat(s.unverifiedFields()).containsExactly("phone_number");
+    return s.verifications().sendPhoneCode();
+  }
+
   // ---------------------------------------------------------------- the calls under test
 
   String emailAddressId(SessionVerification v) {
@@ -225,6 +298,10 @@ final class World implements AutoCloseable {
     return processed
         ? u.updatePassword(UpdatePasswordParams.of(THIRD_PASSWORD).withCurrentPassword(NEW_PASSWORD))
         : u.updatePassword(UpdatePasswordParams.of(NEW_PASSWORD).withCurrentPassword(PASSWORD));
+  }
+
+  SignUpParams signUpParams() {
+    return SignUpParams.builder().emailAddress(email).phoneNumber(phone).password(PASSWORD).build();
   }
 
   /** The app's code for the authenticator being added ({@link #enrollingTotp()}). */
@@ -278,13 +355,10 @@ final class World implements AutoCloseable {
     return finished(clerk.signIn().password(email, PASSWORD));
   }
 
+  /** A number the emulator added unseen is on the reloaded user: its verification goes on from there. */
   PhoneNumber retryCreatePhone(User held) {
-    if (!processed) {
-      return held.createPhoneNumber(phone);
-    }
-    PhoneNumber created = held.reload().phoneNumbers().stream()
-        .filter(p -> p.phoneNumber().equals(phone)).findFirst().orElseThrow();
-    return created.prepareVerification();
+    return processed ? find(held.reload().phoneNumbers(), PhoneNumber::phoneNumber, phone).prepareVerification()
+        : held.createPhoneNumber(phone);
   }
 
   /** Once verified by the emulator, the held number can be reserved for MFA. */
@@ -314,10 +388,88 @@ final class World implements AutoCloseable {
     return after;
   }
 
+  /** An address the emulator added unseen is on the reloaded user: its verification goes on from there. */
+  EmailAddress retryCreateEmail(User held) {
+    return processed ? find(held.reload().emailAddresses(), EmailAddress::emailAddress, newEmail).prepareVerification()
+        : held.createEmailAddress(newEmail);
+  }
+
+  /** Once verified by the emulator, the held address can become the primary one. */
+  User retryVerifyEmail(EmailAddress held) {
+    if (!processed) {
+      held.attemptVerification(code(newEmail));
+    }
+    User primary = user.update(UserUpdateParams.empty().withPrimaryEmailAddressId(held.id()));
+    assertThat(primary.primaryEmailAddress()).map(EmailAddress::id).contains(held.id());
+    return primary;
+  }
+
+  User retryDeleteEmail(EmailAddress held) {
+    if (!processed) {
+      held.destroy();
+    }
+    assertThat(user.reload().emailAddresses()).extracting(EmailAddress::emailAddress).containsExactly(email);
+    return user;
+  }
+
+  User retryDeleteImage(User held) {
+    User after = processed ? held.reload() : held.deleteProfileImage();
+    assertThat(after.hasImage()).isFalse();
+    return after;
+  }
+
+  /** A revoked session cannot be revoked again: the list of devices shows it gone. */
+  List<ActiveSession> retryRevoke(ActiveSession held) {
+    if (!processed) {
+      held.revoke();
+    }
+    List<ActiveSession> left = user.activeSessions();
+    assertThat(left).extracting(ActiveSession::id).containsExactly(session.id());
+    return left;
+  }
+
+  /**
+   * A failed deletion changed nothing locally (as {@code User.delete()} documents); the client
+   * the server sends shows whether the account is gone.
+   */
+  Client retryDeleteUser(User held) {
+    if (!processed) {
+      held.delete();
+    }
+    Client after = clerk.loadClient();
+    assertThat(clerk.session()).isEmpty();
+    return after;
+  }
+
+  /**
+   * The sign-up's last code step from the held sign-up, whether or not the emulator already took
+   * the code (and created the user): reload it, verify if still needed, then finalize.
+   */
+  Session completeSignUp(SignUp held) {
+    SignUp now = held.reload();
+    if (now.status() != SignUpStatus.COMPLETE) {
+      now = now.verifications().verifyPhoneCode(code(phone));
+    }
+    assertThat(now.status()).isEqualTo(SignUpStatus.COMPLETE);
+    return now.finalize(Navigate.none());
+  }
+
   // ---------------------------------------------------------------- helpers
 
+  /** What no message of an exception may show: the passwords, TOTP secrets, codes, and JWTs. */
+  List<String> secrets() {
+    List<String> all = new ArrayList<>(List.of(PASSWORD, NEW_PASSWORD, THIRD_PASSWORD, TOTP_SECRET, "eyJ"));
+    all.addAll(codes);
+    if (enrolledSecret != null) {
+      all.add(enrolledSecret);
+    }
+    return all;
+  }
+
   String code(String recipient) {
-    return emulator.outbox().latestCodeFor(recipient);
+    String code = emulator.outbox().latestCodeFor(recipient);
+    codes.add(code);
+    return code;
   }
 
   /** The authenticator's code of the next 30-second step (the emulator refuses a step used before). */
@@ -327,7 +479,9 @@ final class World implements AutoCloseable {
 
   private String totp(String secret) {
     clock.advance(Duration.ofSeconds(TotpGenerator.PERIOD_SECONDS));
-    return TotpGenerator.code(secret, clock.instant());
+    String code = TotpGenerator.code(secret, clock.instant());
+    codes.add(code);
+    return code;
   }
 
   private Session finished(SignIn s) {
@@ -338,11 +492,18 @@ final class World implements AutoCloseable {
   }
 
   private static Factor factor(List<Factor> offered, Strategy strategy) {
-    return offered.stream().filter(f -> f.strategy() == strategy).findFirst().orElseThrow();
+    return find(offered, Factor::strategy, strategy);
+  }
+
+  private static <T, K> T find(List<T> items, Function<T, K> key, K value) {
+    return items.stream().filter(i -> value.equals(key.apply(i))).findFirst().orElseThrow();
   }
 
   @Override
   public void close() {
     clerk.close();
+    if (otherDevice != null) {
+      otherDevice.close();
+    }
   }
 }

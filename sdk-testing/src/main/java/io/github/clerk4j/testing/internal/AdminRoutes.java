@@ -38,9 +38,19 @@ final class AdminRoutes implements Routes {
    * PT10M}) moves the clock forward: codes, sessions and lockouts expire, verifications age.
    */
   private Response moveClock(Exchange ex) {
+    state.clock.advance(advanceBy(ex.form()));
+    return Response.json(clock());
+  }
+
+  /**
+   * The form's {@code advance}: a duration such as {@code 1h}, not negative (also the web UI's).
+   *
+   * @throws ApiException 422 {@code form_param_format_invalid} naming {@code advance}
+   */
+  static Duration advanceBy(FormBody form) {
     Duration by;
     try {
-      by = Durations.parse("advance", ex.form().required("advance"));
+      by = Durations.parse("advance", form.required("advance"));
     } catch (IllegalArgumentException e) {
       throw ApiException.param(422, "form_param_format_invalid", "advance", "is invalid", e.getMessage());
     }
@@ -48,8 +58,7 @@ final class AdminRoutes implements Routes {
       throw ApiException.param(422, "form_param_format_invalid", "advance", "is invalid",
           "The emulator's clock only moves forward: give a positive duration.");
     }
-    state.clock.advance(by);
-    return Response.json(clock());
+    return by;
   }
 
   private Map<String, Object> clock() {

@@ -35,4 +35,22 @@ public final class Durations {
           + text);
     }
   }
+
+  /** The shortest of the forms {@link #parse} reads back: {@code 0s}, {@code 90s}, {@code 10m}, {@code 2h}, {@code 7d}. */
+  public static String format(Duration d) {
+    long seconds = d.toSeconds();
+    if (d.toMillis() % 1000 != 0) {
+      return d.toMillis() + "ms";
+    }
+    if (seconds != 0 && seconds % 86_400 == 0) {
+      return seconds / 86_400 + "d";
+    }
+    if (seconds != 0 && seconds % 3600 == 0) {
+      return seconds / 3600 + "h";
+    }
+    if (seconds != 0 && seconds % 60 == 0) {
+      return seconds / 60 + "m";
+    }
+    return seconds + "s";
+  }
 }

@@ -3,6 +3,7 @@ package io.github.clerk4j.testing.internal;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -58,12 +59,13 @@ public final class EmulatorHandler {
           throw ApiException.bodyTooLarge(bodyLimit(request.path()));
         }
         requireAdminToken(request);
+        requireSecretKey(request);
         checkApiVersion(request);
         if (refused != null) {
           throw refused;
         }
         Request parsed = request.withForm(form);
-        if (isUpload(request)) {
+        if (isUpload(request) || BackendApiRoutes.isBackendApi(request.path())) {
           parsed = parsed.withRawBody(call.body());
         }
         exchange = new Exchange(parsed, state, rules.sessions, password);
@@ -81,9 +83,15 @@ public final class EmulatorHandler {
       if (exchange != null && exchange.client != null) {
         response = response.withHeader("Authorization", "Bearer " + exchange.client.token);
       }
+      if (exchange != null) {
+        state.changed(); // a refusal may have changed state too (attempt counters, lockout)
+      }
     }
     Map<String, String> headers = new LinkedHashMap<>();
-    headers.put("Content-Type", "application/json; charset=utf-8");
+    Response.RawBody raw = response.body() instanceof Response.RawBody r ? r : null;
+    // @clerk/backend parses an answer as JSON only when its Content-Type is exactly application/json.
+    headers.put("Content-Type", raw != null ? raw.contentType()
+        : BackendApiRoutes.isBackendApi(request.path()) ? "application/json" : "application/json; charset=utf-8");
     headers.put("X-Clerk-Trace-Id", traceId);
     headers.put("Access-Control-Expose-Headers", "Authorization");
     headers.putAll(response.headers());
@@ -91,7 +99,7 @@ public final class EmulatorHandler {
       headers.put("Connection", "close"); // what is left of a body that large is not read
     }
     // Written outside the lock: session tokens are signed here (see TokenSigner#sessionToken).
-    byte[] body = Json.write(response.body()).getBytes(StandardCharsets.UTF_8);
+    byte[] body = raw != null ? raw.bytes() : Json.write(response.body()).getBytes(StandardCharsets.UTF_8);
     return new HttpAnswer(response.status(), headers, body);
   }
 
@@ -121,6 +129,13 @@ public final class EmulatorHandler {
       return FormBody.empty();
     }
     String mediaType = mediaType(request);
+    if (BackendApiRoutes.isBackendApi(request.path())) {
+      if (!mediaType.equals("application/json")) {
+        throw ApiException.of(415, "unsupported_content_type", "Content-Type is unsupported",
+            "Content-Type " + mediaType + " is unsupported. You should use application/json instead.");
+      }
+      return FormBody.empty(); // the Backend API's JSON body is read by its routes
+    }
     if (!mediaType.equals(FORM)) {
       throw ApiException.unsupportedContentType(mediaType);
     }
@@ -150,17 +165,39 @@ public final class EmulatorHandler {
     return stored == null ? null : rules.passwords.checkAhead(stored, password);
   }
 
-  /** With an admin token set, {@code /__emulator/*} needs {@code Authorization: Bearer <token>}. */
+  /**
+   * {@code /__emulator/*}: changes only from the emulator's own origin or from scripts, and with an
+   * admin token set, the token ({@code Authorization: Bearer <token>}) or the cookie of a browser
+   * that signed in with it ({@link AdminAccess}). A browser asking for a web UI page without it is
+   * sent to the sign-in form.
+   */
   private void requireAdminToken(Request request) {
-    String token = state.settings.adminToken();
-    if (token == null || !request.path().startsWith("/__emulator/")) {
+    if (!request.path().startsWith("/__emulator/")) {
+      return;
+    }
+    AdminAccess.requireSameOrigin(request);
+    if (AdminUiRoutes.isPublic(request.path()) || state.admin.allowed(request, state.settings.adminToken())) {
+      return;
+    }
+    String why = "The emulator's own endpoints need its admin token: send Authorization: Bearer <token>"
+        + " (the standalone jar prints it at start), or sign in at /__emulator/login in a browser.";
+    if (request.method().equals("GET") && AdminUiRoutes.isPage(request.path())) {
+      throw new ApiException(303, "authentication_invalid", "Invalid authentication", why, Map.of(),
+          Map.of("Location", AdminUiRoutes.LOGIN));
+    }
+    throw ApiException.authenticationInvalid(why);
+  }
+
+  /** The Backend API ({@code /bapi/*}) needs {@code Authorization: Bearer <secret key>}. */
+  private void requireSecretKey(Request request) {
+    if (!BackendApiRoutes.isBackendApi(request.path())) {
       return;
     }
     String given = request.header("Authorization").orElse("").trim();
-    String expected = "Bearer " + token;
+    String expected = "Bearer " + state.settings.secretKey();
     if (!MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8), expected.getBytes(StandardCharsets.UTF_8))) {
-      throw ApiException.authenticationInvalid("The emulator's own endpoints need its admin token:"
-          + " send Authorization: Bearer <token> (the standalone jar prints it at start).");
+      throw ApiException.authenticationInvalid("Unable to authenticate the request: the Backend API needs"
+          + " Authorization: Bearer <secret key> (ClerkEmulator.secretKey(); the standalone jar prints it at start).");
     }
   }
 
@@ -186,11 +223,14 @@ public final class EmulatorHandler {
 
   private static Request parse(HttpCall call) {
     Map<String, String> query = new HashMap<>();
+    Map<String, List<String>> queryValues = new HashMap<>();
     if (call.rawQuery() != null && !call.rawQuery().isEmpty()) {
       for (String pair : call.rawQuery().split("&")) {
         int eq = pair.indexOf('=');
         String name = decodeQuery(eq < 0 ? pair : pair.substring(0, eq));
-        query.putIfAbsent(name, eq < 0 ? "" : decodeQuery(pair.substring(eq + 1)));
+        String value = eq < 0 ? "" : decodeQuery(pair.substring(eq + 1));
+        query.putIfAbsent(name, value);
+        queryValues.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
       }
     }
     String method = call.method();
@@ -200,7 +240,7 @@ public final class EmulatorHandler {
     }
     String forwarded = call.header().apply("X-Forwarded-For");
     String ip = forwarded == null || forwarded.isBlank() ? call.remoteIp() : forwarded.split(",")[0].trim();
-    return new Request(method, call.rawPath(), query, call.header(), FormBody.empty(), ip, List.of(), null);
+    return new Request(method, call.rawPath(), query, queryValues, call.header(), FormBody.empty(), ip, List.of(), null);
   }
 
   /** A query value; a broken escape is kept as it came rather than failing the whole request. */

@@ -3,13 +3,16 @@ package io.github.clerk4j.testing.internal;
 import io.github.clerk4j.testing.EmulatorUser;
 import io.github.clerk4j.testing.Outbox;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.random.RandomGenerator;
 
 /**
  * The emulator: its state and rules, the routes over them, and the HTTP server on 127.0.0.1 in
- * front ({@link JdkHttpFront}).
+ * front ({@link JdkHttpFront}); with a {@link Persistence}, its state kept across restarts.
  */
 public final class EmulatorServer {
   /**
@@ -22,16 +25,86 @@ public final class EmulatorServer {
   private final EmulatorState state;
   private final Rules rules;
   private final EmulatorHandler handler;
+  private final DataDir dataDir;
+  private final Path exportOnClose;
+  private final boolean restored;
   private JdkHttpFront front;
+  private boolean closed;
 
-  /** Creates a stopped emulator with these settings and seeded users. */
+  /** Creates a stopped emulator with these settings and seeded users, its state in memory only. */
   public EmulatorServer(Settings settings, Clock clock, RandomGenerator random, List<EmulatorUser> users) {
-    this.state = new EmulatorState(settings, clock, random);
-    this.rules = new Rules(state, new TokenSigner(state.newId("ins")));
-    users.forEach(rules.users::addUser);
-    Router router = new Router();
-    Routes.all(state, rules, new Views(state, rules)).forEach(routes -> routes.register(router));
-    this.handler = new EmulatorHandler(state, rules, router);
+    this(settings, clock, random, users, Persistence.NONE);
+  }
+
+  /**
+   * Creates a stopped emulator. With state to start from (a data directory that has some, or an
+   * import file), it starts from that state and seeds no users: they were seeded when that state
+   * began, and may have changed since.
+   *
+   * @throws IllegalStateException if the data directory is in use, or a state file is corrupt, of
+   *     another format or of a newer version (the file is left as it is)
+   */
+  public EmulatorServer(Settings settings, Clock clock, RandomGenerator random, List<EmulatorUser> users,
+      Persistence persistence) {
+    this.dataDir = persistence.dataDir() == null ? null : DataDir.open(persistence.dataDir());
+    this.exportOnClose = persistence.exportOnClose();
+    try {
+      Map<?, ?> kept = dataDir == null ? null : dataDir.load().orElse(null);
+      Path source = persistence.dataDir() == null ? null : persistence.dataDir().resolve(DataDir.STATE_FILE);
+      if (kept != null && persistence.importFile() != null) {
+        throw new IllegalStateException(source + " holds state already, which importing "
+            + persistence.importFile() + " would replace: give an empty --data-dir, or leave out --import");
+      }
+      if (kept == null && persistence.importFile() != null) {
+        kept = DataFiles.read(persistence.importFile(), "imported");
+        source = persistence.importFile();
+      }
+      this.restored = kept != null;
+      InstanceKeys keys = kept == null ? InstanceKeys.generate() : within(source, kept, StateFile::keys);
+      this.state = new EmulatorState(settings, clock, random, keys);
+      this.rules = new Rules(state, new TokenSigner(keys));
+      if (kept == null) {
+        users.forEach(rules.users::addUser);
+      } else {
+        synchronized (state.lock) {
+          within(source, kept, k -> {
+            StateFile.restore(k, state, rules.users);
+            return null;
+          });
+        }
+      }
+      Router router = new Router();
+      Routes.all(state, rules, new Views(state, rules)).forEach(routes -> routes.register(router));
+      this.handler = new EmulatorHandler(state, rules, router);
+      if (dataDir != null) {
+        dataDir.attach(state);
+        state.onChange = dataDir::changed;
+      }
+    } catch (RuntimeException e) {
+      if (dataDir != null) {
+        dataDir.close(); // unlocks; writes nothing, as no state was attached
+      }
+      throw e;
+    }
+  }
+
+  private static <T> T within(Path file, Map<?, ?> kept, java.util.function.Function<Map<?, ?>, T> read) {
+    try {
+      return read.apply(kept);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalStateException(file + " cannot be used: " + e.getMessage()
+          + ". The emulator leaves it as it is: fix it, or move it away to start afresh.", e);
+    }
+  }
+
+  /** Whether the state came from a data directory or an import file (and no user was seeded). */
+  public boolean restored() {
+    return restored;
+  }
+
+  /** The secret key of the Backend API. */
+  public String secretKey() {
+    return state.settings.secretKey();
   }
 
   /** The request handling without a server, for benchmarks that put another server in front. */
@@ -61,15 +134,47 @@ public final class EmulatorServer {
   /** Adds a user while running; returns its id. */
   public String addUser(EmulatorUser user) {
     synchronized (state.lock) {
-      return rules.users.addUser(user);
+      String id = rules.users.addUser(user);
+      state.changed();
+      return id;
     }
   }
 
-  /** Stops the server; idempotent. */
+  /** Writes the whole state to {@code file} (atomically, owner-only), in the data directory's format. */
+  public void exportState(Path file) throws IOException {
+    Map<String, Object> snapshot;
+    synchronized (state.lock) {
+      snapshot = StateFile.snapshot(state);
+    }
+    byte[] bytes = Json.write(snapshot).getBytes(StandardCharsets.UTF_8);
+    DataFiles.writeAtomically(file, bytes);
+  }
+
+  /**
+   * Stops the server, then exports the state if asked and writes the data directory a last time;
+   * idempotent.
+   *
+   * @throws java.io.UncheckedIOException if the export cannot be written
+   */
   public synchronized void close() {
     if (front != null) {
       front.close();
       front = null;
+    }
+    if (closed) {
+      return;
+    }
+    closed = true;
+    try {
+      if (exportOnClose != null) {
+        exportState(exportOnClose);
+      }
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException("cannot export the emulator's state to " + exportOnClose, e);
+    } finally {
+      if (dataDir != null) {
+        dataDir.close();
+      }
     }
   }
 }

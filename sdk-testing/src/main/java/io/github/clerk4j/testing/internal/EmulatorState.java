@@ -4,6 +4,7 @@ import io.github.clerk4j.testing.internal.Model.ClientRecord;
 import io.github.clerk4j.testing.internal.Model.SessionRecord;
 import io.github.clerk4j.testing.internal.Model.UserRecord;
 import java.time.Clock;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -21,11 +22,17 @@ final class EmulatorState {
 
   /** Guards every record of this state; requests are routed while holding it. */
   final Object lock = new Object();
-  final Settings settings;
+  /** The instance settings; the web UI replaces them (client trust, MFA required, rate limits). */
+  volatile Settings settings;
   final AdjustableClock clock;
   final RandomGenerator random;
   final MemoryOutbox outbox = new MemoryOutbox();
   final RateLimiter rateLimiter = new RateLimiter();
+  final AdminAccess admin = new AdminAccess();
+  /** The secrets tokens and password digests are made with. */
+  final InstanceKeys keys;
+  /** Told after every request that may have changed something (a data directory writes the state again). */
+  volatile Runnable onChange = () -> { };
   private final Map<String, UserRecord> users = new HashMap<>();
   /** Users by lower-cased e-mail address and username, and by E.164 phone number. */
   private final Map<String, UserRecord> usersByIdentifier = new HashMap<>();
@@ -35,11 +42,17 @@ final class EmulatorState {
   /** The base URL, the {@code iss} of session tokens; set once the server listens. */
   volatile String issuer = "http://127.0.0.1";
 
-  EmulatorState(Settings settings, Clock clock, RandomGenerator random) {
+  EmulatorState(Settings settings, Clock clock, RandomGenerator random, InstanceKeys keys) {
     this.settings = settings;
+    this.keys = keys;
     this.clock = new AdjustableClock(clock);
     this.random = random;
     this.instanceCreatedAt = clock.millis();
+  }
+
+  /** Something may have changed; the caller holds the lock. */
+  void changed() {
+    onChange.run();
   }
 
   long now() {
@@ -79,6 +92,15 @@ final class EmulatorState {
   }
 
   // users
+
+  /** Every user, in no particular order. */
+  Collection<UserRecord> users() {
+    return users.values();
+  }
+
+  Optional<UserRecord> user(String id) {
+    return Optional.ofNullable(users.get(id));
+  }
 
   boolean hasUser(String id) {
     return users.containsKey(id);
@@ -131,6 +153,10 @@ final class EmulatorState {
 
   Optional<ClientRecord> client(String id) {
     return Optional.ofNullable(clients.get(id));
+  }
+
+  Collection<ClientRecord> clients() {
+    return clients.values();
   }
 
   void putSession(SessionRecord session) {

@@ -1,24 +1,20 @@
 package io.github.clerk4j.testing.internal;
 
 import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * HMAC-SHA256 under a fresh random key of this emulator (so nothing carries over between runs),
- * with one {@link Mac} per thread: looking one up per call was a visible share of a profile.
- * Thread-safe.
+ * HMAC-SHA256 under a key of this emulator ({@link InstanceKeys}: fresh per run, so nothing carries
+ * over, unless a data directory keeps it), with one {@link Mac} per thread: looking one up per call
+ * was a visible share of a profile. Thread-safe.
  */
 final class Hmac {
   private static final String ALGORITHM = "HmacSHA256";
 
   private final ThreadLocal<Mac> macs;
 
-  Hmac() {
-    byte[] secret = new byte[32];
-    // Not the (possibly seeded) random source: keys must differ from run to run.
-    new SecureRandom().nextBytes(secret);
+  Hmac(byte[] secret) {
     SecretKeySpec key = new SecretKeySpec(secret, ALGORITHM);
     this.macs = ThreadLocal.withInitial(() -> {
       try {

@@ -33,11 +33,7 @@ final class IdentificationRules {
    *     form_identifier_exists} when another user signs in with it or this user has it already
    */
   EmailRecord addEmail(UserRecord user, String typed) {
-    String address = typed.strip();
-    if (address.length() > EMAIL_MAX_LENGTH || !EMAIL.matcher(address).matches()) {
-      throw ApiException.param(422, "form_param_format_invalid", "email_address", "is invalid",
-          "email_address must be a valid email address.");
-    }
+    String address = emailAddress(typed, "email_address");
     if (emailTaken(user, address)) {
       throw emailExists();
     }
@@ -45,6 +41,20 @@ final class IdentificationRules {
     user.emails.add(email);
     user.updatedAt = state.now();
     return email;
+  }
+
+  /**
+   * The typed address without surrounding spaces.
+   *
+   * @throws ApiException 422 {@code form_param_format_invalid} naming {@code param} for a malformed one
+   */
+  static String emailAddress(String typed, String param) {
+    String address = typed.strip();
+    if (address.length() > EMAIL_MAX_LENGTH || !EMAIL.matcher(address).matches()) {
+      throw ApiException.param(422, "form_param_format_invalid", param, "is invalid",
+          param + " must be a valid email address.");
+    }
+    return address;
   }
 
   private boolean emailTaken(UserRecord user, String address) {

@@ -53,6 +53,12 @@ public final class Main {
       "  --clock-offset D            the clock runs D ahead of the system clock (-D: behind)",
       "  --password-iterations N     PBKDF2 iterations for setting a password and for a",
       "                              wrong guess (default 4096)",
+      "  --data-dir DIR              keep users, clients, sessions and the outbox in DIR across",
+      "                              restarts (DIR/emulator-state.json; holds secrets, owner-only)",
+      "  --import FILE               start from the state in FILE (written by --export-on-exit)",
+      "  --export-on-exit FILE       write the state to FILE when stopped (Ctrl-C)",
+      "  --secret-key KEY            the sk_test_... key of the Backend API at /bapi (default: a",
+      "                              new one, printed)",
       "  --admin-token TOKEN         the token /__emulator/* needs (default: a new one, printed)",
       "  --no-admin-token            /__emulator/* open to every local process",
       "  --help                      this text",
@@ -92,6 +98,9 @@ public final class Main {
       err.println("error: " + e.getMessage());
       err.println("(java -jar clerk4j-emulator.jar --help lists the options)");
       return 2;
+    } catch (IllegalStateException e) {
+      err.println("error: " + e.getMessage()); // a state file or data directory that cannot be used
+      return 2;
     }
     try {
       emulator.start();
@@ -103,10 +112,21 @@ public final class Main {
           : "error: cannot listen on 127.0.0.1:" + port + ": " + e.getCause().getMessage());
       return 1;
     }
-    out.printf(Locale.ROOT, "Seeded %d users in %d ms%n", options.users,
-        (System.nanoTime() - seedStart) / 1_000_000);
+    if (emulator.restored()) {
+      out.printf(Locale.ROOT, "Started from %s in %d ms (users are not seeded again)%n", options.stateSource,
+          (System.nanoTime() - seedStart) / 1_000_000);
+    } else {
+      out.printf(Locale.ROOT, "Seeded %d users in %d ms%n", options.users,
+          (System.nanoTime() - seedStart) / 1_000_000);
+    }
+    if (options.dataDir != null) {
+      out.println("State kept in " + options.dataDir.resolve("emulator-state.json") + " (written after every change)");
+    }
     out.println("Clerk emulator listening on " + emulator.url());
     out.println("Publishable key: " + emulator.publishableKey());
+    out.println("Web UI: " + emulator.url() + "/__emulator/");
+    out.println("Backend API: " + emulator.backendApiUrl() + " (@clerk/backend: createClerkClient({secretKey, apiUrl}))");
+    out.println("Secret key: " + emulator.secretKey());
     out.println("Outbox: " + emulator.url() + "/__emulator/outbox");
     out.println("Clock: " + emulator.url() + "/__emulator/clock (POST advance=1h moves it forward)");
     out.println(options.adminToken == null ? "Admin token: none (--no-admin-token): /__emulator/* is open"
@@ -120,7 +140,11 @@ public final class Main {
   private static void untilStopped(ClerkEmulator emulator) {
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      emulator.close();
+      try {
+        emulator.close();
+      } catch (UncheckedIOException e) {
+        System.err.println("error: " + e.getMessage() + ": " + e.getCause().getMessage());
+      }
       System.out.println("Clerk emulator stopped.");
       stopped.countDown();
     }, "clerk-emulator-shutdown"));
@@ -140,6 +164,11 @@ public final class Main {
     String adminToken;
     /** How many users the files seed. */
     int users;
+    Path dataDir;
+    Path importFile;
+
+    /** Where kept state comes from, for the start-up line. */
+    String stateSource;
   }
 
   static Options parse(String[] args) {
@@ -182,6 +211,16 @@ public final class Main {
         case "--clock-offset" -> clockOffset = Durations.parse(option, value(args, ++i, option));
         case "--password-iterations" ->
             builder.passwordHashIterations(parseNumber(option, value(args, ++i, option)));
+        case "--data-dir" -> {
+          o.dataDir = Path.of(value(args, ++i, option));
+          builder.dataDir(o.dataDir);
+        }
+        case "--import" -> {
+          o.importFile = Path.of(value(args, ++i, option));
+          builder.importFrom(o.importFile);
+        }
+        case "--export-on-exit" -> builder.exportOnClose(Path.of(value(args, ++i, option)));
+        case "--secret-key" -> builder.secretKey(value(args, ++i, option));
         case "--admin-token" -> o.adminToken = value(args, ++i, option);
         case "--no-admin-token" -> noAdminToken = true;
         case "--help", "-h" -> o.help = true;
@@ -196,6 +235,9 @@ public final class Main {
       o.adminToken = o.adminToken != null ? o.adminToken : newAdminToken();
       builder.adminToken(o.adminToken);
     }
+    // Kept state comes from the import file, or else the data directory (both at once is refused).
+    o.stateSource = o.importFile != null ? o.importFile.toString()
+        : o.dataDir != null ? o.dataDir.resolve("emulator-state.json").toString() : null;
     if (clockStart != null && clockOffset != null) {
       throw new IllegalArgumentException("give --clock-start or --clock-offset, not both");
     }

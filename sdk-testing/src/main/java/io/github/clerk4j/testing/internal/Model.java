@@ -44,6 +44,11 @@ final class Model {
     ImageRecord image;
     /** {@code unsafe_metadata}: JSON values (maps, lists, strings, numbers, booleans); from the sign-up, or set on /v1/me. */
     Map<String, Object> unsafeMetadata = new LinkedHashMap<>();
+    /** {@code public_metadata} and {@code private_metadata}: set by the backend (the Backend API). */
+    Map<String, Object> publicMetadata = new LinkedHashMap<>();
+    Map<String, Object> privateMetadata = new LinkedHashMap<>();
+    /** The application's own id for the user ({@code external_id}), set through the Backend API. */
+    String externalId;
     Long legalAcceptedAt;
     final long createdAt;
     long updatedAt;

@@ -25,6 +25,17 @@ final class Otp implements VerificationRecord {
     this.expireAt = expireAt;
   }
 
+  /**
+   * A verification that succeeded before the emulator restarted: its code is not kept, only that
+   * it was verified ({@link StateFile}).
+   */
+  static Otp verified(FactorStrategy strategy, String targetId) {
+    Otp otp = new Otp(strategy, targetId, "", 0);
+    otp.attempts = 1;
+    otp.status = VerificationState.VERIFIED;
+    return otp;
+  }
+
   @Override
   public FactorStrategy strategy() {
     return strategy;

@@ -12,7 +12,7 @@ final class PasswordRules {
 
   PasswordRules(EmulatorState state) {
     this.state = state;
-    this.passwords = new Passwords(state.settings.passwordIterations(), state.random);
+    this.passwords = new Passwords(state.settings.passwordIterations(), state.random, state.keys.passwordKey);
   }
 
   /** A password the person set (sign-up): derived with PBKDF2, as a real store does. */

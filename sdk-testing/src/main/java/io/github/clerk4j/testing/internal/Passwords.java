@@ -29,16 +29,19 @@ final class Passwords {
 
   private final int iterations;
   private final RandomGenerator random;
-  private final Hmac digests = new Hmac();
+  private final Hmac digests;
 
   /**
    * @param iterations PBKDF2 iterations for passwords set through the API and for wrong guesses
    * @param random the source of salts
+   * @param digestKey the key of the digests ({@link InstanceKeys#passwordKey})
    */
-  Passwords(int iterations, RandomGenerator random) {
+  Passwords(int iterations, RandomGenerator random, byte[] digestKey) {
     this.iterations = iterations;
     this.random = random;
+    this.digests = new Hmac(digestKey);
   }
+
 
   /**
    * A stored password: salt, the keyed digest of the password, and its PBKDF2 hash when it was set

@@ -91,7 +91,7 @@ final class ProfileRoutes implements Routes {
   }
 
   /** RFC 7396 merge: objects merge key by key, null removes, anything else replaces. */
-  private static Map<String, Object> merge(Map<String, Object> target, Map<?, ?> patch) {
+  static Map<String, Object> merge(Map<String, Object> target, Map<?, ?> patch) {
     Map<String, Object> out = new LinkedHashMap<>(target);
     for (Map.Entry<?, ?> e : patch.entrySet()) {
       String key = (String) e.getKey();
@@ -157,8 +157,7 @@ final class ProfileRoutes implements Routes {
     }
     rules.sessions.requireRecentVerification(session);
     UserRecord user = session.user;
-    rules.sessions.endSessionsOf(user, null, SessionState.REMOVED);
-    state.removeUser(user);
+    rules.users.delete(user);
     return ok(ex, Views.deleted("user", user.id));
   }
 }

@@ -17,6 +17,8 @@ interface Routes {
         new ProfileRoutes(state, rules, views),
         new EmailRoutes(state, rules, views),
         new ActiveSessionRoutes(state, rules, views),
-        new AdminRoutes(state));
+        new AdminRoutes(state),
+        new AdminUiRoutes(state, rules),
+        new BackendApiRoutes(state, rules, views));
   }
 }

@@ -12,14 +12,18 @@ final class Rules {
   final SessionRules sessions;
   final SignUpRules signUps;
   final IdentificationRules identifications;
+  final AdminUserRules admin;
+  final SignInTokenRules signInTokens;
 
   Rules(EmulatorState state, TokenSigner tokens) {
     this.passwords = new PasswordRules(state);
     this.identifications = new IdentificationRules(state);
-    this.users = new UserRules(state, passwords, identifications);
+    this.sessions = new SessionRules(state, tokens);
+    this.users = new UserRules(state, passwords, identifications, sessions);
     this.codes = new CodeRules(state);
     this.factors = new FactorRules(state);
-    this.sessions = new SessionRules(state, tokens);
     this.signUps = new SignUpRules(state, users, passwords, codes, sessions);
+    this.admin = new AdminUserRules(state, users, passwords);
+    this.signInTokens = new SignInTokenRules(state);
   }
 }

@@ -3,6 +3,7 @@ package io.github.clerk4j.testing.internal;
 import io.github.clerk4j.testing.Lockout;
 import io.github.clerk4j.testing.RateLimits;
 import io.github.clerk4j.testing.SignUpMode;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Set;
 
@@ -25,20 +26,25 @@ import java.util.Set;
  * @param passwordMinStrength the strength (0 to 4, {@link PasswordStrength}) a new password needs;
  *     0 checks none
  * @param deleteSelfEnabled users may delete their own account ({@code DELETE /v1/me})
+ * @param secretKey the {@code sk_test_...} key the Backend API ({@code /bapi/v1/*}) needs
  */
 public record Settings(boolean mfaRequired, boolean clientTrust, RateLimits rateLimits,
     Lockout lockout, Set<String> pwnedPasswords, Duration reverificationMaxAge, Duration codeTtl,
     Duration sessionLifetime, int passwordIterations, String adminToken, SignUpPolicy signUp,
-    int passwordMinLength, int passwordMinStrength, boolean deleteSelfEnabled) {
+    int passwordMinLength, int passwordMinStrength, boolean deleteSelfEnabled, String secretKey) {
 
   /** PBKDF2 iterations unless configured: about 1 ms per derivation on the benchmark machine. */
   public static final int DEFAULT_PASSWORD_ITERATIONS = 4096;
 
-  /** Clerk's defaults for a new instance, as {@code ClerkEmulator.builder()} starts from. */
+  /**
+   * Clerk's defaults for a new instance, as {@code ClerkEmulator.builder()} starts from, with a new
+   * secret key.
+   */
   public static Settings defaults() {
     return new Settings(false, true, RateLimits.clerkDefaults(), Lockout.clerkDefaults(), Set.of(),
         Duration.ofMinutes(10), Duration.ofMinutes(10), Duration.ofDays(7), DEFAULT_PASSWORD_ITERATIONS, null,
-        new SignUpPolicy(SignUpPolicy.defaultAttributes(), false, SignUpMode.PUBLIC), 8, 0, true);
+        new SignUpPolicy(SignUpPolicy.defaultAttributes(), false, SignUpMode.PUBLIC), 8, 0, true,
+        newSecretKey());
   }
 
   /**
@@ -48,10 +54,24 @@ public record Settings(boolean mfaRequired, boolean clientTrust, RateLimits rate
   public Settings forLoad(int iterations, Set<String> pwned) {
     return new Settings(mfaRequired, clientTrust, RateLimits.disabled(), Lockout.disabled(), pwned,
         reverificationMaxAge, codeTtl, sessionLifetime, iterations, adminToken, signUp, passwordMinLength,
-        passwordMinStrength, deleteSelfEnabled);
+        passwordMinStrength, deleteSelfEnabled, secretKey);
   }
 
-  /** Copies the sets; toString() leaves the admin token out. */
+  /**
+   * A development secret key for an emulator started without one: {@code sk_test_} and 40 random
+   * base-62 characters.
+   */
+  public static String newSecretKey() {
+    String alphabet = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+    SecureRandom random = new SecureRandom();
+    StringBuilder key = new StringBuilder("sk_test_");
+    for (int i = 0; i < 40; i++) {
+      key.append(alphabet.charAt(random.nextInt(alphabet.length())));
+    }
+    return key.toString();
+  }
+
+  /** Copies the sets; toString() leaves the admin token and the secret key out. */
   public Settings {
     pwnedPasswords = Set.copyOf(pwnedPasswords);
     if (passwordIterations < 1) {
@@ -63,6 +83,31 @@ public record Settings(boolean mfaRequired, boolean clientTrust, RateLimits rate
     if (passwordMinStrength < 0 || passwordMinStrength > 4) {
       throw new IllegalArgumentException("passwordMinStrength must be 0 to 4 (zxcvbn's scale)");
     }
+    if (secretKey == null || !secretKey.matches("sk_test_[A-Za-z0-9_-]{8,}")) {
+      throw new IllegalArgumentException("the secret key must look like sk_test_ and at least 8 letters, digits,"
+          + " _ or - (a development instance's key)");
+    }
+  }
+
+  /** These settings with client trust switched on or off. */
+  public Settings withClientTrust(boolean enabled) {
+    return new Settings(mfaRequired, enabled, rateLimits, lockout, pwnedPasswords, reverificationMaxAge,
+        codeTtl, sessionLifetime, passwordIterations, adminToken, signUp, passwordMinLength,
+        passwordMinStrength, deleteSelfEnabled, secretKey);
+  }
+
+  /** These settings with MFA required or not. */
+  public Settings withMfaRequired(boolean required) {
+    return new Settings(required, clientTrust, rateLimits, lockout, pwnedPasswords, reverificationMaxAge,
+        codeTtl, sessionLifetime, passwordIterations, adminToken, signUp, passwordMinLength,
+        passwordMinStrength, deleteSelfEnabled, secretKey);
+  }
+
+  /** These settings with other rate limits. */
+  public Settings withRateLimits(RateLimits limits) {
+    return new Settings(mfaRequired, clientTrust, limits, lockout, pwnedPasswords, reverificationMaxAge,
+        codeTtl, sessionLifetime, passwordIterations, adminToken, signUp, passwordMinLength,
+        passwordMinStrength, deleteSelfEnabled, secretKey);
   }
 
   @Override
@@ -73,6 +118,6 @@ public record Settings(boolean mfaRequired, boolean clientTrust, RateLimits rate
         + ", sessionLifetime=" + sessionLifetime + ", passwordIterations=" + passwordIterations
         + ", adminToken=" + (adminToken == null ? "none" : "<redacted>") + ", signUp=" + signUp
         + ", passwordMinLength=" + passwordMinLength + ", passwordMinStrength=" + passwordMinStrength
-        + ", deleteSelfEnabled=" + deleteSelfEnabled + "]";
+        + ", deleteSelfEnabled=" + deleteSelfEnabled + ", secretKey=<redacted>]";
   }
 }

@@ -4,9 +4,7 @@ import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.security.Signature;
 import java.security.interfaces.RSAPublicKey;
 import java.util.Base64;
@@ -28,21 +26,14 @@ final class TokenSigner {
   private static final Base64.Decoder B64D = Base64.getUrlDecoder();
 
   private final KeyPair keyPair;
-  private final Hmac clientTokenMac = new Hmac();
+  private final Hmac clientTokenMac;
   private final String kid;
 
-  TokenSigner(String kid) {
-    // Fresh keys per emulator: tokens from another run must not verify. Key generation needs a
-    // SecureRandom, so it is not driven by the (possibly seeded) random source.
-    SecureRandom secureRandom = new SecureRandom();
-    try {
-      KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-      generator.initialize(2048, secureRandom);
-      this.keyPair = generator.generateKeyPair();
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("RSA is part of every JDK", e);
-    }
-    this.kid = kid;
+  /** Signs with the instance's keys: fresh per emulator, or those of its state file. */
+  TokenSigner(InstanceKeys keys) {
+    this.keyPair = keys.rsa;
+    this.kid = keys.kid;
+    this.clientTokenMac = new Hmac(keys.clientTokenKey);
   }
 
   /**

@@ -18,11 +18,24 @@ final class UserRules {
   private final EmulatorState state;
   private final PasswordRules passwords;
   private final IdentificationRules identifications;
+  private final SessionRules sessions;
 
-  UserRules(EmulatorState state, PasswordRules passwords, IdentificationRules identifications) {
+  UserRules(EmulatorState state, PasswordRules passwords, IdentificationRules identifications,
+      SessionRules sessions) {
     this.state = state;
     this.passwords = passwords;
     this.identifications = identifications;
+    this.sessions = sessions;
+  }
+
+  /**
+   * Deletes a user: every session of theirs on every client ends as {@code removed} (those
+   * clients' next calls for them get 401 {@code signed_out}), their identifiers are free again.
+   * The clients stay.
+   */
+  void delete(UserRecord user) {
+    sessions.endSessionsOf(user, null, SessionState.REMOVED);
+    state.removeUser(user);
   }
 
   /**

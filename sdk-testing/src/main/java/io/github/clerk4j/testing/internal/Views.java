@@ -232,9 +232,9 @@ final class Views {
         "saml_accounts", List.of(),
         "enterprise_accounts", List.of(),
         "password_last_updated_at", u.passwordUpdatedAt,
-        "public_metadata", Map.of(),
+        "public_metadata", u.publicMetadata,
         "unsafe_metadata", u.unsafeMetadata,
-        "external_id", null,
+        "external_id", u.externalId,
         "last_sign_in_at", u.lastSignInAt,
         "banned", false,
         "locked", locked,
@@ -359,6 +359,50 @@ final class Views {
         "first_factor_verification", r.firstFactor == null ? null : r.firstFactor.json(),
         "second_factor_verification", r.secondFactor == null ? null : r.secondFactor.json(),
         "session", session(s));
+  }
+
+  // the Backend API
+
+  /** {@code User} of the Backend API: the Frontend API's user and its {@code private_metadata}. */
+  Map<String, Object> backendUser(UserRecord u) {
+    Map<String, Object> json = user(u);
+    json.put("private_metadata", u.privateMetadata);
+    return json;
+  }
+
+  /** {@code Session} of the Backend API: ids instead of the user and client objects. */
+  Map<String, Object> backendSession(SessionRecord s) {
+    return Json.obj(
+        "object", "session",
+        "id", s.id,
+        "user_id", s.user.id,
+        "client_id", s.client.id,
+        "actor", null,
+        "status", rules.sessions.wireStatus(s),
+        "last_active_organization_id", s.lastActiveOrganizationId,
+        "last_active_at", s.lastActiveAt,
+        "expire_at", s.expireAt,
+        "abandon_at", s.abandonAt,
+        "updated_at", s.updatedAt,
+        "created_at", s.createdAt,
+        "tasks", tasks(s));
+  }
+
+  /**
+   * {@code SignInToken}; {@code text} is the token itself, only in the answer that minted it. No
+   * {@code url}: the emulator has no page that accepts a ticket; a client redeems the token with
+   * a sign-in's {@code strategy=ticket}.
+   */
+  static Map<String, Object> signInToken(SignInTokenRules.SignInToken t, String text) {
+    Map<String, Object> json = Json.obj("object", "sign_in_token", "id", t.id, "status", t.status,
+        "user_id", t.userId);
+    if (text != null) {
+      json.put("token", text);
+    }
+    json.put("url", null);
+    json.put("created_at", t.createdAt);
+    json.put("updated_at", t.updatedAt);
+    return json;
   }
 
   static Map<String, Object> deleted(String object, String id) {

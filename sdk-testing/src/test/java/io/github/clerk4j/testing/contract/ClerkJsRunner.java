@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Assumptions;
 /**
  * Runs {@code src/test/node/clerk-js-flow.cjs}: Clerk's own JavaScript client (npm
  * {@code @clerk/clerk-js} 6.40.0, its React Native build) completing the client-trust sign-in
- * against a server. Installs the pinned package with {@code npm ci} the first time (node_modules is
+ * against a server; and {@code clerk-backend-flow.cjs}: Clerk's backend SDK ({@code
+ * @clerk/backend} 3.25.0) against the emulator's Backend API. Installs the pinned package with {@code npm ci} the first time (node_modules is
  * not committed); a machine without Node skips these tests, one where npm fails fails them.
  */
 final class ClerkJsRunner {
@@ -24,6 +25,8 @@ final class ClerkJsRunner {
   static final Path NODE_DIR = Path.of("src", "test", "node").toAbsolutePath();
   private static final Path CLERK_NATIVE_JS =
       NODE_DIR.resolve(Path.of("node_modules", "@clerk", "clerk-js", "dist", "clerk.native.js"));
+  private static final Path CLERK_BACKEND =
+      NODE_DIR.resolve(Path.of("node_modules", "@clerk", "backend", "dist", "index.js"));
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Object INSTALL_LOCK = new Object();
 
@@ -61,11 +64,11 @@ final class ClerkJsRunner {
   /** Installs the locked packages unless already there. Failing to install is a test failure. */
   static void ensureInstalled() throws IOException, InterruptedException {
     synchronized (INSTALL_LOCK) {
-      if (Files.isRegularFile(CLERK_NATIVE_JS)) {
+      if (Files.isRegularFile(CLERK_NATIVE_JS) && Files.isRegularFile(CLERK_BACKEND)) {
         return;
       }
       Result npm = exec(List.of("npm", "ci", "--no-audit", "--no-fund"), Duration.ofMinutes(5));
-      if (npm.exitCode() != 0 || !Files.isRegularFile(CLERK_NATIVE_JS)) {
+      if (npm.exitCode() != 0 || !Files.isRegularFile(CLERK_NATIVE_JS) || !Files.isRegularFile(CLERK_BACKEND)) {
         throw new IllegalStateException("npm ci in " + NODE_DIR + " failed: " + npm.describe());
       }
     }
@@ -73,8 +76,13 @@ final class ClerkJsRunner {
 
   /** Runs the flow script with the given arguments (see the script's header for them). */
   static Result runFlow(List<String> args) throws IOException, InterruptedException {
+    return runScript("clerk-js-flow.cjs", args);
+  }
+
+  /** Runs one of the scripts in {@link #NODE_DIR} (clerk-js-flow.cjs, clerk-backend-flow.cjs). */
+  static Result runScript(String script, List<String> args) throws IOException, InterruptedException {
     ensureInstalled();
-    List<String> command = new ArrayList<>(List.of("node", "clerk-js-flow.cjs"));
+    List<String> command = new ArrayList<>(List.of("node", script));
     command.addAll(args);
     return exec(command, Duration.ofSeconds(90));
   }

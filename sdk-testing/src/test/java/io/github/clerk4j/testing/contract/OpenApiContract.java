@@ -68,8 +68,15 @@ public final class OpenApiContract {
       Pattern.compile("^Instance type \\((integer|number|boolean)\\) does not match any allowed primitive type \\(allowed: \\[[^\\]]*\"string\"");
   private static final Pattern SUPPORTED_IDENTIFIER = Pattern.compile(".*/supported_identifiers/\\d+$");
 
+  /** Classpath location of the copy of Clerk's Backend API file (see contract/SOURCE.md). */
+  public static final String BAPI_SPEC_RESOURCE = "contract/bapi-2026-05-12.yml";
+
   private static final class Holder {
     static final OpenApiContract FAPI = load(SPEC_RESOURCE);
+  }
+
+  private static final class BapiHolder {
+    static final OpenApiContract BAPI = load(BAPI_SPEC_RESOURCE);
   }
 
   private final OpenApiInteractionValidator validator;
@@ -84,6 +91,14 @@ public final class OpenApiContract {
   /** The contract of Clerk's Frontend API, loaded once per JVM. */
   public static OpenApiContract fapi() {
     return Holder.FAPI;
+  }
+
+  /**
+   * The contract of Clerk's Backend API (its {@code servers} URL ends in {@code /v1}, so the paths
+   * validated are {@code /v1/users} and the like), loaded once per JVM.
+   */
+  public static OpenApiContract bapi() {
+    return BapiHolder.BAPI;
   }
 
   static OpenApiContract load(String resource) {

@@ -145,6 +145,35 @@ class MainTest {
   }
 
   @Test
+  void aDataDirectoryKeepsStateAcrossRunsAndACorruptOneIsOneErrorLine(@TempDir Path dir) throws Exception {
+    Path users = dir.resolve("users.json");
+    Files.writeString(users, "{\"users\": [{\"email\": \"kept@example.com\", \"password\": \"kept-password-1\"}]}");
+    Path data = dir.resolve("data");
+    Path export = dir.resolve("export.json");
+    String[] args = {"--port", "0", "--no-admin-token", "--users", users.toString(), "--data-dir", data.toString(),
+        "--export-on-exit", export.toString()};
+    ByteArrayOutputStream first = new ByteArrayOutputStream();
+    assertThat(Main.run(args, new PrintStream(first, true, StandardCharsets.UTF_8), System.err, ClerkEmulator::close))
+        .isZero();
+    assertThat(first.toString(StandardCharsets.UTF_8)).contains("Seeded 1 users in")
+        .contains("State kept in " + data.resolve("emulator-state.json"));
+    assertThat(export).exists();
+    ByteArrayOutputStream second = new ByteArrayOutputStream();
+    assertThat(Main.run(args, new PrintStream(second, true, StandardCharsets.UTF_8), System.err, ClerkEmulator::close))
+        .isZero();
+    assertThat(second.toString(StandardCharsets.UTF_8))
+        .contains("Started from " + data.resolve("emulator-state.json")).contains("users are not seeded again");
+
+    Files.writeString(data.resolve("emulator-state.json"), "garbage");
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    assertThat(Main.run(args, new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8),
+        ClerkEmulator::close)).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("error: ").contains("not valid JSON")
+        .doesNotContain("\tat ");
+    assertThat(Files.readString(data.resolve("emulator-state.json"))).isEqualTo("garbage");
+  }
+
+  @Test
   void clockStartAndTheAdminCallMoveTheEmulatorsClock() throws Exception {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     AtomicReference<String> seen = new AtomicReference<>();

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 
 /** Right passwords by their keyed digest, wrong ones by a full derivation, changes never cached. */
 class PasswordsTest {
-  private final Passwords passwords = new Passwords(16, new Random(1));
+  private final Passwords passwords = new Passwords(16, new Random(1), new byte[] {1, 2, 3});
 
   @Test
   void seededAndHashedPasswordsMatchOnlyThemselves() {
@@ -30,7 +30,7 @@ class PasswordsTest {
     assertThat(one.digest()).isNotEqualTo(two.digest());
     assertThat(one.toString()).doesNotContain("same-password");
     // Another emulator's secret gives another digest: nothing carries over between runs.
-    Passwords.Stored elsewhere = new Passwords(16, new Random(1)).seeded("same-password");
+    Passwords.Stored elsewhere = new Passwords(16, new Random(1), new byte[] {4, 5, 6}).seeded("same-password");
     assertThat(passwords.matches(elsewhere, "same-password")).isFalse();
   }
 
