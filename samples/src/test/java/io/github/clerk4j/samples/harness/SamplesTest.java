@@ -18,6 +18,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -267,12 +269,14 @@ class SamplesTest {
   }
 
   @Test
-  void readmeTableLinksEachFlowsRecipes() throws IOException {
+  void readmeTableLinksEachFlowsRecipesWithItsRequestCount() throws IOException {
     List<String> readme = Files.readAllLines(REPOSITORY.resolve("README.md"));
+    Map<String, Object> requests = flows().collect(Collectors.toMap(a -> (String) a.get()[0], a -> a.get()[2]));
 
     for (Flow flow : Flows.ALL.values()) {
       String row = readme.stream().filter(l -> l.startsWith("| `" + flow.name() + "` |")).findFirst().orElse(null);
-      assertThat(row).as("README row of " + flow.name()).isNotNull().contains(flow.guide());
+      assertThat(row).as("README row of " + flow.name()).isNotNull().contains(flow.guide())
+          .startsWith("| `" + flow.name() + "` | " + requests.get(flow.name()) + " | ");
       for (Class<?> recipe : flow.recipes()) {
         assertThat(row).as(flow.name()).contains("(" + Flows.sourceFile(recipe) + ")");
       }
