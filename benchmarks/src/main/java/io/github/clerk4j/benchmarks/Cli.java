@@ -1,5 +1,6 @@
 package io.github.clerk4j.benchmarks;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,11 +12,25 @@ final class Cli {
   private Cli() {}
 
   /**
-   * {@code --name value} pairs of the known names; {@code null} after printing {@code help}
-   * for {@code --help}.
+   * {@code --name value} pairs of the known names (the last value of a name given twice); {@code
+   * null} after printing {@code help} for {@code --help}.
    */
   static Map<String, String> parse(String[] args, String help, String... known) {
-    Map<String, String> values = new LinkedHashMap<>();
+    Map<String, List<String>> all = parseAll(args, help, known);
+    if (all == null) {
+      return null;
+    }
+    Map<String, String> last = new LinkedHashMap<>();
+    all.forEach((name, values) -> last.put(name, values.get(values.size() - 1)));
+    return last;
+  }
+
+  /**
+   * Every value of each known name, in order, for options that may be given again; {@code null}
+   * after printing {@code help} for {@code --help}.
+   */
+  static Map<String, List<String>> parseAll(String[] args, String help, String... known) {
+    Map<String, List<String>> values = new LinkedHashMap<>();
     List<String> names = Arrays.asList(known);
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
@@ -29,7 +44,7 @@ final class Cli {
       if (i + 1 == args.length) {
         throw new IllegalArgumentException(arg + " needs a value\n" + help);
       }
-      values.put(arg.substring(2), args[++i]);
+      values.computeIfAbsent(arg.substring(2), n -> new ArrayList<>()).add(args[++i]);
     }
     return values;
   }
