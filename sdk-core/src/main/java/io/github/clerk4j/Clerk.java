@@ -2,6 +2,7 @@ package io.github.clerk4j;
 
 import io.github.clerk4j.internal.CallExecutor;
 import io.github.clerk4j.internal.FrontendApi;
+import io.github.clerk4j.internal.InterruptibleTask;
 import io.github.clerk4j.internal.Log;
 import io.github.clerk4j.internal.Redactor;
 import io.github.clerk4j.internal.SessionTokenCache;
@@ -26,6 +27,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.ServiceLoader;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
@@ -69,6 +71,10 @@ public final class Clerk implements AutoCloseable {
   private ExecutorService ownedExecutor;
   private final Object executorLock = new Object();
   private final SessionTokenCache sessionTokens;
+  /** Deadlines of waits (an e-mail link's verification), as of the retry deadlines. */
+  private final Clock clock;
+  /** What waits between polls, as between retries: tests pass one that does not sleep. */
+  private final RetryPolicy.Sleeper sleeper;
   /** Identical calls in flight share one request: code sends, the environment's first load. */
   private final SingleFlight<Object, Object> inFlight = new SingleFlight<>();
   private final List<ClerkListener> listeners = new CopyOnWriteArrayList<>();
@@ -84,6 +90,8 @@ public final class Clerk implements AutoCloseable {
     this.frontendApiUrl = url;
     this.tokens = new TokenKeeper(b.tokenStore);
     this.sessionTokens = new SessionTokenCache(b.clock, TOKEN_MARGIN);
+    this.clock = b.clock;
+    this.sleeper = b.retryPolicy.sleeper();
     this.client = new Client(this, null);
     this.givenExecutor = b.executor;
     TransportFactory factory = b.transportFactory != null ? b.transportFactory : discoverTransport();
@@ -346,6 +354,31 @@ public final class Clerk implements AutoCloseable {
       throw closedException();
     }
     return calls.execute(endpoint, id, sessionId, form, file);
+  }
+
+  /**
+   * Runs {@code work} on this Clerk's executor as an {@link InterruptibleTask}: cancelling the
+   * future interrupts the work (a poll's sleep).
+   */
+  <T> CompletableFuture<T> interruptible(Callable<T> work) {
+    if (closed.get()) {
+      return CompletableFuture.failedFuture(closedException());
+    }
+    Executor executor;
+    try {
+      executor = executor();
+    } catch (RejectedExecutionException closedMeanwhile) {
+      return CompletableFuture.failedFuture(closedException());
+    }
+    return InterruptibleTask.start(executor, work, null);
+  }
+
+  Clock clock() {
+    return clock;
+  }
+
+  RetryPolicy.Sleeper sleeper() {
+    return sleeper;
   }
 
   private static ClerkException closedException() {

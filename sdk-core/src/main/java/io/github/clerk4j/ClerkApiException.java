@@ -50,6 +50,15 @@ public class ClerkApiException extends ClerkException {
     return new ClerkApiException(httpStatus, errors, traceId, retryAfter, null);
   }
 
+  /**
+   * An error that came back in the query of a redirect callback ({@code __clerk_error_code}, or
+   * the provider's {@code error} and {@code error_description}) rather than in an HTTP answer:
+   * {@link #httpStatus()} is 0.
+   */
+  static ClerkApiException fromRedirectCallback(ClerkError error, String hint) {
+    return new ClerkApiException(0, List.of(error), null, null, hint);
+  }
+
   /** A copy whose message ends with {@code hint} instead of the default hint; same stack trace. */
   public ClerkApiException withHint(String hint) {
     ClerkApiException copy = new ClerkApiException(httpStatus, errors, traceId, retryAfter, hint);
@@ -65,6 +74,10 @@ public class ClerkApiException extends ClerkException {
     return Optional.ofNullable(retryAfter);
   }
 
+  /**
+   * The HTTP status of the answer; 0 for an error that came in a browser's redirect callback
+   * (OAuth, enterprise SSO) rather than in an answer.
+   */
   public int httpStatus() {
     return httpStatus;
   }
@@ -183,6 +196,70 @@ public class ClerkApiException extends ClerkException {
     return hasCode("account_transfer_invalid");
   }
 
+  /**
+   * {@code oauth_access_denied} (Clerk's code) or {@code access_denied} (the provider's own OAuth
+   * error, when it comes through): the user declined on the provider's page.
+   */
+  public boolean isOAuthAccessDenied() {
+    return hasCode("oauth_access_denied") || hasCode("access_denied");
+  }
+
+  /**
+   * {@code external_account_not_found}: the provider's account belongs to no user. After a
+   * browser sign-in clerk4j returns a {@link SignIn#isTransferable() transferable} sign-in
+   * instead; {@code google_one_tap} sign-ins report it so: sign up with the same token.
+   */
+  public boolean isExternalAccountNotFound() {
+    return hasCode("external_account_not_found");
+  }
+
+  /**
+   * {@code invalid_redirect_url}, {@code prohibited_redirect_url} or {@code
+   * redirect_url_domain_mismatch}: the instance does not accept the redirect URL (not a URL, a
+   * refused scheme, or not on its allowlist of redirect URLs).
+   */
+  public boolean isRedirectUrlInvalid() {
+    return hasCode("invalid_redirect_url") || hasCode("prohibited_redirect_url")
+        || hasCode("redirect_url_domain_mismatch");
+  }
+
+  /** {@code oauth_provider_not_enabled}: the instance does not enable this OAuth provider. */
+  public boolean isOAuthProviderNotEnabled() {
+    return hasCode("oauth_provider_not_enabled");
+  }
+
+  /**
+   * {@code enterprise_sso_sign_in_connection_missing} or {@code
+   * enterprise_sso_sign_up_connection_missing}: no enterprise connection for the e-mail
+   * address's domain.
+   */
+  public boolean isEnterpriseConnectionMissing() {
+    return hasCode("enterprise_sso_sign_in_connection_missing") || hasCode("enterprise_sso_sign_up_connection_missing");
+  }
+
+  /** {@code ticket_expired_code}: the ticket (sign-in token, invitation) expired; ask for a new one. */
+  public boolean isTicketExpired() {
+    return hasCode("ticket_expired_code");
+  }
+
+  /**
+   * {@code sign_in_token_already_used_code} or {@code invitation_already_accepted}: the ticket
+   * was used already; each works once.
+   */
+  public boolean isTicketAlreadyUsed() {
+    return hasCode("sign_in_token_already_used_code") || hasCode("invitation_already_accepted");
+  }
+
+  /**
+   * {@code ticket_invalid_code}, {@code sign_in_token_revoked_code}, {@code
+   * sign_in_token_cannot_be_used_code} or {@code revoked_invitation}: not a ticket of this
+   * instance, or one that was revoked.
+   */
+  public boolean isTicketInvalid() {
+    return hasCode("ticket_invalid_code") || hasCode("sign_in_token_revoked_code")
+        || hasCode("sign_in_token_cannot_be_used_code") || hasCode("revoked_invitation");
+  }
+
   /** {@code form_code_incorrect}: wrong code; the user may try again. */
   public boolean isCodeIncorrect() {
     return hasCode("form_code_incorrect");
@@ -270,7 +347,7 @@ public class ClerkApiException extends ClerkException {
     if (advice != null) {
       sb.append(" — ").append(advice);
     }
-    sb.append(" (HTTP ").append(status);
+    sb.append(status == 0 ? " (in the redirect callback" : " (HTTP " + status);
     if (traceId != null) {
       sb.append(", trace ").append(traceId);
     }
@@ -294,6 +371,14 @@ public class ClerkApiException extends ClerkException {
           "form_username_needs_non_number_char" -> "the username does not meet the instance's rules: choose another";
       case "sign_up_mode_restricted", "sign_up_restricted_waitlist" -> "this instance does not take new users freely";
       case "account_transfer_invalid" -> "there is nothing to transfer";
+      case "oauth_access_denied", "access_denied" -> "the user declined on the provider's page: offer to try again";
+      case "invalid_redirect_url", "prohibited_redirect_url", "redirect_url_domain_mismatch" ->
+          "allowlist the exact redirect URL on the instance (Dashboard, Native applications) or use one that is";
+      case "oauth_provider_not_enabled" -> "enable the provider in the instance's settings, or offer another";
+      case "ticket_expired_code" -> "the ticket expired: ask the backend for a new one";
+      case "ticket_invalid_code", "sign_in_token_revoked_code", "sign_in_token_cannot_be_used_code" ->
+          "the ticket is not usable: ask the backend for a new one";
+      case "sign_in_token_already_used_code" -> "each sign-in token works once: ask the backend for a new one";
       case "session_reverification_required" -> "verify the user again (Session.startVerification) and retry";
       case "user_locked" -> "the account is locked: wait before trying again";
       case "authentication_invalid", "signed_out" -> "the client token is missing or invalid: sign in again";

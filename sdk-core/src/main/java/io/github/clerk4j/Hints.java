@@ -112,6 +112,40 @@ final class Hints {
       ? "there is nothing to transfer: transfer only when isTransferable() is true"
       : null;
 
+  /** After starting a browser sign-in or sign-up ({@code sso(...)}). */
+  static final Function<ClerkApiException, String> SSO = e -> {
+    if (e.isRedirectUrlInvalid()) {
+      return "the instance refuses this redirect URL: allowlist the exact URL (scheme, host, port and path) under"
+          + " Native applications in the Dashboard, or with the Backend API's POST /v1/redirect_urls";
+    }
+    if (e.isOAuthProviderNotEnabled()) {
+      return "enable the provider under SSO connections in the Dashboard, or offer another one";
+    }
+    if (e.isEnterpriseConnectionMissing()) {
+      return "no enterprise connection serves this e-mail address's domain: sign in another way";
+    }
+    return null;
+  };
+
+  /** After {@code ticket(...)}. */
+  static final Function<ClerkApiException, String> TICKET = e -> {
+    if (e.isTicketExpired()) {
+      return "the ticket expired: have the backend mint a new one (POST /v1/sign_in_tokens, or a new invitation)";
+    }
+    if (e.isTicketAlreadyUsed()) {
+      return "the ticket was used already (each works once): have the backend mint a new one";
+    }
+    if (e.isTicketInvalid()) {
+      return "the ticket is not one of this instance's, or it was revoked: have the backend mint a new one";
+    }
+    return null;
+  };
+
+  /** After {@code idToken(...)} on a sign-in. */
+  static final Function<ClerkApiException, String> ID_TOKEN = e -> e.isExternalAccountNotFound()
+      ? "no user has this account yet: sign up with clerk.signUp().idToken(provider, token)"
+      : PASSWORD.apply(e);
+
   /** After a code or TOTP/backup-code attempt; {@code resendCall} is null where no code is sent. */
   static String verify(ClerkApiException e, Strategy strategy, String resendCall) {
     if (e.isVerificationExpired()) {

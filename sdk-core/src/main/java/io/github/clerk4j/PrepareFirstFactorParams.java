@@ -32,6 +32,41 @@ public final class PrepareFirstFactorParams extends FormParams {
     return of(Strategy.RESET_PASSWORD_PHONE_CODE, phoneNumberId);
   }
 
+  /**
+   * {@code strategy=email_link}, {@code email_address_id}, {@code redirect_url}: e-mails a link
+   * that verifies the sign-in when opened ({@link SignIn#emailLink()}); the browser that opens it
+   * is sent to {@code redirectUrl} with {@code __clerk_status}.
+   */
+  public static PrepareFirstFactorParams emailLink(String emailAddressId, java.net.URI redirectUrl) {
+    return new PrepareFirstFactorParams(emailLinkForm(emailAddressId, redirectUrl));
+  }
+
+  /** The form of an e-mail link send, first factor or second. */
+  static Form emailLinkForm(String emailAddressId, java.net.URI redirectUrl) {
+    java.util.Objects.requireNonNull(redirectUrl, "redirectUrl");
+    if (!redirectUrl.isAbsolute()) {
+      throw new IllegalArgumentException("the e-mail link's redirect URL must be absolute, such as"
+          + " https://example.com/verified; got " + redirectUrl);
+    }
+    return Form.empty().with("strategy", Strategy.EMAIL_LINK.wireValue())
+        .with("email_address_id", require(emailAddressId, "emailAddressId"))
+        .with("redirect_url", redirectUrl.toString());
+  }
+
+  /**
+   * Enterprise SSO's provider page ({@link SignIn#sso(SsoParams)}, after the sign-in was created
+   * with the e-mail address): {@code strategy=enterprise_sso} and the redirect URL, as clerk-js
+   * {@code SignInFuture.sso} prepares it.
+   */
+  static PrepareFirstFactorParams sso(SsoParams params) {
+    String redirect = params.requireRedirectUrl("sso(...)");
+    return new PrepareFirstFactorParams(Form.empty()
+        .with("strategy", params.strategy())
+        .with("redirect_url", redirect)
+        .with("action_complete_redirect_url", redirect)
+        .with("oidc_prompt", params.oidcPromptValue()));
+  }
+
   /** The params of a code strategy; the id is an e-mail address id or a phone number id. */
   static PrepareFirstFactorParams of(Strategy strategy, String identificationId) {
     Form form = Form.empty().with("strategy", strategy.wireValue());

@@ -22,6 +22,14 @@ public final class PrepareSecondFactorParams extends FormParams {
     return of(Strategy.PHONE_CODE, phoneNumberId);
   }
 
+  /**
+   * {@code strategy=email_link}, {@code email_address_id}, {@code redirect_url}: the Client Trust
+   * step by e-mail link, when {@code email_link} is the offered second factor (wire spec §16.2).
+   */
+  public static PrepareSecondFactorParams emailLink(String emailAddressId, java.net.URI redirectUrl) {
+    return new PrepareSecondFactorParams(PrepareFirstFactorParams.emailLinkForm(emailAddressId, redirectUrl));
+  }
+
   static PrepareSecondFactorParams of(Strategy strategy, String identificationId) {
     return new PrepareSecondFactorParams(switch (strategy) {
       case EMAIL_CODE -> Form.empty().with("strategy", "email_code")

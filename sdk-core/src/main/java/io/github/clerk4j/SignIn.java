@@ -3,6 +3,9 @@ package io.github.clerk4j;
 import io.github.clerk4j.internal.wire.SignInResource;
 import io.github.clerk4j.spi.Endpoint;
 import io.github.clerk4j.spi.Form;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -115,6 +118,16 @@ public final class SignIn {
     return firstFactorVerification().map(v -> v.status() == VerificationStatus.TRANSFERABLE).orElse(false);
   }
 
+  /**
+   * The provider's page to open in a browser, while a browser sign-in ({@link #sso(SsoParams)})
+   * waits for it: the first factor's {@code external_verification_redirect_url}. Empty otherwise.
+   */
+  public Optional<URI> externalVerificationRedirectUrl() {
+    return firstFactorVerification()
+        .filter(v -> v.status() == VerificationStatus.UNVERIFIED)
+        .flatMap(Verification::externalVerificationRedirectUrl);
+  }
+
   // ---------------------------------------------------------------- flows
 
   /**
@@ -160,6 +173,125 @@ public final class SignIn {
   /** Forgot password, by a code sent by SMS. */
   public ResetPasswordFlow resetPasswordPhoneCode() {
     return new ResetPasswordFlow(this, Strategy.RESET_PASSWORD_PHONE_CODE);
+  }
+
+  /**
+   * Starts a sign-in through the browser, with an OAuth provider or enterprise SSO: {@code POST
+   * /v1/client/sign_ins} with the strategy and the redirect URL (for enterprise SSO, with the
+   * e-mail address, then {@code prepare_first_factor} with the redirect URL, as clerk-js {@code
+   * SignInFuture.sso}). Always a new sign-in. Open {@link #externalVerificationRedirectUrl()} of
+   * the result in a browser; when the browser comes back to the redirect URL, pass that URL to
+   * {@link #handleRedirectCallback(URI)}. {@link io.github.clerk4j.desktop.BrowserSignIn} does
+   * the whole round trip for desktop and command-line apps.
+   *
+   * @throws IllegalArgumentException the params have no redirect URL; nothing was sent
+   * @throws ClerkApiException e.g. {@link ClerkApiException#isRedirectUrlInvalid()} (not on the
+   *     instance's allowlist), {@link ClerkApiException#isOAuthProviderNotEnabled()}, {@link
+   *     ClerkApiException#isEnterpriseConnectionMissing()}
+   */
+  public SignIn sso(SsoParams params) {
+    Objects.requireNonNull(params, "params");
+    SignInCreateParams create = SignInCreateParams.sso(params);
+    SignIn created = Hints.withHints(() -> create(create), Hints.SSO);
+    SignIn started = params.isEnterprise()
+        ? Hints.withHints(() -> created.prepareFirstFactor(PrepareFirstFactorParams.sso(params)), Hints.SSO)
+        : created;
+    if (started.externalVerificationRedirectUrl().isEmpty()) {
+      throw RedirectCallback.noProviderPage("sign-in", started.id(), started.rawStatus(), params.strategy());
+    }
+    return started;
+  }
+
+  /**
+   * Finishes a browser sign-in with the URL the browser came back to (wire spec §14.2): {@code
+   * GET /v1/client/sign_ins/{id}} with the callback's {@code rotating_token_nonce} as query, which
+   * also brings this client up to date with what the browser did. The result is {@link
+   * SignInStatus#COMPLETE} (then {@link #finalize(Navigate)}), {@link
+   * SignInStatus#NEEDS_SECOND_FACTOR} (the user has MFA: {@link #mfa()}), or {@link
+   * #isTransferable() transferable}: the provider's account is new, continue with {@link
+   * #transferToSignUp()}. A callback that says so without a nonce ({@code
+   * __clerk_error_code=external_account_not_found}) reloads the sign-in without one.
+   *
+   * <p>Call it on the sign-in {@link #sso(SsoParams)} returned, or on {@code clerk.signIn()}
+   * (after {@link Clerk#loadClient()} in an app that was restarted meanwhile).
+   *
+   * @throws ClerkApiException the callback reports an error, e.g. {@link
+   *     ClerkApiException#isOAuthAccessDenied()} ({@link ClerkApiException#httpStatus()} is 0 for
+   *     errors of the callback's query), or the reload fails
+   * @throws IllegalArgumentException the URL carries neither a nonce nor a transfer or error
+   *     signal; nothing was sent
+   * @throws IllegalStateException this sign-in never started a browser sign-in, or it is no longer
+   *     the client's current one; nothing was sent
+   * @throws ClerkException the browser came back but the sign-in still waits for its provider
+   *     (the callback was meant for another sign-in, or its nonce was used already)
+   */
+  public SignIn handleRedirectCallback(URI callback) {
+    RedirectCallback cb = RedirectCallback.parse(callback);
+    String id = requireId("handleRedirectCallback(...)");
+    return cb.finish("sign-in", id, firstFactorVerification(), clerk.client().signIn().map(SignIn::id),
+        "external_account_not_found", this::reload, SignIn::isTransferable,
+        nonce -> call(Endpoint.GET_SIGN_IN, id, Form.empty().with(RedirectCallback.NONCE, nonce)).afterCallback());
+  }
+
+  /** A sign-in reloaded after a callback: still waiting for the provider, or failed there, is an error. */
+  private SignIn afterCallback() {
+    Verification v = firstFactorVerification().orElse(null);
+    boolean waiting = status() == SignInStatus.NEEDS_IDENTIFIER || status() == SignInStatus.NEEDS_FIRST_FACTOR;
+    if (v == null || !waiting || !isExternal(v.rawStrategy()) || isTransferable()) {
+      return this;
+    }
+    if (v.error() != null) {
+      throw ClerkApiException.fromRedirectCallback(v.error(), "start again with sso(...)");
+    }
+    return switch (v.status()) {
+      case UNVERIFIED -> throw new ClerkException("the browser came back, but sign-in " + id() + " still waits for"
+          + " its provider: the callback was meant for another sign-in, or its nonce was used already;"
+          + " start again with sso(...)");
+      case EXPIRED, FAILED -> throw new ClerkException("the browser sign-in " + v.rawStatus() + " ("
+          + v.rawStrategy() + "): start again with sso(...)");
+      default -> this;
+    };
+  }
+
+  /** Strategies whose first factor a browser verifies: OAuth, SAML, enterprise SSO. */
+  static boolean isExternal(String strategy) {
+    return strategy != null && (strategy.startsWith("oauth_") && !strategy.startsWith("oauth_token_")
+        || strategy.equals(Strategy.ENTERPRISE_SSO.wireValue()) || strategy.equals(Strategy.SAML.wireValue()));
+  }
+
+  /**
+   * Signs in with a ticket: a sign-in token the app's backend minted with the Backend API ({@code
+   * POST /v1/sign_in_tokens}), for servers, test harnesses and "magic" links of the app's own
+   * ({@code POST /v1/client/sign_ins} with {@code strategy=ticket}, wire spec §15.1). Always a new
+   * sign-in; usually {@link SignInStatus#COMPLETE} at once.
+   *
+   * @throws ClerkApiException {@link ClerkApiException#isTicketExpired()}, {@link
+   *     ClerkApiException#isTicketAlreadyUsed()} (each works once), {@link
+   *     ClerkApiException#isTicketInvalid()}
+   */
+  public SignIn ticket(String ticket) {
+    return Hints.withHints(() -> create(SignInCreateParams.ticket(ticket)), Hints.TICKET);
+  }
+
+  /**
+   * Signs in with an ID token the app got itself, without a browser (wire spec §14.3): Sign in
+   * with Apple ({@code oauth_token_apple}) or Google ({@code google_one_tap}). Always a new
+   * sign-in. The result is {@code COMPLETE}, {@code NEEDS_SECOND_FACTOR}, or for an Apple account
+   * that is new {@link #isTransferable() transferable} ({@link #transferToSignUp()}).
+   *
+   * @throws ClerkApiException {@link ClerkApiException#isExternalAccountNotFound()} for a Google
+   *     account that is new: sign up with {@link SignUp#idToken(IdTokenProvider, String)}
+   */
+  public SignIn idToken(IdTokenProvider provider, String token) {
+    return Hints.withHints(() -> create(SignInCreateParams.idToken(provider, token)), Hints.ID_TOKEN);
+  }
+
+  /**
+   * Sign-in by a link sent by e-mail, as the first factor or as the Client Trust step when {@code
+   * email_link} is the offered second factor (wire spec §16).
+   */
+  public EmailLinkFlow emailLink() {
+    return new EmailLinkFlow(this);
   }
 
   /**
@@ -358,18 +490,11 @@ public final class SignIn {
    * typed); on a sign-in that already has the identifier, only the code is sent, as clerk-js does.
    */
   private SignIn sendFirstFactorCode(Strategy strategy, String identifier) {
-    SignIn target = this;
-    if (identifier != null) {
-      boolean reusable = id() != null && status() == SignInStatus.NEEDS_FIRST_FACTOR
-          && identifier().map(identifier::equalsIgnoreCase).orElse(false);
-      if (!reusable && (strategy == Strategy.EMAIL_CODE || strategy == Strategy.PHONE_CODE)) {
-        return createAndSendCode(strategy, identifier);
-      }
-      if (!reusable) {
-        target = Hints.withHints(() -> create(SignInCreateParams.identifier(identifier)), Hints.PASSWORD);
-      }
+    if (identifier != null && !waitsForFirstFactorOf(identifier)
+        && (strategy == Strategy.EMAIL_CODE || strategy == Strategy.PHONE_CODE)) {
+      return createAndSendCode(strategy, identifier);
     }
-    SignIn on = target;
+    SignIn on = identifier == null ? this : withIdentifier(identifier);
     Factor f = pickFactor(on.supportedFirstFactors(), strategy, null,
         identifier != null ? identifier : on.identifier().orElse(null), "supportedFirstFactors");
     boolean byEmail = strategy == Strategy.EMAIL_CODE || strategy == Strategy.RESET_PASSWORD_EMAIL_CODE;
@@ -394,6 +519,17 @@ public final class SignIn {
         });
   }
 
+  /** This sign-in if it already waits for a first factor of {@code identifier}, else a new one with it. */
+  private SignIn withIdentifier(String identifier) {
+    return waitsForFirstFactorOf(identifier) ? this
+        : Hints.withHints(() -> create(SignInCreateParams.identifier(identifier)), Hints.PASSWORD);
+  }
+
+  private boolean waitsForFirstFactorOf(String identifier) {
+    return id() != null && status() == SignInStatus.NEEDS_FIRST_FACTOR
+        && identifier().map(identifier::equalsIgnoreCase).orElse(false);
+  }
+
   private SignIn verifyFirstFactorCode(Strategy strategy, String code, String resendCall) {
     return Hints.withHints(() -> attemptFirstFactor(AttemptFirstFactorParams.code(strategy, code)),
         e -> Hints.verify(e, strategy, resendCall));
@@ -402,6 +538,141 @@ public final class SignIn {
   private SignIn submitNewPassword(String password, boolean signOutOfOtherSessions) {
     return Hints.withHints(() -> resetPassword(ResetPasswordParams.of(password, signOutOfOtherSessions)),
         Hints.NEW_PASSWORD);
+  }
+
+  /**
+   * Sign-in by e-mail link: {@link #sendLink(String, URI)} e-mails a link, the person opens it in
+   * any browser, and {@link #waitForVerification(Duration)} polls this sign-in every second (as
+   * clerk-js {@code waitForEmailLinkVerification}) until the link was used or expired. When the
+   * sign-in is at its second step ({@code NEEDS_CLIENT_TRUST}, {@code NEEDS_SECOND_FACTOR}) and
+   * {@code email_link} is offered there, the same calls send and wait for the second factor
+   * (clerk-js {@code createEmailLinkFlow}).
+   *
+   * <pre>{@code
+   * SignIn sent = clerk.signIn().emailLink().sendLink(email, URI.create("https://example.com/verified"));
+   * CompletableFuture<SignIn> wait = sent.emailLink().waitForVerification(Duration.ofMinutes(10));
+   * // a Cancel button: wait.cancel(true);
+   * SignIn done = wait.join();
+   * }</pre>
+   *
+   * <p>The link opens in a browser, not in this client: an instance whose e-mail links require
+   * "the same device and browser" refuses it there (wire spec §16.1), so such apps need that
+   * setting off.
+   */
+  public static final class EmailLinkFlow {
+    private static final Duration POLL_INTERVAL = Duration.ofSeconds(1);
+
+    private final SignIn signIn;
+
+    EmailLinkFlow(SignIn signIn) {
+      this.signIn = signIn;
+    }
+
+    /**
+     * Sends a link to {@code emailAddress}: creates a sign-in with it unless this sign-in already
+     * has it, then {@code prepare_first_factor} with {@code strategy=email_link}, the address's
+     * id and {@code redirectUrl}, where the browser that opens the link is sent.
+     *
+     * @throws IllegalStateException the account offers no e-mail link; the message lists what it offers
+     */
+    public SignIn sendLink(String emailAddress, URI redirectUrl) {
+      FormParams.require(emailAddress, "emailAddress");
+      Objects.requireNonNull(redirectUrl, "redirectUrl");
+      return signIn.sendEmailLink(emailAddress, redirectUrl);
+    }
+
+    /**
+     * Sends a link on this sign-in: the first factor while {@code NEEDS_FIRST_FACTOR}, the second
+     * ({@code prepare_second_factor}) while {@code NEEDS_CLIENT_TRUST} or {@code
+     * NEEDS_SECOND_FACTOR}. Every call sends a new link.
+     *
+     * @throws IllegalStateException no e-mail link is offered at this step
+     */
+    public SignIn sendLink(URI redirectUrl) {
+      Objects.requireNonNull(redirectUrl, "redirectUrl");
+      return signIn.sendEmailLink(null, redirectUrl);
+    }
+
+    /**
+     * Waits for the link sent on this sign-in to be opened: polls it ({@code GET
+     * /v1/client/sign_ins/{id}}) every second on the Clerk's executor until the link's
+     * verification is {@code verified}, {@code expired}, {@code failed} or {@code transferable}, or
+     * the sign-in moved on. The future then holds the sign-in: {@code COMPLETE} (finalize it),
+     * {@code NEEDS_SECOND_FACTOR}, or with {@link Verification#status()} {@code EXPIRED} (send a
+     * new link). Cancelling the future ({@code cancel(true)}) stops the polling.
+     *
+     * @param timeout how long to wait; then the future fails with {@link ClerkTimeoutException}
+     * @throws IllegalStateException no link was sent on this sign-in; nothing was sent
+     */
+    public CompletableFuture<SignIn> waitForVerification(Duration timeout) {
+      Objects.requireNonNull(timeout, "timeout");
+      if (timeout.isNegative() || timeout.isZero()) {
+        throw new IllegalArgumentException("timeout must be positive, got " + timeout);
+      }
+      signIn.requireId("waitForVerification(...)");
+      boolean second = signIn.status() == SignInStatus.NEEDS_SECOND_FACTOR
+          || signIn.status() == SignInStatus.NEEDS_CLIENT_TRUST;
+      Optional<Verification> sent = second ? signIn.secondFactorVerification() : signIn.firstFactorVerification();
+      if (sent.map(v -> v.strategy() != Strategy.EMAIL_LINK).orElse(true)) {
+        throw new IllegalStateException("no e-mail link was sent on sign-in " + signIn.id()
+            + ": call emailLink().sendLink(...) first and wait on the sign-in it returns; nothing was sent");
+      }
+      return signIn.clerk.interruptible(() -> poll(second, timeout));
+    }
+
+    private SignIn poll(boolean second, Duration timeout) throws InterruptedException {
+      Clock clock = signIn.clerk.clock();
+      Instant deadline = clock.instant().plus(timeout);
+      SignIn current = signIn;
+      while (true) {
+        current = current.reload();
+        if (linkDone(current, second)) {
+          return current;
+        }
+        Duration left = Duration.between(clock.instant(), deadline);
+        if (left.isNegative() || left.isZero()) {
+          throw new ClerkTimeoutException("the e-mail link was not opened within " + timeout + ": wait again with"
+              + " emailLink().waitForVerification(...), or send a new link", timeout);
+        }
+        signIn.clerk.sleeper().sleep(left.compareTo(POLL_INTERVAL) < 0 ? left : POLL_INTERVAL);
+      }
+    }
+
+    /** Whether the polled sign-in's link step ended (clerk-js's terminal link statuses, or the step moved on). */
+    private static boolean linkDone(SignIn s, boolean second) {
+      boolean stillAtStep = second
+          ? s.status() == SignInStatus.NEEDS_SECOND_FACTOR || s.status() == SignInStatus.NEEDS_CLIENT_TRUST
+          : s.status() == SignInStatus.NEEDS_FIRST_FACTOR;
+      if (!stillAtStep) {
+        return true;
+      }
+      Optional<Verification> v = second ? s.secondFactorVerification() : s.firstFactorVerification();
+      return v.map(x -> x.strategy() != Strategy.EMAIL_LINK || x.status() != VerificationStatus.UNVERIFIED)
+          .orElse(true);
+    }
+
+    @Override
+    public String toString() {
+      return "SignIn.emailLink(){" + signIn.id() + '}';
+    }
+  }
+
+  /** Sends an e-mail link, as the first factor or at the second step; see {@link EmailLinkFlow}. */
+  private SignIn sendEmailLink(String emailAddress, URI redirectUrl) {
+    if (status() == SignInStatus.NEEDS_SECOND_FACTOR || status() == SignInStatus.NEEDS_CLIENT_TRUST) {
+      if (emailAddress != null) {
+        throw new IllegalStateException("sign-in " + id() + " is at its second step: send the link with"
+            + " emailLink().sendLink(redirectUrl); nothing was sent");
+      }
+      Factor f = pickFactor(supportedSecondFactors(), Strategy.EMAIL_LINK, null, null, "supportedSecondFactors");
+      PrepareSecondFactorParams params = PrepareSecondFactorParams.emailLink(f.emailAddressId(), redirectUrl);
+      return Hints.withHints(() -> send(Endpoint.PREPARE_SECOND_FACTOR, params), Hints.SEND);
+    }
+    SignIn on = emailAddress == null ? this : withIdentifier(emailAddress);
+    Factor f = pickFactor(on.supportedFirstFactors(), Strategy.EMAIL_LINK, null,
+        emailAddress != null ? emailAddress : on.identifier().orElse(null), "supportedFirstFactors");
+    PrepareFirstFactorParams params = PrepareFirstFactorParams.emailLink(f.emailAddressId(), redirectUrl);
+    return Hints.withHints(() -> on.send(Endpoint.PREPARE_FIRST_FACTOR, params), Hints.SEND);
   }
 
   /**

@@ -36,6 +36,43 @@ public final class SignInCreateParams extends FormParams {
     return new SignInCreateParams(Form.empty().with("transfer", true));
   }
 
+  /**
+   * {@code strategy=ticket}: a sign-in token minted by the Backend API ({@code POST
+   * /v1/sign_in_tokens}); it signs the user in at once (wire spec §15.1). Never shown by {@code
+   * toString()}.
+   */
+  public static SignInCreateParams ticket(String ticket) {
+    return new SignInCreateParams(Form.empty()
+        .with("strategy", Strategy.TICKET.wireValue())
+        .with("ticket", require(ticket, "ticket")));
+  }
+
+  /** An ID token the app got itself, with the provider's strategy (wire spec §14.3). Never shown by {@code toString()}. */
+  public static SignInCreateParams idToken(IdTokenProvider provider, String token) {
+    java.util.Objects.requireNonNull(provider, "provider");
+    return new SignInCreateParams(Form.empty()
+        .with("strategy", provider.strategy())
+        .with("token", require(token, "token")));
+  }
+
+  /**
+   * A browser sign-in ({@link SignIn#sso(SsoParams)}): the strategy, the redirect URL as {@code
+   * redirect_url} and {@code action_complete_redirect_url}, the identifier for enterprise SSO and
+   * the OIDC options of an OAuth provider.
+   */
+  static SignInCreateParams sso(SsoParams params) {
+    String redirect = params.requireRedirectUrl("sso(...)");
+    Form form = Form.empty()
+        .with("strategy", params.strategy())
+        .with("identifier", params.identifier())
+        .with("redirect_url", redirect)
+        .with("action_complete_redirect_url", redirect);
+    if (!params.isEnterprise()) {
+      form = form.with("oidc_prompt", params.oidcPromptValue()).with("oidc_login_hint", params.oidcLoginHintValue());
+    }
+    return new SignInCreateParams(form);
+  }
+
   /** {@code strategy=email_code}: creates the sign-in and sends an e-mail code in one call. */
   public static SignInCreateParams emailCode(String identifier) {
     return withStrategy(Strategy.EMAIL_CODE, identifier);

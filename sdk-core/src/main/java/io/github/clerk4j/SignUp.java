@@ -4,6 +4,7 @@ import io.github.clerk4j.internal.wire.SignUpResource;
 import io.github.clerk4j.internal.wire.VerificationResource;
 import io.github.clerk4j.spi.Endpoint;
 import io.github.clerk4j.spi.Form;
+import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -175,6 +176,16 @@ public final class SignUp {
         && v.error() != null && "external_account_exists".equals(v.error().code());
   }
 
+  /**
+   * The provider's page to open in a browser, while a browser sign-up ({@link #sso(SsoParams)})
+   * waits for it: the external account verification's {@code external_verification_redirect_url}.
+   */
+  public Optional<URI> externalVerificationRedirectUrl() {
+    return verifications().externalAccount()
+        .filter(v -> v.status() == VerificationStatus.UNVERIFIED)
+        .flatMap(Verification::externalVerificationRedirectUrl);
+  }
+
   // ---------------------------------------------------------------- flows
 
   /**
@@ -199,6 +210,124 @@ public final class SignUp {
     return Hints.withHints(() -> id() != null
         ? call(Endpoint.UPDATE_SIGN_UP, id(), form)
         : call(Endpoint.CREATE_SIGN_UP, null, form), Hints.SIGN_UP);
+  }
+
+  /**
+   * Starts a sign-up through the browser with an OAuth provider or enterprise SSO, for apps that
+   * start from "Sign up with ...": {@code POST /v1/client/sign_ups} with the strategy and the
+   * redirect URL (for enterprise SSO with {@code email_address}). Always a new sign-up. Open
+   * {@link #externalVerificationRedirectUrl()} in a browser, then pass the URL it came back to to
+   * {@link #handleRedirectCallback(URI)}.
+   *
+   * @throws IllegalArgumentException the params have no redirect URL; nothing was sent
+   * @throws ClerkApiException e.g. {@link ClerkApiException#isRedirectUrlInvalid()}
+   */
+  public SignUp sso(SsoParams params) {
+    return sso(params, SignUpParams.builder().build());
+  }
+
+  /**
+   * {@link #sso(SsoParams)} with fields the provider does not give, such as {@code legalAccepted}
+   * or unsafe metadata.
+   */
+  public SignUp sso(SsoParams params, SignUpParams extra) {
+    Objects.requireNonNull(params, "params");
+    Objects.requireNonNull(extra, "extra");
+    String redirect = params.requireRedirectUrl("sso(...)");
+    checkAgainstEnvironment(extra);
+    Form form = Form.empty()
+        .with("strategy", params.strategy())
+        .with("email_address", params.identifier())
+        .with("redirect_url", redirect)
+        .with("action_complete_redirect_url", redirect)
+        .with("oidc_prompt", params.oidcPromptValue())
+        .with("oidc_login_hint", params.oidcLoginHintValue());
+    SignUp started = Hints.withHints(() -> call(Endpoint.CREATE_SIGN_UP, null, withAll(form, extra.form())), Hints.SSO);
+    if (started.externalVerificationRedirectUrl().isEmpty()) {
+      throw RedirectCallback.noProviderPage("sign-up", started.id(), started.rawStatus(), params.strategy());
+    }
+    return started;
+  }
+
+  /**
+   * Finishes a browser sign-up with the URL the browser came back to: {@code GET
+   * /v1/client/sign_ups/{id}} with its {@code rotating_token_nonce} as query (wire spec §14.2).
+   * The result is {@code COMPLETE} (finalize it) or {@code MISSING_REQUIREMENTS} (fields the
+   * provider did not give: {@link #update(SignUpParams)}), or, when the provider's account
+   * belongs to a user already, {@link #isTransferable() transferable}: continue with {@link
+   * #transferToSignIn()}. The callback says so without a nonce ({@code
+   * __clerk_error_code=external_account_exists}); the sign-up is then reloaded without one.
+   *
+   * @throws ClerkApiException the callback reports an error, e.g. {@link
+   *     ClerkApiException#isOAuthAccessDenied()}
+   * @throws IllegalArgumentException the URL carries neither a nonce nor a transfer or error
+   *     signal; nothing was sent
+   * @throws IllegalStateException this sign-up never started a browser sign-up, or it is no longer
+   *     the client's current one; nothing was sent
+   * @throws ClerkException the browser came back but the sign-up still waits for its provider
+   */
+  public SignUp handleRedirectCallback(URI callback) {
+    RedirectCallback cb = RedirectCallback.parse(callback);
+    String id = requireId("handleRedirectCallback(...)");
+    return cb.finish("sign-up", id, verifications().externalAccount(), clerk.client().signUp().map(SignUp::id),
+        "external_account_exists", this::reload, SignUp::isTransferable,
+        nonce -> call(Endpoint.GET_SIGN_UP, id, Form.empty().with(RedirectCallback.NONCE, nonce)).afterCallback());
+  }
+
+  /** A sign-up reloaded after a callback: still waiting for the provider, or failed there, is an error. */
+  private SignUp afterCallback() {
+    Verification v = verifications().externalAccount().orElse(null);
+    if (v == null || status() != SignUpStatus.MISSING_REQUIREMENTS || isTransferable()) {
+      return this;
+    }
+    if (v.error() != null) {
+      throw ClerkApiException.fromRedirectCallback(v.error(), "start again with sso(...)");
+    }
+    if (v.status() == VerificationStatus.UNVERIFIED) {
+      throw new ClerkException("the browser came back, but sign-up " + id() + " still waits for its provider: the"
+          + " callback was meant for another sign-up, or its nonce was used already; start again with sso(...)");
+    }
+    return this;
+  }
+
+  /**
+   * Signs up with an invitation's ticket ({@code POST /v1/client/sign_ups} with {@code
+   * strategy=ticket}, wire spec §15.2): the invitation link lands on the app's URL with {@code
+   * __clerk_ticket}. The invited e-mail address needs no code; what else the instance requires
+   * comes back in {@link #missingFields()}.
+   *
+   * @throws ClerkApiException {@link ClerkApiException#isTicketExpired()}, {@link
+   *     ClerkApiException#isTicketAlreadyUsed()}, {@link ClerkApiException#isTicketInvalid()}
+   */
+  public SignUp ticket(String ticket) {
+    return ticket(ticket, SignUpParams.builder().build());
+  }
+
+  /** {@link #ticket(String)} with more fields, such as a password or names. */
+  public SignUp ticket(String ticket, SignUpParams extra) {
+    Objects.requireNonNull(extra, "extra");
+    Form form = Form.empty().with("strategy", Strategy.TICKET.wireValue()).with("ticket", FormParams.require(ticket, "ticket"));
+    checkAgainstEnvironment(extra);
+    return Hints.withHints(() -> call(Endpoint.CREATE_SIGN_UP, null, withAll(form, extra.form())),
+        e -> Optional.ofNullable(Hints.TICKET.apply(e)).orElseGet(() -> Hints.SIGN_UP.apply(e)));
+  }
+
+  /**
+   * Signs up with an ID token the app got itself (Sign in with Apple, Google), as clerk-ios and
+   * clerk-android do when the account is new: {@code POST /v1/client/sign_ups} with the
+   * provider's strategy and {@code token}.
+   */
+  public SignUp idToken(IdTokenProvider provider, String token) {
+    return idToken(provider, token, SignUpParams.builder().build());
+  }
+
+  /** {@link #idToken(IdTokenProvider, String)} with more fields, such as names Apple gave only once. */
+  public SignUp idToken(IdTokenProvider provider, String token, SignUpParams extra) {
+    Objects.requireNonNull(provider, "provider");
+    Objects.requireNonNull(extra, "extra");
+    Form form = Form.empty().with("strategy", provider.strategy()).with("token", FormParams.require(token, "token"));
+    checkAgainstEnvironment(extra);
+    return Hints.withHints(() -> call(Endpoint.CREATE_SIGN_UP, null, withAll(form, extra.form())), Hints.SIGN_UP);
   }
 
   /**

@@ -1,6 +1,8 @@
 package io.github.clerk4j;
 
 import io.github.clerk4j.internal.wire.VerificationResource;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -77,6 +79,29 @@ public final class Verification {
   /** A sign-up verification's strategies (for example {@code [email_code]}); empty elsewhere. */
   public List<String> supportedStrategies() {
     return resource.supportedStrategies();
+  }
+
+  /**
+   * OAuth, SAML and enterprise SSO: the provider's page to open in a browser ({@code
+   * external_verification_redirect_url}), while the verification is {@code unverified}. Empty
+   * for other strategies.
+   *
+   * @throws ClerkException the server sent something that is not an absolute URL
+   */
+  public Optional<URI> externalVerificationRedirectUrl() {
+    String url = resource.externalVerificationRedirectUrl();
+    if (url == null || url.isBlank()) {
+      return Optional.empty();
+    }
+    try {
+      URI uri = new URI(url);
+      if (uri.isAbsolute()) {
+        return Optional.of(uri);
+      }
+    } catch (URISyntaxException e) {
+      // reported below; the URL itself stays out of the message (it carries the OAuth state)
+    }
+    throw new ClerkException("the server sent an external_verification_redirect_url that is not an absolute URL");
   }
 
   @Override

@@ -63,6 +63,11 @@ final class Fixtures {
     return new VerificationResource(status, strategy, 0, T0.plusSeconds(600), null);
   }
 
+  /** An OAuth or SSO verification: unverified with the provider's page, or as after the callback. */
+  static VerificationResource external(String status, String strategy, String url, ClerkError error) {
+    return new VerificationResource(status, strategy, null, T0.plusSeconds(600), error, null, List.of(), url);
+  }
+
   /** The wire keys of tasks. */
   static List<String> keys(SessionTask... tasks) {
     return Arrays.stream(tasks).map(SessionTask::rawKey).toList();
@@ -97,6 +102,11 @@ final class Fixtures {
 
     SignInBuilder firstVerification(String status, String strategy) {
       firstVerification = verification(status, strategy);
+      return this;
+    }
+
+    SignInBuilder firstVerification(VerificationResource v) {
+      firstVerification = v;
       return this;
     }
 
@@ -180,6 +190,11 @@ final class Fixtures {
     SignUpBuilder external(String status, String errorCode) {
       external = new VerificationResource(status, "oauth_google", null, T0.plusSeconds(600),
           errorCode == null ? null : new ClerkError(errorCode, "exists", "exists", null));
+      return this;
+    }
+
+    SignUpBuilder external(VerificationResource v) {
+      external = v;
       return this;
     }
 

@@ -1,5 +1,6 @@
 package io.github.clerk4j.samples;
 
+import java.net.URI;
 import java.util.Objects;
 
 /**
@@ -34,6 +35,13 @@ public interface Prompt {
 
   /** Shows a QR code for the person to scan, such as the {@code otpauth://} URI of a new TOTP secret. */
   void showQrCode(String content);
+
+  /**
+   * Opens a sign-in page of an identity provider (Google's, a company's) in the person's browser,
+   * where they sign in; the browser then comes back to the app by itself. A recipe hands this to
+   * {@code BrowserSignIn} as its {@code BrowserLauncher}.
+   */
+  void openInBrowser(URI page);
 
   /**
    * The answer to {@link #askCode}: the code the person entered, or the {@link Choice} they made.

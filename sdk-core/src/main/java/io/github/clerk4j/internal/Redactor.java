@@ -28,6 +28,9 @@ public final class Redactor {
           "default_second_factor",
           "transfer",
           "legal_accepted",
+          "redirect_url",
+          "action_complete_redirect_url",
+          "oidc_prompt",
           "primary_email_address_id",
           "primary_phone_number_id");
 

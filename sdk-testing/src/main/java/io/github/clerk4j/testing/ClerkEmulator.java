@@ -1,5 +1,6 @@
 package io.github.clerk4j.testing;
 
+import io.github.clerk4j.testing.internal.BrowserAuth;
 import io.github.clerk4j.testing.internal.EmulatorServer;
 import io.github.clerk4j.testing.internal.Persistence;
 import io.github.clerk4j.testing.internal.Settings;
@@ -7,6 +8,7 @@ import io.github.clerk4j.testing.internal.SignUpPolicy;
 import io.github.clerk4j.testing.internal.UserSeeds;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +20,10 @@ import java.util.Base64;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -29,9 +34,11 @@ import java.util.random.RandomGenerator;
  * users: sign-up with the instance's required and optional attributes, sign-in by password, code,
  * MFA and client trust, password reset, sessions and their tokens, {@code /me} account management
  * (e-mail addresses, profile, profile image, active sessions, deleting the account) and MFA
- * management, and reverification. It listens on {@code 127.0.0.1}, and serves there too a web UI
- * ({@code /__emulator/}), a Backend API subset ({@link #backendApiUrl()}) and the emulator's own
- * endpoints; with {@link Builder#dataDir} its state is kept across restarts.
+ * management, and reverification; sign-in and sign-up through OAuth providers and enterprise SSO
+ * connections with fake identity provider pages, ID tokens, sign-in tokens and invitations, e-mail
+ * links. It listens on {@code 127.0.0.1}, and serves there too a web UI ({@code /__emulator/}), a
+ * Backend API subset ({@link #backendApiUrl()}) and the emulator's own endpoints; with {@link
+ * Builder#dataDir} its state is kept across restarts.
  *
  * <pre>{@code
  * try (ClerkEmulator emulator = ClerkEmulator.builder()
@@ -54,7 +61,8 @@ public final class ClerkEmulator implements AutoCloseable {
     Settings settings = new Settings(b.mfaRequired, b.clientTrust, b.rateLimits, b.lockout,
         b.pwnedPasswords, b.reverificationMaxAge, b.codeTtl, b.sessionLifetime, b.passwordIterations,
         b.adminToken, new SignUpPolicy(b.attributes, b.legalConsent, b.signUpMode), b.passwordMinLength,
-        b.passwordMinStrength, b.deleteSelfEnabled, b.secretKey != null ? b.secretKey : Settings.newSecretKey());
+        b.passwordMinStrength, b.deleteSelfEnabled, b.secretKey != null ? b.secretKey : Settings.newSecretKey(),
+        new BrowserAuth(b.oauthProviders, b.connections, b.redirectAllowlist, b.emailLinks));
     this.server = new EmulatorServer(settings, b.clock, b.random, b.users,
         new Persistence(b.dataDir, b.importFile, b.exportOnClose));
     this.port = b.port;
@@ -134,6 +142,49 @@ public final class ClerkEmulator implements AutoCloseable {
   }
 
   /**
+   * The id ({@code user_…}) of the user with this e-mail address, phone number or username, for
+   * the calls below that take one.
+   *
+   * @throws IllegalArgumentException no user has it
+   */
+  public String userId(String identifier) {
+    return server.userId(identifier);
+  }
+
+  /**
+   * Mints a sign-in token for a user, as the Backend API's {@code POST /v1/sign_in_tokens} does:
+   * the ticket that {@code strategy=ticket} signs in with, once, within {@code expiresIn}.
+   *
+   * @return the ticket (a secret: it signs the user in)
+   * @throws IllegalArgumentException no user has this id, or {@code expiresIn} is not positive
+   */
+  public String createSignInToken(String userId, Duration expiresIn) {
+    return server.createSignInToken(userId, expiresIn);
+  }
+
+  /**
+   * Mints an invitation to sign up with {@code emailAddress}, as the Backend API's {@code POST
+   * /v1/invitations} does: the ticket that a sign-up with {@code strategy=ticket} uses, once,
+   * within {@code expiresIn}; the address is then verified without a code.
+   *
+   * @throws IllegalArgumentException a user has the address, or {@code expiresIn} is not positive
+   */
+  public String createInvitation(String emailAddress, Duration expiresIn) {
+    return server.createInvitation(emailAddress, expiresIn);
+  }
+
+  /**
+   * An ID token of an enabled provider, {@code apple} ({@code strategy=oauth_token_apple}) or
+   * {@code google} ({@code strategy=google_one_tap}), for {@code account}: what Sign in with Apple
+   * or Google's Credential Manager would give the app. Valid for ten minutes.
+   *
+   * @throws IllegalArgumentException another provider, or one the instance does not enable
+   */
+  public String idToken(String provider, IdpAccount account) {
+    return server.idToken(provider, account);
+  }
+
+  /**
    * Whether this emulator started from kept state (a {@link Builder#dataDir data directory} that
    * had some, or an {@link Builder#importFrom import}) instead of seeding its users.
    */
@@ -193,6 +244,10 @@ public final class ClerkEmulator implements AutoCloseable {
     private Duration sessionLifetime = DEFAULTS.sessionLifetime();
     private int passwordIterations = DEFAULTS.passwordIterations();
     private int port;
+    private final Map<String, List<IdpAccount>> oauthProviders = new LinkedHashMap<>();
+    private final List<BrowserAuth.Connection> connections = new ArrayList<>();
+    private final Set<String> redirectAllowlist = new LinkedHashSet<>();
+    private boolean emailLinks;
     private String adminToken = DEFAULTS.adminToken();
     private final Map<UserAttribute, AttributeSetting> attributes = new EnumMap<>(DEFAULTS.signUp().attributes());
     private boolean legalConsent = DEFAULTS.signUp().legalConsent();
@@ -454,6 +509,85 @@ public final class ClerkEmulator implements AutoCloseable {
         throw new IllegalArgumentException("passwordMinStrength must be 0 to 4, got " + strength);
       }
       this.passwordMinStrength = strength;
+      return this;
+    }
+
+    /**
+     * Enables an OAuth provider ({@code strategy=oauth_<name>}) with a fake identity provider
+     * page that lists {@code accounts} and offers "use another account". A provider account
+     * whose e-mail address a user has signs that user in (then MFA if the user has it); any
+     * other is new, and its sign-in is transferable to a sign-up. {@code apple} and {@code
+     * google} also take ID tokens ({@link ClerkEmulator#idToken}).
+     *
+     * @param name the provider's name in Clerk: {@code google}, {@code github}, {@code custom_acme}
+     * @throws IllegalArgumentException a name that is not lower-case letters, digits and
+     *     underscores, or one given twice
+     */
+    public Builder oauthProvider(String name, IdpAccount... accounts) {
+      Objects.requireNonNull(name, "name");
+      if (!name.matches("[a-z0-9_]+") || name.startsWith("oauth_") || name.startsWith("token_")) {
+        throw new IllegalArgumentException("an OAuth provider's name is lower-case letters, digits and underscores,"
+            + " without oauth_ (google, github, custom_acme); got " + name);
+      }
+      if (oauthProviders.putIfAbsent(name, List.of(accounts)) != null) {
+        throw new IllegalArgumentException("the OAuth provider " + name + " is configured twice");
+      }
+      return this;
+    }
+
+    /**
+     * Adds an enterprise SSO connection ({@code strategy=enterprise_sso}) for the addresses of
+     * {@code domain}, with a fake identity provider page listing {@code accounts}, all of that
+     * domain. A sign-in with an address of the domain goes to it; one of another domain is 422
+     * {@code enterprise_sso_sign_in_connection_missing}.
+     *
+     * @param name what the provider's page shows, such as "Acme Corp"
+     * @throws IllegalArgumentException an account of another domain, or a domain given twice
+     */
+    public Builder enterpriseConnection(String name, String domain, IdpAccount... accounts) {
+      Objects.requireNonNull(name, "name");
+      String d = Objects.requireNonNull(domain, "domain").trim().toLowerCase(Locale.ROOT);
+      if (!d.matches("[a-z0-9-]+(\\.[a-z0-9-]+)+")) {
+        throw new IllegalArgumentException("an enterprise connection needs a domain such as acme.com, got " + domain);
+      }
+      for (IdpAccount a : accounts) {
+        if (!a.domain().equals(d)) {
+          throw new IllegalArgumentException("the connection for " + d + " cannot have the account " + a.emailAddress());
+        }
+      }
+      if (connections.stream().anyMatch(c -> c.domain().equals(d))) {
+        throw new IllegalArgumentException("the domain " + d + " has a connection already");
+      }
+      connections.add(new BrowserAuth.Connection("ec_" + d.replaceAll("[^a-z0-9]", "_"), name, d, List.of(accounts)));
+      return this;
+    }
+
+    /**
+     * Puts a redirect URL on the instance's allowlist: once one is there, a browser sign-in or
+     * sign-up whose {@code redirect_url} (or {@code action_complete_redirect_url}) is not exactly
+     * one of them is refused with 422 {@code redirect_url_domain_mismatch}, as a production
+     * instance passes the nonce only to allowlisted URLs. With none, any absolute URL is taken,
+     * as on a development instance.
+     *
+     * @throws IllegalArgumentException a URL that is not absolute
+     */
+    public Builder allowRedirectUrl(String url) {
+      URI uri = URI.create(Objects.requireNonNull(url, "url"));
+      if (!uri.isAbsolute()) {
+        throw new IllegalArgumentException("a redirect URL must be absolute, such as http://127.0.0.1:45789/sso-callback;"
+            + " got " + url);
+      }
+      redirectAllowlist.add(url);
+      return this;
+    }
+
+    /**
+     * Whether the instance sends e-mail links ({@code email_link}): a first factor of every
+     * e-mail address, and a Client Trust factor beside the e-mail code. Off by default, as on a
+     * new Clerk application.
+     */
+    public Builder emailLinks(boolean enabled) {
+      this.emailLinks = enabled;
       return this;
     }
 

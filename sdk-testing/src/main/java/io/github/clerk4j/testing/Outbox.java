@@ -21,6 +21,14 @@ public interface Outbox {
    */
   String latestCodeFor(String recipient);
 
+  /**
+   * The link of the latest e-mail link sent to a recipient ({@code email_link}): opening it, in a
+   * browser or with any HTTP client, verifies the sign-in that sent it.
+   *
+   * @throws IllegalStateException if no link was sent to that recipient
+   */
+  String latestLinkFor(String recipient);
+
   /** Forgets all messages. */
   void clear();
 }

@@ -3,17 +3,23 @@ package io.github.clerk4j.testing;
 import java.time.Instant;
 
 /**
- * One e-mail or SMS the emulator "sent". {@link #toString()} leaves the code out, so that a
- * logged message never leaks it.
+ * One e-mail or SMS the emulator "sent". {@link #toString()} leaves the code and the link out, so
+ * that a logged message never leaks them.
  *
  * @param channel e-mail or SMS
  * @param recipient the e-mail address or E.164 phone number
  * @param code the verification code it carried
  * @param purpose why it was sent
  * @param sentAt when, by the emulator's clock
+ * @param link the e-mail link it carried ({@code email_link}), or null; a message has a code or a link
  */
 public record OutboxMessage(Channel channel, String recipient, String code, Purpose purpose,
-    Instant sentAt) {
+    Instant sentAt, String link) {
+
+  /** A message with a code. */
+  public OutboxMessage(Channel channel, String recipient, String code, Purpose purpose, Instant sentAt) {
+    this(channel, recipient, code, purpose, sentAt, null);
+  }
 
   /** How a message was delivered. */
   public enum Channel {
@@ -43,7 +49,8 @@ public record OutboxMessage(Channel channel, String recipient, String code, Purp
 
   @Override
   public String toString() {
-    return "OutboxMessage[channel=" + channel + ", recipient=" + recipient + ", code=<redacted>"
+    return "OutboxMessage[channel=" + channel + ", recipient=" + recipient
+        + (link == null ? ", code=<redacted>" : ", link=<redacted>")
         + ", purpose=" + purpose + ", sentAt=" + sentAt + "]";
   }
 }

@@ -10,6 +10,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -210,10 +211,21 @@ public final class Chromium implements AutoCloseable {
     } catch (ExecutionException | TimeoutException e) {
       // the browser is stopped below either way
     }
+    // Chromium's helpers (zygote, renderers, crash handler) outlive the browser process for a
+    // moment and still write into the profile: stop them too before deleting it.
+    List<ProcessHandle> helpers = process.descendants().toList();
     process.destroy();
+    helpers.forEach(ProcessHandle::destroy);
     try {
       if (!process.waitFor(10, TimeUnit.SECONDS)) {
         process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+      }
+      for (ProcessHandle helper : helpers) {
+        try {
+          helper.onExit().get(5, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+          helper.destroyForcibly();
+        }
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -222,14 +234,21 @@ public final class Chromium implements AutoCloseable {
   }
 
   private static void deleteTree(Path root) {
-    try (Stream<Path> paths = Files.walk(root)) {
-      List<Path> all = new ArrayList<>(paths.sorted(Comparator.reverseOrder()).toList());
-      for (Path p : all) {
-        Files.deleteIfExists(p);
+    IOException last = null;
+    for (int attempt = 0; attempt < 3; attempt++) { // a helper killed forcibly may still be flushing
+      try (Stream<Path> paths = Files.walk(root)) {
+        List<Path> all = new ArrayList<>(paths.sorted(Comparator.reverseOrder()).toList());
+        for (Path p : all) {
+          Files.deleteIfExists(p);
+        }
+        return;
+      } catch (NoSuchFileException gone) {
+        return;
+      } catch (IOException e) {
+        last = e;
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException("could not delete chromium's profile " + root, e);
     }
+    throw new UncheckedIOException("could not delete chromium's profile " + root, last);
   }
 
   /** Collects text frames (a screenshot arrives in many) and hands each message to its caller. */

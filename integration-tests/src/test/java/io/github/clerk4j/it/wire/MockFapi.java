@@ -137,6 +137,26 @@ final class MockFapi implements AutoCloseable {
    * _clerk_session_id}. Check the query and body on the result.
    */
   Sent expect(String method, String path) {
+    Sent sent = received(method, path);
+    if (path.startsWith("/v1/client")) {
+      assertThat(sent.request.getUrl().queryParameterNames()).as("query of %s", sent.what).isEqualTo(Set.of("_is_native"));
+    }
+    return sent;
+  }
+
+  /**
+   * {@link #expect} for a {@code /v1/client...} call that carries one more query parameter,
+   * such as the {@code rotating_token_nonce} of a reload after a browser round trip.
+   */
+  Sent expectQuery(String method, String path, String name, String value) {
+    Sent sent = received(method, path);
+    assertThat(sent.request.getUrl().queryParameterNames()).as("query of %s", sent.what)
+        .isEqualTo(Set.of("_is_native", name));
+    assertThat(sent.request.getUrl().queryParameterValues(name)).as("%s of %s", name, sent.what).containsExactly(value);
+    return sent;
+  }
+
+  private Sent received(String method, String path) {
     RecordedRequest r;
     try {
       r = server.takeRequest(5, TimeUnit.SECONDS);
@@ -167,9 +187,6 @@ final class MockFapi implements AutoCloseable {
     String token = checked <= answerTokens.size() ? answerTokens.get(checked - 1) : null;
     if (token != null) {
       expectedAuthorization = token.isBlank() || token.trim().equalsIgnoreCase("Bearer") ? null : token;
-    }
-    if (path.startsWith("/v1/client")) {
-      assertThat(r.getUrl().queryParameterNames()).as("query of %s", what).isEqualTo(Set.of("_is_native"));
     }
     return new Sent(r, what);
   }

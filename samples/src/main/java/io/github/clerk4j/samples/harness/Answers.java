@@ -46,6 +46,11 @@ final class Answers {
     return add(new Answer(label, Kind.SECRET, description, () -> value));
   }
 
+  /** {@code label} is answered with the secret {@code value} reads when asked (a token minted then). */
+  Answers secret(String label, String description, Supplier<String> value) {
+    return add(new Answer(label, Kind.SECRET, description, value));
+  }
+
   /** {@code label} is answered with the code {@code code} reads when asked, described as {@code description}. */
   Answers code(String label, String description, Supplier<String> code) {
     return add(new Answer(label, Kind.CODE, description, code));

@@ -1,7 +1,11 @@
 package io.github.clerk4j.samples.harness;
 
 import io.github.clerk4j.samples.Prompt;
+import io.github.clerk4j.testing.EmulatedBrowser;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
 import java.util.Objects;
 
 /**
@@ -9,6 +13,9 @@ import java.util.Objects;
  * and prints a transcript without the secrets and codes it typed (CI prints it when a flow fails).
  */
 final class AutoPrompt implements Prompt {
+
+  /** The answer naming the account the person chooses on an identity provider's page. */
+  static final String BROWSER_CHOICE = "Account chosen on the provider's page";
 
   private final Answers answers;
   private final Environment environment;
@@ -42,6 +49,24 @@ final class AutoPrompt implements Prompt {
   @Override
   public void tell(String message) {
     out.println(message);
+  }
+
+  /**
+   * The person on the provider's page, played by {@link EmulatedBrowser}: chooses the account the
+   * flow's answer names (or cancels, for the answer {@code cancel}) and the browser goes back to
+   * the app.
+   */
+  @Override
+  public void openInBrowser(URI page) {
+    String account = answer(BROWSER_CHOICE, Answers.Kind.VALUE);
+    out.println("(the browser opens " + page.getScheme() + "://" + page.getAuthority() + page.getPath()
+        + "; the person " + (account.equals("cancel") ? "cancels" : "chooses " + account) + ")");
+    EmulatedBrowser person = account.equals("cancel") ? EmulatedBrowser.denying() : EmulatedBrowser.choosing(account);
+    try {
+      person.asLauncher().open(page);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   @Override

@@ -1,10 +1,12 @@
 package io.github.clerk4j.samples.harness;
 
 import io.github.clerk4j.samples.Prompt;
+import io.github.clerk4j.desktop.BrowserLauncher;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -77,6 +79,20 @@ final class ConsolePrompt implements Prompt {
   @Override
   public void tell(String message) {
     out.println(message);
+  }
+
+  /** The system browser (or, where there is none, the URL printed); the flow's choice is suggested. */
+  @Override
+  public void openInBrowser(URI page) {
+    String suggested = offered(AutoPrompt.BROWSER_CHOICE);
+    if (suggested != null) {
+      out.println("On the provider's page, choose " + suggested + " (or another account).");
+    }
+    try {
+      BrowserLauncher.system().open(page);
+    } catch (IOException e) {
+      out.println("Could not open a browser: open " + page + " yourself.");
+    }
   }
 
   @Override

@@ -3,8 +3,13 @@ package io.github.clerk4j.samples.harness;
 import io.github.clerk4j.testing.AttributeSetting;
 import io.github.clerk4j.testing.ClerkEmulator;
 import io.github.clerk4j.testing.EmulatorUser;
+import io.github.clerk4j.testing.IdpAccount;
 import io.github.clerk4j.testing.TestClock;
 import io.github.clerk4j.testing.UserAttribute;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.util.List;
 
 /** What a flow needs of the embedded emulator: its users and instance settings. */
@@ -12,6 +17,7 @@ final class EmulatorSetup {
 
   private final ClerkEmulator.Builder builder;
   private final TestClock clock = TestClock.system();
+  private int loopbackPort;
 
   EmulatorSetup() {
     builder = ClerkEmulator.builder().clock(clock);
@@ -60,6 +66,48 @@ final class EmulatorSetup {
   EmulatorSetup passwordMinLength(int length) {
     builder.passwordMinLength(length);
     return this;
+  }
+
+  /**
+   * The instance takes browser sign-ins back on a loopback redirect URL, allowlisted as on a
+   * production instance: {@code http://127.0.0.1:<port>/sso-callback} on a port that was free, so
+   * that flows running side by side on one machine do not collide.
+   */
+  EmulatorSetup loopbackRedirect() {
+    loopbackPort = freePort();
+    builder.allowRedirectUrl("http://127.0.0.1:" + loopbackPort + "/sso-callback");
+    return this;
+  }
+
+  /** An OAuth provider ({@code google}) with these accounts on its fake sign-in page. */
+  EmulatorSetup oauthProvider(String name, IdpAccount... accounts) {
+    builder.oauthProvider(name, accounts);
+    return this;
+  }
+
+  /** An enterprise SSO connection for the addresses of {@code domain}. */
+  EmulatorSetup enterpriseConnection(String name, String domain, IdpAccount... accounts) {
+    builder.enterpriseConnection(name, domain, accounts);
+    return this;
+  }
+
+  /** The instance sends e-mail links. */
+  EmulatorSetup emailLinks() {
+    builder.emailLinks(true);
+    return this;
+  }
+
+  /** The loopback port of {@link #loopbackRedirect()}, or 0. */
+  int loopbackPort() {
+    return loopbackPort;
+  }
+
+  private static int freePort() {
+    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+      return s.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   ClerkEmulator start() {

@@ -96,6 +96,12 @@ record Flow(String name, String summary, String guide, String details, Consumer<
       return this;
     }
 
+    /** Runs {@code run}, a method of {@code recipe} that also takes something of the environment (a port). */
+    Builder recipe(Class<?> recipe, String method, Action run) {
+      steps.add(new Step(recipe.getSimpleName() + "." + method, recipe, run));
+      return this;
+    }
+
     /** Runs a step of the harness. */
     Builder then(String description, Action action) {
       steps.add(new Step(description, null, action));

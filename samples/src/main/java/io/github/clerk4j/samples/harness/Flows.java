@@ -1,21 +1,26 @@
 package io.github.clerk4j.samples.harness;
 
 import io.github.clerk4j.samples.CompromisedPasswordSignIn;
+import io.github.clerk4j.samples.EmailLinkSignIn;
 import io.github.clerk4j.samples.EmailCodeSignIn;
+import io.github.clerk4j.samples.EnterpriseSsoSignIn;
 import io.github.clerk4j.samples.GenerateBackupCodes;
 import io.github.clerk4j.samples.ManageEmailAddresses;
 import io.github.clerk4j.samples.ManageSessions;
 import io.github.clerk4j.samples.ManageSmsMfa;
 import io.github.clerk4j.samples.ManageTotpMfa;
 import io.github.clerk4j.samples.MfaSignIn;
+import io.github.clerk4j.samples.OAuthSignIn;
 import io.github.clerk4j.samples.PasswordSignIn;
 import io.github.clerk4j.samples.ResetPassword;
 import io.github.clerk4j.samples.SignUpWithEmailCode;
 import io.github.clerk4j.samples.SignUpWithMissingFields;
 import io.github.clerk4j.samples.SignUpWithPhone;
+import io.github.clerk4j.samples.TicketSignIn;
 import io.github.clerk4j.testing.AttributeSetting;
 import io.github.clerk4j.samples.UpdateProfile;
 import io.github.clerk4j.testing.EmulatorUser;
+import io.github.clerk4j.testing.IdpAccount;
 import io.github.clerk4j.testing.UserAttribute;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -48,6 +53,8 @@ final class Flows {
   static final String THEME = "Theme (light or dark)";
   static final String IMAGE_FILE = "Profile image file (empty to keep the current one)";
   static final String SIGN_OUT_DEVICE = "Sign out which device? (number, empty for none)";
+  static final String WORK_EMAIL = "Enter your work email address";
+  static final String TICKET = "Paste the sign-in token from your backend";
 
   private static final String MFA_GUIDE = "guides/development/custom-flows/authentication/multi-factor-authentication";
   private static final String DEVICE_TRUST_GUIDE = "guides/development/custom-flows/authentication/device-trust";
@@ -56,6 +63,8 @@ final class Flows {
   private static final String NEW_PASSWORD_VALUE = "a-brand-new-passphrase-2026";
   private static final String PWNED_PASSWORD = "password123456";
   private static final String SIGN_UP_GUIDE = "guides/development/custom-flows/authentication/email-password";
+  private static final IdpAccount ADA_AT_GOOGLE = IdpAccount.of("ada@example.com", "Ada", "Lovelace");
+  private static final IdpAccount NEWCOMER_AT_GOOGLE = IdpAccount.of("nina@example.com", "Nina", "New");
 
   private Flows() {}
 
@@ -404,7 +413,69 @@ final class Flows {
               .value(FIRST_NAME, "Evelyn").value(LAST_NAME, "Boyd").value(TERMS, "y")
               .codeSentTo(SENT_CODE, "evelyn@example.com", env))
           .recipe(SignUpWithMissingFields.class, "signUp", SignUpWithMissingFields::signUp)
+          .build(),
+      Flow.named("oauth-google")
+          .summary("Continue with Google: the system browser, back to a loopback redirect URL, signed in")
+          .guide("guides/development/custom-flows/authentication/oauth-connections")
+          .details("""
+              BrowserSignIn listens on http://127.0.0.1:<port>/sso-callback (allowlisted on the
+              instance), signIn.sso(oauth google) starts the sign-in, the browser opens the
+              provider's page and comes back with rotating_token_nonce, and
+              handleRedirectCallback reloads the sign-in: complete. Interactive against the
+              emulator, your own browser opens its fake Google page; --auto plays the person with
+              an HTTP client. A Google account that is new here would become a sign-up
+              (transferToSignUp), a user with MFA would give the authenticator app's code.""")
+          .seed(s -> s.loopbackRedirect().oauthProvider("google", ADA_AT_GOOGLE, NEWCOMER_AT_GOOGLE)
+              .user(user("ada@example.com", "analytical-engine-1843")))
+          .answers((a, env) -> a.value(AutoPrompt.BROWSER_CHOICE, "ada@example.com"))
+          .recipe(OAuthSignIn.class, "signIn", (clerk, prompt, env) -> OAuthSignIn.signIn(clerk, prompt, env.loopbackPort()))
+          .build(),
+      Flow.named("enterprise-sso")
+          .summary("enterprise SSO by the work address's domain; an employee's first sign-in becomes a sign-up")
+          .guide("guides/development/custom-flows/authentication/enterprise-connections")
+          .details("""
+              signIn.sso(enterpriseSso(address)) through the same loopback receiver. The first
+              address has no connection: enterprise_sso_sign_in_connection_missing, told and asked
+              again. Bob's company signs him in, he has no account yet: the sign-in is
+              transferable and transferToSignUp() completes his sign-up.""")
+          .seed(s -> s.loopbackRedirect()
+              .enterpriseConnection("Acme Corp", "acme.com", IdpAccount.of("bob@acme.com", "Bob", "Builder")))
+          .answers((a, env) -> a.value(WORK_EMAIL, "bob@gmail.example")
+              .value(WORK_EMAIL, "bob@acme.com")
+              .value(AutoPrompt.BROWSER_CHOICE, "bob@acme.com"))
+          .recipe(EnterpriseSsoSignIn.class, "signIn",
+              (clerk, prompt, env) -> EnterpriseSsoSignIn.signIn(clerk, prompt, env.loopbackPort()))
+          .build(),
+      Flow.named("ticket")
+          .summary("sign in with a sign-in token the backend minted (Backend API POST /v1/sign_in_tokens)")
+          .guide("guides/development/custom-flows/authentication/embedded-email-links")
+          .details("""
+              signIn.ticket(token) with strategy=ticket: complete at once. Against the emulator its
+              Java API mints the token, as a backend would with the Backend API; the first token
+              given has expired (ticket_expired_code), told and asked again.""")
+          .seed(s -> s.user(user("hopper@example.com", "first-compiler-1952")))
+          .answers((a, env) -> a.secret(TICKET, "a sign-in token that expired (refused)",
+                  env.expiredSignInTokenFor("hopper@example.com"))
+              .secret(TICKET, "a sign-in token the emulator minted for hopper@example.com",
+                  env.signInTokenFor("hopper@example.com")))
+          .recipe(TicketSignIn.class, "signIn", TicketSignIn::signIn)
+          .build(),
+      Flow.named("email-link")
+          .summary("sign in by a link sent by e-mail; the app waits, checking every second")
+          .guide("guides/development/custom-flows/authentication/email-links")
+          .details("""
+              signIn.emailLink().sendLink(address, redirectUrl) e-mails the link;
+              waitForVerification(10 minutes) checks the sign-in every second (cancellable) until
+              the link is opened: complete. --auto opens the link from the emulator's outbox as
+              soon as it is sent.""")
+          .seed(s -> s.emailLinks().user(EmulatorUser.builder().email("lamarr@example.com")))
+          .answers((a, env) -> a.value(EMAIL, "lamarr@example.com"))
+          .then("the person opens the e-mail link as soon as it arrives",
+              (clerk, prompt, env) -> env.openNextEmailLink("lamarr@example.com"))
+          .recipe(EmailLinkSignIn.class, "signIn", EmailLinkSignIn::signIn)
           .build());
+
+
 
   private static EmulatorUser.Builder user(String email, String password) {
     return EmulatorUser.builder().email(email).password(password);

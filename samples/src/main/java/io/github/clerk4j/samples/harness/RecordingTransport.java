@@ -4,6 +4,7 @@ import io.github.clerk4j.Client;
 import io.github.clerk4j.ClerkListener;
 import io.github.clerk4j.SignIn;
 import io.github.clerk4j.SignUp;
+import io.github.clerk4j.spi.Endpoint;
 import io.github.clerk4j.spi.FapiRequest;
 import io.github.clerk4j.spi.FapiResponse;
 import io.github.clerk4j.spi.Transport;
@@ -24,12 +25,18 @@ final class RecordingTransport implements Transport {
   /** What one flow's transports and client snapshots showed. */
   static final class Record implements ClerkListener {
     private final AtomicInteger requests = new AtomicInteger();
+    private final AtomicInteger signInReloads = new AtomicInteger();
     private final List<String> signInStatuses = Collections.synchronizedList(new ArrayList<>());
     private Optional<String> lastActiveSession = Optional.empty();
 
     /** Requests sent, answered or not. */
     int requests() {
       return requests.get();
+    }
+
+    /** {@code GET /v1/client/sign_ins/{id}} answered so far: an app polling its sign-in has looked this often. */
+    int signInReloads() {
+      return signInReloads.get();
     }
 
     /** The sign-in (else sign-up) status of each client snapshot that had one, in order. */
@@ -76,7 +83,11 @@ final class RecordingTransport implements Transport {
   @Override
   public FapiResponse execute(FapiRequest request) {
     record.requests.incrementAndGet();
-    return delegate.execute(request);
+    FapiResponse answer = delegate.execute(request);
+    if (request.endpoint() == Endpoint.GET_SIGN_IN) {
+      record.signInReloads.incrementAndGet();
+    }
+    return answer;
   }
 
   @Override

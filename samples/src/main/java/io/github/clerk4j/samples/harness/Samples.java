@@ -139,8 +139,8 @@ public final class Samples {
             .transport(RecordingTransport.recording(defaultTransport(), record))
             .build()) {
       clerk.addListener(record);
-      try (Environment environment =
-          emulator == null ? Environment.realInstance() : Environment.embedded(emulator, setup.clock())) {
+      try (Environment environment = emulator == null ? Environment.realInstance()
+          : Environment.embedded(emulator, setup.clock(), setup.loopbackPort(), record::signInReloads)) {
         return run(flow, out, console, clerk, emulator, environment, record);
       }
     }

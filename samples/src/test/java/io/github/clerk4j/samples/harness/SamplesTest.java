@@ -32,6 +32,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class SamplesTest {
 
+  private static final String NI = "needs_identifier";
   private static final String NFF = "needs_first_factor";
   private static final String NSF = "needs_second_factor";
   private static final String NCT = "needs_client_trust";
@@ -77,7 +78,16 @@ class SamplesTest {
         // the number not in E.164 refused, then create, send, verify, finalize
         Arguments.of("sign-up-phone", List.of(MR, MR, DONE), 5),
         // the environment, create, (the short password refused unsent), update, send, verify, finalize
-        Arguments.of("sign-up-missing-fields", List.of(MR, MR, MR, DONE), 6));
+        Arguments.of("sign-up-missing-fields", List.of(MR, MR, MR, DONE), 6),
+        // create (the provider's page), the reload with the nonce, finalize
+        Arguments.of("oauth-google", List.of(NI, DONE), 3),
+        // the address without a connection refused, create, prepare, reload (transferable), the
+        // transfer and finalize (the client still shows the transferred sign-in)
+        Arguments.of("enterprise-sso", List.of(NFF, NFF, NFF, NFF, NFF), 6),
+        // the expired token refused, the token, finalize
+        Arguments.of("ticket", List.of(DONE), 3),
+        // create, send the link, the first look, the look after the person opened it, finalize
+        Arguments.of("email-link", List.of(NFF, NFF, NFF, DONE), 5));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -238,7 +248,10 @@ class SamplesTest {
     }
   }
 
-  /** What users paste: clerk4j-core's API and Prompt, no harness, no SPI, no other recipe's code. */
+  /**
+   * What users paste: clerk4j-core's API (with its desktop helper) and Prompt, no harness, no SPI,
+   * no other recipe's code.
+   */
   @Test
   void recipesUseOnlyTheCoreApiAndCallNoOtherRecipe() throws IOException {
     Path recipes = Path.of("src/main/java/io/github/clerk4j/samples");
@@ -258,7 +271,7 @@ class SamplesTest {
           .filter(l -> !l.strip().startsWith("*") && !l.strip().startsWith("/**") && !l.strip().startsWith("//"))
           .toList();
       assertThat(code.stream().filter(l -> l.startsWith("import ")))
-          .as(self).allMatch(l -> l.matches("import (static )?(java\\.|io\\.github\\.clerk4j\\.(samples\\.Prompt|[A-Z]))"
+          .as(self).allMatch(l -> l.matches("import (static )?(java\\.|io\\.github\\.clerk4j\\.(samples\\.Prompt|desktop\\.|[A-Z]))"
               + ".*"));
       for (String other : names) {
         if (!other.equals(self) && !other.equals("Prompt")) {

@@ -11,16 +11,24 @@ import java.util.List;
  * @param nextAction sign-up verifications only: {@code needs_prepare}, {@code needs_attempt} or
  *     {@code ""} when done; null elsewhere
  * @param supportedStrategies sign-up verifications only: the strategies that can verify it
+ * @param externalVerificationRedirectUrl OAuth, SAML and enterprise SSO: the provider's page to
+ *     open in a browser; null elsewhere
  */
 public record VerificationResource(String status, String strategy, Integer attempts, Instant expireAt,
-    ClerkError error, String nextAction, List<String> supportedStrategies) {
+    ClerkError error, String nextAction, List<String> supportedStrategies, String externalVerificationRedirectUrl) {
 
   public VerificationResource {
     supportedStrategies = supportedStrategies == null ? List.of() : List.copyOf(supportedStrategies);
   }
 
-  /** A verification without the sign-up extras. */
+  /** A verification without the sign-up extras and without a provider page. */
   public VerificationResource(String status, String strategy, Integer attempts, Instant expireAt, ClerkError error) {
-    this(status, strategy, attempts, expireAt, error, null, List.of());
+    this(status, strategy, attempts, expireAt, error, null, List.of(), null);
+  }
+
+  /** A verification without a provider page. */
+  public VerificationResource(String status, String strategy, Integer attempts, Instant expireAt, ClerkError error,
+      String nextAction, List<String> supportedStrategies) {
+    this(status, strategy, attempts, expireAt, error, nextAction, supportedStrategies, null);
   }
 }

@@ -204,6 +204,7 @@ public final class WireDecoders {
     ClerkError error = null;
     String nextAction = null;
     List<String> supportedStrategies = null;
+    String externalUrl = null;
     in.beginObject();
     while (in.hasNext()) {
       switch (in.nextName()) {
@@ -214,12 +215,13 @@ public final class WireDecoders {
         case "error" -> error = error(in);
         case "next_action" -> nextAction = in.string();
         case "supported_strategies" -> supportedStrategies = in.strings();
+        case "external_verification_redirect_url" -> externalUrl = in.string();
         default -> in.skipValue();
       }
     }
     in.endObject();
     return new VerificationResource(in.required(status, "verification", "status"), strategy,
-        attempts, expireAt, error, nextAction, supportedStrategies);
+        attempts, expireAt, error, nextAction, supportedStrategies, externalUrl);
   }
 
   static UserDataResource userData(WireReader in) throws IOException {

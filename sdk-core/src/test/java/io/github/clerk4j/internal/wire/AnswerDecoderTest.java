@@ -177,6 +177,32 @@ class AnswerDecoderTest {
   }
 
   @Test
+  void aBrowserSignInCarriesTheProviderPageAndAnEmailLinkSecondFactor() {
+    SignInResource s = (SignInResource) decode(Endpoint.CREATE_SIGN_IN, 200, Map.of(), """
+        {"response": {"object": "sign_in_attempt", "id": "sia_1", "status": "needs_first_factor",
+          "first_factor_verification": {"object": "verification_oauth", "status": "unverified",
+            "strategy": "oauth_google", "expire_at": 1767240000000, "attempts": null, "error": null,
+            "external_verification_redirect_url": "https://accounts.example.com/auth?state=s%201"},
+          "second_factor_verification": {"object": "verification_email_link", "status": "unverified",
+            "strategy": "email_link", "expire_at": 1767240000000, "verified_at_client": "client_1"}},
+         "client": null}""").response();
+    assertThat(s.firstFactorVerification().externalVerificationRedirectUrl())
+        .isEqualTo("https://accounts.example.com/auth?state=s%201");
+    assertThat(s.firstFactorVerification().strategy()).isEqualTo("oauth_google");
+    assertThat(s.secondFactorVerification().strategy()).isEqualTo("email_link");
+    assertThat(s.secondFactorVerification().externalVerificationRedirectUrl()).isNull();
+
+    SignUpResource u = (SignUpResource) decode(Endpoint.CREATE_SIGN_UP, 200, Map.of(), """
+        {"response": {"object": "sign_up_attempt", "id": "sua_1", "status": "missing_requirements",
+          "verifications": {"email_address": null, "phone_number": null, "web3_wallet": null,
+            "external_account": {"object": "verification_oauth", "status": "unverified", "strategy": "oauth_github",
+              "expire_at": 1767240000000, "external_verification_redirect_url": null}}},
+         "client": null}""").response();
+    assertThat(u.externalAccountVerification().strategy()).isEqualTo("oauth_github");
+    assertThat(u.externalAccountVerification().externalVerificationRedirectUrl()).as("explicit null").isNull();
+  }
+
+  @Test
   void aSignUpWithoutIdOrStatusIsRefused() {
     assertThatThrownBy(() -> decode(Endpoint.UPDATE_SIGN_UP, 200, Map.of(),
         "{\"response\": {\"object\": \"sign_up_attempt\", \"status\": \"complete\"}, \"client\": null}"))

@@ -1,11 +1,14 @@
 package io.github.clerk4j.testing.internal;
 
 import io.github.clerk4j.testing.EmulatorUser;
+import io.github.clerk4j.testing.IdpAccount;
 import io.github.clerk4j.testing.Outbox;
+import io.github.clerk4j.testing.internal.Model.UserRecord;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.random.RandomGenerator;
@@ -137,6 +140,37 @@ public final class EmulatorServer {
       String id = rules.users.addUser(user);
       state.changed();
       return id;
+    }
+  }
+
+  /** The id of the user with this identifier. */
+  public String userId(String identifier) {
+    synchronized (state.lock) {
+      return state.findUser(identifier).map(u -> u.id)
+          .orElseThrow(() -> new IllegalArgumentException("no user has the identifier " + identifier));
+    }
+  }
+
+  /** A sign-in token's ticket for the user ({@link SignInTokenRules}), as the Backend API mints one. */
+  public String createSignInToken(String userId, Duration expiresIn) {
+    synchronized (state.lock) {
+      UserRecord user = state.user(userId)
+          .orElseThrow(() -> new IllegalArgumentException("no user " + userId + " to mint a sign-in token for"));
+      return rules.signInTokens.mint(user, expiresIn).text();
+    }
+  }
+
+  /** An invitation's ticket for the address ({@link InvitationRules}). */
+  public String createInvitation(String emailAddress, Duration expiresIn) {
+    synchronized (state.lock) {
+      return rules.invitations.create(emailAddress, expiresIn);
+    }
+  }
+
+  /** An ID token of an enabled provider ({@link ExternalAuthRules#mintIdToken}). */
+  public String idToken(String provider, IdpAccount account) {
+    synchronized (state.lock) {
+      return rules.external.mintIdToken(provider, account);
     }
   }
 

@@ -32,7 +32,35 @@ final class Environment {
     lockout.put("max_attempts", settings.lockout().maxAttempts());
     lockout.put("duration_in_minutes", settings.lockout().duration().toMinutes());
     signUp(userSettings, settings);
+    browserAuth(userSettings, settings.browserAuth());
     return env;
+  }
+
+  /**
+   * The enabled OAuth providers ({@code social}, added for a name the recording lacks), enterprise
+   * SSO when a connection exists, and the e-mail link among the e-mail address's factors.
+   */
+  private static void browserAuth(Map<String, Object> userSettings, BrowserAuth auth) {
+    Map<String, Object> social = map(userSettings.get("social"));
+    auth.oauthProviders().keySet().forEach(name -> {
+      String strategy = "oauth_" + name;
+      Map<String, Object> entry = social.containsKey(strategy) ? map(social.get(strategy)) : Json.obj(
+          "enabled", true, "required", false, "authenticatable", true, "block_email_subaddresses", false,
+          "strategy", strategy, "not_selectable", false, "deprecated", false, "name", name);
+      entry.put("enabled", true);
+      entry.put("authenticatable", true);
+      social.put(strategy, entry);
+    });
+    map(userSettings.get("enterprise_sso")).put("enabled", !auth.enterpriseConnections().isEmpty());
+    Map<String, Object> email = map(map(userSettings.get("attributes")).get("email_address"));
+    if (auth.emailLinks() && Boolean.TRUE.equals(email.get("enabled"))) {
+      List<Object> firstFactors = new ArrayList<>((List<?>) email.get("first_factors"));
+      firstFactors.add("email_link");
+      email.put("first_factors", firstFactors);
+      List<Object> verifications = new ArrayList<>((List<?>) email.get("verifications"));
+      verifications.add("email_link");
+      email.put("verifications", verifications);
+    }
   }
 
   /**

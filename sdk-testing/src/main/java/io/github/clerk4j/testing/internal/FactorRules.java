@@ -29,25 +29,34 @@ final class FactorRules {
   // offers
 
   /**
-   * First factors of a user: password, a code to each verified e-mail address and phone number
-   * and, with a password and {@code withReset}, the reset codes to the primary ones.
+   * First factors of a user: password, a code to each verified e-mail address and phone number;
+   * {@code forSignIn} (a reverification can verify none of these) adds, with a password, the reset
+   * codes to the primary ones, an e-mail link to each verified address where the instance sends
+   * links, and enterprise SSO where an address's domain has a connection.
    */
-  List<FactorOffer> firstFactors(UserRecord u, boolean withReset) {
+  List<FactorOffer> firstFactors(UserRecord u, boolean forSignIn) {
     List<FactorOffer> factors = new ArrayList<>();
     if (u.password != null) {
       factors.add(FactorOffer.of(FactorStrategy.PASSWORD));
     }
+    boolean links = forSignIn && state.settings.browserAuth().emailLinks();
     for (EmailRecord e : u.emails) {
       if (e.verified()) {
         factors.add(emailFactor(FactorStrategy.EMAIL_CODE, u, e));
+        if (links) {
+          factors.add(emailFactor(FactorStrategy.EMAIL_LINK, u, e));
+        }
       }
+    }
+    if (forSignIn && u.emails.stream().anyMatch(e -> state.settings.browserAuth().connectionFor(e.address).isPresent())) {
+      factors.add(FactorOffer.of(FactorStrategy.ENTERPRISE_SSO));
     }
     for (PhoneRecord p : u.phones) {
       if (p.verified()) {
         factors.add(phoneFactor(FactorStrategy.PHONE_CODE, u, p));
       }
     }
-    if (withReset && u.password != null) {
+    if (forSignIn && u.password != null) {
       u.primaryEmail().ifPresent(e -> factors.add(emailFactor(FactorStrategy.RESET_PASSWORD_EMAIL_CODE, u, e)));
       u.primaryPhone().filter(PhoneRecord::verified)
           .ifPresent(p -> factors.add(phoneFactor(FactorStrategy.RESET_PASSWORD_PHONE_CODE, u, p)));
@@ -78,9 +87,15 @@ final class FactorRules {
     return factors;
   }
 
-  /** Client trust asks for a code to the primary e-mail address, else to the primary phone. */
+  /**
+   * Client trust asks for a code to the primary e-mail address (or, where e-mail links are on, a
+   * link: wire spec §16.2), else a code to the primary phone.
+   */
   List<FactorOffer> clientTrustFactors(UserRecord u) {
-    return u.primaryEmail().map(e -> List.of(emailFactor(FactorStrategy.EMAIL_CODE, u, e)))
+    boolean links = state.settings.browserAuth().emailLinks();
+    return u.primaryEmail().map(e -> links
+            ? List.of(emailFactor(FactorStrategy.EMAIL_CODE, u, e), emailFactor(FactorStrategy.EMAIL_LINK, u, e))
+            : List.of(emailFactor(FactorStrategy.EMAIL_CODE, u, e)))
         .or(() -> u.primaryPhone().filter(PhoneRecord::verified)
             .map(p -> List.of(phoneFactor(FactorStrategy.PHONE_CODE, u, p))))
         .orElse(List.of());

@@ -3,6 +3,7 @@ package io.github.clerk4j.testing.internal;
 import io.github.clerk4j.testing.AttributeSetting;
 import io.github.clerk4j.testing.ClerkEmulator;
 import io.github.clerk4j.testing.EmulatorUser;
+import io.github.clerk4j.testing.IdpAccount;
 import io.github.clerk4j.testing.Lockout;
 import io.github.clerk4j.testing.RateLimits;
 import io.github.clerk4j.testing.SignUpMode;
@@ -18,8 +19,11 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Consumer;
@@ -53,6 +57,16 @@ public final class Main {
       "  --clock-offset D            the clock runs D ahead of the system clock (-D: behind)",
       "  --password-iterations N     PBKDF2 iterations for setting a password and for a",
       "                              wrong guess (default 4096)",
+      "  --oauth-provider NAME       enable an OAuth provider (google, github, ...) with a fake",
+      "                              sign-in page (repeat for several)",
+      "  --enterprise-connection DOMAIN[=NAME]",
+      "                              enterprise SSO for the addresses of DOMAIN (repeat)",
+      "  --idp-account P=EMAIL[,FIRST LAST]",
+      "                              an account the page of provider or domain P lists",
+      "                              (repeat; any address can also be typed on the page)",
+      "  --allow-redirect-url URL    allowlist a redirect URL of browser sign-ins (repeat; with",
+      "                              none, any is taken, as on a development instance)",
+      "  --email-links               send e-mail links (email_link), also for client trust",
       "  --data-dir DIR              keep users, clients, sessions and the outbox in DIR across",
       "                              restarts (DIR/emulator-state.json; holds secrets, owner-only)",
       "  --import FILE               start from the state in FILE (written by --export-on-exit)",
@@ -177,6 +191,8 @@ public final class Main {
     Instant clockStart = null;
     Duration clockOffset = null;
     boolean noAdminToken = false;
+    Map<String, String> providers = new LinkedHashMap<>(); // name or domain -> connection name
+    Map<String, List<IdpAccount>> accounts = new LinkedHashMap<>();
     for (int i = 0; i < args.length; i++) {
       String option = args[i];
       switch (option) {
@@ -211,6 +227,16 @@ public final class Main {
         case "--clock-offset" -> clockOffset = Durations.parse(option, value(args, ++i, option));
         case "--password-iterations" ->
             builder.passwordHashIterations(parseNumber(option, value(args, ++i, option)));
+        case "--oauth-provider" -> putOnce(providers, value(args, ++i, option), null, option);
+        case "--enterprise-connection" -> {
+          String text = value(args, ++i, option);
+          int eq = text.indexOf('=');
+          String domain = (eq < 0 ? text : text.substring(0, eq)).trim().toLowerCase(Locale.ROOT);
+          putOnce(providers, domain, eq < 0 ? domain : text.substring(eq + 1).trim(), option);
+        }
+        case "--idp-account" -> idpAccount(accounts, option, value(args, ++i, option));
+        case "--allow-redirect-url" -> builder.allowRedirectUrl(value(args, ++i, option));
+        case "--email-links" -> builder.emailLinks(true);
         case "--data-dir" -> {
           o.dataDir = Path.of(value(args, ++i, option));
           builder.dataDir(o.dataDir);
@@ -227,6 +253,20 @@ public final class Main {
         default -> throw new IllegalArgumentException("unknown option " + option);
       }
     }
+    for (String p : accounts.keySet()) {
+      if (!providers.containsKey(p)) {
+        throw new IllegalArgumentException("--idp-account names " + p + ", which no --oauth-provider or"
+            + " --enterprise-connection enables");
+      }
+    }
+    providers.forEach((key, connectionName) -> {
+      IdpAccount[] listed = accounts.getOrDefault(key, List.of()).toArray(IdpAccount[]::new);
+      if (connectionName == null) {
+        builder.oauthProvider(key, listed);
+      } else {
+        builder.enterpriseConnection(connectionName, key, listed);
+      }
+    });
     if (noAdminToken && o.adminToken != null) {
       throw new IllegalArgumentException("give --admin-token or --no-admin-token, not both");
     }
@@ -259,6 +299,28 @@ public final class Main {
             + " password, got " + name + " (write NAME=SETTING, such as phone_number=required)"));
     builder.attribute(attribute, AttributeSetting.fromName(setting).orElseThrow(() -> new IllegalArgumentException(
         option + " " + name + " needs =off, =optional or =required, got " + (eq < 0 ? "nothing" : setting))));
+  }
+
+  private static void putOnce(Map<String, String> providers, String key, String value, String option) {
+    if (providers.containsKey(key)) {
+      throw new IllegalArgumentException(option + " " + key + " is given twice");
+    }
+    providers.put(key, value);
+  }
+
+  /** {@code --idp-account google=ada@example.com,Ada Lovelace}. */
+  private static void idpAccount(Map<String, List<IdpAccount>> accounts, String option, String text) {
+    int eq = text.indexOf('=');
+    if (eq <= 0) {
+      throw new IllegalArgumentException(option + " needs PROVIDER=EMAIL[,FIRST LAST], such as"
+          + " google=ada@example.com,Ada Lovelace; got " + text);
+    }
+    String provider = text.substring(0, eq).trim().toLowerCase(Locale.ROOT);
+    String[] parts = text.substring(eq + 1).split(",", 2);
+    String[] names = parts.length > 1 ? parts[1].trim().split("\\s+", 2) : new String[0];
+    IdpAccount account = IdpAccount.of(parts[0], names.length > 0 && !names[0].isEmpty() ? names[0] : null,
+        names.length > 1 ? names[1] : null);
+    accounts.computeIfAbsent(provider, k -> new ArrayList<>()).add(account);
   }
 
   private static List<EmulatorUser> readUsers(Path file) {

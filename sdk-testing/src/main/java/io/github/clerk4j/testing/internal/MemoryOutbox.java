@@ -43,6 +43,17 @@ final class MemoryOutbox implements Outbox {
   }
 
   @Override
+  public synchronized String latestLinkFor(String recipient) {
+    List<OutboxMessage> found = byRecipient.getOrDefault(key(recipient), List.of());
+    for (int i = found.size() - 1; i >= 0; i--) {
+      if (found.get(i).link() != null) {
+        return found.get(i).link();
+      }
+    }
+    throw new IllegalStateException("no e-mail link was sent to " + recipient);
+  }
+
+  @Override
   public synchronized void clear() {
     messages.clear();
     byRecipient.clear();
@@ -70,6 +81,7 @@ final class MemoryOutbox implements Outbox {
           "channel", m.channel().name().toLowerCase(Locale.ROOT),
           "recipient", m.recipient(),
           "code", m.code(),
+          "link", m.link(),
           "purpose", m.purpose().name().toLowerCase(Locale.ROOT),
           "sent_at", m.sentAt().toEpochMilli()));
     }

@@ -40,6 +40,8 @@ final class Model {
     long lockedUntil;
     Long lastSignInAt;
     Long lastActiveAt;
+    /** Accounts at OAuth providers that sign this user in (linked by e-mail address or at sign-up). */
+    final List<ExternalAccountRecord> externalAccounts = new ArrayList<>();
     /** The uploaded profile image, or null for Clerk's generated avatar. */
     ImageRecord image;
     /** {@code unsafe_metadata}: JSON values (maps, lists, strings, numbers, booleans); from the sign-up, or set on /v1/me. */
@@ -114,6 +116,30 @@ final class Model {
     }
   }
 
+  /** An account at an OAuth provider, linked to a user ({@code external_account}). */
+  static final class ExternalAccountRecord {
+    final String id;
+    /** The provider's name, such as {@code google}. */
+    final String provider;
+    final String providerUserId;
+    final String emailAddress;
+    final String identificationId;
+    final String firstName;
+    final String lastName;
+    final long createdAt;
+
+    ExternalAccountRecord(String id, String provider, String providerUserId, String emailAddress,
+        String identificationId, String firstName, String lastName, long createdAt) {
+      this.id = id;
+      this.provider = provider;
+      this.providerUserId = providerUserId;
+      this.emailAddress = emailAddress;
+      this.identificationId = identificationId;
+      this.firstName = firstName;
+      this.lastName = lastName;
+      this.createdAt = createdAt;
+    }
+  }
   /** An uploaded profile image; the emulator keeps its facts, not its bytes. */
   record ImageRecord(String id, String name, String mediaType, int size, long createdAt) {}
 
@@ -173,7 +199,8 @@ final class Model {
     final Map<String, SignUpAttempt> signUps = new LinkedHashMap<>();
     final List<SessionRecord> sessions = new ArrayList<>();
     String lastActiveSessionId;
-    FactorStrategy lastAuthenticationStrategy;
+    /** The wire strategy of the last sign-in ({@code password}, {@code oauth_google}), or null. */
+    String lastAuthenticationStrategy;
     /** Users who had a session on this client: their password sign-ins need no client trust. */
     final Set<String> knownUserIds = new HashSet<>();
     /** The device as its latest request showed it: the latest activity of its sessions. */
@@ -227,6 +254,13 @@ final class Model {
     Otp emailVerification;
     /** The SMS code sent for {@link #phoneNumber}, or null before one was sent. */
     Otp phoneVerification;
+    /**
+     * What verified {@link #emailAddress} without a code: the OAuth provider or enterprise
+     * connection that reported it, or the invitation sent to it; null otherwise.
+     */
+    VerificationRecord emailVerifiedBy;
+    /** The provider's verification of a sign-up through a browser or an ID token, or null. */
+    ExternalVerification externalAccount;
     String createdSessionId;
     String createdUserId;
 
@@ -245,7 +279,13 @@ final class Model {
     }
 
     boolean emailVerified() {
-      return emailVerification != null && emailVerification.status() == VerificationState.VERIFIED;
+      return emailVerifiedBy != null
+          || emailVerification != null && emailVerification.status() == VerificationState.VERIFIED;
+    }
+
+    /** Whether a provider verified who signs up: then no password is needed (Clerk's OAuth sign-ups). */
+    boolean externallyVerified() {
+      return externalAccount != null && externalAccount.status() == VerificationState.VERIFIED;
     }
 
     boolean phoneVerified() {

@@ -17,6 +17,7 @@ interface Routes {
         new ProfileRoutes(state, rules, views),
         new EmailRoutes(state, rules, views),
         new ActiveSessionRoutes(state, rules, views),
+        new BrowserRoutes(state, rules),
         new AdminRoutes(state),
         new AdminUiRoutes(state, rules),
         new BackendApiRoutes(state, rules, views));

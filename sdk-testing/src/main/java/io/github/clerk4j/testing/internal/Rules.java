@@ -14,6 +14,10 @@ final class Rules {
   final IdentificationRules identifications;
   final AdminUserRules admin;
   final SignInTokenRules signInTokens;
+  final SignInSteps signIns;
+  final ExternalAuthRules external;
+  final InvitationRules invitations;
+  final EmailLinkRules emailLinks;
 
   Rules(EmulatorState state, TokenSigner tokens) {
     this.passwords = new PasswordRules(state);
@@ -22,8 +26,13 @@ final class Rules {
     this.users = new UserRules(state, passwords, identifications, sessions);
     this.codes = new CodeRules(state);
     this.factors = new FactorRules(state);
-    this.signUps = new SignUpRules(state, users, passwords, codes, sessions);
+    ExternalAccounts accounts = new ExternalAccounts(state);
+    this.signUps = new SignUpRules(state, users, passwords, codes, sessions, accounts);
     this.admin = new AdminUserRules(state, users, passwords);
     this.signInTokens = new SignInTokenRules(state);
+    this.signIns = new SignInSteps(state, factors, sessions);
+    this.external = new ExternalAuthRules(state, sessions, signIns, signUps, accounts);
+    this.invitations = new InvitationRules(state);
+    this.emailLinks = new EmailLinkRules(state, signIns);
   }
 }

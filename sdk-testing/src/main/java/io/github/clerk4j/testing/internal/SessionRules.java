@@ -56,8 +56,11 @@ final class SessionRules {
 
   // sessions
 
-  SessionRecord createSession(ClientRecord client, UserRecord user, FactorStrategy firstFactor,
-      boolean secondFactor) {
+  /**
+   * @param firstFactor the strategy that signed the user in, as sent ({@code password}, {@code
+   *     oauth_google}), or null for a sign-up
+   */
+  SessionRecord createSession(ClientRecord client, UserRecord user, String firstFactor, boolean secondFactor) {
     long now = state.now();
     long expireAt = now + state.settings.sessionLifetime().toMillis();
     SessionRecord session = new SessionRecord(state.newId("sess"), client, user, now,

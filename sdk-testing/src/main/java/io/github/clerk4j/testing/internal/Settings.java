@@ -27,11 +27,13 @@ import java.util.Set;
  *     0 checks none
  * @param deleteSelfEnabled users may delete their own account ({@code DELETE /v1/me})
  * @param secretKey the {@code sk_test_...} key the Backend API ({@code /bapi/v1/*}) needs
+ * @param browserAuth OAuth providers, enterprise connections, redirect URLs and e-mail links
  */
 public record Settings(boolean mfaRequired, boolean clientTrust, RateLimits rateLimits,
     Lockout lockout, Set<String> pwnedPasswords, Duration reverificationMaxAge, Duration codeTtl,
     Duration sessionLifetime, int passwordIterations, String adminToken, SignUpPolicy signUp,
-    int passwordMinLength, int passwordMinStrength, boolean deleteSelfEnabled, String secretKey) {
+    int passwordMinLength, int passwordMinStrength, boolean deleteSelfEnabled, String secretKey,
+    BrowserAuth browserAuth) {
 
   /** PBKDF2 iterations unless configured: about 1 ms per derivation on the benchmark machine. */
   public static final int DEFAULT_PASSWORD_ITERATIONS = 4096;
@@ -44,7 +46,7 @@ public record Settings(boolean mfaRequired, boolean clientTrust, RateLimits rate
     return new Settings(false, true, RateLimits.clerkDefaults(), Lockout.clerkDefaults(), Set.of(),
         Duration.ofMinutes(10), Duration.ofMinutes(10), Duration.ofDays(7), DEFAULT_PASSWORD_ITERATIONS, null,
         new SignUpPolicy(SignUpPolicy.defaultAttributes(), false, SignUpMode.PUBLIC), 8, 0, true,
-        newSecretKey());
+        newSecretKey(), BrowserAuth.none());
   }
 
   /**
@@ -54,7 +56,7 @@ public record Settings(boolean mfaRequired, boolean clientTrust, RateLimits rate
   public Settings forLoad(int iterations, Set<String> pwned) {
     return new Settings(mfaRequired, clientTrust, RateLimits.disabled(), Lockout.disabled(), pwned,
         reverificationMaxAge, codeTtl, sessionLifetime, iterations, adminToken, signUp, passwordMinLength,
-        passwordMinStrength, deleteSelfEnabled, secretKey);
+        passwordMinStrength, deleteSelfEnabled, secretKey, browserAuth);
   }
 
   /**
@@ -93,21 +95,21 @@ public record Settings(boolean mfaRequired, boolean clientTrust, RateLimits rate
   public Settings withClientTrust(boolean enabled) {
     return new Settings(mfaRequired, enabled, rateLimits, lockout, pwnedPasswords, reverificationMaxAge,
         codeTtl, sessionLifetime, passwordIterations, adminToken, signUp, passwordMinLength,
-        passwordMinStrength, deleteSelfEnabled, secretKey);
+        passwordMinStrength, deleteSelfEnabled, secretKey, browserAuth);
   }
 
   /** These settings with MFA required or not. */
   public Settings withMfaRequired(boolean required) {
     return new Settings(required, clientTrust, rateLimits, lockout, pwnedPasswords, reverificationMaxAge,
         codeTtl, sessionLifetime, passwordIterations, adminToken, signUp, passwordMinLength,
-        passwordMinStrength, deleteSelfEnabled, secretKey);
+        passwordMinStrength, deleteSelfEnabled, secretKey, browserAuth);
   }
 
   /** These settings with other rate limits. */
   public Settings withRateLimits(RateLimits limits) {
     return new Settings(mfaRequired, clientTrust, limits, lockout, pwnedPasswords, reverificationMaxAge,
         codeTtl, sessionLifetime, passwordIterations, adminToken, signUp, passwordMinLength,
-        passwordMinStrength, deleteSelfEnabled, secretKey);
+        passwordMinStrength, deleteSelfEnabled, secretKey, browserAuth);
   }
 
   @Override
@@ -118,6 +120,6 @@ public record Settings(boolean mfaRequired, boolean clientTrust, RateLimits rate
         + ", sessionLifetime=" + sessionLifetime + ", passwordIterations=" + passwordIterations
         + ", adminToken=" + (adminToken == null ? "none" : "<redacted>") + ", signUp=" + signUp
         + ", passwordMinLength=" + passwordMinLength + ", passwordMinStrength=" + passwordMinStrength
-        + ", deleteSelfEnabled=" + deleteSelfEnabled + ", secretKey=<redacted>]";
+        + ", deleteSelfEnabled=" + deleteSelfEnabled + ", secretKey=<redacted>, browserAuth=" + browserAuth + "]";
   }
 }

@@ -38,12 +38,20 @@ final class SignInRoutes implements Routes {
   @Override
   public void register(Router router) {
     router.add("POST", "/v1/client/sign_ins", this::create);
-    router.add("GET", BASE, ex -> ok(ex, current(ex)));
+    router.add("GET", BASE, this::get);
     router.add("POST", BASE + "/prepare_first_factor", this::prepareFirstFactor);
     router.add("POST", BASE + "/attempt_first_factor", this::attemptFirstFactor);
     router.add("POST", BASE + "/prepare_second_factor", this::prepareSecondFactor);
     router.add("POST", BASE + "/attempt_second_factor", this::attemptSecondFactor);
     router.add("POST", BASE + "/reset_password", this::resetPassword);
+  }
+
+  /** S2; with {@code rotating_token_nonce}, the reload after a browser round trip (wire spec §14.2). */
+  private Response get(Exchange ex) {
+    SignInAttempt signIn = current(ex);
+    ex.request.queryParam("rotating_token_nonce").filter(n -> !n.isEmpty())
+        .ifPresent(nonce -> rules.external.reloadWithNonce(ex.client, signIn.firstFactor, nonce));
+    return ok(ex, signIn);
   }
 
   private Response ok(Exchange ex, SignInAttempt signIn) {
@@ -52,20 +60,24 @@ final class SignInRoutes implements Routes {
 
   /**
    * {@code POST /v1/client/sign_ins}: identifier alone, with a password, or with a code strategy;
-   * or {@code transfer=true} from a sign-up (wire spec §13.2).
+   * an identity provider's page ({@code oauth_<provider>}, {@code enterprise_sso}) or ID token;
+   * a ticket; an e-mail link; or {@code transfer=true} from a sign-up (wire spec §13.2).
    */
   private Response create(Exchange ex) {
     FormBody form = ex.form();
-    if (form.bool("transfer", false)) {
-      // Only a sign-up whose OAuth or SSO account exists is transferable, and the emulator has no
-      // OAuth or SSO: an e-mail address or phone number that exists is refused at sign-up instead.
-      throw ApiException.accountTransferInvalid("this client's sign-up is not transferable");
-    }
-    FactorStrategy strategy = form.nonEmpty("strategy")
-        .map(s -> FormBody.strategy(s, FIRST_FACTOR_STRATEGIES)).orElse(null);
+    String raw = form.nonEmpty("strategy").orElse(null);
+    boolean transfer = form.bool("transfer", false);
+    boolean browser = ExternalAuthRules.isBrowserStrategy(raw);
+    boolean idToken = ExternalAuthRules.isIdTokenStrategy(raw);
+    boolean ticket = FactorStrategy.TICKET.wire().equals(raw);
+    boolean link = FactorStrategy.EMAIL_LINK.wire().equals(raw);
+    FactorStrategy strategy = raw == null || browser || idToken || ticket || link ? null
+        : FormBody.strategy(raw, FIRST_FACTOR_STRATEGIES);
     Optional<String> identifier = form.optional("identifier").filter(s -> !s.isBlank());
     Optional<String> password = form.nonEmpty("password");
-    if ((strategy != null || password.isPresent()) && identifier.isEmpty()) {
+    boolean needsIdentifier = strategy != null || link || password.isPresent()
+        || FactorStrategy.ENTERPRISE_SSO.wire().equals(raw);
+    if (needsIdentifier && identifier.isEmpty()) {
       throw ApiException.paramMissing("identifier");
     }
     if (strategy == FactorStrategy.PASSWORD && password.isEmpty()) {
@@ -75,10 +87,24 @@ final class SignInRoutes implements Routes {
     ClientRecord client = ex.clientOrNew();
     SignInAttempt signIn = new SignInAttempt(state.newId("sia"), state.now() + Duration.ofDays(1).toMillis());
     signIn.locale = form.nonEmpty("locale").orElse(null);
-    if (identifier.isPresent()) {
+    if (identifier.isPresent() && browser) {
+      // Enterprise SSO may be a user's first sign-in: the provider says who it is, not the identifier.
+      signIn.identifier = identifier.get();
+      signIn.status = AttemptStatus.NEEDS_FIRST_FACTOR;
+    } else if (identifier.isPresent()) {
       identify(client, signIn, identifier.get());
     }
-    if (password.isEmpty() && strategy != null && strategy != FactorStrategy.PASSWORD) {
+    // A provider, a token or a ticket that is refused leaves no sign-in behind.
+    boolean verifiedElsewhere = browser || idToken || ticket || transfer;
+    if (browser) {
+      startBrowser(client, signIn, raw, form);
+    } else if (idToken) {
+      rules.external.signInWithIdToken(client, signIn, rules.external.verifyIdToken(raw, form.required("token")));
+    } else if (ticket) {
+      signInWithTicket(client, signIn, form.required("ticket"));
+    } else if (transfer) {
+      rules.external.transferToSignIn(client, signIn);
+    } else if (password.isEmpty() && strategy != null && strategy != FactorStrategy.PASSWORD) {
       // Before the sign-in becomes the client's: an account without such a factor is refused
       // (strategy_for_user_invalid) and the client keeps the sign-in it had.
       startCode(signIn, strategy, idMatching(signIn.user, strategy, identifier.get()));
@@ -86,25 +112,73 @@ final class SignInRoutes implements Routes {
     client.signIn = signIn;
     client.signIns.put(signIn.id, signIn);
     client.updatedAt = state.now();
-    if (password.isPresent()) {
+    if (verifiedElsewhere) {
+      return ok(ex, signIn);
+    }
+    if (link) {
+      sendLink(client, signIn, idMatching(signIn.user, FactorStrategy.EMAIL_LINK, identifier.get()), form, false);
+    } else if (password.isPresent()) {
       verifyPassword(ex, signIn, password.get());
     }
     return ok(ex, signIn);
   }
 
+  /** A provider's page for the sign-in's first factor (S1 or S3). */
+  private void startBrowser(ClientRecord client, SignInAttempt signIn, String strategy, FormBody form) {
+    ExternalVerification v = rules.external.start(client, strategy, form, signIn.identifier, false);
+    v.signIn = signIn;
+    signIn.firstFactor = v;
+  }
+
+  /** A sign-in token signs its user in at once (wire spec §15.1). */
+  private void signInWithTicket(ClientRecord client, SignInAttempt signIn, String ticket) {
+    if (!rules.signInTokens.isToken(ticket) && rules.invitations.isInvitation(ticket)) {
+      throw ApiException.param(400, "invitation_account_not_exists", "ticket", "no account",
+          "There is no account for this invitation yet: sign up with it.");
+    }
+    UserRecord user = rules.signInTokens.consume(ticket);
+    refuseSignedIn(client, user);
+    signIn.user = user;
+    signIn.identifier = user.displayIdentifier();
+    signIn.clientTrustState = client.knownUserIds.contains(user.id) ? TrustState.KNOWN : TrustState.NEW;
+    signIn.firstFactor = VerificationRecord.verified("verification_ticket", FactorStrategy.TICKET);
+    rules.signIns.complete(client, signIn, false);
+  }
+
+  /** An e-mail link for the first factor or the second step, to the offered address with this id. */
+  private void sendLink(ClientRecord client, SignInAttempt signIn, String emailAddressId, FormBody form,
+      boolean secondStep) {
+    List<FactorOffer> offered = secondStep ? secondStepFactors(signIn) : rules.factors.firstFactors(signIn.user, true);
+    String id = FactorRules.pickFactor(offered, FactorStrategy.EMAIL_LINK, emailAddressId);
+    String redirectUrl = form.nonEmpty("redirect_url").orElse(null);
+    if (redirectUrl != null) {
+      ExternalAuthRules.checkRedirectFormat(redirectUrl, "redirect_url");
+    }
+    EmailLinkRules.EmailLink sent = rules.emailLinks.send(client, signIn, id, redirectUrl, secondStep);
+    if (secondStep) {
+      signIn.secondFactor = sent;
+    } else {
+      signIn.firstFactor = sent;
+    }
+  }
+
   private void identify(ClientRecord client, SignInAttempt signIn, String identifier) {
     UserRecord user = state.findUser(identifier).orElseThrow(() -> ApiException.param(422,
         "form_identifier_not_found", "identifier", "not found", "Couldn't find your account."));
+    refuseSignedIn(client, user);
+    signIn.identifier = identifier;
+    signIn.user = user;
+    signIn.status = AttemptStatus.NEEDS_FIRST_FACTOR;
+    signIn.clientTrustState = client.knownUserIds.contains(user.id) ? TrustState.KNOWN : TrustState.NEW;
+  }
+
+  private static void refuseSignedIn(ClientRecord client, UserRecord user) {
     for (SessionRecord s : client.sessions) {
       if (s.user == user && s.live()) {
         throw new ApiException(400, "identifier_already_signed_in", "already signed in",
             "You're already signed in.", Json.obj("session_id", s.id), java.util.Map.of());
       }
     }
-    signIn.identifier = identifier;
-    signIn.user = user;
-    signIn.status = AttemptStatus.NEEDS_FIRST_FACTOR;
-    signIn.clientTrustState = client.knownUserIds.contains(user.id) ? TrustState.KNOWN : TrustState.NEW;
   }
 
   /** The id of the e-mail or phone the user typed, so a code goes where they expect it. */
@@ -120,9 +194,21 @@ final class SignInRoutes implements Routes {
 
   private Response prepareFirstFactor(Exchange ex) {
     SignInAttempt signIn = current(ex);
+    FormBody form = ex.form();
+    String raw = form.required("strategy");
+    if (ExternalAuthRules.isBrowserStrategy(raw)) {
+      // clerk-js prepares enterprise SSO's page here; Android and iOS also OAuth's, after the create.
+      requireStatus(signIn, AttemptStatus.NEEDS_IDENTIFIER, AttemptStatus.NEEDS_FIRST_FACTOR);
+      startBrowser(ex.client, signIn, raw, form);
+      return ok(ex, signIn);
+    }
     requireStatus(signIn, AttemptStatus.NEEDS_FIRST_FACTOR);
-    FactorStrategy strategy = ex.form().strategy(CODE_STRATEGIES);
-    startCode(signIn, strategy, ex.form().nonEmpty(strategy.idParam()).orElse(null));
+    if (FactorStrategy.EMAIL_LINK.wire().equals(raw)) {
+      sendLink(ex.client, signIn, form.nonEmpty("email_address_id").orElse(null), form, false);
+      return ok(ex, signIn);
+    }
+    FactorStrategy strategy = form.strategy(CODE_STRATEGIES);
+    startCode(signIn, strategy, form.nonEmpty(strategy.idParam()).orElse(null));
     return ok(ex, signIn);
   }
 
@@ -152,7 +238,7 @@ final class SignInRoutes implements Routes {
     newPassword.ifPresent(p -> rules.passwords.checkNewPassword(signIn.user, p, "password"));
     rules.codes.attempt(signIn.firstFactor, strategy, code,
         "Send a code first with prepare_first_factor and the same strategy.");
-    afterFirstFactor(ex.client, signIn);
+    rules.signIns.afterFirstFactor(ex.client, signIn);
     if (newPassword.isPresent()) {
       setNewPassword(ex, signIn, newPassword.get());
     }
@@ -162,40 +248,16 @@ final class SignInRoutes implements Routes {
   private void verifyPassword(Exchange ex, SignInAttempt signIn, String password) {
     rules.passwords.checkPassword(signIn.user, password, "password", ex.passwordAhead);
     signIn.firstFactor = VerificationRecord.verified("verification_password", FactorStrategy.PASSWORD);
-    afterFirstFactor(ex.client, signIn);
-  }
-
-  /**
-   * Where a sign-in goes after its first factor: a new password after a reset code; MFA when
-   * the user has it (it takes precedence over client trust); client trust for a password on a
-   * client new to the user; otherwise a session.
-   */
-  private void afterFirstFactor(ClientRecord client, SignInAttempt signIn) {
-    FactorStrategy strategy = signIn.firstFactor.strategy();
-    UserRecord user = signIn.user;
-    if (strategy.resetsPassword()) {
-      signIn.status = AttemptStatus.NEEDS_NEW_PASSWORD;
-    } else if (user.twoFactorEnabled()) {
-      signIn.status = AttemptStatus.NEEDS_SECOND_FACTOR;
-    } else if (strategy == FactorStrategy.PASSWORD && state.settings.clientTrust()
-        && !client.knownUserIds.contains(user.id) && !rules.factors.clientTrustFactors(user).isEmpty()) {
-      signIn.status = AttemptStatus.NEEDS_CLIENT_TRUST;
-      signIn.clientTrustStep = true;
-    } else {
-      complete(client, signIn, false);
-    }
-  }
-
-  private void complete(ClientRecord client, SignInAttempt signIn, boolean secondFactor) {
-    SessionRecord session = rules.sessions.createSession(client, signIn.user,
-        signIn.firstFactor.strategy(), secondFactor);
-    signIn.status = AttemptStatus.COMPLETE;
-    signIn.createdSessionId = session.id;
+    rules.signIns.afterFirstFactor(ex.client, signIn);
   }
 
   private Response prepareSecondFactor(Exchange ex) {
     SignInAttempt signIn = current(ex);
     requireStatus(signIn, AttemptStatus.NEEDS_SECOND_FACTOR, AttemptStatus.NEEDS_CLIENT_TRUST);
+    if (FactorStrategy.EMAIL_LINK.wire().equals(ex.form().optional("strategy").orElse(null))) {
+      sendLink(ex.client, signIn, ex.form().nonEmpty("email_address_id").orElse(null), ex.form(), true);
+      return ok(ex, signIn);
+    }
     FactorStrategy strategy = ex.form().strategy(SECOND_FACTOR_CODES);
     String id = FactorRules.pickFactor(secondStepFactors(signIn), strategy,
         ex.form().nonEmpty(strategy.idParam()).orElse(null));
@@ -219,7 +281,7 @@ final class SignInRoutes implements Routes {
     }
     ex.rateLimit("attempt", state.settings.rateLimits().attempts());
     signIn.secondFactor = rules.factors.verifySecondFactor(signIn.user, strategy, code, signIn.secondFactor);
-    complete(ex.client, signIn, true);
+    rules.signIns.complete(ex.client, signIn, true);
     return ok(ex, signIn);
   }
 
@@ -240,7 +302,7 @@ final class SignInRoutes implements Routes {
     if (signIn.user.twoFactorEnabled()) {
       signIn.status = AttemptStatus.NEEDS_SECOND_FACTOR;
     } else {
-      complete(ex.client, signIn, false);
+      rules.signIns.complete(ex.client, signIn, false);
     }
   }
 

@@ -93,6 +93,11 @@ final class SignInTokenRules {
     return new Minted(token, text);
   }
 
+  /** Whether {@code text} is a sign-in token's, whatever its state (a sign-up refuses one). */
+  boolean isToken(String text) {
+    return byDigest.containsKey(key(Passwords.sha256(text)));
+  }
+
   Optional<SignInToken> byId(String id) {
     return Optional.ofNullable(byId.get(id));
   }

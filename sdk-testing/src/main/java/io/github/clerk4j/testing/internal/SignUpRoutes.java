@@ -33,7 +33,7 @@ final class SignUpRoutes implements Routes {
   @Override
   public void register(Router router) {
     router.add("POST", "/v1/client/sign_ups", this::create);
-    router.add("GET", BASE, ex -> ok(ex, current(ex)));
+    router.add("GET", BASE, this::get);
     router.add("PATCH", BASE, this::update);
     router.add("POST", BASE + "/prepare_verification", this::prepare);
     router.add("POST", BASE + "/attempt_verification", this::attempt);
@@ -51,20 +51,48 @@ final class SignUpRoutes implements Routes {
   private Response create(Exchange ex) {
     FormBody form = ex.form();
     rules.signUps.checkMode();
-    if (form.bool("transfer", false)) {
-      // Only an OAuth, SAML or enterprise SSO sign-in that found no account is transferable
-      // (wire spec §13.1), and the emulator has none of those.
-      throw ApiException.accountTransferInvalid("this client's sign-in is not transferable");
-    }
-    Optional<FactorStrategy> strategy = strategy(form);
+    String raw = form.nonEmpty("strategy").orElse(null);
+    boolean transfer = form.bool("transfer", false);
+    boolean browser = ExternalAuthRules.isBrowserStrategy(raw);
+    boolean idToken = ExternalAuthRules.isIdTokenStrategy(raw);
+    boolean ticket = FactorStrategy.TICKET.wire().equals(raw);
+    Optional<FactorStrategy> strategy = transfer || browser || idToken || ticket ? Optional.empty() : strategy(form);
     ex.rateLimit("sign_up_create", state.settings.rateLimits().creates());
     SignUpAttempt signUp = new SignUpAttempt(state.newId("sua"), state.now() + ABANDON_AFTER.toMillis());
     apply(signUp, form, strategy);
-    ClientRecord client = ex.clientOrNew();
+    ClientRecord client = transfer ? ex.existingClient() : ex.clientOrNew();
+    if (transfer) {
+      // From a sign-in whose provider's account has no user yet (wire spec §13.1).
+      rules.external.transferToSignUp(client, signUp);
+    } else if (browser) {
+      ExternalVerification v = rules.external.start(client, raw, form, signUp.emailAddress, true);
+      v.signUp = signUp;
+      signUp.externalAccount = v;
+    } else if (idToken) {
+      rules.external.signUpWithIdToken(signUp, rules.external.verifyIdToken(raw, form.required("token")));
+    } else if (ticket) {
+      // An invitation's address needs no code: the invitation went to it (wire spec §15.2).
+      String invitation = form.required("ticket");
+      if (rules.signInTokens.isToken(invitation)) {
+        throw ApiException.param(400, "sign_in_token_not_in_sign_in_code", "ticket", "not in sign in",
+            "Sign in tokens can only be used during sign in.");
+      }
+      signUp.emailAddress = rules.invitations.use(invitation);
+      signUp.emailVerification = null;
+      signUp.emailVerifiedBy = VerificationRecord.verified("verification_ticket", FactorStrategy.TICKET);
+    }
     client.signUp = signUp;
     client.signUps.put(signUp.id, signUp);
     client.updatedAt = state.now();
     afterFields(ex, signUp, strategy);
+    return ok(ex, signUp);
+  }
+
+  /** U2; with {@code rotating_token_nonce}, the reload after a browser round trip (wire spec §14.2). */
+  private Response get(Exchange ex) {
+    SignUpAttempt signUp = current(ex);
+    ex.request.queryParam("rotating_token_nonce").filter(n -> !n.isEmpty())
+        .ifPresent(nonce -> rules.external.reloadWithNonce(ex.client, signUp.externalAccount, nonce));
     return ok(ex, signUp);
   }
 

@@ -39,13 +39,21 @@ final class SignUpRules {
   private final PasswordRules passwords;
   private final CodeRules codes;
   private final SessionRules sessions;
+  private final ExternalAccounts accounts;
 
-  SignUpRules(EmulatorState state, UserRules users, PasswordRules passwords, CodeRules codes, SessionRules sessions) {
+  SignUpRules(EmulatorState state, UserRules users, PasswordRules passwords, CodeRules codes, SessionRules sessions,
+      ExternalAccounts accounts) {
     this.state = state;
     this.users = users;
     this.passwords = passwords;
     this.codes = codes;
     this.sessions = sessions;
+    this.accounts = accounts;
+  }
+
+  /** Whether the instance uses this attribute's field at sign-up ({@code first_name}, ...). */
+  boolean accepts(String field) {
+    return UserAttribute.fromWireName(field).map(a -> policy().enabled(a)).orElse(false);
   }
 
   private SignUpPolicy policy() {
@@ -307,7 +315,9 @@ final class SignUpRules {
 
   /** The required fields the sign-up has not given. */
   List<String> missingFields(SignUpAttempt s) {
-    return requiredFields().stream().filter(f -> !given(s, f)).toList();
+    // A provider vouches for who signs up: as on Clerk, such a sign-up needs no password.
+    return requiredFields().stream().filter(f -> !given(s, f))
+        .filter(f -> !(f.equals(UserAttribute.PASSWORD.wireName()) && s.externallyVerified())).toList();
   }
 
   /** The given e-mail address and phone number that no code verified yet (both verify at sign-up). */
@@ -384,7 +394,7 @@ final class SignUpRules {
     user.username = s.username;
     if (s.emailAddress != null) {
       EmailRecord email = new EmailRecord(state.newId("idn"), s.emailAddress, false, now);
-      email.verification = s.emailVerification;
+      email.verification = s.emailVerifiedBy != null ? s.emailVerifiedBy : s.emailVerification;
       user.emails.add(email);
       user.primaryEmailId = email.id;
     }
@@ -406,6 +416,9 @@ final class SignUpRules {
           "That " + param.replace('_', ' ') + " is taken. Please try another.");
     }
     users.register(user);
+    if (s.externallyVerified()) {
+      accounts.link(user, s.externalAccount);
+    }
     // The recorded sign-up leaves last_authentication_strategy null: no sign-in strategy was used.
     SessionRecord session = sessions.createSession(client, user, null, false);
     s.createdUserId = user.id;

@@ -202,9 +202,8 @@ final class StateFile {
       c.updatedAt = n.get("updated_at").lng();
       c.token = n.get("token").str();
       c.lastActiveSessionId = n.get("last_active_session_id").optStr();
-      String strategy = n.get("last_authentication_strategy").optStr();
-      c.lastAuthenticationStrategy = strategy == null ? null : WireValue.parse(FactorStrategy.class, strategy)
-          .orElseThrow(() -> n.get("last_authentication_strategy").invalid("a strategy"));
+      // As sent: password, email_code, ..., or a provider's (oauth_google).
+      c.lastAuthenticationStrategy = n.get("last_authentication_strategy").optStr();
       n.get("known_user_ids").list().forEach(id -> c.knownUserIds.add(id.str()));
       Node seen = n.get("last_seen");
       if (!seen.isNull()) {

@@ -11,6 +11,11 @@ interface VerificationRecord {
 
   VerificationState status();
 
+  /** The strategy as sent: {@link #strategy()}'s, or one with a provider in it ({@code oauth_google}). */
+  default String wireStrategy() {
+    return strategy().wire();
+  }
+
   Map<String, Object> json();
 
   /** A verification that completed in one step (password, TOTP, backup code). */

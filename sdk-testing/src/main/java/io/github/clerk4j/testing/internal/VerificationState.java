@@ -5,5 +5,7 @@ enum VerificationState implements WireValue {
   UNVERIFIED,
   VERIFIED,
   FAILED,
-  EXPIRED;
+  EXPIRED,
+  /** OAuth, SSO, ID token: the provider's account is not the user's (wire spec §13). */
+  TRANSFERABLE;
 }

@@ -2,6 +2,7 @@ package io.github.clerk4j.testing.internal;
 
 import io.github.clerk4j.testing.internal.Model.ClientRecord;
 import io.github.clerk4j.testing.internal.Model.EmailRecord;
+import io.github.clerk4j.testing.internal.Model.ExternalAccountRecord;
 import io.github.clerk4j.testing.internal.Model.PhoneRecord;
 import io.github.clerk4j.testing.internal.Model.ReverificationRecord;
 import io.github.clerk4j.testing.internal.Model.SessionRecord;
@@ -97,10 +98,11 @@ final class Views {
         "missing_fields", r.missingFields(s),
         "unverified_fields", r.unverifiedFields(s),
         "verifications", Json.obj(
-            "email_address", signUpVerification(s.emailVerification, FactorStrategy.EMAIL_CODE),
+            "email_address", s.emailVerifiedBy != null ? verifiedWithoutCode(s.emailVerifiedBy)
+                : signUpVerification(s.emailVerification, FactorStrategy.EMAIL_CODE),
             "phone_number", signUpVerification(s.phoneVerification, FactorStrategy.PHONE_CODE),
             "web3_wallet", null,
-            "external_account", null),
+            "external_account", s.externalAccount == null ? null : s.externalAccount.json()),
         "username", s.username,
         "email_address", s.emailAddress,
         "phone_number", s.phoneNumber,
@@ -136,9 +138,17 @@ final class Views {
     json.put("next_action", switch (status) {
       case VERIFIED -> "";
       case UNVERIFIED -> "needs_attempt";
-      case FAILED, EXPIRED -> "needs_prepare";
+      case FAILED, EXPIRED, TRANSFERABLE -> "needs_prepare";
     });
     json.put("supported_strategies", List.of(strategy));
+    return json;
+  }
+
+  /** An e-mail address a provider or an invitation verified, with the sign-up extras: nothing left to do. */
+  private static Map<String, Object> verifiedWithoutCode(VerificationRecord v) {
+    Map<String, Object> json = v.json();
+    json.put("next_action", "");
+    json.put("supported_strategies", List.of(v.wireStrategy()));
     return json;
   }
 
@@ -228,7 +238,7 @@ final class Views {
         "phone_numbers", phones,
         "web3_wallets", List.of(),
         "passkeys", List.of(),
-        "external_accounts", List.of(),
+        "external_accounts", externalAccounts(u),
         "saml_accounts", List.of(),
         "enterprise_accounts", List.of(),
         "password_last_updated_at", u.passwordUpdatedAt,
@@ -254,6 +264,34 @@ final class Views {
         "deprovisioned", false,
         "profile_image_url", imageUrl(u),
         "organization_memberships", List.of());
+  }
+
+  /** The user's OAuth accounts ({@code external_account}), each with the verification that linked it. */
+  private static List<Object> externalAccounts(UserRecord u) {
+    List<Object> list = new ArrayList<>();
+    for (ExternalAccountRecord a : u.externalAccounts) {
+      list.add(Json.obj(
+          "object", "external_account",
+          "id", a.id,
+          "provider", "oauth_" + a.provider,
+          "identification_id", a.identificationId == null ? "" : a.identificationId,
+          "provider_user_id", a.providerUserId,
+          "approved_scopes", "email openid profile",
+          "email_address", a.emailAddress,
+          "email_address_verified", true,
+          "first_name", a.firstName == null ? "" : a.firstName,
+          "last_name", a.lastName == null ? "" : a.lastName,
+          "image_url", IMAGE_URL,
+          "username", null,
+          "phone_number", null,
+          "public_metadata", Map.of(),
+          "label", null,
+          "created_at", a.createdAt,
+          "updated_at", a.createdAt,
+          "verification", Json.obj("object", "verification_oauth", "status", VerificationState.VERIFIED,
+              "strategy", "oauth_" + a.provider, "attempts", null, "expire_at", a.createdAt)));
+    }
+    return list;
   }
 
   /**

@@ -86,7 +86,8 @@ record EndpointCase(
             "strategy=password&email_address=jane%2Bclerk_test%40example.com&password=p%26ss+w%C3%B6rd"
                 + "&unsafe_metadata=%7B%22plan%22%3A%22pro%22%7D",
             Answers.envelope(Answers.SIGN_UP, Answers.NEW_CLIENT), true),
-        new EndpointCase(Endpoint.GET_SIGN_UP, "SIGN_UP_ID", null, Form.empty(), "GET", SIGN_UP, "",
+        // The reload after a browser sign-up carries the nonce as query, as the sign-in's does.
+        new EndpointCase(Endpoint.GET_SIGN_UP, "SIGN_UP_ID", null, form("rotating_token_nonce", "n/4+5 6"), "GET", SIGN_UP, "",
             Answers.envelope(Answers.SIGN_UP, Answers.NEW_CLIENT), true),
         new EndpointCase(Endpoint.UPDATE_SIGN_UP, "SIGN_UP_ID", null, form("first_name", "Jane", "last_name", ""),
             "PATCH", SIGN_UP, "first_name=Jane&last_name=", Answers.envelope(Answers.SIGN_UP, Answers.NEW_CLIENT),

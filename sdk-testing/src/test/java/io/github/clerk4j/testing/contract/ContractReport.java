@@ -49,7 +49,25 @@ public record ContractReport(String label, List<Finding> violations, List<Findin
      * {@code "password"} in a sign-in's {@code supported_identifiers}: every recorded Clerk
      * sign-in for an instance with passwords has it, the file's enum lacks it.
      */
-    PASSWORD_IN_SUPPORTED_IDENTIFIERS
+    PASSWORD_IN_SUPPORTED_IDENTIFIERS,
+    /**
+     * A query parameter that Clerk's own clients send and the operation does not declare (DESIGN
+     * §6): {@code _is_native} on every native request and {@code _clerk_session_id} on {@code
+     * /v1/me} calls (wire spec §1.2–1.4); {@code __clerk_api_version}, the API version as query,
+     * {@code _clerk_js_version} and {@code _method} (the verb of a PATCH or DELETE clerk-js sends
+     * as POST, §1.3), all from clerk-js; and {@code rotating_token_nonce} on the reload of a sign-in or sign-up after a
+     * browser round trip, as clerk-android, clerk-ios and Expo send it (addendum §14.2 step 6,
+     * uncertainty 11), while the file's {@code getSignIn} and {@code getSignUp} declare no query.
+     */
+    CLIENT_SENT_QUERY_PARAMETER,
+    /**
+     * A verification whose strategy is {@code enterprise_sso}: the file lists the strategy for
+     * factors and for {@code prepare_first_factor}, but none of its verification schemas allows
+     * it (the SAML one, which enterprise SSO succeeds, names only {@code saml}; the OAuth one's
+     * pattern is {@code ^oauth_}), while clerk-js's own tests read {@code
+     * first_factor_verification.strategy: enterprise_sso}. Only that enum is tolerated.
+     */
+    ENTERPRISE_SSO_VERIFICATION
   }
 
   /**

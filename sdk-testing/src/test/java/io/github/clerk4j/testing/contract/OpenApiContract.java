@@ -67,6 +67,14 @@ public final class OpenApiContract {
   private static final Pattern FORM_VALUE_GUESSED =
       Pattern.compile("^Instance type \\((integer|number|boolean)\\) does not match any allowed primitive type \\(allowed: \\[[^\\]]*\"string\"");
   private static final Pattern SUPPORTED_IDENTIFIER = Pattern.compile(".*/supported_identifiers/\\d+$");
+  private static final Pattern VERIFICATION_STRATEGY = Pattern.compile(".*_verification/strategy$|.*/verifications/[a-z_]+/strategy$|.*/verification/strategy$");
+
+  /** Query parameters Clerk's clients send that operations do not declare ({@link Tolerance#CLIENT_SENT_QUERY_PARAMETER}). */
+  static final Set<String> CLIENT_SENT_QUERY =
+      Set.of("_is_native", "_clerk_session_id", "__clerk_api_version", "_clerk_js_version", "_method");
+  /** The reloads that carry {@code rotating_token_nonce} (addendum §14.2 step 6). */
+  private static final Set<String> NONCE_RELOADS =
+      Set.of("get /v1/client/sign_ins/{sign_in_id}", "get /v1/client/sign_ups/{sign_up_id}");
 
   /** Classpath location of the copy of Clerk's Backend API file (see contract/SOURCE.md). */
   public static final String BAPI_SPEC_RESOURCE = "contract/bapi-2026-05-12.yml";
@@ -123,13 +131,62 @@ public final class OpenApiContract {
     }
   }
 
-  /** Validates the request (query, form body) and the response against the matching operation. */
+  /**
+   * Validates the request (query, form body) and the response against the matching operation.
+   * Query parameters the operation does not declare are findings too (the validator lets them
+   * pass): a misspelt one is a bug.
+   */
   public ContractReport validate(Interaction interaction) {
     ValidationReport report;
     synchronized (validator) {
       report = validator.validate(toRequest(interaction), toResponse(interaction));
     }
-    return classify(interaction, report);
+    ContractReport classified = classify(interaction, report);
+    List<Finding> undeclared = undeclaredQuery(interaction);
+    if (undeclared.isEmpty()) {
+      return classified;
+    }
+    List<Finding> violations = new ArrayList<>(classified.violations());
+    List<Finding> tolerated = new ArrayList<>(classified.tolerated());
+    undeclared.forEach(f -> (f.tolerance() == null ? violations : tolerated).add(f));
+    return new ContractReport(classified.label(), violations, tolerated);
+  }
+
+  /** The interaction's query parameters that its operation (and path) does not declare. */
+  private List<Finding> undeclaredQuery(Interaction interaction) {
+    String method = interaction.method().toLowerCase(Locale.ROOT);
+    List<Finding> findings = new ArrayList<>();
+    var paths = spec.path("paths").fields();
+    while (paths.hasNext()) {
+      var entry = paths.next();
+      String template = entry.getKey();
+      JsonNode operation = entry.getValue().path(method);
+      if (operation.isMissingNode()
+          || !interaction.path().matches(template.replaceAll("\\{[^}]+}", "[^/]+").replace(".", "\\."))) {
+        continue;
+      }
+      Set<String> declared = new java.util.HashSet<>();
+      for (JsonNode list : List.of(entry.getValue().path("parameters"), operation.path("parameters"))) {
+        list.forEach(p -> {
+          JsonNode parameter = resolve(p);
+          if ("query".equals(parameter.path("in").asText())) {
+            declared.add(parameter.path("name").asText());
+          }
+        });
+      }
+      for (String name : interaction.query().keySet()) {
+        if (declared.contains(name)) {
+          continue;
+        }
+        boolean tolerated = CLIENT_SENT_QUERY.contains(name)
+            || name.equals("rotating_token_nonce") && NONCE_RELOADS.contains(method + " " + template);
+        findings.add(new Finding(Side.REQUEST, "parameter.query.undeclared", "",
+            "Query parameter '" + name + "' is not declared by " + method.toUpperCase(Locale.ROOT) + " " + template,
+            tolerated ? Tolerance.CLIENT_SENT_QUERY_PARAMETER : null));
+      }
+      break;
+    }
+    return findings;
   }
 
   /**
@@ -217,8 +274,12 @@ public final class OpenApiContract {
         boolean passwordIdentifier = scope.side() == Side.RESPONSE
             && SUPPORTED_IDENTIFIER.matcher(pointer).matches()
             && "password".equals(at(scope.body(), pointer).asText(null));
-        return List.of(finding(scope, rule, pointer, text,
-            passwordIdentifier ? Tolerance.PASSWORD_IN_SUPPORTED_IDENTIFIERS : null));
+        boolean enterpriseSso = scope.side() == Side.RESPONSE
+            && VERIFICATION_STRATEGY.matcher(pointer).matches()
+            && "enterprise_sso".equals(at(scope.body(), pointer).asText(null))
+            && text.contains("possible values: [\"saml\"]");
+        return List.of(finding(scope, rule, pointer, text, passwordIdentifier ? Tolerance.PASSWORD_IN_SUPPORTED_IDENTIFIERS
+            : enterpriseSso ? Tolerance.ENTERPRISE_SSO_VERIFICATION : null));
       case "schema.allOf":
       case "schema.oneOf":
       case "schema.anyOf":

@@ -329,6 +329,8 @@ class SignUpContractTest {
     assertThat(c.post(U1, "email_address", "u@example.com", "unsafe_metadata", "[1,2]").errorCode())
         .isEqualTo("form_param_format_invalid");
     assertThat(c.post(U1, "email_address", "u@example.com", "strategy", "oauth_google").errorCode())
+        .as("a provider the instance does not enable").isEqualTo("oauth_provider_not_enabled");
+    assertThat(c.post(U1, "email_address", "u@example.com", "strategy", "web3_metamask_signature").errorCode())
         .isEqualTo("form_param_format_invalid");
   }
 

@@ -57,6 +57,42 @@ class MainTest {
   }
 
   @Test
+  void browserSignInOptionsReachTheEnvironmentAndTheProviderPage() throws Exception {
+    try (ClerkEmulator emulator = Main.parse(new String[] {"--port", "0", "--no-admin-token",
+        "--oauth-provider", "google", "--idp-account", "google=ada@example.com,Ada Lovelace",
+        "--enterprise-connection", "acme.com=Acme Corp", "--idp-account", "acme.com=bob@acme.com",
+        "--allow-redirect-url", "http://127.0.0.1:45789/sso-callback", "--email-links"}).builder.build().start()) {
+      HttpClient http = HttpClient.newHttpClient();
+      String env = http.send(HttpRequest.newBuilder(URI.create(emulator.url() + "/v1/environment")).build(),
+          HttpResponse.BodyHandlers.ofString()).body();
+      assertThat(env).contains("\"oauth_google\":{\"enabled\":true", "\"enterprise_sso\":{\"enabled\":true",
+          "\"email_link\"");
+      String form = "strategy=oauth_google&redirect_url=" + java.net.URLEncoder.encode("http://127.0.0.1:45789/sso-callback",
+          StandardCharsets.UTF_8);
+      String started = http.send(HttpRequest.newBuilder(URI.create(emulator.url() + "/v1/client/sign_ins?_is_native=true"))
+          .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form))
+          .build(), HttpResponse.BodyHandlers.ofString()).body();
+      String page = started.replaceAll(".*\"external_verification_redirect_url\":\"([^\"]+)\".*", "$1");
+      assertThat(http.send(HttpRequest.newBuilder(URI.create(page)).build(), HttpResponse.BodyHandlers.ofString())
+          .body()).contains("Ada Lovelace", "ada@example.com");
+      String refused = http.send(HttpRequest.newBuilder(URI.create(emulator.url() + "/v1/client/sign_ins?_is_native=true"))
+          .header("Content-Type", "application/x-www-form-urlencoded")
+          .POST(HttpRequest.BodyPublishers.ofString("strategy=oauth_google&redirect_url=myapp%3A%2F%2Fcallback")).build(),
+          HttpResponse.BodyHandlers.ofString()).body();
+      assertThat(refused).contains("redirect_url_domain_mismatch");
+    }
+    assertThatThrownBy(() -> Main.parse(new String[] {"--idp-account", "github=x@example.com"}))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no --oauth-provider or --enterprise-connection");
+    assertThatThrownBy(() -> Main.parse(new String[] {"--idp-account", "x@example.com"}))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("PROVIDER=EMAIL");
+    assertThatThrownBy(() -> Main.parse(new String[] {"--oauth-provider", "google", "--oauth-provider", "google"}))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("given twice");
+    assertThatThrownBy(() -> Main.parse(new String[] {"--enterprise-connection", "acme.com",
+        "--idp-account", "acme.com=eve@example.com"})).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("cannot have the account eve@example.com");
+  }
+
+  @Test
   void accountSwitchesReachTheEnvironment() throws Exception {
     try (ClerkEmulator emulator = Main.parse(new String[] {"--port", "0", "--no-delete-self",
         "--attribute", "phone_number=required", "--no-admin-token"}).builder.build().start()) {

@@ -1,0 +1,25 @@
+package io.github.clerk4j;
+
+import java.time.Duration;
+
+/**
+ * A wait for something outside clerk4j ran out of time: the person did not open the e-mail link,
+ * or the browser did not come back from the provider's page. Nothing is lost: the sign-in is as it
+ * was, so the app may wait again or start over.
+ */
+public class ClerkTimeoutException extends ClerkException {
+
+  private static final long serialVersionUID = 1L;
+
+  private final Duration timeout;
+
+  public ClerkTimeoutException(String message, Duration timeout) {
+    super(message);
+    this.timeout = timeout;
+  }
+
+  /** How long clerk4j waited. */
+  public Duration timeout() {
+    return timeout;
+  }
+}
