@@ -167,7 +167,10 @@ public final class OkHttpTransport implements Transport {
     static final OkHttpClient INSTANCE = new OkHttpClient();
   }
 
-  /** A builder with the default timeouts and a new {@link OkHttpClient}. */
+  /**
+   * A builder with the default timeouts, over the {@link OkHttpClient} every default transport
+   * of the JVM shares (one connection pool and dispatcher) unless given one.
+   */
   public static Builder builder() {
     return new Builder();
   }
