@@ -15,24 +15,30 @@ import java.util.Locale;
 public final class FrontendApi {
 
   /**
-   * The last key or URL checked and its origin: an application builds its Clerks from one of
-   * each, and a server building a Clerk per end user need not decode the key each time.
+   * The last key or URL checked and its origin: an application builds its Clerks from one, and a
+   * server building a Clerk per end user need not decode the key each time. (A key is a String,
+   * a URL a URI: one never equals the other.)
    */
   private record Checked(Object given, URI origin) {}
 
-  private static volatile Checked lastKey;
-  private static volatile Checked lastUrl;
+  private static volatile Checked last;
 
   private FrontendApi() {}
 
   /** The origin encoded in {@code pk_test_...} / {@code pk_live_...}. */
   public static URI fromPublishableKey(String key) {
-    Checked last = lastKey;
-    if (last != null && last.given().equals(key)) {
-      return last.origin();
-    }
-    URI origin = decodePublishableKey(key);
-    lastKey = new Checked(key, origin);
+    URI known = remembered(key);
+    return known != null ? known : remember(key, decodePublishableKey(key));
+  }
+
+  /** The origin last checked for {@code given}, or null. */
+  private static URI remembered(Object given) {
+    Checked c = last;
+    return c != null && c.given().equals(given) ? c.origin() : null;
+  }
+
+  private static URI remember(Object given, URI origin) {
+    last = new Checked(given, origin);
     return origin;
   }
 
@@ -84,13 +90,8 @@ public final class FrontendApi {
 
   /** Checks an explicit Frontend API URL: HTTPS, or HTTP on a loopback address; returns the origin. */
   public static URI fromUrl(URI url) {
-    Checked last = lastUrl;
-    if (last != null && last.given().equals(url)) {
-      return last.origin();
-    }
-    URI origin = checkedOrigin(url);
-    lastUrl = new Checked(url, origin);
-    return origin;
+    URI known = remembered(url);
+    return known != null ? known : remember(url, checkedOrigin(url));
   }
 
   private static URI checkedOrigin(URI url) {
