@@ -17,6 +17,7 @@ import io.github.clerk4j.spi.FilePart;
 import io.github.clerk4j.spi.Form;
 import io.github.clerk4j.spi.Transport;
 import io.github.clerk4j.spi.TransportFactory;
+import java.lang.ref.WeakReference;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -64,8 +65,11 @@ public final class Clerk implements AutoCloseable {
   private final Transport transport;
   private final TokenKeeper tokens;
   private final CallExecutor calls;
-  private final Executor executor;
-  private final ExecutorService ownedExecutor;
+  /** The executor given to the builder, or null: then {@link #ownedExecutor} runs async calls. */
+  private final Executor givenExecutor;
+  /** Made on the first async call, so that a Clerk that never uses one costs no pool. */
+  private ExecutorService ownedExecutor;
+  private final Object executorLock = new Object();
   private final SessionTokenCache sessionTokens;
   /** Deadlines of waits (an e-mail link's verification), as of the retry deadlines. */
   private final Clock clock;
@@ -89,13 +93,7 @@ public final class Clerk implements AutoCloseable {
     this.clock = b.clock;
     this.sleeper = b.retryPolicy.sleeper();
     this.client = new Client(this, null);
-    if (b.executor != null) {
-      this.executor = b.executor;
-      this.ownedExecutor = null;
-    } else {
-      this.ownedExecutor = Executors.newCachedThreadPool(daemonThreads());
-      this.executor = ownedExecutor;
-    }
+    this.givenExecutor = b.executor;
     TransportFactory factory = b.transportFactory != null ? b.transportFactory : discoverTransport();
     this.transport = Objects.requireNonNull(factory.create(url), "the TransportFactory returned null");
     this.calls = new CallExecutor(transport, b.retryPolicy, b.clock, tokens, this::applyClient,
@@ -233,7 +231,7 @@ public final class Clerk implements AutoCloseable {
       return failed(closedException());
     }
     try {
-      return CompletableFuture.supplyAsync(action, executor);
+      return CompletableFuture.supplyAsync(action, executor());
     } catch (RejectedExecutionException e) {
       return failed(closed.get() ? closedException()
           : new ClerkException("the executor given to Clerk.builder() refused the task", e));
@@ -327,8 +325,10 @@ public final class Clerk implements AutoCloseable {
         try {
           tokens.close();
         } finally {
-          if (ownedExecutor != null) {
-            ownedExecutor.shutdown();
+          synchronized (executorLock) {
+            if (ownedExecutor != null) {
+              ownedExecutor.shutdown();
+            }
           }
         }
       }
@@ -369,6 +369,12 @@ public final class Clerk implements AutoCloseable {
    */
   <T> CompletableFuture<T> interruptible(Callable<T> work) {
     if (closed.get()) {
+      return CompletableFuture.failedFuture(closedException());
+    }
+    Executor executor;
+    try {
+      executor = executor();
+    } catch (RejectedExecutionException closedMeanwhile) {
       return CompletableFuture.failedFuture(closedException());
     }
     return InterruptibleTask.start(executor, work, null);
@@ -569,6 +575,9 @@ public final class Clerk implements AutoCloseable {
   }
 
   private void notifyListeners(Client before, Client after) {
+    if (listeners.isEmpty()) {
+      return; // most apps have none: no session comparison per answer
+    }
     Optional<Session> sessionBefore = activeSession(before);
     Optional<Session> sessionAfter = activeSession(after);
     boolean sessionChanged = !sessionKey(sessionBefore).equals(sessionKey(sessionAfter));
@@ -590,7 +599,23 @@ public final class Clerk implements AutoCloseable {
         .orElse(List.of());
   }
 
+  /**
+   * The transport found with {@link ServiceLoader}, looked up once per context class loader: the
+   * lookup scans the class path, and a server that builds a Clerk per end user would pay it each
+   * time.
+   */
   private static TransportFactory discoverTransport() {
+    ClassLoader context = Thread.currentThread().getContextClassLoader();
+    DiscoveredTransport found = discovered;
+    if (found != null && found.loader().get() == context) {
+      return found.factory();
+    }
+    TransportFactory factory = lookUpTransport();
+    discovered = new DiscoveredTransport(new WeakReference<>(context), factory);
+    return factory;
+  }
+
+  private static TransportFactory lookUpTransport() {
     Iterator<TransportFactory> it = ServiceLoader.load(TransportFactory.class).iterator();
     if (!it.hasNext()) {
       it = ServiceLoader.load(TransportFactory.class, Clerk.class.getClassLoader()).iterator();
@@ -601,6 +626,27 @@ public final class Clerk implements AutoCloseable {
               + "the class path or module path, or pass one to Clerk.builder().transport(...)");
     }
     return it.next();
+  }
+
+  /** The last lookup's result, with the context class loader (held weakly) it was made with. */
+  private record DiscoveredTransport(WeakReference<ClassLoader> loader, TransportFactory factory) {}
+
+  private static volatile DiscoveredTransport discovered;
+
+  /** The executor of async calls; Clerk's own pool is made here, never after {@link #close()}. */
+  private Executor executor() {
+    if (givenExecutor != null) {
+      return givenExecutor;
+    }
+    synchronized (executorLock) {
+      if (closed.get()) {
+        throw new RejectedExecutionException("this Clerk is closed");
+      }
+      if (ownedExecutor == null) {
+        ownedExecutor = Executors.newCachedThreadPool(daemonThreads());
+      }
+      return ownedExecutor;
+    }
   }
 
   private static ThreadFactory daemonThreads() {

@@ -484,9 +484,16 @@ public final class SignIn {
 
   /**
    * First-factor code flows: with an identifier, a new sign-in first unless this one already has
-   * it, then the code is sent to the factor that matches it.
+   * it, then the code is sent to the factor that matches it. A sign-in by e-mail or SMS code is
+   * created and its code sent in one request ({@code strategy} with the identifier, wire spec
+   * §S1, as the iOS and Android SDKs do; the server sends the code to the address or number
+   * typed); on a sign-in that already has the identifier, only the code is sent, as clerk-js does.
    */
   private SignIn sendFirstFactorCode(Strategy strategy, String identifier) {
+    if (identifier != null && !waitsForFirstFactorOf(identifier)
+        && (strategy == Strategy.EMAIL_CODE || strategy == Strategy.PHONE_CODE)) {
+      return createAndSendCode(strategy, identifier);
+    }
     SignIn on = identifier == null ? this : withIdentifier(identifier);
     Factor f = pickFactor(on.supportedFirstFactors(), strategy, null,
         identifier != null ? identifier : on.identifier().orElse(null), "supportedFirstFactors");
@@ -496,12 +503,31 @@ public final class SignIn {
     return Hints.withHints(() -> on.send(Endpoint.PREPARE_FIRST_FACTOR, params), Hints.SEND);
   }
 
+  /** {@code POST /v1/client/sign_ins} with the strategy: the new sign-in, its code sent. */
+  private SignIn createAndSendCode(Strategy strategy, String identifier) {
+    SignInCreateParams params = strategy == Strategy.EMAIL_CODE
+        ? SignInCreateParams.emailCode(identifier) : SignInCreateParams.phoneCode(identifier);
+    return Hints.withHints(
+        () -> clerk.sendOnce(new SendKey(null, Endpoint.CREATE_SIGN_IN, params.form()), () -> create(params)),
+        e -> {
+          if (e.hasCode("strategy_for_user_invalid")) {
+            return "this account has no " + strategy.wireValue() + " factor: sign in another way"
+                + " (create(SignInCreateParams.identifier(...)).supportedFirstFactors() lists them)";
+          }
+          String hint = Hints.PASSWORD.apply(e);
+          return hint != null ? hint : Hints.SEND.apply(e);
+        });
+  }
+
   /** This sign-in if it already waits for a first factor of {@code identifier}, else a new one with it. */
   private SignIn withIdentifier(String identifier) {
-    boolean reusable = id() != null && status() == SignInStatus.NEEDS_FIRST_FACTOR
-        && identifier().map(identifier::equalsIgnoreCase).orElse(false);
-    return reusable ? this
+    return waitsForFirstFactorOf(identifier) ? this
         : Hints.withHints(() -> create(SignInCreateParams.identifier(identifier)), Hints.PASSWORD);
+  }
+
+  private boolean waitsForFirstFactorOf(String identifier) {
+    return id() != null && status() == SignInStatus.NEEDS_FIRST_FACTOR
+        && identifier().map(identifier::equalsIgnoreCase).orElse(false);
   }
 
   private SignIn verifyFirstFactorCode(Strategy strategy, String code, String resendCall) {
@@ -749,10 +775,16 @@ public final class SignIn {
     }
 
     /**
-     * Sends a code for {@code identifier} (an e-mail address or phone number): creates a sign-in
-     * with it unless this sign-in already has it, then sends the code to the matching factor.
+     * Sends a code for {@code identifier} (an e-mail address or phone number) and returns the
+     * sign-in waiting for it. For {@code emailCode()} and {@code phoneCode()}, one request creates
+     * the sign-in and sends the code to the address or number typed; on a sign-in that already
+     * has this identifier only the code is sent. A password reset creates the sign-in, then sends
+     * the code to the matching factor.
      *
-     * @throws IllegalStateException the account offers no such factor; the message lists those it does
+     * @throws ClerkApiException {@code strategy_for_user_invalid} when the account has no e-mail
+     *     or phone factor (the message says how to see the ones it has)
+     * @throws IllegalStateException a password reset the account offers no factor for; the
+     *     message lists those it does
      */
     public SignIn sendCode(String identifier) {
       FormParams.require(identifier, "identifier");

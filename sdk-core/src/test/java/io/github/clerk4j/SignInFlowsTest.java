@@ -167,20 +167,53 @@ class SignInFlowsTest {
   }
 
   @Test
-  void emailCodeSignInCreatesWithTheIdentifierThenPrepares() {
-    SignInResource needsFirst = signIn("sia_1", "needs_first_factor").identifier(EMAIL)
-        .first(bare("password"), emailFactor("email_code", "other@example.com", "idn_other"),
-            emailFactor("email_code", EMAIL, "idn_email")).build();
-    fake.thenRespond(needsFirst).thenRespond(needsFirst).thenRespond(complete());
+  void emailCodeSignInCreatesTheSignInAndSendsTheCodeInOneRequest() {
+    SignInResource sent = signIn("sia_1", "needs_first_factor").identifier(EMAIL)
+        .first(bare("password"), emailFactor("email_code", EMAIL, "idn_email")).build();
+    fake.thenRespond(sent).thenRespond(complete());
     SignIn s = clerk.signIn().emailCode().sendCode(EMAIL);
     s = s.emailCode().verifyCode(CODE);
-    assertThat(fake.endpoints()).containsExactly(Endpoint.CREATE_SIGN_IN, Endpoint.PREPARE_FIRST_FACTOR,
-        Endpoint.ATTEMPT_FIRST_FACTOR);
+    assertThat(fake.endpoints()).containsExactly(Endpoint.CREATE_SIGN_IN, Endpoint.ATTEMPT_FIRST_FACTOR);
+    // the server sends the code to the address typed (wire spec §S1, as the native SDKs rely on)
+    assertThat(fake.form(0)).containsExactly(entry("strategy", "email_code"), entry("identifier", EMAIL));
+    assertThat(fake.form(1)).containsExactly(entry("strategy", "email_code"), entry("code", CODE));
+    assertThat(s.status()).isEqualTo(SignInStatus.COMPLETE);
+  }
+
+  @Test
+  void phoneCodeSignInCreatesTheSignInAndSendsTheCodeInOneRequest() {
+    SignInResource sent = signIn("sia_1", "needs_first_factor").identifier("+15555550100")
+        .first(phoneFactor("phone_code", "+15555550100", "idn_phone", false)).build();
+    fake.thenRespond(sent);
+    clerk.signIn().phoneCode().sendCode("+15555550100");
+    assertThat(fake.endpoints()).containsExactly(Endpoint.CREATE_SIGN_IN);
+    assertThat(fake.form(0)).containsExactly(entry("strategy", "phone_code"), entry("identifier", "+15555550100"));
+  }
+
+  @Test
+  void aCodeSignInForAnAccountWithoutThatFactorNamesTheWayOut() {
+    fake.thenRefuse(MeFixtures.error(400, "strategy_for_user_invalid", "strategy"), null);
+    assertThatThrownBy(() -> clerk.signIn().phoneCode().sendCode(EMAIL))
+        .isInstanceOfSatisfying(ClerkApiException.class,
+            e -> assertThat(e.hasCode("strategy_for_user_invalid")).isTrue())
+        .hasMessageContaining("no phone_code factor")
+        .hasMessageContaining("supportedFirstFactors()");
+    assertThat(fake.endpoints()).containsExactly(Endpoint.CREATE_SIGN_IN);
+    assertThat(clerk.signIn().id()).as("nothing replaced locally").isNull();
+  }
+
+  @Test
+  void aResetCodeCreatesWithTheIdentifierThenPreparesTheFactorOfTheTypedAddress() {
+    SignInResource needsFirst = signIn("sia_1", "needs_first_factor").identifier(EMAIL)
+        .first(bare("password"), emailFactor("reset_password_email_code", "other@example.com", "idn_other"),
+            emailFactor("reset_password_email_code", EMAIL, "idn_email")).build();
+    fake.thenRespond(needsFirst).thenRespond(needsFirst);
+    clerk.signIn().resetPasswordEmailCode().sendCode(EMAIL);
+    assertThat(fake.endpoints()).containsExactly(Endpoint.CREATE_SIGN_IN, Endpoint.PREPARE_FIRST_FACTOR);
     assertThat(fake.form(0)).containsExactly(entry("identifier", EMAIL));
     // the factor whose safe identifier is the typed address wins over the first listed
-    assertThat(fake.form(1)).containsExactly(entry("strategy", "email_code"), entry("email_address_id", "idn_email"));
-    assertThat(fake.form(2)).containsExactly(entry("strategy", "email_code"), entry("code", CODE));
-    assertThat(s.status()).isEqualTo(SignInStatus.COMPLETE);
+    assertThat(fake.form(1)).containsExactly(entry("strategy", "reset_password_email_code"),
+        entry("email_address_id", "idn_email"));
   }
 
   @Test

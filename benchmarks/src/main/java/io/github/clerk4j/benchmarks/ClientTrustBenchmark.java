@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
@@ -43,7 +44,7 @@ import okhttp3.OkHttpClient;
  * ./mvnw -q -pl benchmarks -am package -DskipTests
  * java -jar benchmarks/target/client-trust-benchmark.jar [--clients 1,4,16] [--users 10,1000,100000]
  *     [--initial-warmup-seconds 20] [--warmup-seconds 5] [--rounds 5] [--round-seconds 3]
- *     [--password-iterations N]
+ *     [--password-iterations N] [--help]
  * </pre>
  */
 public final class ClientTrustBenchmark {
@@ -62,6 +63,9 @@ public final class ClientTrustBenchmark {
    */
   public static void main(String[] args) throws Exception {
     Options options = Options.parse(args);
+    if (options == null) {
+      return;
+    }
     System.out.printf(Locale.ROOT, "clerk4j client-trust benchmark: Java %s, %s %s, %d CPUs, max heap %d MiB%n",
         System.getProperty("java.version"), System.getProperty("os.name"), System.getProperty("os.arch"),
         Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
@@ -231,27 +235,37 @@ public final class ClientTrustBenchmark {
     int roundSeconds = 3;
     int passwordIterations; // 0: the emulator's default
 
+    static final String HELP = """
+        usage: java -jar client-trust-benchmark.jar [options]
+          --clients 1,4,16               concurrent clients, one point each (default 1,4,16)
+          --users 10,1000,100000         seeded users, one emulator each (default 10,1000,100000)
+          --initial-warmup-seconds 20    warm-up of the first point (default 20)
+          --warmup-seconds 5             warm-up of every other point (default 5)
+          --rounds 5                     timed rounds per point (default 5)
+          --round-seconds 3              length of a round (default 3)
+          --password-iterations N        the emulator's PBKDF2 iterations (default: its own)
+          --help                         this text""";
+
+    /** The options, or {@code null} after printing {@link #HELP} for {@code --help}. */
     static Options parse(String[] args) {
-      Options o = new Options();
-      for (int i = 0; i < args.length; i++) {
-        String name = args[i];
-        if (i + 1 == args.length) {
-          throw new IllegalArgumentException(name + " needs a value");
-        }
-        String value = args[++i];
-        switch (name) {
-          case "--clients" -> o.clients = ints(value);
-          case "--users" -> o.users = ints(value);
-          case "--initial-warmup-seconds" -> o.initialWarmupSeconds = Integer.parseInt(value);
-          case "--warmup-seconds" -> o.warmupSeconds = Integer.parseInt(value);
-          case "--rounds" -> o.rounds = Integer.parseInt(value);
-          case "--round-seconds" -> o.roundSeconds = Integer.parseInt(value);
-          case "--password-iterations" -> o.passwordIterations = Integer.parseInt(value);
-          default -> throw new IllegalArgumentException("unknown option " + name
-              + "; options: --clients 1,4,16 --users 10,1000,100000 --initial-warmup-seconds 20"
-              + " --warmup-seconds 5 --rounds 5 --round-seconds 3 --password-iterations N");
-        }
+      Map<String, String> v = Cli.parse(args, HELP, "clients", "users", "initial-warmup-seconds",
+          "warmup-seconds", "rounds", "round-seconds", "password-iterations");
+      if (v == null) {
+        return null;
       }
+      Options o = new Options();
+      v.forEach((name, value) -> {
+        switch (name) {
+          case "clients" -> o.clients = ints(value);
+          case "users" -> o.users = ints(value);
+          case "initial-warmup-seconds" -> o.initialWarmupSeconds = Integer.parseInt(value);
+          case "warmup-seconds" -> o.warmupSeconds = Integer.parseInt(value);
+          case "rounds" -> o.rounds = Integer.parseInt(value);
+          case "round-seconds" -> o.roundSeconds = Integer.parseInt(value);
+          case "password-iterations" -> o.passwordIterations = Integer.parseInt(value);
+          default -> throw new IllegalStateException(name); // Cli.parse knows only the names above
+        }
+      });
       if (o.rounds < 1 || o.roundSeconds < 1 || o.warmupSeconds < 0 || o.initialWarmupSeconds < 0) {
         throw new IllegalArgumentException("need at least one round of at least one second");
       }

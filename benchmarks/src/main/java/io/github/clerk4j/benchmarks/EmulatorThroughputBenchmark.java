@@ -40,9 +40,35 @@ public final class EmulatorThroughputBenchmark {
   private static final Pattern LISTENING = Pattern.compile("listening on http://127\\.0\\.0\\.1:(\\d+)");
   private static final Pattern SEEDED = Pattern.compile("Seeded (\\d+) users in (\\d+) ms");
 
+  private static final String HELP = """
+      usage: java -jar emulator-throughput-benchmark.jar [options]
+        --clients 16                  concurrent load clients, a comma list for several points (default 16)
+        --users 10,1000,100000        seeded users, one emulator each (default 10,1000,100000)
+        --warmup-seconds 15           warm-up of each point (default 15)
+        --rounds 5                    timed rounds per point (default 5)
+        --round-seconds 5             length of a round (default 5)
+        --password-iterations 4096    the emulator's PBKDF2 iterations (default 4096)
+        --emulator-jar PATH           the standalone emulator (default sdk-testing/target/clerk4j-emulator.jar)
+        --server jar                  jar: the standalone emulator as shipped; jar-data-dir: the same
+                                      keeping its state in a fresh --data-dir; jdk, jetty, undertow: its
+                                      request handling behind that server; a comma list interleaves them
+        --jvm-option OPTION           an option of the emulator's JVM, again for more
+        --help                        this text""";
+
   private EmulatorThroughputBenchmark() {}
 
+  /**
+   * Runs the benchmark and prints its figures.
+   *
+   * @param args see {@link #HELP}
+   * @throws Exception if the emulator does not start or a flow fails
+   */
   public static void main(String[] args) throws Exception {
+    Map<String, List<String>> given = Cli.parseAll(args, HELP, "clients", "users", "warmup-seconds", "rounds",
+        "round-seconds", "password-iterations", "emulator-jar", "server", "jvm-option");
+    if (given == null) {
+      return;
+    }
     Map<String, String> o = new LinkedHashMap<>();
     o.put("clients", "16");
     o.put("users", "10,1000,100000");
@@ -51,24 +77,13 @@ public final class EmulatorThroughputBenchmark {
     o.put("round-seconds", "5");
     o.put("password-iterations", "4096");
     o.put("emulator-jar", "sdk-testing/target/clerk4j-emulator.jar");
-    // "jar": the standalone emulator as shipped ("jar-data-dir": with --data-dir, to measure what
-    // keeping the state costs); jdk, jetty or undertow: its request handling
-    // behind that server (ServedEmulator, from this benchmark's own jar), for choosing the server.
-    // A comma list runs one emulator JVM per entry, and interleaves their rounds.
     o.put("server", "jar");
-    List<String> jvmOptions = new ArrayList<>();
-    for (int i = 0; i < args.length; i += 2) {
-      String key = args[i].replaceFirst("^--", "");
-      if (i + 1 >= args.length || !(o.containsKey(key) || key.equals("jvm-option"))) {
-        throw new IllegalArgumentException("unknown option or missing value: " + args[i] + "; options: "
-            + o.keySet() + ", jvm-option");
+    List<String> jvmOptions = given.getOrDefault("jvm-option", List.of());
+    given.forEach((name, values) -> {
+      if (!name.equals("jvm-option")) {
+        o.put(name, values.get(values.size() - 1));
       }
-      if (key.equals("jvm-option")) {
-        jvmOptions.add(args[i + 1]);
-      } else {
-        o.put(key, args[i + 1]);
-      }
-    }
+    });
     System.out.printf(Locale.ROOT, "emulator throughput benchmark: Java %s, %d CPUs, load average %s%noptions %s %s%n%n",
         System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(), LoadRunner.loadAverage(),
         o, jvmOptions);

@@ -35,18 +35,34 @@ import java.util.Set;
  * </pre>
  */
 public final class HttpServerBenchmark {
+  private static final String HELP = """
+      usage: java -jar http-server-benchmark.jar [options]
+        --clients 16                concurrent load clients (default 16)
+        --users 1000                seeded users (default 1000)
+        --threads 8                 each server's handler threads (default 8)
+        --warmup-seconds 10         warm-up of each server and workload (default 10)
+        --rounds 5                  timed rounds (default 5)
+        --round-seconds 4           length of a round (default 4)
+        --password-iterations 1     the emulator's PBKDF2 iterations (default 1, so the server's share shows)
+        --help                      this text""";
+
   private HttpServerBenchmark() {}
 
+  /**
+   * Runs the benchmark and prints its figures.
+   *
+   * @param args see {@link #HELP}
+   * @throws Exception if a server does not start or an operation fails
+   */
   public static void main(String[] args) throws Exception {
     Map<String, Integer> o = new LinkedHashMap<>(Map.of("clients", 16, "users", 1000, "threads", 8,
         "warmup-seconds", 10, "rounds", 5, "round-seconds", 4, "password-iterations", 1));
-    for (int i = 0; i < args.length; i += 2) {
-      String key = args[i].replaceFirst("^--", "");
-      if (!o.containsKey(key) || i + 1 >= args.length) {
-        throw new IllegalArgumentException("unknown option or missing value: " + args[i] + "; options: " + o.keySet());
-      }
-      o.put(key, Integer.parseInt(args[i + 1]));
+    Map<String, String> given = Cli.parse(args, HELP, o.keySet().toArray(String[]::new));
+    if (given == null) {
+      return;
     }
+    given.forEach((name, value) -> o.put(name,
+        name.equals("warmup-seconds") ? Cli.nonNegative(given, name, 0) : Cli.positive(given, name, 1)));
     int users = o.get("users");
     System.out.printf(Locale.ROOT, "HTTP server benchmark: Java %s, %d CPUs, load average %s, options %s%n",
         System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(), LoadRunner.loadAverage(), o);

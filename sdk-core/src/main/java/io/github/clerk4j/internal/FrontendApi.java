@@ -14,10 +14,35 @@ import java.util.Locale;
  */
 public final class FrontendApi {
 
+  /**
+   * The last key or URL checked and its origin: an application builds its Clerks from one, and a
+   * server building a Clerk per end user need not decode the key each time. (A key is a String,
+   * a URL a URI: one never equals the other.)
+   */
+  private record Checked(Object given, URI origin) {}
+
+  private static volatile Checked last;
+
   private FrontendApi() {}
 
   /** The origin encoded in {@code pk_test_...} / {@code pk_live_...}. */
   public static URI fromPublishableKey(String key) {
+    URI known = remembered(key);
+    return known != null ? known : remember(key, decodePublishableKey(key));
+  }
+
+  /** The origin last checked for {@code given}, or null. */
+  private static URI remembered(Object given) {
+    Checked c = last;
+    return c != null && c.given().equals(given) ? c.origin() : null;
+  }
+
+  private static URI remember(Object given, URI origin) {
+    last = new Checked(given, origin);
+    return origin;
+  }
+
+  private static URI decodePublishableKey(String key) {
     if (key == null || key.isBlank()) {
       throw new IllegalArgumentException("publishable key is empty");
     }
@@ -65,6 +90,11 @@ public final class FrontendApi {
 
   /** Checks an explicit Frontend API URL: HTTPS, or HTTP on a loopback address; returns the origin. */
   public static URI fromUrl(URI url) {
+    URI known = remembered(url);
+    return known != null ? known : remember(url, checkedOrigin(url));
+  }
+
+  private static URI checkedOrigin(URI url) {
     if (url == null) {
       throw new IllegalArgumentException("frontend API URL is null");
     }

@@ -2,7 +2,9 @@ package io.github.clerk4j.internal;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Map;
 import java.util.OptionalLong;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -13,7 +15,14 @@ import java.util.regex.Pattern;
  */
 public final class Jwts {
 
+  /** The pattern of each claim asked for (two: iat and exp), compiled once. */
+  private static final Map<String, Pattern> CLAIMS = new ConcurrentHashMap<>();
+
   private Jwts() {}
+
+  private static Pattern claim(String name) {
+    return Pattern.compile("\"" + Pattern.quote(name) + "\"\\s*:\\s*(-?\\d{1,18})(?:\\.\\d+)?\\s*[,}]");
+  }
 
   /**
    * The numeric claim {@code name} of {@code token} (a bare JWT or {@code Bearer <jwt>}), or empty
@@ -37,9 +46,7 @@ public final class Jwts {
     } catch (IllegalArgumentException e) {
       return OptionalLong.empty();
     }
-    Matcher m =
-        Pattern.compile("\"" + Pattern.quote(name) + "\"\\s*:\\s*(-?\\d{1,18})(?:\\.\\d+)?\\s*[,}]")
-            .matcher(payload);
+    Matcher m = CLAIMS.computeIfAbsent(name, Jwts::claim).matcher(payload);
     if (!m.find()) {
       return OptionalLong.empty();
     }

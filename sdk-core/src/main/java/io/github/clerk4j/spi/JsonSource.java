@@ -1,6 +1,8 @@
 package io.github.clerk4j.spi;
 
+import io.github.clerk4j.internal.wire.MemberNames;
 import java.io.IOException;
+import java.util.List;
 
 /**
  * A pull parser over one JSON response body: how a transport hands a body to clerk4j-core, which
@@ -49,6 +51,16 @@ public interface JsonSource {
     public SyntaxException(String message, Throwable cause) {
       super(message, cause);
     }
+  }
+
+  /**
+   * The member names of the Frontend API's answers that clerk4j-core knows: those its decoders
+   * read and those they skip. A hint for a parser that can match a name against a fixed set
+   * without making a string of it (Moshi's {@code JsonReader.Options}): {@link #nextName()} may
+   * then return the listed instance; a body may carry any other name too.
+   */
+  static List<String> knownNames() {
+    return MemberNames.ALL;
   }
 
   /** The kind of the next token, without consuming it. */

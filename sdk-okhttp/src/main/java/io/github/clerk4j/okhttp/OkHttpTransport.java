@@ -12,7 +12,10 @@ import io.github.clerk4j.spi.Transport;
 import io.github.clerk4j.spi.TransportFactory;
 import java.net.URI;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
+import java.util.WeakHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import okhttp3.Authenticator;
 import okhttp3.HttpUrl;
@@ -75,13 +78,79 @@ public final class OkHttpTransport implements Transport {
   private final AtomicBoolean closed = new AtomicBoolean();
 
   private OkHttpTransport(Settings settings, URI frontendApiUrl) {
-    HttpUrl baseUrl = FrontendApiUrl.toBaseUrl(frontendApiUrl);
-    OkHttpClient.Builder b =
-        (settings.base == null ? SharedClient.INSTANCE : settings.base).newBuilder();
-    b.connectTimeout(settings.connectTimeout)
-        .readTimeout(settings.readTimeout)
-        .writeTimeout(settings.writeTimeout)
-        .callTimeout(settings.callTimeout)
+    this.executor = executorFor(settings, Objects.requireNonNull(frontendApiUrl, "frontendApiUrl"));
+  }
+
+  /**
+   * Transports of the same base client, settings and URL share one executor: one derived {@link
+   * OkHttpClient}, one Retrofit and one {@link FapiService} proxy, whose endpoint methods Retrofit
+   * reads from their annotations once. An application that builds a {@code Clerk} per end user
+   * thus builds none of them per user. Held per base client weakly (a client the application
+   * drops is forgotten with its executors) and, per client, for the most recent URLs and
+   * settings only (a test suite starting emulator after emulator does not pile them up).
+   */
+  private static final Map<OkHttpClient, Map<ExecutorKey, FapiExecutor>> EXECUTORS = new WeakHashMap<>();
+
+  private static final int EXECUTORS_PER_CLIENT = 16;
+
+  /**
+   * What makes two transports of one base client the same. Not a record: a record's {@code
+   * hashCode} is linked through method handles on first use, which costs a fresh JVM tens of
+   * milliseconds (measured with -Xlog:class+load, see benchmarks/README.md).
+   */
+  private static final class ExecutorKey {
+    final Duration connectTimeout;
+    final Duration readTimeout;
+    final Duration writeTimeout;
+    final Duration callTimeout;
+    /** As given: the URL is checked and parsed only when no executor exists for it yet. */
+    final URI frontendApiUrl;
+
+    ExecutorKey(Settings s, URI frontendApiUrl) {
+      this.connectTimeout = s.connectTimeout;
+      this.readTimeout = s.readTimeout;
+      this.writeTimeout = s.writeTimeout;
+      this.callTimeout = s.callTimeout;
+      this.frontendApiUrl = frontendApiUrl;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof ExecutorKey k && k.connectTimeout.equals(connectTimeout)
+          && k.readTimeout.equals(readTimeout) && k.writeTimeout.equals(writeTimeout)
+          && k.callTimeout.equals(callTimeout) && k.frontendApiUrl.equals(frontendApiUrl);
+    }
+
+    @Override
+    public int hashCode() {
+      return Objects.hash(connectTimeout, readTimeout, writeTimeout, callTimeout, frontendApiUrl);
+    }
+  }
+
+  private static FapiExecutor executorFor(Settings settings, URI frontendApiUrl) {
+    OkHttpClient base = settings.base == null ? SharedClient.INSTANCE : settings.base;
+    ExecutorKey key = new ExecutorKey(settings, frontendApiUrl);
+    synchronized (EXECUTORS) {
+      return EXECUTORS.computeIfAbsent(base, b -> recentFirst()).computeIfAbsent(key, k -> newExecutor(base, k));
+    }
+  }
+
+  private static Map<ExecutorKey, FapiExecutor> recentFirst() {
+    return new LinkedHashMap<>(4, 0.75f, true) {
+      @Override
+      protected boolean removeEldestEntry(Map.Entry<ExecutorKey, FapiExecutor> eldest) {
+        return size() > EXECUTORS_PER_CLIENT;
+      }
+    };
+  }
+
+  private static FapiExecutor newExecutor(OkHttpClient base, ExecutorKey k) {
+    HttpUrl baseUrl = FrontendApiUrl.toBaseUrl(k.frontendApiUrl); // throws for a URL it refuses
+    OkHttpClient.Builder b = base.newBuilder();
+    b.connectTimeout(k.connectTimeout)
+        .readTimeout(k.readTimeout)
+        .writeTimeout(k.writeTimeout)
+        .callTimeout(k.callTimeout)
         .retryOnConnectionFailure(false)
         .followRedirects(false)
         .followSslRedirects(false)
@@ -90,7 +159,7 @@ public final class OkHttpTransport implements Transport {
     b.interceptors().add(0, new FapiRequestInterceptor(UserAgent.VALUE));
     // ... and last on the network side, so that nothing added after it reaches the wire.
     b.addNetworkInterceptor(new WireInterceptor());
-    this.executor = new FapiExecutor(b.build(), baseUrl);
+    return new FapiExecutor(b.build(), baseUrl);
   }
 
   /** The pool and dispatcher every default transport shares (created on first use). */
@@ -98,7 +167,10 @@ public final class OkHttpTransport implements Transport {
     static final OkHttpClient INSTANCE = new OkHttpClient();
   }
 
-  /** A builder with the default timeouts and a new {@link OkHttpClient}. */
+  /**
+   * A builder with the default timeouts, over the {@link OkHttpClient} every default transport
+   * of the JVM shares (one connection pool and dispatcher) unless given one.
+   */
   public static Builder builder() {
     return new Builder();
   }

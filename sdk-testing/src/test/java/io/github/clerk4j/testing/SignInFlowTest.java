@@ -121,4 +121,17 @@ class SignInFlowTest {
         "strategy", "phone_code", "code", emulator.outbox().latestCodeFor("+15555550100"));
     assertThat(phoneDone.response().get("status")).isEqualTo("complete");
   }
+
+  /** One call creates the sign-in and sends the code; an account without that factor is refused. */
+  @Test
+  void aCodeSignInForAnAccountWithoutThatFactorIsRefusedAndKeepsTheCurrentSignIn() {
+    Answer current = fapi.post("/v1/client/sign_ins", "identifier", ALICE);
+    Answer refused = fapi.post("/v1/client/sign_ins", "identifier", "+15555550177", "strategy", "email_code");
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(refused.errorCode()).isEqualTo("strategy_for_user_invalid");
+    assertThat(emulator.outbox().messages()).as("no code sent").isEmpty();
+
+    Answer client = fapi.get("/v1/client");
+    assertThat(Fapi.map(client.response().get("sign_in")).get("id")).isEqualTo(current.response().get("id"));
+  }
 }

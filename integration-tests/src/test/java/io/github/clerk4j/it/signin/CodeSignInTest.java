@@ -8,6 +8,7 @@ import io.github.clerk4j.Session;
 import io.github.clerk4j.SessionStatus;
 import io.github.clerk4j.SessionTask;
 import io.github.clerk4j.SignIn;
+import io.github.clerk4j.SignInCreateParams;
 import io.github.clerk4j.SignInStatus;
 import io.github.clerk4j.testing.EmulatorUser;
 import java.util.ArrayList;
@@ -45,12 +46,17 @@ class CodeSignInTest {
   }
 
   @Test
-  void phoneCodeForAnAccountWithoutPhoneListsWhatIsOffered() {
+  void phoneCodeForAnAccountWithoutPhoneIsRefusedWithTheWayOut() {
     try (Harness h = new Harness(EmulatorUser.builder().email(EMAIL).password(PASSWORD).build())) {
       assertThatThrownBy(() -> h.clerk.signIn().phoneCode().sendCode(EMAIL))
-          .isInstanceOf(IllegalStateException.class)
+          .isInstanceOfSatisfying(ClerkApiException.class,
+              e -> assertThat(e.hasCode("strategy_for_user_invalid")).isTrue())
           .hasMessageContaining("no phone_code factor")
-          .hasMessageContaining("email_code");
+          .hasMessageContaining("supportedFirstFactors()");
+      assertThat(h.emulator.outbox().messages()).as("nothing sent").isEmpty();
+      // the way out the message names
+      SignIn identified = h.clerk.signIn().create(SignInCreateParams.identifier(EMAIL));
+      assertThat(identified.supportedFirstFactors()).extracting(f -> f.rawStrategy()).contains("email_code");
     }
   }
 

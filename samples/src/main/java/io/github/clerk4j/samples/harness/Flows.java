@@ -198,7 +198,7 @@ final class Flows {
           .summary("sign in with an e-mail code, no password")
           .guide("guides/development/custom-flows/authentication/email-sms-otp")
           .details("""
-              emailCode().sendCode(address) creates the sign-in and sends the code;
+              emailCode().sendCode(address) creates the sign-in and sends the code in one request;
               emailCode().verifyCode(code) completes it. n sends a new code (sendCode()); s starts
               over.""")
           .seed(s -> s.user(EmulatorUser.builder().email("hedy@example.com")))

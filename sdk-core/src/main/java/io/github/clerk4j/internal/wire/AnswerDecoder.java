@@ -11,7 +11,6 @@ import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -26,77 +25,89 @@ public final class AnswerDecoder {
   /** What an answer decoded to: a resource, or a refusal. */
   public record Answer(Object response, ClientResource client, String clientToken, ClerkApiException error) {}
 
-  /** How an endpoint's 2xx body is built. */
-  private record Body(WireReader.Item<?> resource, boolean wrapped, String what, boolean mayBeNull) {}
+  /**
+   * How an endpoint's 2xx body is built: the resource, whether it comes in Clerk's {@code
+   * {"response": ..., "client": ...}} envelope, its name for messages, and whether it may be null.
+   * An enum and switches rather than a table of method references: each reference is a class
+   * that a fresh JVM spins the first time, 26 of them before the first answer of a sign-in.
+   */
+  private enum Body {
+    ENVIRONMENT(false, "environment", false),
+    CLIENT(true, "client", true),
+    SIGN_IN(true, "sign-in", false),
+    SIGN_UP(true, "sign-up", false),
+    /** A touch may skip the session for intents that do not piggyback; core falls back to its own. */
+    TOUCHED_SESSION(true, "session", true),
+    SESSION(true, "session", false),
+    SESSION_TOKEN(false, "session token", false),
+    REVERIFICATION(true, "session verification", false),
+    USER(true, "user", false),
+    PHONE_NUMBER(true, "phone number", false),
+    EMAIL_ADDRESS(true, "e-mail address", false),
+    TOTP(true, "TOTP enrolment", false),
+    BACKUP_CODES(true, "backup codes", false),
+    IMAGE(true, "image", false),
+    DELETED_OBJECT(true, "deleted object", false),
+    /** A bare array, as Clerk answers it (no envelope, no piggybacked client). */
+    ACTIVE_SESSIONS(false, "list of active sessions", false);
 
-  private static final Map<Endpoint, Body> BODIES = new EnumMap<>(Endpoint.class);
+    final boolean wrapped;
+    final String what;
+    final boolean mayBeNull;
 
-  static {
-    body(Endpoint.GET_ENVIRONMENT, unwrapped(EnvironmentDecoder::environment, "environment"));
-    body(Endpoint.GET_CLIENT, new Body(WireDecoders::client, true, "client", true));
-    body(Endpoint.DELETE_CLIENT, new Body(WireDecoders::client, true, "client", true));
-    for (Endpoint e : List.of(Endpoint.CREATE_SIGN_IN, Endpoint.GET_SIGN_IN, Endpoint.PREPARE_FIRST_FACTOR,
-        Endpoint.ATTEMPT_FIRST_FACTOR, Endpoint.PREPARE_SECOND_FACTOR, Endpoint.ATTEMPT_SECOND_FACTOR,
-        Endpoint.RESET_PASSWORD)) {
-      body(e, wrapped(WireDecoders::signIn, "sign-in"));
+    Body(boolean wrapped, String what, boolean mayBeNull) {
+      this.wrapped = wrapped;
+      this.what = what;
+      this.mayBeNull = mayBeNull;
     }
-    for (Endpoint e : List.of(Endpoint.CREATE_SIGN_UP, Endpoint.GET_SIGN_UP, Endpoint.UPDATE_SIGN_UP,
-        Endpoint.PREPARE_SIGN_UP_VERIFICATION, Endpoint.ATTEMPT_SIGN_UP_VERIFICATION)) {
-      body(e, wrapped(WireDecoders::signUp, "sign-up"));
-    }
-    // A touch may skip the session for intents that do not piggyback; core falls back to its own.
-    body(Endpoint.TOUCH_SESSION, new Body(WireDecoders::session, true, "session", true));
-    body(Endpoint.END_SESSION, wrapped(WireDecoders::session, "session"));
-    body(Endpoint.CREATE_SESSION_TOKEN, unwrapped(in -> WireDecoders.token(in, true), "session token"));
-    for (Endpoint e : List.of(Endpoint.START_REVERIFICATION, Endpoint.PREPARE_REVERIFICATION_FIRST_FACTOR,
-        Endpoint.ATTEMPT_REVERIFICATION_FIRST_FACTOR, Endpoint.PREPARE_REVERIFICATION_SECOND_FACTOR,
-        Endpoint.ATTEMPT_REVERIFICATION_SECOND_FACTOR)) {
-      body(e, wrapped(WireDecoders::reverification, "session verification"));
-    }
-    body(Endpoint.GET_USER, wrapped(WireDecoders::user, "user"));
-    body(Endpoint.CHANGE_PASSWORD, wrapped(WireDecoders::user, "user"));
-    for (Endpoint e : List.of(Endpoint.CREATE_PHONE_NUMBER, Endpoint.PREPARE_PHONE_NUMBER_VERIFICATION,
-        Endpoint.ATTEMPT_PHONE_NUMBER_VERIFICATION, Endpoint.UPDATE_PHONE_NUMBER)) {
-      body(e, wrapped(WireDecoders::phoneNumber, "phone number"));
-    }
-    body(Endpoint.DELETE_PHONE_NUMBER, wrapped(WireDecoders::deletedObject, "deleted object"));
-    body(Endpoint.CREATE_TOTP, wrapped(WireDecoders::totp, "TOTP enrolment"));
-    body(Endpoint.ATTEMPT_TOTP_VERIFICATION, wrapped(WireDecoders::totp, "TOTP enrolment"));
-    body(Endpoint.DELETE_TOTP, wrapped(WireDecoders::deletedObject, "deleted object"));
-    body(Endpoint.CREATE_BACKUP_CODES, wrapped(WireDecoders::backupCodes, "backup codes"));
-    body(Endpoint.UPDATE_USER, wrapped(WireDecoders::user, "user"));
-    body(Endpoint.UPDATE_USER_METADATA, wrapped(WireDecoders::user, "user"));
-    body(Endpoint.DELETE_USER, wrapped(WireDecoders::deletedObject, "deleted object"));
-    for (Endpoint e : List.of(Endpoint.CREATE_EMAIL_ADDRESS, Endpoint.PREPARE_EMAIL_ADDRESS_VERIFICATION,
-        Endpoint.ATTEMPT_EMAIL_ADDRESS_VERIFICATION)) {
-      body(e, wrapped(WireDecoders::emailAddress, "e-mail address"));
-    }
-    body(Endpoint.DELETE_EMAIL_ADDRESS, wrapped(WireDecoders::deletedObject, "deleted object"));
-    body(Endpoint.SET_PROFILE_IMAGE, wrapped(AccountDecoders::image, "image"));
-    body(Endpoint.DELETE_PROFILE_IMAGE, wrapped(WireDecoders::deletedObject, "deleted object"));
-    // A bare array, as Clerk answers it (no envelope, no piggybacked client).
-    body(Endpoint.GET_ACTIVE_SESSIONS,
-        unwrapped(in -> in.list(AccountDecoders::activeSession), "list of active sessions"));
-    body(Endpoint.REVOKE_SESSION, wrapped(WireDecoders::session, "session"));
-    for (Endpoint e : Endpoint.values()) {
-      if (!BODIES.containsKey(e)) {
-        throw new IllegalStateException("no answer decoder for " + e);
-      }
+
+    Object read(WireReader in) throws IOException {
+      return switch (this) {
+        case ENVIRONMENT -> EnvironmentDecoder.environment(in);
+        case CLIENT -> WireDecoders.client(in);
+        case SIGN_IN -> WireDecoders.signIn(in);
+        case SIGN_UP -> WireDecoders.signUp(in);
+        case TOUCHED_SESSION, SESSION -> WireDecoders.session(in);
+        case SESSION_TOKEN -> WireDecoders.token(in, true);
+        case REVERIFICATION -> WireDecoders.reverification(in);
+        case USER -> WireDecoders.user(in);
+        case PHONE_NUMBER -> WireDecoders.phoneNumber(in);
+        case EMAIL_ADDRESS -> WireDecoders.emailAddress(in);
+        case TOTP -> WireDecoders.totp(in);
+        case BACKUP_CODES -> WireDecoders.backupCodes(in);
+        case IMAGE -> AccountDecoders.image(in);
+        case DELETED_OBJECT -> WireDecoders.deletedObject(in);
+        case ACTIVE_SESSIONS -> in.list(AccountDecoders::activeSession);
+      };
     }
   }
 
-  private AnswerDecoder() {}
-
-  private static void body(Endpoint e, Body b) {
-    BODIES.put(e, b);
-  }
-
-  private static Body wrapped(WireReader.Item<?> resource, String what) {
-    return new Body(resource, true, what, false);
-  }
-
-  private static Body unwrapped(WireReader.Item<?> resource, String what) {
-    return new Body(resource, false, what, false);
+  /** The body of each endpoint; javac checks that every endpoint has one. */
+  private static Body body(Endpoint endpoint) {
+    return switch (endpoint) {
+      case GET_ENVIRONMENT -> Body.ENVIRONMENT;
+      case GET_CLIENT, DELETE_CLIENT -> Body.CLIENT;
+      case CREATE_SIGN_IN, GET_SIGN_IN, PREPARE_FIRST_FACTOR, ATTEMPT_FIRST_FACTOR, PREPARE_SECOND_FACTOR,
+          ATTEMPT_SECOND_FACTOR, RESET_PASSWORD -> Body.SIGN_IN;
+      case CREATE_SIGN_UP, GET_SIGN_UP, UPDATE_SIGN_UP, PREPARE_SIGN_UP_VERIFICATION,
+          ATTEMPT_SIGN_UP_VERIFICATION -> Body.SIGN_UP;
+      case TOUCH_SESSION -> Body.TOUCHED_SESSION;
+      case END_SESSION, REVOKE_SESSION -> Body.SESSION;
+      case CREATE_SESSION_TOKEN -> Body.SESSION_TOKEN;
+      case START_REVERIFICATION, PREPARE_REVERIFICATION_FIRST_FACTOR, ATTEMPT_REVERIFICATION_FIRST_FACTOR,
+          PREPARE_REVERIFICATION_SECOND_FACTOR, ATTEMPT_REVERIFICATION_SECOND_FACTOR -> Body.REVERIFICATION;
+      case GET_USER, CHANGE_PASSWORD, UPDATE_USER, UPDATE_USER_METADATA -> Body.USER;
+      case CREATE_PHONE_NUMBER, PREPARE_PHONE_NUMBER_VERIFICATION, ATTEMPT_PHONE_NUMBER_VERIFICATION,
+          UPDATE_PHONE_NUMBER -> Body.PHONE_NUMBER;
+      case CREATE_EMAIL_ADDRESS, PREPARE_EMAIL_ADDRESS_VERIFICATION,
+          ATTEMPT_EMAIL_ADDRESS_VERIFICATION -> Body.EMAIL_ADDRESS;
+      case CREATE_TOTP, ATTEMPT_TOTP_VERIFICATION -> Body.TOTP;
+      case CREATE_BACKUP_CODES -> Body.BACKUP_CODES;
+      case SET_PROFILE_IMAGE -> Body.IMAGE;
+      case DELETE_PHONE_NUMBER, DELETE_TOTP, DELETE_USER, DELETE_EMAIL_ADDRESS, DELETE_PROFILE_IMAGE ->
+          Body.DELETED_OBJECT;
+      case GET_ACTIVE_SESSIONS -> Body.ACTIVE_SESSIONS;
+    };
   }
 
   /** See {@link io.github.clerk4j.spi.FapiResponse#decode}. */
@@ -137,7 +148,7 @@ public final class AnswerDecoder {
   }
 
   private static Answer success(Endpoint endpoint, int status, String token, JsonSource source) {
-    Body spec = BODIES.get(endpoint);
+    Body spec = body(endpoint);
     if (source == null) {
       throw badBody(endpoint, "the Frontend API answered HTTP " + status + " with an empty body", null, token);
     }
@@ -149,14 +160,14 @@ public final class AnswerDecoder {
         in.beginObject();
         while (in.hasNext()) {
           switch (in.nextName()) {
-            case "response" -> response = spec.resource.read(in);
+            case "response" -> response = spec.read(in);
             case "client" -> client = WireDecoders.client(in);
             default -> in.skipValue();
           }
         }
         in.endObject();
       } else {
-        response = spec.resource.read(in);
+        response = spec.read(in);
       }
       if (in.peek() != JsonSource.Token.END_DOCUMENT) {
         throw new WireFormatException("more than one JSON value");

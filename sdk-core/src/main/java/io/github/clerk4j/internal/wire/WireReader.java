@@ -29,12 +29,17 @@ public final class WireReader {
   }
 
   private final JsonSource source;
+  /** How many objects and arrays are open: the number of segments of the source's path. */
+  private int depth;
   /**
-   * The path of the member whose value was skipped last, a name no decoder knows: until the next
-   * name is read, the source's path still ends with it, and it is body text (a broken body can
-   * turn any value, a backup code say, into a "name").
+   * The segment of the source's path (counted from 1) that names the member whose value is being
+   * or was last skipped, or 0: a name no decoder knows, which is body text (a broken body can turn
+   * any value, a backup code say, into a "name"). Until the next name is read or its object ends,
+   * the source's path still ends with it, or goes through it while the skip fails half way. Kept
+   * as a depth, not as the path itself, so that skipping costs no path string: the path is built
+   * only for a message.
    */
-  private String skippedMember;
+  private int skippedSegment;
 
   public WireReader(JsonSource source) {
     this.source = source;
@@ -52,10 +57,30 @@ public final class WireReader {
   public void beginObject() throws IOException {
     expect(Token.BEGIN_OBJECT, "an object");
     source.beginObject();
+    depth++;
   }
 
   public void endObject() throws IOException {
     source.endObject();
+    closed();
+  }
+
+  private void beginArray() throws IOException {
+    source.beginArray();
+    depth++;
+  }
+
+  private void endArray() throws IOException {
+    source.endArray();
+    closed();
+  }
+
+  /** A container ended: a member skipped inside it is no longer on the path. */
+  private void closed() {
+    depth--;
+    if (skippedSegment > depth) {
+      skippedSegment = 0;
+    }
   }
 
   public boolean hasNext() throws IOException {
@@ -63,13 +88,13 @@ public final class WireReader {
   }
 
   public String nextName() throws IOException {
-    skippedMember = null;
+    skippedSegment = 0;
     return source.nextName();
   }
 
+  /** Skips the next value; if it is a member's, {@link #path()} hides the member's name from now on. */
   public void skipValue() throws IOException {
-    String at = source.path();
-    skippedMember = at != null && at.lastIndexOf('.') > at.lastIndexOf(']') ? at : null;
+    skippedSegment = depth;
     source.skipValue();
   }
 
@@ -88,20 +113,21 @@ public final class WireReader {
     if (raw == null || !raw.startsWith("$")) {
       return "$?";
     }
-    String skipped = skippedMember;
-    if (skipped != null && (raw.equals(skipped) || raw.startsWith(skipped + ".") || raw.startsWith(skipped + "["))) {
-      raw = skipped.substring(0, skipped.lastIndexOf('.')) + ".?";
-    }
     StringBuilder out = new StringBuilder("$");
     int i = 1;
+    int segment = 0;
     while (i < raw.length()) {
       char c = raw.charAt(i);
       int end = i + 1;
+      segment++;
       if (c == '[') {
         end = raw.indexOf(']', i);
         end = end < 0 ? raw.length() : end + 1;
         String index = raw.substring(i + 1, Math.max(i + 1, end - 1));
         out.append('[').append(index.matches("[0-9]{1,9}") ? index : "?").append(']');
+      } else if (segment == skippedSegment) {
+        // the skipped member, and whatever of its value the source is still in
+        return out.append(".?").toString();
       } else {
         while (end < raw.length() && raw.charAt(end) != '.' && raw.charAt(end) != '[') {
           end++;
@@ -213,7 +239,7 @@ public final class WireReader {
     if (t != Token.BEGIN_ARRAY) {
       throw mismatch("an array", t);
     }
-    source.beginArray();
+    beginArray();
     List<T> out = new ArrayList<>();
     while (source.hasNext()) {
       T value = item.read(this);
@@ -221,7 +247,7 @@ public final class WireReader {
         out.add(value);
       }
     }
-    source.endArray();
+    endArray();
     return out;
   }
 
@@ -246,12 +272,12 @@ public final class WireReader {
       case BOOLEAN -> source.nextBoolean();
       case NUMBER -> number(source.nextString());
       case BEGIN_ARRAY -> {
-        source.beginArray();
+        beginArray();
         List<Object> list = new ArrayList<>();
         while (source.hasNext()) {
           list.add(any());
         }
-        source.endArray();
+        endArray();
         yield Collections.unmodifiableList(list);
       }
       case BEGIN_OBJECT -> object();
@@ -280,13 +306,13 @@ public final class WireReader {
     beginObject();
     Map<String, Object> map = new LinkedHashMap<>();
     while (source.hasNext()) {
-      String name = source.nextName();
+      String name = nextName();
       Object value = any();
       if (value != null) {
         map.put(name, value);
       }
     }
-    source.endObject();
+    endObject();
     return Collections.unmodifiableMap(map);
   }
 

@@ -50,14 +50,16 @@ public final class FapiExecutor {
       throw new ClerkNetworkException(request.endpoint() + ": the HTTP call failed ("
           + e.getClass().getSimpleName() + ")", e, ctx.handedToConnection());
     }
-    // Retrofit has read the body into memory already (success or error), so decoding below does
-    // not touch the network.
+    // A successful answer streams from the connection into core's decoder (FapiService's methods
+    // are @Streaming): no copy of the body, and a connection that fails half way through it is
+    // core's "the connection failed while reading the answer". Retrofit reads an error answer
+    // into memory before it returns.
     try (ResponseBody body = response.isSuccessful() ? response.body() : response.errorBody()) {
       boolean empty = body == null || body.source().exhausted();
       return FapiResponse.decode(request, response.code(), response.headers()::get,
           empty ? null : new MoshiJsonSource(body.source()));
     } catch (IOException e) {
-      // exhausted() on a buffered body does not read; this is only for the compiler's sake
+      // the connection failed before the body's first byte: the server had the request
       throw NetworkFailures.ioFailure(ctx, e);
     }
   }

@@ -31,13 +31,15 @@ public final class FapiRequestInterceptor implements Interceptor {
   @Override
   public Response intercept(Chain chain) throws IOException {
     Request request = chain.request();
-    HttpUrl url =
-        request
-            .url()
-            .newBuilder()
-            .removeAllQueryParameters(API_VERSION_QUERY)
-            .setQueryParameter("_is_native", "true")
-            .build();
+    HttpUrl url = request.url();
+    // FapiService's paths carry _is_native=true already: then the URL is not built a second time.
+    if (url.queryParameter(API_VERSION_QUERY) != null || !"true".equals(url.queryParameter("_is_native"))
+        || url.queryParameterValues("_is_native").size() != 1) {
+      url = url.newBuilder()
+          .removeAllQueryParameters(API_VERSION_QUERY)
+          .setQueryParameter("_is_native", "true")
+          .build();
+    }
     Request.Builder builder =
         request
             .newBuilder()

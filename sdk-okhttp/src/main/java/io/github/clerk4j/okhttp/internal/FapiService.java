@@ -17,6 +17,7 @@ import retrofit2.http.PartMap;
 import retrofit2.http.Path;
 import retrofit2.http.Query;
 import retrofit2.http.QueryMap;
+import retrofit2.http.Streaming;
 import retrofit2.http.Tag;
 
 /**
@@ -29,6 +30,8 @@ import retrofit2.http.Tag;
  * <ul>
  *   <li>Paths are relative (no leading slash) so that a base URL with a path, such as a proxy's
  *       {@code https://example.com/__clerk/}, keeps its prefix.
+ *   <li>Each path carries {@code _is_native=true}, so that Retrofit builds the URL as it is sent;
+ *       {@link FapiRequestInterceptor} still makes sure of it, but need not build it again.
  *   <li>Bodies are {@code application/x-www-form-urlencoded} from the request's {@code Form}
  *       ({@code @FieldMap}, snake_case keys as given); every POST and PATCH takes one, even when
  *       Clerk expects none, so no field core sends is ever dropped. The one upload ({@code
@@ -38,6 +41,8 @@ import retrofit2.http.Tag;
  *       rotating_token_nonce} on {@code GET /v1/client/sign_ins/{id}}) become query parameters.
  *   <li>{@code /v1/me/...} calls name the session in the {@code _clerk_session_id} query parameter,
  *       as the native SDKs do.
+ *   <li>Every method is {@code @Streaming}: a successful answer's body goes from the connection
+ *       to core's decoder without being copied into memory first.
  *   <li>The {@link CallContext} tag carries the client token and the send marker to the
  *       interceptors; it is not part of the HTTP request.
  * </ul>
@@ -46,99 +51,123 @@ public interface FapiService {
 
   // ---- environment and client
 
-  @GET("v1/environment")
+  @Streaming
+
+  @GET("v1/environment?_is_native=true")
   Call<ResponseBody> getEnvironment(@Tag CallContext ctx, @QueryMap Map<String, String> query);
 
-  @GET("v1/client")
+  @Streaming
+
+  @GET("v1/client?_is_native=true")
   Call<ResponseBody> getClient(@Tag CallContext ctx, @QueryMap Map<String, String> query);
 
-  @DELETE("v1/client")
+  @Streaming
+
+  @DELETE("v1/client?_is_native=true")
   Call<ResponseBody> deleteClient(
       @Tag CallContext ctx, @QueryMap Map<String, String> query);
 
   // ---- sign-in
 
   @FormUrlEncoded
-  @POST("v1/client/sign_ins")
+  @Streaming
+  @POST("v1/client/sign_ins?_is_native=true")
   Call<ResponseBody> createSignIn(
       @Tag CallContext ctx, @FieldMap Map<String, String> form);
 
-  @GET("v1/client/sign_ins/{id}")
+  @Streaming
+
+  @GET("v1/client/sign_ins/{id}?_is_native=true")
   Call<ResponseBody> getSignIn(
       @Tag CallContext ctx, @Path("id") String signInId, @QueryMap Map<String, String> query);
 
   @FormUrlEncoded
-  @POST("v1/client/sign_ins/{id}/prepare_first_factor")
+  @Streaming
+  @POST("v1/client/sign_ins/{id}/prepare_first_factor?_is_native=true")
   Call<ResponseBody> prepareFirstFactor(
       @Tag CallContext ctx, @Path("id") String signInId, @FieldMap Map<String, String> form);
 
   @FormUrlEncoded
-  @POST("v1/client/sign_ins/{id}/attempt_first_factor")
+  @Streaming
+  @POST("v1/client/sign_ins/{id}/attempt_first_factor?_is_native=true")
   Call<ResponseBody> attemptFirstFactor(
       @Tag CallContext ctx, @Path("id") String signInId, @FieldMap Map<String, String> form);
 
   @FormUrlEncoded
-  @POST("v1/client/sign_ins/{id}/prepare_second_factor")
+  @Streaming
+  @POST("v1/client/sign_ins/{id}/prepare_second_factor?_is_native=true")
   Call<ResponseBody> prepareSecondFactor(
       @Tag CallContext ctx, @Path("id") String signInId, @FieldMap Map<String, String> form);
 
   @FormUrlEncoded
-  @POST("v1/client/sign_ins/{id}/attempt_second_factor")
+  @Streaming
+  @POST("v1/client/sign_ins/{id}/attempt_second_factor?_is_native=true")
   Call<ResponseBody> attemptSecondFactor(
       @Tag CallContext ctx, @Path("id") String signInId, @FieldMap Map<String, String> form);
 
   @FormUrlEncoded
-  @POST("v1/client/sign_ins/{id}/reset_password")
+  @Streaming
+  @POST("v1/client/sign_ins/{id}/reset_password?_is_native=true")
   Call<ResponseBody> resetPassword(
       @Tag CallContext ctx, @Path("id") String signInId, @FieldMap Map<String, String> form);
 
   // ---- sign-up
 
   @FormUrlEncoded
-  @POST("v1/client/sign_ups")
+  @Streaming
+  @POST("v1/client/sign_ups?_is_native=true")
   Call<ResponseBody> createSignUp(
       @Tag CallContext ctx, @FieldMap Map<String, String> form);
 
-  @GET("v1/client/sign_ups/{id}")
+  @Streaming
+
+  @GET("v1/client/sign_ups/{id}?_is_native=true")
   Call<ResponseBody> getSignUp(
       @Tag CallContext ctx, @Path("id") String signUpId, @QueryMap Map<String, String> query);
 
   @FormUrlEncoded
-  @PATCH("v1/client/sign_ups/{id}")
+  @Streaming
+  @PATCH("v1/client/sign_ups/{id}?_is_native=true")
   Call<ResponseBody> updateSignUp(
       @Tag CallContext ctx, @Path("id") String signUpId, @FieldMap Map<String, String> form);
 
   @FormUrlEncoded
-  @POST("v1/client/sign_ups/{id}/prepare_verification")
+  @Streaming
+  @POST("v1/client/sign_ups/{id}/prepare_verification?_is_native=true")
   Call<ResponseBody> prepareSignUpVerification(
       @Tag CallContext ctx, @Path("id") String signUpId, @FieldMap Map<String, String> form);
 
   @FormUrlEncoded
-  @POST("v1/client/sign_ups/{id}/attempt_verification")
+  @Streaming
+  @POST("v1/client/sign_ups/{id}/attempt_verification?_is_native=true")
   Call<ResponseBody> attemptSignUpVerification(
       @Tag CallContext ctx, @Path("id") String signUpId, @FieldMap Map<String, String> form);
 
   // ---- sessions
 
   @FormUrlEncoded
-  @POST("v1/client/sessions/{sid}/touch")
+  @Streaming
+  @POST("v1/client/sessions/{sid}/touch?_is_native=true")
   Call<ResponseBody> touchSession(
       @Tag CallContext ctx, @Path("sid") String sessionId, @FieldMap Map<String, String> form);
 
   @FormUrlEncoded
-  @POST("v1/client/sessions/{sid}/end")
+  @Streaming
+  @POST("v1/client/sessions/{sid}/end?_is_native=true")
   Call<ResponseBody> endSession(
       @Tag CallContext ctx, @Path("sid") String sessionId, @FieldMap Map<String, String> form);
 
   /** The session token of the default template; not wrapped. */
   @FormUrlEncoded
-  @POST("v1/client/sessions/{sid}/tokens")
+  @Streaming
+  @POST("v1/client/sessions/{sid}/tokens?_is_native=true")
   Call<ResponseBody> createSessionToken(
       @Tag CallContext ctx, @Path("sid") String sessionId, @FieldMap Map<String, String> form);
 
   /** The session token of a JWT template; not wrapped. */
   @FormUrlEncoded
-  @POST("v1/client/sessions/{sid}/tokens/{template}")
+  @Streaming
+  @POST("v1/client/sessions/{sid}/tokens/{template}?_is_native=true")
   Call<ResponseBody> createSessionTokenFromTemplate(
       @Tag CallContext ctx,
       @Path("sid") String sessionId,
@@ -148,54 +177,64 @@ public interface FapiService {
   // ---- reverification (step-up) of a session
 
   @FormUrlEncoded
-  @POST("v1/client/sessions/{sid}/verify")
+  @Streaming
+  @POST("v1/client/sessions/{sid}/verify?_is_native=true")
   Call<ResponseBody> startReverification(
       @Tag CallContext ctx, @Path("sid") String sessionId, @FieldMap Map<String, String> form);
 
   @FormUrlEncoded
-  @POST("v1/client/sessions/{sid}/verify/prepare_first_factor")
+  @Streaming
+  @POST("v1/client/sessions/{sid}/verify/prepare_first_factor?_is_native=true")
   Call<ResponseBody> prepareReverificationFirstFactor(
       @Tag CallContext ctx, @Path("sid") String sessionId, @FieldMap Map<String, String> form);
 
   @FormUrlEncoded
-  @POST("v1/client/sessions/{sid}/verify/attempt_first_factor")
+  @Streaming
+  @POST("v1/client/sessions/{sid}/verify/attempt_first_factor?_is_native=true")
   Call<ResponseBody> attemptReverificationFirstFactor(
       @Tag CallContext ctx, @Path("sid") String sessionId, @FieldMap Map<String, String> form);
 
   @FormUrlEncoded
-  @POST("v1/client/sessions/{sid}/verify/prepare_second_factor")
+  @Streaming
+  @POST("v1/client/sessions/{sid}/verify/prepare_second_factor?_is_native=true")
   Call<ResponseBody> prepareReverificationSecondFactor(
       @Tag CallContext ctx, @Path("sid") String sessionId, @FieldMap Map<String, String> form);
 
   @FormUrlEncoded
-  @POST("v1/client/sessions/{sid}/verify/attempt_second_factor")
+  @Streaming
+  @POST("v1/client/sessions/{sid}/verify/attempt_second_factor?_is_native=true")
   Call<ResponseBody> attemptReverificationSecondFactor(
       @Tag CallContext ctx, @Path("sid") String sessionId, @FieldMap Map<String, String> form);
 
   // ---- the signed-in user (/v1/me, session in _clerk_session_id)
 
-  @GET("v1/me")
+  @Streaming
+
+  @GET("v1/me?_is_native=true")
   Call<ResponseBody> getUser(
       @Tag CallContext ctx,
       @Query("_clerk_session_id") String sessionId,
       @QueryMap Map<String, String> query);
 
   @FormUrlEncoded
-  @POST("v1/me/change_password")
+  @Streaming
+  @POST("v1/me/change_password?_is_native=true")
   Call<ResponseBody> changePassword(
       @Tag CallContext ctx,
       @Query("_clerk_session_id") String sessionId,
       @FieldMap Map<String, String> form);
 
   @FormUrlEncoded
-  @POST("v1/me/phone_numbers")
+  @Streaming
+  @POST("v1/me/phone_numbers?_is_native=true")
   Call<ResponseBody> createPhoneNumber(
       @Tag CallContext ctx,
       @Query("_clerk_session_id") String sessionId,
       @FieldMap Map<String, String> form);
 
   @FormUrlEncoded
-  @POST("v1/me/phone_numbers/{id}/prepare_verification")
+  @Streaming
+  @POST("v1/me/phone_numbers/{id}/prepare_verification?_is_native=true")
   Call<ResponseBody> preparePhoneNumberVerification(
       @Tag CallContext ctx,
       @Path("id") String phoneNumberId,
@@ -203,7 +242,8 @@ public interface FapiService {
       @FieldMap Map<String, String> form);
 
   @FormUrlEncoded
-  @POST("v1/me/phone_numbers/{id}/attempt_verification")
+  @Streaming
+  @POST("v1/me/phone_numbers/{id}/attempt_verification?_is_native=true")
   Call<ResponseBody> attemptPhoneNumberVerification(
       @Tag CallContext ctx,
       @Path("id") String phoneNumberId,
@@ -211,14 +251,17 @@ public interface FapiService {
       @FieldMap Map<String, String> form);
 
   @FormUrlEncoded
-  @PATCH("v1/me/phone_numbers/{id}")
+  @Streaming
+  @PATCH("v1/me/phone_numbers/{id}?_is_native=true")
   Call<ResponseBody> updatePhoneNumber(
       @Tag CallContext ctx,
       @Path("id") String phoneNumberId,
       @Query("_clerk_session_id") String sessionId,
       @FieldMap Map<String, String> form);
 
-  @DELETE("v1/me/phone_numbers/{id}")
+  @Streaming
+
+  @DELETE("v1/me/phone_numbers/{id}?_is_native=true")
   Call<ResponseBody> deletePhoneNumber(
       @Tag CallContext ctx,
       @Path("id") String phoneNumberId,
@@ -226,27 +269,32 @@ public interface FapiService {
       @QueryMap Map<String, String> query);
 
   @FormUrlEncoded
-  @POST("v1/me/totp")
+  @Streaming
+  @POST("v1/me/totp?_is_native=true")
   Call<ResponseBody> createTotp(
       @Tag CallContext ctx,
       @Query("_clerk_session_id") String sessionId,
       @FieldMap Map<String, String> form);
 
   @FormUrlEncoded
-  @POST("v1/me/totp/attempt_verification")
+  @Streaming
+  @POST("v1/me/totp/attempt_verification?_is_native=true")
   Call<ResponseBody> attemptTotpVerification(
       @Tag CallContext ctx,
       @Query("_clerk_session_id") String sessionId,
       @FieldMap Map<String, String> form);
 
-  @DELETE("v1/me/totp")
+  @Streaming
+
+  @DELETE("v1/me/totp?_is_native=true")
   Call<ResponseBody> deleteTotp(
       @Tag CallContext ctx,
       @Query("_clerk_session_id") String sessionId,
       @QueryMap Map<String, String> query);
 
   @FormUrlEncoded
-  @POST("v1/me/backup_codes")
+  @Streaming
+  @POST("v1/me/backup_codes?_is_native=true")
   Call<ResponseBody> createBackupCodes(
       @Tag CallContext ctx,
       @Query("_clerk_session_id") String sessionId,
@@ -255,34 +303,40 @@ public interface FapiService {
   // ---- account: profile, e-mail addresses, profile image, sessions, deletion
 
   @FormUrlEncoded
-  @PATCH("v1/me")
+  @Streaming
+  @PATCH("v1/me?_is_native=true")
   Call<ResponseBody> updateUser(
       @Tag CallContext ctx,
       @Query("_clerk_session_id") String sessionId,
       @FieldMap Map<String, String> form);
 
   @FormUrlEncoded
-  @PATCH("v1/me/metadata")
+  @Streaming
+  @PATCH("v1/me/metadata?_is_native=true")
   Call<ResponseBody> updateUserMetadata(
       @Tag CallContext ctx,
       @Query("_clerk_session_id") String sessionId,
       @FieldMap Map<String, String> form);
 
-  @DELETE("v1/me")
+  @Streaming
+
+  @DELETE("v1/me?_is_native=true")
   Call<ResponseBody> deleteUser(
       @Tag CallContext ctx,
       @Query("_clerk_session_id") String sessionId,
       @QueryMap Map<String, String> query);
 
   @FormUrlEncoded
-  @POST("v1/me/email_addresses")
+  @Streaming
+  @POST("v1/me/email_addresses?_is_native=true")
   Call<ResponseBody> createEmailAddress(
       @Tag CallContext ctx,
       @Query("_clerk_session_id") String sessionId,
       @FieldMap Map<String, String> form);
 
   @FormUrlEncoded
-  @POST("v1/me/email_addresses/{id}/prepare_verification")
+  @Streaming
+  @POST("v1/me/email_addresses/{id}/prepare_verification?_is_native=true")
   Call<ResponseBody> prepareEmailAddressVerification(
       @Tag CallContext ctx,
       @Path("id") String emailAddressId,
@@ -290,14 +344,17 @@ public interface FapiService {
       @FieldMap Map<String, String> form);
 
   @FormUrlEncoded
-  @POST("v1/me/email_addresses/{id}/attempt_verification")
+  @Streaming
+  @POST("v1/me/email_addresses/{id}/attempt_verification?_is_native=true")
   Call<ResponseBody> attemptEmailAddressVerification(
       @Tag CallContext ctx,
       @Path("id") String emailAddressId,
       @Query("_clerk_session_id") String sessionId,
       @FieldMap Map<String, String> form);
 
-  @DELETE("v1/me/email_addresses/{id}")
+  @Streaming
+
+  @DELETE("v1/me/email_addresses/{id}?_is_native=true")
   Call<ResponseBody> deleteEmailAddress(
       @Tag CallContext ctx,
       @Path("id") String emailAddressId,
@@ -305,28 +362,33 @@ public interface FapiService {
       @QueryMap Map<String, String> query);
 
   @Multipart
-  @POST("v1/me/profile_image")
+  @Streaming
+  @POST("v1/me/profile_image?_is_native=true")
   Call<ResponseBody> setProfileImage(
       @Tag CallContext ctx,
       @Query("_clerk_session_id") String sessionId,
       @Part MultipartBody.Part file,
       @PartMap Map<String, RequestBody> fields);
 
-  @DELETE("v1/me/profile_image")
+  @Streaming
+
+  @DELETE("v1/me/profile_image?_is_native=true")
   Call<ResponseBody> deleteProfileImage(
       @Tag CallContext ctx,
       @Query("_clerk_session_id") String sessionId,
       @QueryMap Map<String, String> query);
 
   /** A bare array of sessions with their activity; not wrapped. */
-  @GET("v1/me/sessions/active")
+  @Streaming
+  @GET("v1/me/sessions/active?_is_native=true")
   Call<ResponseBody> getActiveSessions(
       @Tag CallContext ctx,
       @Query("_clerk_session_id") String sessionId,
       @QueryMap Map<String, String> query);
 
   @FormUrlEncoded
-  @POST("v1/me/sessions/{id}/revoke")
+  @Streaming
+  @POST("v1/me/sessions/{id}/revoke?_is_native=true")
   Call<ResponseBody> revokeSession(
       @Tag CallContext ctx,
       @Path("id") String revokedSessionId,

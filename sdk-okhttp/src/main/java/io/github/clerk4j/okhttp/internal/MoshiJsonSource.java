@@ -6,6 +6,7 @@ import com.squareup.moshi.JsonReader;
 import io.github.clerk4j.spi.JsonSource;
 import java.io.EOFException;
 import java.io.IOException;
+import java.util.concurrent.atomic.AtomicInteger;
 import okio.BufferedSource;
 
 /**
@@ -16,17 +17,46 @@ import okio.BufferedSource;
  */
 final class MoshiJsonSource implements JsonSource {
 
+  /**
+   * After this many answers in the JVM, names are matched against {@link JsonSource#knownNames()}
+   * without making strings. Not from the first one: listing them and building Moshi's {@code
+   * Options} takes a fresh JVM 35 to 50 ms (timed around the two, benchmarks/README.md), about 5 %
+   * of a cold password sign-in and more than a program that signs in once and exits saves by it.
+   */
+  private static final int KNOWN_NAMES_AFTER = 32;
+
+  private static final AtomicInteger answers = new AtomicInteger();
+  private static volatile KnownNames knownNames;
+
+  /** The names and their {@code Options}, built once. */
+  private static final class KnownNames {
+    final String[] names = JsonSource.knownNames().toArray(String[]::new);
+    final JsonReader.Options options = JsonReader.Options.of(names);
+  }
+
   private final BufferedSource body;
   private final JsonReader reader;
+  /** Null while the JVM has decoded only a few answers: then names are read as strings. */
+  private final KnownNames names;
 
   MoshiJsonSource(BufferedSource body) {
     this.body = body;
     this.reader = JsonReader.of(body);
+    KnownNames known = knownNames;
+    if (known == null && answers.incrementAndGet() >= KNOWN_NAMES_AFTER) {
+      known = new KnownNames(); // two threads may both build it: the same, once or twice
+      knownNames = known;
+    }
+    this.names = known;
   }
 
   @Override
   public Token peek() throws IOException {
-    return guarded(() -> switch (reader.peek()) {
+    return guarded(MoshiJsonSource::token);
+  }
+
+  private static Token token(JsonReader reader) throws IOException {
+    return switch (reader.peek()) {
       case BEGIN_ARRAY -> Token.BEGIN_ARRAY;
       case END_ARRAY -> Token.END_ARRAY;
       case BEGIN_OBJECT -> Token.BEGIN_OBJECT;
@@ -37,83 +67,102 @@ final class MoshiJsonSource implements JsonSource {
       case BOOLEAN -> Token.BOOLEAN;
       case NULL -> Token.NULL;
       case END_DOCUMENT -> Token.END_DOCUMENT;
-    });
+    };
   }
 
   @Override
   public void beginArray() throws IOException {
-    guarded(() -> {
-      reader.beginArray();
+    guarded(r -> {
+      r.beginArray();
       return null;
     });
   }
 
   @Override
   public void endArray() throws IOException {
-    guarded(() -> {
-      reader.endArray();
+    guarded(r -> {
+      r.endArray();
       return null;
     });
   }
 
   @Override
   public void beginObject() throws IOException {
-    guarded(() -> {
-      reader.beginObject();
+    guarded(r -> {
+      r.beginObject();
       return null;
     });
   }
 
   @Override
   public void endObject() throws IOException {
-    guarded(() -> {
-      reader.endObject();
+    guarded(r -> {
+      r.endObject();
       return null;
     });
   }
 
   @Override
   public boolean hasNext() throws IOException {
-    return guarded(reader::hasNext);
+    return guarded(JsonReader::hasNext);
   }
 
+  /** A name core knows comes as core's own string, matched in the buffer without making one. */
   @Override
   public String nextName() throws IOException {
-    return guarded(reader::nextName);
+    // Not through guarded(): the read depends on this source's names.
+    try {
+      if (names == null) {
+        return reader.nextName();
+      }
+      int known = reader.selectName(names.options);
+      return known >= 0 ? names.names[known] : reader.nextName();
+    } catch (JsonEncodingException e) {
+      throw malformed(e);
+    } catch (JsonDataException e) {
+      throw syntaxError(e);
+    }
   }
 
   @Override
   public String nextString() throws IOException {
-    return guarded(reader::nextString);
+    return guarded(JsonReader::nextString);
   }
 
   @Override
   public boolean nextBoolean() throws IOException {
-    return guarded(reader::nextBoolean);
+    return guarded(JsonReader::nextBoolean);
   }
 
   @Override
   public long nextLong() throws IOException {
-    return guarded(reader::nextLong);
+    // Not through guarded(): a timestamp per member would be boxed on the way.
+    try {
+      return reader.nextLong();
+    } catch (JsonEncodingException e) {
+      throw malformed(e);
+    } catch (JsonDataException e) {
+      throw syntaxError(e);
+    }
   }
 
   @Override
   public double nextDouble() throws IOException {
-    return guarded(reader::nextDouble);
+    return guarded(JsonReader::nextDouble);
   }
 
   @Override
   public void nextNull() throws IOException {
-    guarded(() -> {
-      reader.nextNull();
+    guarded(r -> {
+      r.nextNull();
       return null;
     });
   }
 
   @Override
   public void skipValue() throws IOException {
-    guarded(() -> {
-      reader.skipValue();
+    guarded(r -> {
+      r.skipValue();
       return null;
     });
   }
@@ -123,8 +172,12 @@ final class MoshiJsonSource implements JsonSource {
     return reader.getPath();
   }
 
+  /**
+   * One read of the reader. The reads take the reader as an argument rather than capturing it, so
+   * that each is one shared instance: a capturing lambda would cost an allocation per token.
+   */
   private interface Read<T> {
-    T read() throws IOException;
+    T read(JsonReader reader) throws IOException;
   }
 
   /**
@@ -144,17 +197,22 @@ final class MoshiJsonSource implements JsonSource {
    */
   private <T> T guarded(Read<T> read) throws IOException {
     try {
-      return read.read();
+      return read.read(reader);
     } catch (JsonEncodingException e) {
-      String m = e.getMessage();
-      if (body.exhausted() || (m != null && m.startsWith("Unterminated string"))
-          || (m != null && m.startsWith("Unterminated escape sequence"))) {
-        throw new EOFException("the body ends inside a value");
-      }
-      throw syntaxError(e);
+      throw malformed(e);
     } catch (JsonDataException e) {
       throw syntaxError(e);
     }
+  }
+
+  /** A cut-off body as {@link EOFException}, anything else malformed as a syntax error. */
+  private IOException malformed(JsonEncodingException e) throws IOException {
+    String m = e.getMessage();
+    if (body.exhausted() || (m != null && m.startsWith("Unterminated string"))
+        || (m != null && m.startsWith("Unterminated escape sequence"))) {
+      return new EOFException("the body ends inside a value");
+    }
+    return syntaxError(e);
   }
 
   private SyntaxException syntaxError(Exception e) {

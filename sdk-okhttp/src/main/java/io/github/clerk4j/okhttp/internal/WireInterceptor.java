@@ -32,19 +32,20 @@ public final class WireInterceptor implements Interceptor {
   @Override
   public Response intercept(Chain chain) throws IOException {
     Request request = chain.request();
-    Request.Builder builder = request.newBuilder().removeHeader("Origin");
     HttpUrl url = request.url();
-    if (url.queryParameter(FapiRequestInterceptor.API_VERSION_QUERY) != null) {
-      builder.url(
-          url.newBuilder()
-              .removeAllQueryParameters(FapiRequestInterceptor.API_VERSION_QUERY)
-              .build());
+    boolean versionInQuery = url.queryParameter(FapiRequestInterceptor.API_VERSION_QUERY) != null;
+    if (versionInQuery || request.header("Origin") != null) {
+      Request.Builder builder = request.newBuilder().removeHeader("Origin");
+      if (versionInQuery) {
+        builder.url(url.newBuilder().removeAllQueryParameters(FapiRequestInterceptor.API_VERSION_QUERY).build());
+      }
+      request = builder.build();
     }
     CallContext ctx = request.tag(CallContext.class);
     if (ctx != null) {
       ctx.markHandedToConnection();
     }
-    return withoutResendInvitation(chain.proceed(builder.build()));
+    return withoutResendInvitation(chain.proceed(request));
   }
 
   /**

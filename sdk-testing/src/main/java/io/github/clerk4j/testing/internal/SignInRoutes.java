@@ -104,6 +104,10 @@ final class SignInRoutes implements Routes {
       signInWithTicket(client, signIn, form.required("ticket"));
     } else if (transfer) {
       rules.external.transferToSignIn(client, signIn);
+    } else if (password.isEmpty() && strategy != null && strategy != FactorStrategy.PASSWORD) {
+      // Before the sign-in becomes the client's: an account without such a factor is refused
+      // (strategy_for_user_invalid) and the client keeps the sign-in it had.
+      startCode(signIn, strategy, idMatching(signIn.user, strategy, identifier.get()));
     }
     client.signIn = signIn;
     client.signIns.put(signIn.id, signIn);
@@ -115,8 +119,6 @@ final class SignInRoutes implements Routes {
       sendLink(client, signIn, idMatching(signIn.user, FactorStrategy.EMAIL_LINK, identifier.get()), form, false);
     } else if (password.isPresent()) {
       verifyPassword(ex, signIn, password.get());
-    } else if (strategy != null && strategy != FactorStrategy.PASSWORD) {
-      startCode(signIn, strategy, idMatching(signIn.user, strategy, identifier.get()));
     }
     return ok(ex, signIn);
   }

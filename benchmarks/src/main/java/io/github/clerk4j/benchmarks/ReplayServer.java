@@ -1,0 +1,178 @@
+package io.github.clerk4j.benchmarks;
+
+import com.squareup.moshi.JsonReader;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import okio.Buffer;
+
+/**
+ * A local server that answers the client-trust and password sign-ins with Clerk's recorded
+ * responses (the Flutter SDK's recordings that clerk4j-testing ships), byte for byte, so that a
+ * client benchmark measures clients and not the emulator's rules. On 127.0.0.1 with TCP_NODELAY
+ * (the JDK server writes headers and body separately: without it each answer waits for a delayed
+ * ACK). Every answer carries the same client token in {@code Authorization}, as FAPI does when
+ * it does not rotate.
+ *
+ * <ul>
+ *   <li>{@code POST /v1/client/sign_ins}: with {@code identifier=} {@value #TRUSTED} the recorded
+ *       password sign-in that is {@code complete} (a trusted device); any other identifier gets
+ *       the recorded {@code needs_client_trust}.
+ *   <li>{@code POST .../SIGN_IN_ID/prepare_second_factor} and {@code attempt_second_factor}: the
+ *       recorded code sent, and the recorded {@code complete}.
+ *   <li>{@code POST /v1/client/sessions/SESSION_ID/touch}: the recorded session with the signed-in
+ *       client piggybacked (no recording exists; both parts are cut out of the recorded complete
+ *       sign-in).
+ *   <li>{@code GET /ping}: {@code ok}, for the minimal HTTP program of the cold-start benchmark.
+ * </ul>
+ *
+ * Anything else is a 404 (a benchmark that gets one is broken and says so).
+ */
+final class ReplayServer implements AutoCloseable {
+
+  /** The identifier whose password sign-in is complete at once. */
+  static final String TRUSTED = "trusted@example.com";
+  /** The identifier whose password sign-in needs client trust (the recordings' user). */
+  static final String UNTRUSTED = "jane+clerk_test@example.com";
+  static final String PASSWORD = "correct horse battery staple";
+  /** The code the recorded attempt was made with. */
+  static final String CODE = "424242";
+  /** A JWT in the shape of a client token ({@code iat} claim), sent with every answer. */
+  static final String CLIENT_TOKEN = "Bearer eyJhbGciOiJSUzI1NiJ9."
+      + "eyJpZCI6IkNMSUVOVF9JRCIsInJvdGF0aW5nX3Rva2VuIjoiYWJjIiwiaWF0IjoxNzY3MjExMjAwfQ.c2lnbmF0dXJl";
+
+  private static final String RECORDED = "/io/github/clerk4j/testing/transport/recorded/";
+
+  static {
+    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+      System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+  }
+
+  private final HttpServer server;
+  private final ExecutorService executor;
+  private final Map<String, byte[]> posts;
+  private final byte[] passwordComplete;
+
+  ReplayServer() throws IOException {
+    String clientTrust = recordedBody("flutter-sign_in-create-password-needs_client_trust.json");
+    String prepared = recordedBody("flutter-sign_in-prepare_second_factor-email_code.json");
+    String complete = recordedBody("flutter-sign_in-attempt_second_factor-email_code-complete.json");
+    String client = member(complete, "client");
+    String session = firstSession(client);
+    posts = Map.of(
+        "/v1/client/sign_ins", utf8(clientTrust),
+        "/v1/client/sign_ins/SIGN_IN_ID/prepare_second_factor", utf8(prepared),
+        "/v1/client/sign_ins/SIGN_IN_ID/attempt_second_factor", utf8(complete),
+        "/v1/client/sessions/SESSION_ID/touch", utf8("{\"response\":" + session + ",\"client\":" + client + "}"));
+    passwordComplete = utf8(recordedBody("flutter-sign_in-attempt_first_factor-password-complete.json"));
+    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
+    executor = Executors.newFixedThreadPool(2, r -> {
+      Thread t = new Thread(r, "replay-server");
+      t.setDaemon(true);
+      return t;
+    });
+    server.setExecutor(executor);
+    server.createContext("/", this::serve);
+    server.start();
+  }
+
+  URI url() {
+    return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+  }
+
+  private void serve(HttpExchange exchange) throws IOException {
+    try (exchange) {
+      byte[] request;
+      try (InputStream in = exchange.getRequestBody()) {
+        request = in.readAllBytes();
+      }
+      String path = exchange.getRequestURI().getRawPath();
+      byte[] body;
+      if (exchange.getRequestMethod().equals("GET") && path.equals("/ping")) {
+        body = utf8("ok");
+      } else if (!exchange.getRequestMethod().equals("POST")) {
+        body = null;
+      } else if (path.equals("/v1/client/sign_ins")
+          && new String(request, StandardCharsets.UTF_8).contains("identifier=trusted%40example.com")) {
+        body = passwordComplete;
+      } else {
+        body = posts.get(path);
+      }
+      if (body == null) {
+        exchange.sendResponseHeaders(404, -1);
+        return;
+      }
+      exchange.getResponseHeaders().set("Content-Type", "application/json");
+      exchange.getResponseHeaders().set("Authorization", CLIENT_TOKEN);
+      exchange.sendResponseHeaders(200, body.length);
+      try (OutputStream out = exchange.getResponseBody()) {
+        out.write(body);
+      }
+    }
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+    executor.shutdownNow();
+  }
+
+  /** The {@code body} member of a recording: the FAPI answer as Clerk sent it. */
+  private static String recordedBody(String file) {
+    try (InputStream in = ReplayServer.class.getResourceAsStream(RECORDED + file)) {
+      if (in == null) {
+        throw new IllegalStateException(file + " is not on the class path (clerk4j-testing ships it)");
+      }
+      return member(new String(in.readAllBytes(), StandardCharsets.UTF_8), "body");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The raw JSON text of one top-level member. */
+  private static String member(String json, String name) {
+    try (JsonReader reader = JsonReader.of(new Buffer().writeUtf8(json))) {
+      reader.beginObject();
+      while (reader.hasNext()) {
+        if (reader.nextName().equals(name)) {
+          return reader.nextSource().readUtf8();
+        }
+        reader.skipValue();
+      }
+      throw new IllegalStateException("no member " + name);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static String firstSession(String client) {
+    try (JsonReader reader = JsonReader.of(new Buffer().writeUtf8(client))) {
+      reader.beginObject();
+      while (reader.hasNext()) {
+        if (reader.nextName().equals("sessions")) {
+          reader.beginArray();
+          return reader.nextSource().readUtf8();
+        }
+        reader.skipValue();
+      }
+      throw new IllegalStateException("the recorded client has no sessions");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static byte[] utf8(String s) {
+    return s.getBytes(StandardCharsets.UTF_8);
+  }
+}
