@@ -45,6 +45,8 @@ public interface TokenStore {
    * process or Clerk that uses the same file meanwhile fails at its first call with a {@link
    * ClerkException} saying so, instead of silently signing in as the other one's user. Give each
    * concurrently running client its own file.
+   *
+   * @throws IllegalArgumentException {@code path} is a file system root, which names no file
    */
   static TokenStore file(Path path) {
     return new FileTokenStore(path);
