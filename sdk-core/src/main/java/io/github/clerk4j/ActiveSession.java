@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One of the signed-in user's sessions, on this device or another, with its latest activity, as
@@ -86,7 +87,7 @@ public final class ActiveSession {
    */
   public ActiveSession revoke() {
     FapiResponse r = User.call(clerk, actingSessionId, Endpoint.REVOKE_SESSION, id(), Form.empty());
-    SessionResource s = (SessionResource) r.response();
+    SessionResource s = Clerk.resource(r, SessionResource.class);
     if (r.client() == null && clerk.client().session(id()).isPresent()) {
       clerk.forgetSessionsLocally(id());
     } else if (r.client() != null && current()) {
@@ -103,7 +104,7 @@ public final class ActiveSession {
   }
 
   @Override
-  public boolean equals(Object o) {
+  public boolean equals(@Nullable Object o) {
     return o instanceof ActiveSession a && a.clerk == clerk && a.actingSessionId.equals(actingSessionId)
         && a.resource.equals(resource);
   }

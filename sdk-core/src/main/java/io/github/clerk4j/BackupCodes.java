@@ -4,6 +4,7 @@ import io.github.clerk4j.internal.wire.BackupCodesResource;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A fresh set of single-use backup codes. Creating a set replaces the previous one. Show the codes
@@ -19,7 +20,7 @@ public final class BackupCodes {
   }
 
   /** The set's id, or {@code null}. */
-  public String id() {
+  public @Nullable String id() {
     return resource.id();
   }
 
@@ -29,12 +30,12 @@ public final class BackupCodes {
   }
 
   /** When the set was created, or {@code null}. */
-  public Instant createdAt() {
+  public @Nullable Instant createdAt() {
     return resource.createdAt();
   }
 
   @Override
-  public boolean equals(Object o) {
+  public boolean equals(@Nullable Object o) {
     return o instanceof BackupCodes b && b.resource.equals(resource);
   }
 

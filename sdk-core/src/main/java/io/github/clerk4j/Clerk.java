@@ -38,6 +38,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One client of one Clerk instance: the entry point of clerk4j. It holds the configuration, the
@@ -65,7 +66,7 @@ public final class Clerk implements AutoCloseable {
   private final TokenKeeper tokens;
   private final CallExecutor calls;
   private final Executor executor;
-  private final ExecutorService ownedExecutor;
+  private final @Nullable ExecutorService ownedExecutor;
   private final SessionTokenCache sessionTokens;
   /** Deadlines of waits (an e-mail link's verification), as of the retry deadlines. */
   private final Clock clock;
@@ -78,7 +79,7 @@ public final class Clerk implements AutoCloseable {
   private final AtomicBoolean closed = new AtomicBoolean();
   private volatile Client client;
   /** The instance's settings once loaded; see {@link #environment()}. */
-  private volatile Environment environment;
+  private volatile @Nullable Environment environment;
   /** Guarded by {@code stateLock}; see {@link #resets()}. */
   private long resets;
 
@@ -146,7 +147,8 @@ public final class Clerk implements AutoCloseable {
   /** Fetches the instance's settings ({@code GET /v1/environment}) and keeps them for {@link #environment()}. */
   public Environment loadEnvironment() {
     Environment loaded = sendOnce("GET /v1/environment", () ->
-        new Environment((EnvironmentResource) execute(Endpoint.GET_ENVIRONMENT, null, null, Form.empty()).response()));
+        new Environment(resource(execute(Endpoint.GET_ENVIRONMENT, null, null, Form.empty()),
+            EnvironmentResource.class)));
     environment = loaded;
     return loaded;
   }
@@ -351,16 +353,25 @@ public final class Clerk implements AutoCloseable {
    * @param sessionId the session the call acts on ({@code /sessions/{id}} or {@code
    *     _clerk_session_id} of {@code /v1/me} calls), or null
    */
-  FapiResponse execute(Endpoint endpoint, String id, String sessionId, Form form) {
+  FapiResponse execute(Endpoint endpoint, @Nullable String id, @Nullable String sessionId, Form form) {
     return execute(endpoint, id, sessionId, form, null);
   }
 
   /** {@link #execute(Endpoint, String, String, Form)} with a file to upload, or null for none. */
-  FapiResponse execute(Endpoint endpoint, String id, String sessionId, Form form, FilePart file) {
+  FapiResponse execute(
+      Endpoint endpoint, @Nullable String id, @Nullable String sessionId, Form form, @Nullable FilePart file) {
     if (closed.get()) {
       throw closedException();
     }
     return calls.execute(endpoint, id, sessionId, form, file);
+  }
+
+  /**
+   * The resource of {@code r}, an answer of an endpoint that always has one: the decoder refuses
+   * a 2xx without it (only {@code GET} and {@code DELETE /v1/client} and a touch may lack one).
+   */
+  static <T> T resource(FapiResponse r, Class<T> type) {
+    return type.cast(Objects.requireNonNull(r.response(), "the answer has no resource"));
   }
 
   /**
@@ -403,7 +414,7 @@ public final class Clerk implements AutoCloseable {
   String sessionToken(String sessionId) {
     // The decoder refuses a token answer without a JWT, so the response is a non-blank string.
     return sessionTokens.get(sessionId,
-        () -> (String) execute(Endpoint.CREATE_SESSION_TOKEN, null, sessionId, Form.empty()).response());
+        () -> resource(execute(Endpoint.CREATE_SESSION_TOKEN, null, sessionId, Form.empty()), String.class));
   }
 
   void forgetSessionToken(String sessionId) {
@@ -426,7 +437,7 @@ public final class Clerk implements AutoCloseable {
    * @param s the session an answer carried, or null
    * @param piggybacked whether the answer carried the client (which is then applied already)
    */
-  Session applySession(SessionResource s, boolean piggybacked, Session before, boolean lastActive) {
+  Session applySession(@Nullable SessionResource s, boolean piggybacked, Session before, boolean lastActive) {
     if (!piggybacked && (s != null || lastActive)) {
       updateLocalClient(c -> {
         ClientResource updated = s == null ? c : withSession(c, s);
@@ -614,12 +625,12 @@ public final class Clerk implements AutoCloseable {
 
   /** Configures a {@link Clerk}; give it a publishable key or a Frontend API URL. */
   public static final class Builder {
-    private URI url;
-    private String urlSource;
-    private TransportFactory transportFactory;
+    private @Nullable URI url;
+    private @Nullable String urlSource;
+    private @Nullable TransportFactory transportFactory;
     private TokenStore tokenStore = TokenStore.inMemory();
     private Clock clock = Clock.systemUTC();
-    private Executor executor;
+    private @Nullable Executor executor;
     private RetryPolicy retryPolicy = RetryPolicy.defaults();
 
     private Builder() {}

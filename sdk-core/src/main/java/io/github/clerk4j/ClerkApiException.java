@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The Frontend API answered with errors. Branch on the codes (the predicates below, or {@link
@@ -18,11 +19,11 @@ public class ClerkApiException extends ClerkException {
 
   private final int httpStatus;
   private final List<ClerkError> errors;
-  private final String traceId;
-  private final Duration retryAfter;
-  private final String hint;
+  private final @Nullable String traceId;
+  private final @Nullable Duration retryAfter;
+  private final @Nullable String hint;
 
-  public ClerkApiException(int httpStatus, List<ClerkError> errors, String traceId) {
+  public ClerkApiException(int httpStatus, @Nullable List<ClerkError> errors, @Nullable String traceId) {
     this(httpStatus, errors, traceId, null, null);
   }
 
@@ -32,7 +33,8 @@ public class ClerkApiException extends ClerkException {
    *     mfa().sendEmailCode() again"); {@code null} for the default hint of the first error's code
    */
   public ClerkApiException(
-      int httpStatus, List<ClerkError> errors, String traceId, Duration retryAfter, String hint) {
+      int httpStatus, @Nullable List<ClerkError> errors, @Nullable String traceId,
+      @Nullable Duration retryAfter, @Nullable String hint) {
     super(message(httpStatus, errors, traceId, retryAfter, hint));
     this.httpStatus = httpStatus;
     this.errors = errors == null ? List.of() : List.copyOf(errors);
@@ -43,7 +45,7 @@ public class ClerkApiException extends ClerkException {
 
   /** The exception for an error response: a {@link ClerkRateLimitException} for HTTP 429. */
   public static ClerkApiException of(
-      int httpStatus, List<ClerkError> errors, String traceId, Duration retryAfter) {
+      int httpStatus, List<ClerkError> errors, @Nullable String traceId, @Nullable Duration retryAfter) {
     if (httpStatus == 429) {
       return new ClerkRateLimitException(errors, traceId, retryAfter, null);
     }
@@ -55,7 +57,7 @@ public class ClerkApiException extends ClerkException {
    * the provider's {@code error} and {@code error_description}) rather than in an HTTP answer:
    * {@link #httpStatus()} is 0.
    */
-  static ClerkApiException fromRedirectCallback(ClerkError error, String hint) {
+  static ClerkApiException fromRedirectCallback(ClerkError error, @Nullable String hint) {
     return new ClerkApiException(0, List.of(error), null, null, hint);
   }
 
@@ -88,12 +90,15 @@ public class ClerkApiException extends ClerkException {
   }
 
   /** The first error, or {@code null} if the body listed none. */
-  public ClerkError firstError() {
+  public @Nullable ClerkError firstError() {
     return errors.isEmpty() ? null : errors.get(0);
   }
 
-  /** {@code clerk_trace_id}: quote it when asking Clerk's support about a request. */
-  public String traceId() {
+  /**
+   * {@code clerk_trace_id}, or {@code null} when the answer had none: quote it when asking Clerk's
+   * support about a request.
+   */
+  public @Nullable String traceId() {
     return traceId;
   }
 
@@ -328,9 +333,11 @@ public class ClerkApiException extends ClerkException {
   }
 
   private static String message(
-      int status, List<ClerkError> errors, String traceId, Duration retryAfter, String hint) {
+      int status, @Nullable List<ClerkError> errors, @Nullable String traceId,
+      @Nullable Duration retryAfter, @Nullable String hint) {
     StringBuilder sb = new StringBuilder();
-    ClerkError first = errors == null || errors.isEmpty() ? null : errors.get(0);
+    List<ClerkError> all = errors == null ? List.of() : errors;
+    ClerkError first = all.isEmpty() ? null : all.get(0);
     if (first == null) {
       sb.append("HTTP ").append(status).append(" without error details");
     } else {
@@ -339,8 +346,8 @@ public class ClerkApiException extends ClerkException {
       if (first.paramName() != null) {
         sb.append(" [field ").append(first.paramName()).append(']');
       }
-      if (errors.size() > 1) {
-        sb.append(" (+").append(errors.size() - 1).append(" more)");
+      if (all.size() > 1) {
+        sb.append(" (+").append(all.size() - 1).append(" more)");
       }
     }
     String advice = hint != null ? hint : defaultHint(status, first, retryAfter);
@@ -354,7 +361,8 @@ public class ClerkApiException extends ClerkException {
     return sb.append(')').toString();
   }
 
-  private static String defaultHint(int status, ClerkError first, Duration retryAfter) {
+  private static @Nullable String defaultHint(
+      int status, @Nullable ClerkError first, @Nullable Duration retryAfter) {
     String code = first == null ? "" : String.valueOf(first.code());
     return switch (code) {
       case "verification_expired" -> "the code expired: send a new code and try again";
@@ -396,7 +404,7 @@ public class ClerkApiException extends ClerkException {
   }
 
   /** "try again in 10 s", or "wait and try again" when the server did not say how long. */
-  static String waitAdvice(Duration retryAfter) {
+  static String waitAdvice(@Nullable Duration retryAfter) {
     if (retryAfter == null) {
       return "wait and try again";
     }

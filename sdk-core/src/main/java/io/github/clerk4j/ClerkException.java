@@ -1,5 +1,7 @@
 package io.github.clerk4j;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Base of every exception clerk4j throws. Unchecked: expected outcomes of a flow (for example
  * {@link SignInStatus#NEEDS_CLIENT_TRUST}) are states, not exceptions. Messages never contain
@@ -13,7 +15,7 @@ public class ClerkException extends RuntimeException {
     super(message);
   }
 
-  public ClerkException(String message, Throwable cause) {
+  public ClerkException(String message, @Nullable Throwable cause) {
     super(message, cause);
   }
 }

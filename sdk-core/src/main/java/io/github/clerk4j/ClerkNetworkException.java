@@ -1,5 +1,7 @@
 package io.github.clerk4j;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * No usable answer came back: the connection failed or timed out, or the body was broken or not
  * JSON. The {@code SignIn} (or other value) the caller holds is unchanged and still usable.
@@ -10,7 +12,7 @@ public class ClerkNetworkException extends ClerkException {
 
   private final boolean requestMayHaveBeenSent;
 
-  public ClerkNetworkException(String message, Throwable cause, boolean requestMayHaveBeenSent) {
+  public ClerkNetworkException(String message, @Nullable Throwable cause, boolean requestMayHaveBeenSent) {
     super(message, cause);
     this.requestMayHaveBeenSent = requestMayHaveBeenSent;
   }

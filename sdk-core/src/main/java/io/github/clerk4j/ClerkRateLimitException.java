@@ -2,6 +2,7 @@ package io.github.clerk4j;
 
 import java.time.Duration;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * HTTP 429: the instance rate-limited this client or IP, and did not process the request. {@link
@@ -13,7 +14,7 @@ public class ClerkRateLimitException extends ClerkApiException {
   private static final long serialVersionUID = 1L;
 
   public ClerkRateLimitException(
-      List<ClerkError> errors, String traceId, Duration retryAfter, String hint) {
+      List<ClerkError> errors, @Nullable String traceId, @Nullable Duration retryAfter, @Nullable String hint) {
     super(429, errors, traceId, retryAfter, hint);
   }
 

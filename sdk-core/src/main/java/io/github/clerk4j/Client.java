@@ -5,6 +5,7 @@ import io.github.clerk4j.internal.wire.SessionResource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An immutable snapshot of the client (this device, as Clerk sees it): its sessions, its current
@@ -14,10 +15,10 @@ import java.util.Optional;
 public final class Client {
 
   private final Clerk clerk;
-  private final ClientResource resource;
+  private final @Nullable ClientResource resource;
   private final List<Session> sessions;
 
-  Client(Clerk clerk, ClientResource resource) {
+  Client(Clerk clerk, @Nullable ClientResource resource) {
     this.clerk = clerk;
     this.resource = resource;
     List<Session> list = new ArrayList<>();
@@ -67,7 +68,7 @@ public final class Client {
   }
 
   /** The wire resource, or null for a client not yet known to the server. */
-  ClientResource resource() {
+  @Nullable ClientResource resource() {
     return resource;
   }
 

@@ -7,6 +7,7 @@ import io.github.clerk4j.spi.Form;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An immutable snapshot of one of the signed-in user's e-mail addresses, and what Clerk's "add an
@@ -103,11 +104,11 @@ public final class EmailAddress {
 
   private EmailAddress call(Endpoint endpoint, Form form) {
     return new EmailAddress(clerk, sessionId,
-        (EmailAddressResource) User.call(clerk, sessionId, endpoint, id(), form).response());
+        Clerk.resource(User.call(clerk, sessionId, endpoint, id(), form), EmailAddressResource.class));
   }
 
   @Override
-  public boolean equals(Object o) {
+  public boolean equals(@Nullable Object o) {
     return o instanceof EmailAddress e && e.clerk == clerk && e.sessionId.equals(sessionId)
         && e.resource.equals(resource);
   }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The instance's settings as {@code GET /v1/environment} gives them, with what a sign-up form
@@ -155,7 +156,7 @@ public final class Environment {
   }
 
   @Override
-  public boolean equals(Object o) {
+  public boolean equals(@Nullable Object o) {
     return o instanceof Environment e && e.resource.equals(resource);
   }
 
@@ -224,7 +225,7 @@ public final class Environment {
     }
 
     @Override
-    public boolean equals(Object o) {
+    public boolean equals(@Nullable Object o) {
       return o instanceof Attribute x && x.a.equals(a);
     }
 
@@ -313,7 +314,7 @@ public final class Environment {
     }
 
     @Override
-    public boolean equals(Object o) {
+    public boolean equals(@Nullable Object o) {
       return o instanceof PasswordSettings x && x.p.equals(p);
     }
 
@@ -347,7 +348,7 @@ public final class Environment {
     }
 
     @Override
-    public boolean equals(Object o) {
+    public boolean equals(@Nullable Object o) {
       return o instanceof UsernameSettings x && x.u.equals(u);
     }
 

@@ -2,6 +2,7 @@ package io.github.clerk4j;
 
 import io.github.clerk4j.internal.wire.FactorResource;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One way the user may verify a step of a sign-in, as offered in {@code supported_first_factors}
@@ -29,22 +30,22 @@ public final class Factor {
    * Where a code goes, for display: the identifier the user typed, or a masked form such as
    * {@code +1******0100}; {@code null} for factors without a destination.
    */
-  public String safeIdentifier() {
+  public @Nullable String safeIdentifier() {
     return resource.safeIdentifier();
   }
 
   /** The e-mail address the factor uses ({@code idn_...}), or {@code null}. */
-  public String emailAddressId() {
+  public @Nullable String emailAddressId() {
     return resource.emailAddressId();
   }
 
   /** The phone number the factor uses ({@code idn_...}), or {@code null}. */
-  public String phoneNumberId() {
+  public @Nullable String phoneNumberId() {
     return resource.phoneNumberId();
   }
 
   /** Whether it is the user's primary identifier of its kind, or {@code null} when not sent. */
-  public Boolean primary() {
+  public @Nullable Boolean primary() {
     return resource.primary();
   }
 
@@ -54,7 +55,7 @@ public final class Factor {
   }
 
   @Override
-  public boolean equals(Object o) {
+  public boolean equals(@Nullable Object o) {
     return o instanceof Factor f && f.resource.equals(resource);
   }
 

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An immutable snapshot of one of the signed-in user's phone numbers, and what Clerk's "manage
@@ -127,11 +128,11 @@ public final class PhoneNumber {
 
   private PhoneNumber call(Endpoint endpoint, Form form) {
     return new PhoneNumber(clerk, sessionId,
-        (PhoneNumberResource) User.call(clerk, sessionId, endpoint, id(), form).response());
+        Clerk.resource(User.call(clerk, sessionId, endpoint, id(), form), PhoneNumberResource.class));
   }
 
   @Override
-  public boolean equals(Object o) {
+  public boolean equals(@Nullable Object o) {
     return o instanceof PhoneNumber p && p.clerk == clerk && p.sessionId.equals(sessionId)
         && p.resource.equals(resource);
   }

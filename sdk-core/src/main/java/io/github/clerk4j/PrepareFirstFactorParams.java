@@ -1,6 +1,7 @@
 package io.github.clerk4j;
 
 import io.github.clerk4j.spi.Form;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The body of {@link SignIn#prepareFirstFactor(PrepareFirstFactorParams)} ({@code prepare_first_factor}): which code to send
@@ -42,7 +43,7 @@ public final class PrepareFirstFactorParams extends FormParams {
   }
 
   /** The form of an e-mail link send, first factor or second. */
-  static Form emailLinkForm(String emailAddressId, java.net.URI redirectUrl) {
+  static Form emailLinkForm(@Nullable String emailAddressId, java.net.URI redirectUrl) {
     java.util.Objects.requireNonNull(redirectUrl, "redirectUrl");
     if (!redirectUrl.isAbsolute()) {
       throw new IllegalArgumentException("the e-mail link's redirect URL must be absolute, such as"
@@ -68,7 +69,7 @@ public final class PrepareFirstFactorParams extends FormParams {
   }
 
   /** The params of a code strategy; the id is an e-mail address id or a phone number id. */
-  static PrepareFirstFactorParams of(Strategy strategy, String identificationId) {
+  static PrepareFirstFactorParams of(Strategy strategy, @Nullable String identificationId) {
     Form form = Form.empty().with("strategy", strategy.wireValue());
     return new PrepareFirstFactorParams(switch (strategy) {
       case EMAIL_CODE, RESET_PASSWORD_EMAIL_CODE ->

@@ -1,6 +1,7 @@
 package io.github.clerk4j;
 
 import io.github.clerk4j.spi.Form;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The body of {@link SignIn#prepareSecondFactor(PrepareSecondFactorParams)} ({@code prepare_second_factor}): send an MFA or
@@ -30,7 +31,7 @@ public final class PrepareSecondFactorParams extends FormParams {
     return new PrepareSecondFactorParams(PrepareFirstFactorParams.emailLinkForm(emailAddressId, redirectUrl));
   }
 
-  static PrepareSecondFactorParams of(Strategy strategy, String identificationId) {
+  static PrepareSecondFactorParams of(Strategy strategy, @Nullable String identificationId) {
     return new PrepareSecondFactorParams(switch (strategy) {
       case EMAIL_CODE -> Form.empty().with("strategy", "email_code")
           .with("email_address_id", require(identificationId, "emailAddressId"));

@@ -3,6 +3,7 @@ package io.github.clerk4j;
 import io.github.clerk4j.internal.wire.ImageResource;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The user's profile image as the server stored it ({@link User#setProfileImage(byte[])}).
@@ -32,7 +33,7 @@ public final class ProfileImage {
   }
 
   @Override
-  public boolean equals(Object o) {
+  public boolean equals(@Nullable Object o) {
     return o instanceof ProfileImage p && p.resource.equals(resource);
   }
 

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What {@link Clerk#withReverification(Supplier, ReverificationHandler)} asks the {@link
@@ -16,11 +17,11 @@ public final class ReverificationPrompt {
   private final boolean secondFactor;
   private final Factor factor;
   private final List<Factor> factors;
-  private final ClerkApiException error;
+  private final @Nullable ClerkApiException error;
   private final int attempt;
 
   ReverificationPrompt(VerificationLevel level, boolean secondFactor, Factor factor, List<Factor> factors,
-      ClerkApiException error, int attempt) {
+      @Nullable ClerkApiException error, int attempt) {
     this.level = Objects.requireNonNull(level, "level");
     this.secondFactor = secondFactor;
     this.factor = Objects.requireNonNull(factor, "factor");

@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An immutable snapshot of a signed-in session. Actions return the new value; the old one stays
@@ -143,7 +144,7 @@ public final class Session {
   }
 
   @Override
-  public boolean equals(Object o) {
+  public boolean equals(@Nullable Object o) {
     return o instanceof Session other && other.clerk == clerk && other.resource.equals(resource);
   }
 

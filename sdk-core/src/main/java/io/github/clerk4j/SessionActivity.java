@@ -3,6 +3,7 @@ package io.github.clerk4j;
 import io.github.clerk4j.internal.wire.SessionActivityResource;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where and on what a session was last used ({@code latest_activity}): the browser or app, the
@@ -59,7 +60,7 @@ public final class SessionActivity {
   }
 
   @Override
-  public boolean equals(Object o) {
+  public boolean equals(@Nullable Object o) {
     return o instanceof SessionActivity a && a.resource.equals(resource);
   }
 

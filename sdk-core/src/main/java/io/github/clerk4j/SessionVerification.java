@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An immutable snapshot of a step-up verification of a session ("reverification"),
@@ -43,19 +44,19 @@ public final class SessionVerification {
     /** A value this version of clerk4j does not know; see {@link SessionVerification#rawStatus()}. */
     UNKNOWN(null);
 
-    private final String wire;
+    private final @Nullable String wire;
 
-    Status(String wire) {
+    Status(@Nullable String wire) {
       this.wire = wire;
     }
 
     /** The wire value, or {@code null} for {@link #UNKNOWN}. */
-    public String wireValue() {
+    public @Nullable String wireValue() {
       return wire;
     }
 
     /** The constant for a wire value; {@link #UNKNOWN} for anything else. */
-    public static Status fromWire(String wire) {
+    public static Status fromWire(@Nullable String wire) {
       return WireEnums.fromWire(Status.class, Status::wireValue, wire, UNKNOWN);
     }
   }
@@ -91,8 +92,8 @@ public final class SessionVerification {
     return VerificationLevel.fromWire(resource.level());
   }
 
-  /** The level as sent. */
-  public String rawLevel() {
+  /** The level as sent, or {@code null} when the server sent none. */
+  public @Nullable String rawLevel() {
     return resource.level();
   }
 
@@ -187,7 +188,7 @@ public final class SessionVerification {
    */
   private static SessionVerification call(Clerk clerk, String sessionId, Endpoint endpoint, Form form) {
     FapiResponse r = clerk.execute(endpoint, null, sessionId, form);
-    ReverificationResource v = (ReverificationResource) r.response();
+    ReverificationResource v = Clerk.resource(r, ReverificationResource.class);
     SessionResource s = v.session();
     if (r.client() == null && s != null) {
       clerk.client().session(sessionId).ifPresent(before -> clerk.applySession(s, false, before, false));
@@ -196,7 +197,7 @@ public final class SessionVerification {
   }
 
   @Override
-  public boolean equals(Object o) {
+  public boolean equals(@Nullable Object o) {
     return o instanceof SessionVerification v && v.clerk == clerk && v.sessionId.equals(sessionId)
         && v.resource.equals(resource);
   }

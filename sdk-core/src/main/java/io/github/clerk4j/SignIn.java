@@ -15,6 +15,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An immutable snapshot of a sign-in attempt, and the actions that move it on. Every action sends
@@ -34,9 +35,9 @@ public final class SignIn {
 
   private final Clerk clerk;
   /** Null for the empty, local sign-in that no request created yet. */
-  private final SignInResource resource;
+  private final @Nullable SignInResource resource;
 
-  SignIn(Clerk clerk, SignInResource resource) {
+  SignIn(Clerk clerk, @Nullable SignInResource resource) {
     this.clerk = Objects.requireNonNull(clerk, "clerk");
     this.resource = resource;
   }
@@ -44,7 +45,7 @@ public final class SignIn {
   // ---------------------------------------------------------------- getters
 
   /** {@code sia_...}; {@code null} for an empty sign-in that was never sent. */
-  public String id() {
+  public @Nullable String id() {
     return resource == null ? null : resource.id();
   }
 
@@ -240,8 +241,9 @@ public final class SignIn {
     if (v == null || !waiting || !isExternal(v.rawStrategy()) || isTransferable()) {
       return this;
     }
-    if (v.error() != null) {
-      throw ClerkApiException.fromRedirectCallback(v.error(), "start again with sso(...)");
+    ClerkError error = v.error();
+    if (error != null) {
+      throw ClerkApiException.fromRedirectCallback(error, "start again with sso(...)");
     }
     return switch (v.status()) {
       case UNVERIFIED -> throw new ClerkException("the browser came back, but sign-in " + id() + " still waits for"
@@ -254,7 +256,7 @@ public final class SignIn {
   }
 
   /** Strategies whose first factor a browser verifies: OAuth, SAML, enterprise SSO. */
-  static boolean isExternal(String strategy) {
+  static boolean isExternal(@Nullable String strategy) {
     return strategy != null && (strategy.startsWith("oauth_") && !strategy.startsWith("oauth_token_")
         || strategy.equals(Strategy.ENTERPRISE_SSO.wireValue()) || strategy.equals(Strategy.SAML.wireValue()));
   }
@@ -413,8 +415,8 @@ public final class SignIn {
   // ---------------------------------------------------------------- machinery
 
   /** One sign-in call: execute, then the answer's sign-in is the new value. */
-  private SignIn call(Endpoint endpoint, String id, Form form) {
-    return new SignIn(clerk, (SignInResource) clerk.execute(endpoint, id, null, form).response());
+  private SignIn call(Endpoint endpoint, @Nullable String id, Form form) {
+    return new SignIn(clerk, Clerk.resource(clerk.execute(endpoint, id, null, form), SignInResource.class));
   }
 
   /** What makes two code sends identical. */
@@ -430,16 +432,17 @@ public final class SignIn {
   }
 
   private String requireId(String action) {
-    if (id() == null) {
+    String id = id();
+    if (id == null) {
       throw new IllegalStateException(action + " needs a sign-in that exists on the server: "
           + "start with password(...), emailCode().sendCode(identifier) or create(...)");
     }
-    return id();
+    return id;
   }
 
   /** The offered factor for a code strategy: an explicit id, else the default, else the first. */
-  private static Factor pickFactor(List<Factor> offered, Strategy strategy, String id, String identifier,
-      String listName) {
+  private static Factor pickFactor(List<Factor> offered, Strategy strategy, @Nullable String id,
+      @Nullable String identifier, String listName) {
     List<Factor> matching = offered.stream().filter(f -> f.strategy() == strategy).toList();
     Optional<Factor> chosen;
     if (id != null) {
@@ -470,14 +473,14 @@ public final class SignIn {
 
   // --- the code flows, one implementation parameterised by strategy
 
-  private SignIn sendSecondFactorCode(Strategy strategy, String id) {
+  private SignIn sendSecondFactorCode(Strategy strategy, @Nullable String id) {
     Factor f = pickFactor(supportedSecondFactors(), strategy, id, null, "supportedSecondFactors");
     PrepareSecondFactorParams params = PrepareSecondFactorParams.of(
         strategy, strategy == Strategy.EMAIL_CODE ? f.emailAddressId() : f.phoneNumberId());
     return Hints.withHints(() -> send(Endpoint.PREPARE_SECOND_FACTOR, params), Hints.SEND);
   }
 
-  private SignIn verifySecondFactor(Strategy strategy, String code, String resendCall) {
+  private SignIn verifySecondFactor(Strategy strategy, String code, @Nullable String resendCall) {
     return Hints.withHints(() -> attemptSecondFactor(AttemptSecondFactorParams.of(strategy, code)),
         e -> Hints.verify(e, strategy, resendCall));
   }
@@ -486,7 +489,7 @@ public final class SignIn {
    * First-factor code flows: with an identifier, a new sign-in first unless this one already has
    * it, then the code is sent to the factor that matches it.
    */
-  private SignIn sendFirstFactorCode(Strategy strategy, String identifier) {
+  private SignIn sendFirstFactorCode(Strategy strategy, @Nullable String identifier) {
     SignIn on = identifier == null ? this : withIdentifier(identifier);
     Factor f = pickFactor(on.supportedFirstFactors(), strategy, null,
         identifier != null ? identifier : on.identifier().orElse(null), "supportedFirstFactors");
@@ -632,20 +635,22 @@ public final class SignIn {
   }
 
   /** Sends an e-mail link, as the first factor or at the second step; see {@link EmailLinkFlow}. */
-  private SignIn sendEmailLink(String emailAddress, URI redirectUrl) {
+  private SignIn sendEmailLink(@Nullable String emailAddress, URI redirectUrl) {
     if (status() == SignInStatus.NEEDS_SECOND_FACTOR || status() == SignInStatus.NEEDS_CLIENT_TRUST) {
       if (emailAddress != null) {
         throw new IllegalStateException("sign-in " + id() + " is at its second step: send the link with"
             + " emailLink().sendLink(redirectUrl); nothing was sent");
       }
       Factor f = pickFactor(supportedSecondFactors(), Strategy.EMAIL_LINK, null, null, "supportedSecondFactors");
-      PrepareSecondFactorParams params = PrepareSecondFactorParams.emailLink(f.emailAddressId(), redirectUrl);
+      PrepareSecondFactorParams params = PrepareSecondFactorParams.emailLink(
+          FormParams.require(f.emailAddressId(), "emailAddressId"), redirectUrl);
       return Hints.withHints(() -> send(Endpoint.PREPARE_SECOND_FACTOR, params), Hints.SEND);
     }
     SignIn on = emailAddress == null ? this : withIdentifier(emailAddress);
     Factor f = pickFactor(on.supportedFirstFactors(), Strategy.EMAIL_LINK, null,
         emailAddress != null ? emailAddress : on.identifier().orElse(null), "supportedFirstFactors");
-    PrepareFirstFactorParams params = PrepareFirstFactorParams.emailLink(f.emailAddressId(), redirectUrl);
+    PrepareFirstFactorParams params = PrepareFirstFactorParams.emailLink(
+        FormParams.require(f.emailAddressId(), "emailAddressId"), redirectUrl);
     return Hints.withHints(() -> on.send(Endpoint.PREPARE_FIRST_FACTOR, params), Hints.SEND);
   }
 
@@ -809,12 +814,12 @@ public final class SignIn {
   // ---------------------------------------------------------------- value
 
   /** The wire resource, or null for an empty sign-in. */
-  SignInResource resource() {
+  @Nullable SignInResource resource() {
     return resource;
   }
 
   @Override
-  public boolean equals(Object o) {
+  public boolean equals(@Nullable Object o) {
     return o instanceof SignIn s && s.clerk == clerk && Objects.equals(s.resource, resource);
   }
 

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An immutable snapshot of a sign-up attempt, and the actions that move it on. Every action sends
@@ -51,9 +52,9 @@ public final class SignUp {
 
   private final Clerk clerk;
   /** Null for the empty, local sign-up that no request created yet. */
-  private final SignUpResource resource;
+  private final @Nullable SignUpResource resource;
 
-  SignUp(Clerk clerk, SignUpResource resource) {
+  SignUp(Clerk clerk, @Nullable SignUpResource resource) {
     this.clerk = Objects.requireNonNull(clerk, "clerk");
     this.resource = resource;
   }
@@ -61,7 +62,7 @@ public final class SignUp {
   // ---------------------------------------------------------------- getters
 
   /** {@code sua_...}; {@code null} for an empty sign-up that was never sent. */
-  public String id() {
+  public @Nullable String id() {
     return resource == null ? null : resource.id();
   }
 
@@ -72,7 +73,7 @@ public final class SignUp {
 
   /** The status as sent ({@code missing_requirements} for an empty sign-up, as clerk-js reports it). */
   public String rawStatus() {
-    return resource == null ? SignUpStatus.MISSING_REQUIREMENTS.wireValue() : resource.status();
+    return resource == null ? "missing_requirements" : resource.status();
   }
 
   /**
@@ -172,8 +173,9 @@ public final class SignUp {
    */
   public boolean isTransferable() {
     VerificationResource v = resource == null ? null : resource.externalAccountVerification();
-    return v != null && VerificationStatus.TRANSFERABLE.wireValue().equals(v.status())
-        && v.error() != null && "external_account_exists".equals(v.error().code());
+    ClerkError error = v == null ? null : v.error();
+    return v != null && v.status().equals(VerificationStatus.TRANSFERABLE.wireValue())
+        && error != null && "external_account_exists".equals(error.code());
   }
 
   /**
@@ -280,8 +282,9 @@ public final class SignUp {
     if (v == null || status() != SignUpStatus.MISSING_REQUIREMENTS || isTransferable()) {
       return this;
     }
-    if (v.error() != null) {
-      throw ClerkApiException.fromRedirectCallback(v.error(), "start again with sso(...)");
+    ClerkError error = v.error();
+    if (error != null) {
+      throw ClerkApiException.fromRedirectCallback(error, "start again with sso(...)");
     }
     if (v.status() == VerificationStatus.UNVERIFIED) {
       throw new ClerkException("the browser came back, but sign-up " + id() + " still waits for its provider: the"
@@ -461,7 +464,7 @@ public final class SignUp {
   // ---------------------------------------------------------------- machinery
 
   /** {@code POST /v1/client/sign_ups} with {@code transfer=true} ({@link SignIn#transferToSignUp()}). */
-  static SignUp transfer(Clerk clerk, SignUpParams extra) {
+  static SignUp transfer(Clerk clerk, @Nullable SignUpParams extra) {
     SignUp empty = new SignUp(clerk, null);
     if (extra != null) {
       empty.checkAgainstEnvironment(extra);
@@ -480,8 +483,8 @@ public final class SignUp {
   }
 
   /** One sign-up call: execute, then the answer's sign-up is the new value. */
-  private SignUp call(Endpoint endpoint, String id, Form form) {
-    return new SignUp(clerk, (SignUpResource) clerk.execute(endpoint, id, null, form).response());
+  private SignUp call(Endpoint endpoint, @Nullable String id, Form form) {
+    return new SignUp(clerk, Clerk.resource(clerk.execute(endpoint, id, null, form), SignUpResource.class));
   }
 
   /** What makes two code sends identical. */
@@ -497,11 +500,12 @@ public final class SignUp {
   }
 
   private String requireId(String action) {
-    if (id() == null) {
+    String id = id();
+    if (id == null) {
       throw new IllegalStateException(action + " needs a sign-up that exists on the server: "
           + "start with password(...) or create(...)");
     }
-    return id();
+    return id;
   }
 
   private static Form withAll(Form base, Form more) {
@@ -597,7 +601,7 @@ public final class SignUp {
   // ---------------------------------------------------------------- value
 
   @Override
-  public boolean equals(Object o) {
+  public boolean equals(@Nullable Object o) {
     return o instanceof SignUp s && s.clerk == clerk && Objects.equals(s.resource, resource);
   }
 

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a browser sign-in or sign-up starts with ({@link SignIn#sso(SsoParams)}, {@link
@@ -27,12 +28,13 @@ public final class SsoParams {
   private static final Pattern PROVIDER = Pattern.compile("[a-z0-9_]+");
 
   private final String strategy;
-  private final String identifier;
-  private final URI redirectUrl;
-  private final String oidcPrompt;
-  private final String oidcLoginHint;
+  private final @Nullable String identifier;
+  private final @Nullable URI redirectUrl;
+  private final @Nullable String oidcPrompt;
+  private final @Nullable String oidcLoginHint;
 
-  private SsoParams(String strategy, String identifier, URI redirectUrl, String oidcPrompt, String oidcLoginHint) {
+  private SsoParams(String strategy, @Nullable String identifier, @Nullable URI redirectUrl,
+      @Nullable String oidcPrompt, @Nullable String oidcLoginHint) {
     this.strategy = strategy;
     this.identifier = identifier;
     this.redirectUrl = redirectUrl;
@@ -72,7 +74,7 @@ public final class SsoParams {
       throw new IllegalArgumentException("enterprise SSO needs the user's e-mail address, whose domain names"
           + " the connection");
     }
-    return new SsoParams(Strategy.ENTERPRISE_SSO.wireValue(), email, null, null, null);
+    return new SsoParams("enterprise_sso", email, null, null, null);
   }
 
   /**
@@ -116,18 +118,18 @@ public final class SsoParams {
   }
 
   boolean isEnterprise() {
-    return Strategy.ENTERPRISE_SSO.wireValue().equals(strategy);
+    return strategy.equals(Strategy.ENTERPRISE_SSO.wireValue());
   }
 
-  String identifier() {
+  @Nullable String identifier() {
     return identifier;
   }
 
-  String oidcPromptValue() {
+  @Nullable String oidcPromptValue() {
     return oidcPrompt;
   }
 
-  String oidcLoginHintValue() {
+  @Nullable String oidcLoginHintValue() {
     return oidcLoginHint;
   }
 
@@ -142,7 +144,7 @@ public final class SsoParams {
   }
 
   @Override
-  public boolean equals(Object o) {
+  public boolean equals(@Nullable Object o) {
     return o instanceof SsoParams p && p.strategy.equals(strategy) && Objects.equals(p.identifier, identifier)
         && Objects.equals(p.redirectUrl, redirectUrl) && Objects.equals(p.oidcPrompt, oidcPrompt)
         && Objects.equals(p.oidcLoginHint, oidcLoginHint);

@@ -4,6 +4,7 @@ import io.github.clerk4j.internal.wire.TotpResource;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An authenticator-app (TOTP) enrolment of the signed-in user. The {@link #secret()} and {@link
@@ -25,12 +26,12 @@ public final class Totp {
   }
 
   /** The base32 shared secret, or {@code null} once the enrolment is verified. */
-  public String secret() {
+  public @Nullable String secret() {
     return resource.secret();
   }
 
   /** The {@code otpauth://totp/...} URI to show as a QR code, or {@code null}. */
-  public String uri() {
+  public @Nullable String uri() {
     return resource.uri();
   }
 
@@ -45,17 +46,17 @@ public final class Totp {
   }
 
   /** When the enrolment was created, or {@code null}. */
-  public Instant createdAt() {
+  public @Nullable Instant createdAt() {
     return resource.createdAt();
   }
 
   /** When the enrolment last changed, or {@code null}. */
-  public Instant updatedAt() {
+  public @Nullable Instant updatedAt() {
     return resource.updatedAt();
   }
 
   @Override
-  public boolean equals(Object o) {
+  public boolean equals(@Nullable Object o) {
     return o instanceof Totp t && t.resource.equals(resource);
   }
 

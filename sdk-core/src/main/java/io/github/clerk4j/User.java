@@ -29,6 +29,7 @@ import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An immutable snapshot of the signed-in user of one session, and the account actions of Clerk's
@@ -226,7 +227,7 @@ public final class User {
     }
     Form form = Form.empty().with("email_address", address);
     return new EmailAddress(clerk, sessionId,
-        (EmailAddressResource) call(clerk, sessionId, Endpoint.CREATE_EMAIL_ADDRESS, null, form).response());
+        Clerk.resource(call(clerk, sessionId, Endpoint.CREATE_EMAIL_ADDRESS, null, form), EmailAddressResource.class));
   }
 
   /**
@@ -302,7 +303,7 @@ public final class User {
     return upload(image, null);
   }
 
-  private ProfileImage upload(byte[] image, String fileName) {
+  private ProfileImage upload(byte[] image, @Nullable String fileName) {
     if (image.length > MAX_IMAGE_BYTES) {
       throw tooLarge();
     }
@@ -311,7 +312,7 @@ public final class User {
     FilePart part = new FilePart("file", fileName != null && !fileName.isBlank() ? fileName
         : "profile-image." + type.extension, type.mediaType, image);
     FapiResponse r = call(clerk, sessionId, Endpoint.SET_PROFILE_IMAGE, null, Form.empty(), part);
-    return new ProfileImage((ImageResource) r.response());
+    return new ProfileImage(Clerk.resource(r, ImageResource.class));
   }
 
   private static IllegalArgumentException tooLarge() {
@@ -334,7 +335,7 @@ public final class User {
   public List<ActiveSession> activeSessions() {
     @SuppressWarnings("unchecked") // the answer decoder's type for this endpoint
     List<ActiveSessionResource> sessions = (List<ActiveSessionResource>)
-        call(clerk, sessionId, Endpoint.GET_ACTIVE_SESSIONS, null, Form.empty()).response();
+        Clerk.resource(call(clerk, sessionId, Endpoint.GET_ACTIVE_SESSIONS, null, Form.empty()), List.class);
     return sessions.stream().map(s -> new ActiveSession(clerk, sessionId, s)).toList();
   }
 
@@ -387,7 +388,7 @@ public final class User {
     }
     Form form = Form.empty().with("phone_number", compact);
     return new PhoneNumber(clerk, sessionId,
-        (PhoneNumberResource) call(clerk, sessionId, Endpoint.CREATE_PHONE_NUMBER, null, form).response());
+        Clerk.resource(call(clerk, sessionId, Endpoint.CREATE_PHONE_NUMBER, null, form), PhoneNumberResource.class));
   }
 
   /**
@@ -398,7 +399,8 @@ public final class User {
    * @throws ClerkApiException {@code totp_already_enabled}: call {@link #disableTOTP()} first
    */
   public Totp createTOTP() {
-    return new Totp((TotpResource) call(clerk, sessionId, Endpoint.CREATE_TOTP, null, Form.empty()).response());
+    return new Totp(
+        Clerk.resource(call(clerk, sessionId, Endpoint.CREATE_TOTP, null, Form.empty()), TotpResource.class));
   }
 
   /**
@@ -410,7 +412,8 @@ public final class User {
    */
   public Totp verifyTOTP(String code) {
     Form form = Form.empty().with("code", FormParams.require(code, "code"));
-    return new Totp((TotpResource) call(clerk, sessionId, Endpoint.ATTEMPT_TOTP_VERIFICATION, null, form).response());
+    return new Totp(
+        Clerk.resource(call(clerk, sessionId, Endpoint.ATTEMPT_TOTP_VERIFICATION, null, form), TotpResource.class));
   }
 
   /** Removes the authenticator app ({@code DELETE /v1/me/totp}) and returns the updated user. */
@@ -427,8 +430,8 @@ public final class User {
    *     factor
    */
   public BackupCodes createBackupCode() {
-    return new BackupCodes(
-        (BackupCodesResource) call(clerk, sessionId, Endpoint.CREATE_BACKUP_CODES, null, Form.empty()).response());
+    return new BackupCodes(Clerk.resource(
+        call(clerk, sessionId, Endpoint.CREATE_BACKUP_CODES, null, Form.empty()), BackupCodesResource.class));
   }
 
   /**
@@ -478,12 +481,13 @@ public final class User {
    * One {@code /v1/me} call for a session: the Clerk applies the piggybacked client; a refusal gets
    * a hint in this SDK's terms.
    */
-  static FapiResponse call(Clerk clerk, String sessionId, Endpoint endpoint, String id, Form form) {
+  static FapiResponse call(Clerk clerk, String sessionId, Endpoint endpoint, @Nullable String id, Form form) {
     return call(clerk, sessionId, endpoint, id, form, null);
   }
 
   /** {@link #call(Clerk, String, Endpoint, String, Form)} with a file to upload. */
-  static FapiResponse call(Clerk clerk, String sessionId, Endpoint endpoint, String id, Form form, FilePart file) {
+  static FapiResponse call(
+      Clerk clerk, String sessionId, Endpoint endpoint, @Nullable String id, Form form, @Nullable FilePart file) {
     try {
       return clerk.execute(endpoint, id, sessionId, form, file);
     } catch (ClerkApiException e) {
@@ -497,8 +501,12 @@ public final class User {
    * answers {@code client: null} at times), so that {@link Clerk#user()} agrees with the server.
    */
   static void editLocally(Clerk clerk, String sessionId, UnaryOperator<UserResource> edit) {
-    clerk.client().session(sessionId).filter(s -> s.resource().user() != null)
-        .ifPresent(s -> clerk.applySession(s.resource().withUser(edit.apply(s.resource().user())), false, s, false));
+    clerk.client().session(sessionId).ifPresent(s -> {
+      UserResource user = s.resource().user();
+      if (user != null) {
+        clerk.applySession(s.resource().withUser(edit.apply(user)), false, s, false);
+      }
+    });
   }
 
   /**
@@ -517,7 +525,7 @@ public final class User {
    * is written into the local session so that {@link Clerk#user()} agrees with the returned value.
    */
   private User adopt(FapiResponse r) {
-    UserResource u = (UserResource) r.response();
+    UserResource u = Clerk.resource(r, UserResource.class);
     if (r.client() == null) {
       editLocally(clerk, sessionId, old -> u);
     }
@@ -525,7 +533,7 @@ public final class User {
   }
 
   /** What to do next after a refused {@code /v1/me} call, in this SDK's terms; null for none. */
-  private static String hint(Endpoint endpoint, ClerkApiException e) {
+  private static @Nullable String hint(Endpoint endpoint, ClerkApiException e) {
     if (e.isReverificationRequired()) {
       return "the user must verify again: wrap the call in clerk.withReverification(...), "
           + "or complete session.startVerification(...) and retry";
@@ -600,7 +608,7 @@ public final class User {
   }
 
   @Override
-  public boolean equals(Object o) {
+  public boolean equals(@Nullable Object o) {
     return o instanceof User u && u.clerk == clerk && u.sessionId.equals(sessionId)
         && u.resource.equals(resource);
   }

@@ -2,6 +2,7 @@ package io.github.clerk4j;
 
 import io.github.clerk4j.internal.wire.UserDataResource;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a sign-in may show of the user before they are signed in ({@code user_data}). Immutable;
@@ -16,17 +17,17 @@ public final class UserData {
   }
 
   /** The first name, or {@code null}. */
-  public String firstName() {
+  public @Nullable String firstName() {
     return resource.firstName();
   }
 
   /** The last name, or {@code null}. */
-  public String lastName() {
+  public @Nullable String lastName() {
     return resource.lastName();
   }
 
   /** The profile image URL, or {@code null}. */
-  public String imageUrl() {
+  public @Nullable String imageUrl() {
     return resource.imageUrl();
   }
 
@@ -36,7 +37,7 @@ public final class UserData {
   }
 
   @Override
-  public boolean equals(Object o) {
+  public boolean equals(@Nullable Object o) {
     return o instanceof UserData u && u.resource.equals(resource);
   }
 

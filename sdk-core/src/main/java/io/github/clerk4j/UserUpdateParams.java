@@ -4,6 +4,7 @@ import io.github.clerk4j.internal.JsonText;
 import io.github.clerk4j.spi.Form;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What {@link User#update(UserUpdateParams)} changes: the profile ({@code PATCH /v1/me}) and the
@@ -94,7 +95,7 @@ public final class UserUpdateParams extends FormParams {
   }
 
   /** The JSON of the metadata patch, or null when none was given. */
-  String unsafeMetadata() {
+  @Nullable String unsafeMetadata() {
     return form().get(UNSAFE_METADATA);
   }
 }

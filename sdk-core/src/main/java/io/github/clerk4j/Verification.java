@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The state of one verification of a sign-in step, a sign-up's e-mail address or phone number, or
@@ -16,7 +17,7 @@ public final class Verification {
 
   /** What a phone number or e-mail address shows before its verification started. */
   static final Verification NONE =
-      new Verification(new VerificationResource(VerificationStatus.UNVERIFIED.wireValue(), null, null, null, null));
+      new Verification(new VerificationResource("unverified", null, null, null, null));
 
   private final VerificationResource resource;
 
@@ -25,7 +26,7 @@ public final class Verification {
   }
 
   /** The verification of {@code r}, or {@code null} for none. */
-  static Verification of(VerificationResource r) {
+  static @Nullable Verification of(@Nullable VerificationResource r) {
     return r == null ? null : new Verification(r);
   }
 
@@ -45,17 +46,17 @@ public final class Verification {
   }
 
   /** The strategy as sent, or {@code null}. */
-  public String rawStrategy() {
+  public @Nullable String rawStrategy() {
     return resource.strategy();
   }
 
   /** How many attempts were made, or {@code null}. */
-  public Integer attempts() {
+  public @Nullable Integer attempts() {
     return resource.attempts();
   }
 
   /** When a sent code stops working, or {@code null}. */
-  public Instant expireAt() {
+  public @Nullable Instant expireAt() {
     return resource.expireAt();
   }
 
@@ -63,7 +64,7 @@ public final class Verification {
    * An error the server attached (for example {@code identifier_already_signed_in}), or {@code
    * null}.
    */
-  public ClerkError error() {
+  public @Nullable ClerkError error() {
     return resource.error();
   }
 
@@ -105,7 +106,7 @@ public final class Verification {
   }
 
   @Override
-  public boolean equals(Object o) {
+  public boolean equals(@Nullable Object o) {
     return o instanceof Verification v && v.resource.equals(resource);
   }
 

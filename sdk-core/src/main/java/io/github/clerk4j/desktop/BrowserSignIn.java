@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The whole browser round trip of an OAuth or enterprise SSO sign-in for a desktop or
@@ -156,7 +157,7 @@ public final class BrowserSignIn {
   }
 
   /** Opens the provider's page and waits for the browser to come back. */
-  private URI roundTrip(LoopbackReceiver receiver, Optional<URI> page, String attempt) {
+  private URI roundTrip(LoopbackReceiver receiver, Optional<URI> page, @Nullable String attempt) {
     URI url = page.orElseThrow(() -> new ClerkException(attempt + " has no provider page to open"));
     String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
     if (!scheme.equals("https") && !scheme.equals("http")) {

@@ -22,6 +22,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.CancellationException;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Receives the browser's return from a sign-in page on {@code http://127.0.0.1:<port><path>}
@@ -148,7 +149,7 @@ public final class LoopbackReceiver implements AutoCloseable {
   }
 
   /** Answers one connection; the callback URL if it was the callback, else null. */
-  private URI serve(Socket connection) {
+  private @Nullable URI serve(Socket connection) {
     try (Socket c = connection) {
       c.setSoTimeout(READ_TIMEOUT_MILLIS);
       Head head = readHead(c.getInputStream());
@@ -192,14 +193,14 @@ public final class LoopbackReceiver implements AutoCloseable {
   }
 
   /** The parts of a request head this receiver reads. */
-  record Head(String method, String target, String host) {}
+  record Head(String method, String target, @Nullable String host) {}
 
   /**
    * Reads the request head (up to the empty line) strictly: CRLF line ends, at most {@link
    * #MAX_HEAD_BYTES}, a request line of the form {@code METHOD /target HTTP/1.x}, one {@code
    * Host}. Null for anything else. The body, if any, is never read.
    */
-  static Head readHead(InputStream in) throws IOException {
+  static @Nullable Head readHead(InputStream in) throws IOException {
     ByteArrayOutputStream head = new ByteArrayOutputStream();
     int matched = 0;
     while (matched < 4) {
@@ -242,7 +243,8 @@ public final class LoopbackReceiver implements AutoCloseable {
     return new Head(requestLine.group(1), requestLine.group(2), host);
   }
 
-  private static void write(OutputStream out, int status, String reason, String message, String extraHeaders)
+  private static void write(
+      OutputStream out, int status, String reason, String message, @Nullable String extraHeaders)
       throws IOException {
     String title = status == 200 ? "Signed in" : reason;
     byte[] body = ("<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + title
@@ -269,7 +271,7 @@ public final class LoopbackReceiver implements AutoCloseable {
     closeQuietly(server);
   }
 
-  private static void closeQuietly(ServerSocket s) {
+  private static void closeQuietly(@Nullable ServerSocket s) {
     if (s != null) {
       try {
         s.close();

@@ -2,6 +2,7 @@ package io.github.clerk4j.spi;
 
 import java.time.Duration;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One Frontend API call to make: what to call, on which resource, with which form body and client
@@ -27,8 +28,8 @@ import java.util.Objects;
  *     longer.
  */
 public record FapiRequest(
-    Endpoint endpoint, String id, String sessionId, Form form, FilePart file, String clientToken,
-    Duration timeout) {
+    Endpoint endpoint, @Nullable String id, @Nullable String sessionId, Form form,
+    @Nullable FilePart file, @Nullable String clientToken, Duration timeout) {
 
   /** Checks the parts: endpoint, form and timeout are required, the timeout positive. */
   public FapiRequest {
@@ -42,7 +43,8 @@ public record FapiRequest(
 
   /** A call without a file: every endpoint but {@link Endpoint#SET_PROFILE_IMAGE}. */
   public FapiRequest(
-      Endpoint endpoint, String id, String sessionId, Form form, String clientToken, Duration timeout) {
+      Endpoint endpoint, @Nullable String id, @Nullable String sessionId, Form form,
+      @Nullable String clientToken, Duration timeout) {
     this(endpoint, id, sessionId, form, null, clientToken, timeout);
   }
 

@@ -6,6 +6,7 @@ import io.github.clerk4j.internal.wire.AnswerDecoder;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The answer to one {@link FapiRequest}, as clerk4j-core decoded it: a resource, or the server's
@@ -18,13 +19,13 @@ import java.util.function.Function;
 public final class FapiResponse {
 
   private final int httpStatus;
-  private final Object response;
-  private final Object client;
-  private final String clientToken;
-  private final ClerkApiException error;
+  private final @Nullable Object response;
+  private final @Nullable Object client;
+  private final @Nullable String clientToken;
+  private final @Nullable ClerkApiException error;
 
-  private FapiResponse(
-      int httpStatus, Object response, Object client, String clientToken, ClerkApiException error) {
+  private FapiResponse(int httpStatus, @Nullable Object response, @Nullable Object client,
+      @Nullable String clientToken, @Nullable ClerkApiException error) {
     this.httpStatus = httpStatus;
     this.response = response;
     this.client = client;
@@ -52,7 +53,8 @@ public final class FapiResponse {
    *     true}: the server answered); the same when reading the body failed
    */
   public static FapiResponse decode(
-      FapiRequest request, int httpStatus, Function<String, String> headers, JsonSource body) {
+      FapiRequest request, int httpStatus, Function<String, @Nullable String> headers,
+      @Nullable JsonSource body) {
     Objects.requireNonNull(request, "request");
     Objects.requireNonNull(headers, "headers");
     AnswerDecoder.Answer a = AnswerDecoder.decode(request.endpoint(), httpStatus, headers, body);
@@ -66,7 +68,8 @@ public final class FapiResponse {
    * @param client the piggybacked client as clerk4j-core decodes it, or {@code null}
    * @param clientToken the {@code Authorization} header, or {@code null}
    */
-  public static FapiResponse of(int httpStatus, Object response, Object client, String clientToken) {
+  public static FapiResponse of(
+      int httpStatus, @Nullable Object response, @Nullable Object client, @Nullable String clientToken) {
     if (httpStatus < 200 || httpStatus > 299) {
       throw new IllegalArgumentException("a successful answer has a 2xx status: " + httpStatus);
     }
@@ -74,7 +77,7 @@ public final class FapiResponse {
   }
 
   /** A refusal, for test doubles and decorators: the server answered with {@code error}. */
-  public static FapiResponse refusal(ClerkApiException error, String clientToken) {
+  public static FapiResponse refusal(ClerkApiException error, @Nullable String clientToken) {
     Objects.requireNonNull(error, "error");
     return new FapiResponse(error.httpStatus(), null, null, clientToken, error);
   }
@@ -94,12 +97,12 @@ public final class FapiResponse {
    * answer is not wrapped), in clerk4j-core's internal form; {@code null} for a refusal and where
    * the server sent none. Opaque to transports.
    */
-  public Object response() {
+  public @Nullable Object response() {
     return response;
   }
 
   /** The piggybacked client in clerk4j-core's internal form, or {@code null}. Opaque to transports. */
-  public Object client() {
+  public @Nullable Object client() {
     return client;
   }
 
@@ -108,7 +111,7 @@ public final class FapiResponse {
    * the server cleared it. {@code null} when there was none, or it may not be taken from this
    * answer.
    */
-  public String clientToken() {
+  public @Nullable String clientToken() {
     return clientToken;
   }
 

@@ -2,6 +2,7 @@ package io.github.clerk4j.spi;
 
 import java.util.Arrays;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One file of a {@code multipart/form-data} body: the upload of the endpoints whose {@link
@@ -67,7 +68,7 @@ public final class FilePart {
   }
 
   @Override
-  public boolean equals(Object o) {
+  public boolean equals(@Nullable Object o) {
     return o instanceof FilePart f && f.name.equals(name) && f.fileName.equals(fileName)
         && f.contentType.equals(contentType) && Arrays.equals(f.content, content);
   }

@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An ordered, immutable form body with snake_case keys, as the Frontend API expects
@@ -28,7 +29,7 @@ public final class Form {
   }
 
   /** A copy with {@code key=value} added (or replaced); a {@code null} value leaves the field out. */
-  public Form with(String key, String value) {
+  public Form with(String key, @Nullable String value) {
     Objects.requireNonNull(key, "key");
     if (value == null) {
       return this;
@@ -49,7 +50,7 @@ public final class Form {
   }
 
   /** A copy with {@code key=true|false} added; a {@code null} value leaves the field out. */
-  public Form with(String key, Boolean value) {
+  public Form with(String key, @Nullable Boolean value) {
     return with(key, value == null ? null : value.toString());
   }
 
@@ -59,7 +60,7 @@ public final class Form {
   }
 
   /** The value of {@code key}, or {@code null}. */
-  public String get(String key) {
+  public @Nullable String get(String key) {
     return fields.get(key);
   }
 
@@ -68,7 +69,7 @@ public final class Form {
   }
 
   @Override
-  public boolean equals(Object o) {
+  public boolean equals(@Nullable Object o) {
     return o instanceof Form f && f.fields.equals(fields);
   }
 
