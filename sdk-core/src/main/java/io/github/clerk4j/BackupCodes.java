@@ -19,17 +19,17 @@ public final class BackupCodes {
     this.resource = Objects.requireNonNull(resource, "resource");
   }
 
-  /** The set's id, or {@code null}. */
+  /** {@return the set's id, or {@code null}} */
   public @Nullable String id() {
     return resource.id();
   }
 
-  /** The codes, each usable once in place of a second factor. */
+  /** {@return the codes, each usable once in place of a second factor} */
   public List<String> codes() {
     return resource.codes();
   }
 
-  /** When the set was created, or {@code null}. */
+  /** {@return when the set was created, or {@code null}} */
   public @Nullable Instant createdAt() {
     return resource.createdAt();
   }

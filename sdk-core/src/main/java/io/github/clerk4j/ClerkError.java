@@ -14,8 +14,11 @@ import org.jspecify.annotations.Nullable;
  * @param longMessage a sentence for the user; {@code null} when the server sent none
  * @param meta the error's {@code meta} object (values are String, Number, Boolean, List or Map);
  *     {@code param_name} names the form field at fault
+ * @serial exclude
  */
 // Serializable because ClerkApiException, a Throwable and so Serializable, holds a list of them.
+// Its serial form is left out of the javadoc: JDK 17's doclint wants comments on a record's
+// fields, which a record cannot declare.
 public record ClerkError(
     @Nullable String code, @Nullable String message, @Nullable String longMessage, Map<String, Object> meta)
     implements java.io.Serializable {

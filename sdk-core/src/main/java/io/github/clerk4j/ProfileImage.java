@@ -17,17 +17,17 @@ public final class ProfileImage {
     this.resource = Objects.requireNonNull(resource, "resource");
   }
 
-  /** The image id ({@code img_...}). */
+  /** {@return the image id ({@code img_...})} */
   public String id() {
     return resource.id();
   }
 
-  /** The file name it was uploaded with, if the server kept one. */
+  /** {@return the file name it was uploaded with, if the server kept one} */
   public Optional<String> name() {
     return Optional.ofNullable(resource.name());
   }
 
-  /** Where the image can be fetched, if sent; {@link User#imageUrl()} names it too. */
+  /** {@return where the image can be fetched, if sent; {@link User#imageUrl()} names it too} */
   public Optional<String> publicUrl() {
     return Optional.ofNullable(resource.publicUrl());
   }

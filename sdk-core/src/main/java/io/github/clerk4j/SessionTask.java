@@ -27,12 +27,17 @@ public final class SessionTask {
       this.wire = wire;
     }
 
-    /** The wire value, or {@code null} for {@link #UNKNOWN}. */
+    /** {@return the wire value, or {@code null} for {@link #UNKNOWN}} */
     public @Nullable String wireValue() {
       return wire;
     }
 
-    /** The constant for a wire value; {@link #UNKNOWN} for anything else. */
+    /**
+     * {@return the constant whose wire value is {@code wire}; {@link #UNKNOWN} for any other,
+     * {@code null} included}
+     *
+     * @param wire the value as the server sent it, or {@code null}
+     */
     public static Key fromWire(@Nullable String wire) {
       return WireEnums.fromWire(Key.class, Key::wireValue, wire, UNKNOWN);
     }
@@ -44,12 +49,12 @@ public final class SessionTask {
     this.rawKey = Objects.requireNonNull(rawKey, "rawKey");
   }
 
-  /** The task; {@link Key#UNKNOWN} for one this version does not name. */
+  /** {@return the task; {@link Key#UNKNOWN} for one this version does not name} */
   public Key key() {
     return Key.fromWire(rawKey);
   }
 
-  /** The task key as sent. */
+  /** {@return the task key as sent} */
   public String rawKey() {
     return rawKey;
   }

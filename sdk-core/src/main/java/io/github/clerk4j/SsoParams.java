@@ -46,6 +46,8 @@ public final class SsoParams {
    * Sign in with an OAuth provider the instance enables, by its name in Clerk: {@code google},
    * {@code github}, {@code apple}, {@code microsoft}, {@code custom_<key>} for a custom provider.
    *
+   * @param provider the provider's name, such as {@code google}
+   * @return the params of that provider, without a redirect URL yet
    * @throws IllegalArgumentException the name is empty, not lower-case letters, digits and
    *     underscores, or already a strategy ({@code oauth_google}: give {@code google})
    */
@@ -66,6 +68,8 @@ public final class SsoParams {
    * Enterprise SSO ({@code enterprise_sso}) for this e-mail address: Clerk picks the enterprise
    * connection by its domain.
    *
+   * @param emailAddress the user's e-mail address, whose domain names the connection
+   * @return the params of enterprise SSO, without a redirect URL yet
    * @throws IllegalArgumentException the address is empty or has no {@code @}
    */
   public static SsoParams enterpriseSso(String emailAddress) {
@@ -82,7 +86,9 @@ public final class SsoParams {
    * query: a custom scheme ({@code myapp://callback}) or an {@code http(s)} URL such as the
    * loopback URL of {@link io.github.clerk4j.desktop.BrowserSignIn}.
    *
-   * @throws IllegalArgumentException the URL is not absolute
+   * @param redirectUrl the URL, allowlisted on the instance
+   * @return a copy with this redirect URL
+   * @throws IllegalArgumentException the URL is not absolute and hierarchical
    */
   public SsoParams redirectUrl(URI redirectUrl) {
     Objects.requireNonNull(redirectUrl, "redirectUrl");
@@ -93,12 +99,23 @@ public final class SsoParams {
     return new SsoParams(strategy, identifier, redirectUrl, oidcPrompt, oidcLoginHint);
   }
 
-  /** {@code oidc_prompt}, forwarded to the provider's {@code prompt} (for example {@code login}, {@code select_account}). */
+  /**
+   * {@return a copy that sends {@code oidc_prompt}, forwarded to the provider's {@code prompt}}
+   *
+   * @param prompt the OIDC prompt, for example {@code login} or {@code select_account}
+   * @throws IllegalArgumentException the prompt is empty
+   */
   public SsoParams oidcPrompt(String prompt) {
     return new SsoParams(strategy, identifier, redirectUrl, FormParams.require(prompt, "prompt"), oidcLoginHint);
   }
 
-  /** {@code oidc_login_hint} (OAuth only), forwarded to the provider's {@code login_hint}. */
+  /**
+   * {@return a copy that sends {@code oidc_login_hint} (OAuth only), forwarded to the provider's
+   * {@code login_hint}}
+   *
+   * @param loginHint the account to suggest on the provider's page, such as an e-mail address
+   * @throws IllegalArgumentException the hint is empty, or these are enterprise SSO params
+   */
   public SsoParams oidcLoginHint(String loginHint) {
     if (isEnterprise()) {
       throw new IllegalArgumentException("oidc_login_hint is for OAuth providers; enterprise SSO takes the"
@@ -107,12 +124,12 @@ public final class SsoParams {
     return new SsoParams(strategy, identifier, redirectUrl, oidcPrompt, FormParams.require(loginHint, "loginHint"));
   }
 
-  /** The strategy: {@code oauth_<provider>} or {@code enterprise_sso}. */
+  /** {@return the strategy: {@code oauth_<provider>} or {@code enterprise_sso}} */
   public String strategy() {
     return strategy;
   }
 
-  /** The redirect URL, if set. */
+  /** {@return the redirect URL, if set} */
   public Optional<URI> redirectUrl() {
     return Optional.ofNullable(redirectUrl);
   }

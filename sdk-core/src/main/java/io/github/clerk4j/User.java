@@ -86,120 +86,132 @@ public final class User {
 
   // ---------------------------------------------------------------- getters
 
-  /** {@code user_...}. */
+  /** {@return the user's id ({@code user_...})} */
   public String id() {
     return resource.id();
   }
 
-  /** The session this value acts through ({@code sess_...}). */
+  /** {@return the session this value acts through ({@code sess_...})} */
   public String sessionId() {
     return sessionId;
   }
 
-  /** The username, if the user has one. */
+  /** {@return the username, if the user has one} */
   public Optional<String> username() {
     return Optional.ofNullable(resource.username());
   }
 
-  /** The first name, if set. */
+  /** {@return the first name, if set} */
   public Optional<String> firstName() {
     return Optional.ofNullable(resource.firstName());
   }
 
-  /** The last name, if set. */
+  /** {@return the last name, if set} */
   public Optional<String> lastName() {
     return Optional.ofNullable(resource.lastName());
   }
 
   /**
-   * The profile image URL, if sent: the uploaded image, or Clerk's generated avatar when {@link
-   * #hasImage()} is false.
+   * {@return the profile image URL, if sent: the uploaded image, or Clerk's generated avatar when
+   * {@link #hasImage()} is false}
    */
   public Optional<String> imageUrl() {
     return Optional.ofNullable(resource.imageUrl());
   }
 
-  /** Whether the user uploaded a profile image ({@link #setProfileImage(byte[])}). */
+  /** {@return whether the user uploaded a profile image ({@link #setProfileImage(byte[])})} */
   public boolean hasImage() {
     return resource.hasImage();
   }
 
-  /** Metadata the backend set, read-only here ({@code public_metadata}); empty when none. */
+  /**
+   * {@return metadata the backend set, read-only here ({@code public_metadata}); empty when none}
+   */
   public Map<String, Object> publicMetadata() {
     return resource.publicMetadata();
   }
 
   /**
-   * Metadata the user may change ({@code unsafe_metadata}; see {@link
-   * UserUpdateParams#withUnsafeMetadata(Map)}); empty when none. Numbers are {@code Long} when
+   * {@return metadata the user may change ({@code unsafe_metadata}; see {@link
+   * UserUpdateParams#withUnsafeMetadata(Map)}); empty when none} Numbers are {@code Long} when
    * whole, else {@code Double}.
    */
   public Map<String, Object> unsafeMetadata() {
     return resource.unsafeMetadata();
   }
 
-  /** Whether the instance lets the user delete the account ({@link #delete()}). */
+  /** {@return whether the instance lets the user delete the account ({@link #delete()})} */
   public boolean deleteSelfEnabled() {
     return resource.deleteSelfEnabled();
   }
 
-  /** Every e-mail address of the user, verified or not, each able to act ({@link EmailAddress#destroy()}, ...). */
+  /**
+   * {@return every e-mail address of the user, verified or not, each able to act ({@link
+   * EmailAddress#destroy()}, ...)}
+   */
   public List<EmailAddress> emailAddresses() {
     return resource.emailAddresses().stream().map(e -> new EmailAddress(clerk, sessionId, e)).toList();
   }
 
-  /** The primary e-mail address, if the user has one. */
+  /** {@return the primary e-mail address, if the user has one} */
   public Optional<EmailAddress> primaryEmailAddress() {
     return emailAddresses().stream()
         .filter(e -> Objects.equals(e.id(), resource.primaryEmailAddressId()))
         .findFirst();
   }
 
-  /** Every phone number, verified or not, each able to act ({@link PhoneNumber#destroy()}, ...). */
+  /**
+   * {@return every phone number, verified or not, each able to act ({@link PhoneNumber#destroy()},
+   * ...)}
+   */
   public List<PhoneNumber> phoneNumbers() {
     return resource.phoneNumbers().stream().map(p -> new PhoneNumber(clerk, sessionId, p)).toList();
   }
 
-  /** The primary phone number, if the user has one. */
+  /** {@return the primary phone number, if the user has one} */
   public Optional<PhoneNumber> primaryPhoneNumber() {
     return phoneNumbers().stream()
         .filter(p -> Objects.equals(p.id(), resource.primaryPhoneNumberId()))
         .findFirst();
   }
 
-  /** Whether the user has any second factor (SMS, TOTP or backup codes). */
+  /** {@return whether the user has any second factor (SMS, TOTP or backup codes)} */
   public boolean twoFactorEnabled() {
     return resource.twoFactorEnabled();
   }
 
-  /** Whether an authenticator app is verified. */
+  /** {@return whether an authenticator app is verified} */
   public boolean totpEnabled() {
     return resource.totpEnabled();
   }
 
-  /** Whether the user has unused backup codes. */
+  /** {@return whether the user has unused backup codes} */
   public boolean backupCodeEnabled() {
     return resource.backupCodeEnabled();
   }
 
-  /** Whether the user has a password. */
+  /** {@return whether the user has a password} */
   public boolean passwordEnabled() {
     return resource.passwordEnabled();
   }
 
-  /** When the user was created, if sent. */
+  /** {@return when the user was created, if sent} */
   public Optional<Instant> createdAt() {
     return Optional.ofNullable(resource.createdAt());
   }
 
-  /** When the user last changed, if sent. */
+  /** {@return when the user last changed, if sent} */
   public Optional<Instant> updatedAt() {
     return Optional.ofNullable(resource.updatedAt());
   }
 
   // ---------------------------------------------------------------- actions
 
-  /** Fetches the user again ({@code GET /v1/me}). */
+  /**
+   * Fetches the user again ({@code GET /v1/me}).
+   *
+   * @return the user as the server has it now
+   */
   public User reload() {
     return adopt(call(clerk, sessionId, Endpoint.GET_USER, null, Form.empty()));
   }
@@ -211,6 +223,7 @@ public final class User {
    * Clerk#withReverification}.
    *
    * @param emailAddress such as {@code ada@example.com}
+   * @return the new, unverified address
    * @throws IllegalArgumentException the address is not of the form {@code name@domain.tld}
    *     (nothing is sent)
    * @throws ClerkApiException the server refused it, with the reason in {@code
@@ -237,6 +250,7 @@ public final class User {
    * PATCH /v1/me}). Only the fields given are sent. A new username or primary identifier is a
    * sensitive change: it may need {@link Clerk#withReverification}.
    *
+   * @param params the fields to change
    * @return the updated user
    * @throws IllegalArgumentException {@code params} has no field (nothing is sent)
    * @throws ClerkApiException the server refused, with the field in {@code fieldErrors()} (for
@@ -274,6 +288,8 @@ public final class User {
    * a PNG, JPEG, GIF or WebP file of at most 10 MB, named after the file. {@link Clerk#user()}
    * shows it at once ({@link #imageUrl()}, {@link #hasImage()}).
    *
+   * @param file the image file
+   * @return the image as the server stored it
    * @throws IllegalArgumentException the file is empty, larger than 10 MB or none of those types
    *     (nothing is sent)
    * @throws java.io.UncheckedIOException the file cannot be read
@@ -295,6 +311,8 @@ public final class User {
    * {@link #setProfileImage(Path)} for an image already in memory, sent as {@code
    * profile-image.png} (or {@code .jpg}, {@code .gif}, {@code .webp}, after its type).
    *
+   * @param image the image's bytes
+   * @return the image as the server stored it
    * @throws IllegalArgumentException the image is empty, larger than 10 MB or not a PNG, JPEG, GIF
    *     or WebP image (nothing is sent)
    */
@@ -320,17 +338,20 @@ public final class User {
         + " bytes): send a smaller one");
   }
 
-  /** Removes the profile image ({@code DELETE /v1/me/profile_image}) and returns the updated user. */
+  /**
+   * Removes the profile image ({@code DELETE /v1/me/profile_image}).
+   *
+   * @return the updated user
+   */
   public User deleteProfileImage() {
     FapiResponse r = call(clerk, sessionId, Endpoint.DELETE_PROFILE_IMAGE, null, Form.empty());
     return fromPiggybackedClient(r).orElseGet(this::reload);
   }
 
   /**
-   * The user's signed-in sessions on every device ({@code GET /v1/me/sessions/active}), each with
-   * its latest activity (browser, device, IP address, place, last active) and {@link
-   * ActiveSession#revoke()}; {@link ActiveSession#current()} marks this one. Fetched on every
-   * call.
+   * {@return the user's signed-in sessions on every device ({@code GET /v1/me/sessions/active}),
+   * each with its latest activity (browser, device, IP address, place, last active) and {@link
+   * ActiveSession#revoke()}; {@link ActiveSession#current()} marks this one} Fetched on every call.
    */
   public List<ActiveSession> activeSessions() {
     @SuppressWarnings("unchecked") // the answer decoder's type for this endpoint
@@ -373,6 +394,7 @@ public final class User {
    * PhoneNumber#prepareVerification()}. Spaces, dots, dashes and parentheses are removed first.
    *
    * @param phoneNumber in E.164 form, such as {@code +15555550100}
+   * @return the new, unverified number
    * @throws IllegalArgumentException the number is not E.164 (nothing is sent)
    * @throws ClerkApiException the server refused it, with the reason in {@code
    *     fieldErrors().get("phone_number")} (for example {@code form_identifier_exists})
@@ -396,6 +418,7 @@ public final class User {
    * QR code (or {@link Totp#secret()} for manual entry), then call {@link #verifyTOTP(String)}
    * with a code from the app.
    *
+   * @return the enrolment, with its secret and URI
    * @throws ClerkApiException {@code totp_already_enabled}: call {@link #disableTOTP()} first
    */
   public Totp createTOTP() {
@@ -408,6 +431,8 @@ public final class User {
    * When this makes MFA enabled for the first time, the answer carries backup codes ({@link
    * Totp#backupCodes()}): show them once.
    *
+   * @param code the code the authenticator app shows now
+   * @return the verified enrolment
    * @throws ClerkApiException a wrong code ({@code invalid_totp_secret_code} on field {@code code})
    */
   public Totp verifyTOTP(String code) {
@@ -416,15 +441,19 @@ public final class User {
         Clerk.resource(call(clerk, sessionId, Endpoint.ATTEMPT_TOTP_VERIFICATION, null, form), TotpResource.class));
   }
 
-  /** Removes the authenticator app ({@code DELETE /v1/me/totp}) and returns the updated user. */
+  /**
+   * Removes the authenticator app ({@code DELETE /v1/me/totp}).
+   *
+   * @return the updated user
+   */
   public User disableTOTP() {
     FapiResponse r = call(clerk, sessionId, Endpoint.DELETE_TOTP, null, Form.empty());
     return fromPiggybackedClient(r).orElseGet(this::reload);
   }
 
   /**
-   * A new set of backup codes ({@code POST /v1/me/backup_codes}), replacing the old set. Show them
-   * once.
+   * {@return a new set of backup codes ({@code POST /v1/me/backup_codes}), replacing the old set}
+   * Show them once.
    *
    * @throws ClerkApiException {@code backup_codes_not_available} when the user has no other second
    *     factor
@@ -438,6 +467,8 @@ public final class User {
    * Sets a new password ({@code POST /v1/me/change_password}). Completes the {@link
    * SessionTask.Key#RESET_PASSWORD reset-password} session task: the session becomes active.
    *
+   * @param params the new password, and the current one where the user has one
+   * @return the updated user
    * @throws ClerkApiException the current password is wrong ({@code fieldErrors().get("current_password")})
    *     or the new one breaks the policy ({@code fieldErrors().get("new_password")}, for example
    *     {@link ClerkApiException#isPasswordPwned()})
@@ -469,7 +500,14 @@ public final class User {
     }
   }
 
-  /** Runs {@code action} on this user on the Clerk's executor ({@link Clerk#async}). */
+  /**
+   * Runs {@code action} on this user on the Clerk's executor ({@link Clerk#async}).
+   *
+   * @param <R> what {@code action} returns
+   * @param action the call to make, given this user
+   * @return a future completed with what {@code action} returned, or exceptionally with what it
+   *     threw; a closed Clerk fails it with {@link ClerkException}
+   */
   public <R> CompletableFuture<R> async(Function<User, R> action) {
     Objects.requireNonNull(action, "action");
     return clerk.async(() -> action.apply(this));

@@ -16,22 +16,22 @@ public final class UserData {
     this.resource = Objects.requireNonNull(resource, "resource");
   }
 
-  /** The first name, or {@code null}. */
+  /** {@return the first name, or {@code null}} */
   public @Nullable String firstName() {
     return resource.firstName();
   }
 
-  /** The last name, or {@code null}. */
+  /** {@return the last name, or {@code null}} */
   public @Nullable String lastName() {
     return resource.lastName();
   }
 
-  /** The profile image URL, or {@code null}. */
+  /** {@return the profile image URL, or {@code null}} */
   public @Nullable String imageUrl() {
     return resource.imageUrl();
   }
 
-  /** Whether the user uploaded an image. */
+  /** {@return whether the user uploaded an image} */
   public boolean hasImage() {
     return resource.hasImage();
   }

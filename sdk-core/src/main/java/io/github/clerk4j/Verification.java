@@ -30,62 +30,65 @@ public final class Verification {
     return r == null ? null : new Verification(r);
   }
 
-  /** The status; {@link VerificationStatus#UNKNOWN} for one this version does not name. */
+  /** {@return the status; {@link VerificationStatus#UNKNOWN} for one this version does not name} */
   public VerificationStatus status() {
     return VerificationStatus.fromWire(resource.status());
   }
 
-  /** The status as sent. */
+  /** {@return the status as sent} */
   public String rawStatus() {
     return resource.status();
   }
 
-  /** The strategy; {@link Strategy#UNKNOWN} for one this version does not name. */
+  /** {@return the strategy; {@link Strategy#UNKNOWN} for one this version does not name} */
   public Strategy strategy() {
     return Strategy.fromWire(resource.strategy());
   }
 
-  /** The strategy as sent, or {@code null}. */
+  /** {@return the strategy as sent, or {@code null}} */
   public @Nullable String rawStrategy() {
     return resource.strategy();
   }
 
-  /** How many attempts were made, or {@code null}. */
+  /** {@return how many attempts were made, or {@code null}} */
   public @Nullable Integer attempts() {
     return resource.attempts();
   }
 
-  /** When a sent code stops working, or {@code null}. */
+  /** {@return when a sent code stops working, or {@code null}} */
   public @Nullable Instant expireAt() {
     return resource.expireAt();
   }
 
   /**
-   * An error the server attached (for example {@code identifier_already_signed_in}), or {@code
-   * null}.
+   * {@return an error the server attached (for example {@code identifier_already_signed_in}), or
+   * {@code null}}
    */
   public @Nullable ClerkError error() {
     return resource.error();
   }
 
   /**
-   * A sign-up verification's next step as sent: {@code needs_prepare} (send a code), {@code
-   * needs_attempt} (a code is out: verify it) or {@code ""} (done). Empty for verifications that
-   * carry none (sign-in steps, identifiers).
+   * {@return a sign-up verification's next step as sent: {@code needs_prepare} (send a code),
+   * {@code needs_attempt} (a code is out: verify it) or {@code ""} (done)} Empty for verifications
+   * that carry none (sign-in steps, identifiers).
    */
   public Optional<String> nextAction() {
     return Optional.ofNullable(resource.nextAction());
   }
 
-  /** A sign-up verification's strategies (for example {@code [email_code]}); empty elsewhere. */
+  /**
+   * {@return a sign-up verification's strategies (for example {@code [email_code]}); empty
+   * elsewhere}
+   */
   public List<String> supportedStrategies() {
     return resource.supportedStrategies();
   }
 
   /**
-   * OAuth, SAML and enterprise SSO: the provider's page to open in a browser ({@code
-   * external_verification_redirect_url}), while the verification is {@code unverified}. Empty
-   * for other strategies.
+   * {@return the provider's page to open in a browser ({@code
+   * external_verification_redirect_url}), while the verification is {@code unverified}} OAuth,
+   * SAML and enterprise SSO only: empty for other strategies.
    *
    * @throws ClerkException the server sent something that is not an absolute URL
    */

@@ -26,12 +26,17 @@ public enum VerificationLevel {
     this.wire = wire;
   }
 
-  /** The wire value, or {@code null} for {@link #UNKNOWN}. */
+  /** {@return the wire value, or {@code null} for {@link #UNKNOWN}} */
   public @Nullable String wireValue() {
     return wire;
   }
 
-  /** The constant for a wire value; {@link #UNKNOWN} for anything else. */
+  /**
+   * {@return the constant whose wire value is {@code wire}; {@link #UNKNOWN} for any other,
+   * {@code null} included}
+   *
+   * @param wire the value as the server sent it, or {@code null}
+   */
   public static VerificationLevel fromWire(@Nullable String wire) {
     return WireEnums.fromWire(VerificationLevel.class, VerificationLevel::wireValue, wire, UNKNOWN);
   }

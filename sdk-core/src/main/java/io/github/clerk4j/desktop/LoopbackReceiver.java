@@ -64,6 +64,7 @@ public final class LoopbackReceiver implements AutoCloseable {
    *
    * @param port 1 to 65535, the port of the allowlisted redirect URL
    * @param path the redirect URL's path, such as {@code /sso-callback}
+   * @return the receiver, listening; close it when done
    * @throws IllegalArgumentException the port is out of range or the path is not a plain path
    * @throws ClerkException the port is in use or cannot be bound; the message says what to do
    */
@@ -95,12 +96,15 @@ public final class LoopbackReceiver implements AutoCloseable {
     }
   }
 
-  /** {@code http://127.0.0.1:<port><path>}: the redirect URL to send and to allowlist. */
+  /** {@return {@code http://127.0.0.1:<port><path>}, the redirect URL to send and to allowlist} */
   public URI redirectUrl() {
     return redirectUrl;
   }
 
-  /** Whether the socket is closed (after a callback, a timeout, a cancel or {@link #close()}). */
+  /**
+   * {@return whether the socket is closed (after a callback, a timeout, a cancel or {@link
+   * #close()})}
+   */
   public boolean isClosed() {
     return server.isClosed();
   }
@@ -109,6 +113,9 @@ public final class LoopbackReceiver implements AutoCloseable {
    * Waits for the browser to come back and returns the URL it came back to ({@link
    * #redirectUrl()} with the query Clerk added). The socket is closed when this returns or throws.
    *
+   * @param timeout how long to wait; positive
+   * @return the callback URL, with its query
+   * @throws IllegalArgumentException the timeout is zero or negative
    * @throws ClerkTimeoutException no callback within {@code timeout}
    * @throws CancellationException the thread was interrupted (its interrupt flag stays set) or
    *     {@link #close()} was called meanwhile

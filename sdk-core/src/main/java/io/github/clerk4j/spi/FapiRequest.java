@@ -31,7 +31,18 @@ public record FapiRequest(
     Endpoint endpoint, @Nullable String id, @Nullable String sessionId, Form form,
     @Nullable FilePart file, @Nullable String clientToken, Duration timeout) {
 
-  /** Checks the parts: endpoint, form and timeout are required, the timeout positive. */
+  /**
+   * Checks the parts: endpoint, form and timeout are required, the timeout positive.
+   *
+   * @param endpoint the call
+   * @param id the path's resource id where the endpoint names one, else {@code null}
+   * @param sessionId the session the call acts for, else {@code null}
+   * @param form the form body; empty for calls without one
+   * @param file the file part of a {@code multipart/form-data} body, else {@code null}
+   * @param clientToken the {@code Authorization} value to send, or {@code null} for none
+   * @param timeout the longest this attempt may take
+   * @throws IllegalArgumentException the timeout is zero or negative
+   */
   public FapiRequest {
     Objects.requireNonNull(endpoint, "endpoint");
     Objects.requireNonNull(form, "form");
@@ -41,7 +52,17 @@ public record FapiRequest(
     }
   }
 
-  /** A call without a file: every endpoint but {@link Endpoint#SET_PROFILE_IMAGE}. */
+  /**
+   * A call without a file: every endpoint but {@link Endpoint#SET_PROFILE_IMAGE}.
+   *
+   * @param endpoint the call
+   * @param id the path's resource id where the endpoint names one, else {@code null}
+   * @param sessionId the session the call acts for, else {@code null}
+   * @param form the form body; empty for calls without one
+   * @param clientToken the {@code Authorization} value to send, or {@code null} for none
+   * @param timeout the longest this attempt may take
+   * @throws IllegalArgumentException the timeout is zero or negative
+   */
   public FapiRequest(
       Endpoint endpoint, @Nullable String id, @Nullable String sessionId, Form form,
       @Nullable String clientToken, Duration timeout) {

@@ -42,27 +42,27 @@ public final class FilePart {
     return value;
   }
 
-  /** The form field the file is sent as. */
+  /** {@return the form field the file is sent as} */
   public String name() {
     return name;
   }
 
-  /** The file name the part announces. */
+  /** {@return the file name the part announces} */
   public String fileName() {
     return fileName;
   }
 
-  /** The media type of the content. */
+  /** {@return the media type of the content} */
   public String contentType() {
     return contentType;
   }
 
-  /** A copy of the file's bytes. */
+  /** {@return a copy of the file's bytes} */
   public byte[] content() {
     return content.clone();
   }
 
-  /** How many bytes the file has. */
+  /** {@return how many bytes the file has} */
   public int size() {
     return content.length;
   }
