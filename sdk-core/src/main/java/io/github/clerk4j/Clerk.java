@@ -409,7 +409,7 @@ public final class Clerk implements AutoCloseable {
    */
   <T> CompletableFuture<T> interruptible(Callable<T> work) {
     if (closed.get()) {
-      return CompletableFuture.failedFuture(closedException());
+      return failed(closedException());
     }
     return InterruptibleTask.start(executor, work, null);
   }

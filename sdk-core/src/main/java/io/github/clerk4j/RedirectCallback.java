@@ -1,5 +1,6 @@
 package io.github.clerk4j;
 
+import java.io.UnsupportedEncodingException;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -60,7 +61,10 @@ final class RedirectCallback {
 
   private static String decode(String raw) {
     try {
-      return URLDecoder.decode(raw, StandardCharsets.UTF_8);
+      // The Charset overload is Java 10's, which Android (API 26) lacks.
+      return URLDecoder.decode(raw, StandardCharsets.UTF_8.name());
+    } catch (UnsupportedEncodingException e) {
+      throw new IllegalStateException("every JVM supports UTF-8", e);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("the callback URL's query is not correctly escaped; nothing was sent");
     }

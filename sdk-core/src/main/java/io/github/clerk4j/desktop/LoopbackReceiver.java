@@ -227,7 +227,8 @@ public final class LoopbackReceiver implements AutoCloseable {
         matched = 0; // a bare LF is not a line end here
       }
     }
-    String text = head.toString(StandardCharsets.ISO_8859_1);
+    // Not toString(Charset), Java 10's, which Android (API 26) lacks.
+    String text = new String(head.toByteArray(), StandardCharsets.ISO_8859_1);
     String[] lines = text.substring(0, text.length() - 4).split("\r\n", -1);
     var requestLine = REQUEST_LINE.matcher(lines[0]);
     if (!requestLine.matches()) {
