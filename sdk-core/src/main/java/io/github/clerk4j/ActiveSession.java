@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One of the signed-in user's sessions, on this device or another, with its latest activity, as
@@ -31,45 +32,45 @@ public final class ActiveSession {
     this.resource = Objects.requireNonNull(resource, "resource");
   }
 
-  /** {@code sess_...}. */
+  /** {@return the session's id ({@code sess_...})} */
   public String id() {
     return resource.id();
   }
 
-  /** The status; {@link SessionStatus#UNKNOWN} for one this version does not know. */
+  /** {@return the status; {@link SessionStatus#UNKNOWN} for one this version does not know} */
   public SessionStatus status() {
     return SessionStatus.fromWire(resource.status());
   }
 
-  /** The status as sent. */
+  /** {@return the status as sent} */
   public String rawStatus() {
     return resource.status();
   }
 
   /**
-   * Whether this is the session the listing was made through: "this device" on an active-devices
-   * screen.
+   * {@return whether this is the session the listing was made through: "this device" on an
+   * active-devices screen}
    */
   public boolean current() {
     return resource.id().equals(actingSessionId);
   }
 
-  /** When the session was last used, if sent. */
+  /** {@return when the session was last used, if sent} */
   public Optional<Instant> lastActiveAt() {
     return Optional.ofNullable(resource.lastActiveAt());
   }
 
-  /** When the session expires, if sent. */
+  /** {@return when the session expires, if sent} */
   public Optional<Instant> expireAt() {
     return Optional.ofNullable(resource.expireAt());
   }
 
-  /** When the session is abandoned for inactivity, if sent. */
+  /** {@return when the session is abandoned for inactivity, if sent} */
   public Optional<Instant> abandonAt() {
     return Optional.ofNullable(resource.abandonAt());
   }
 
-  /** The browser, device and place of its latest use; empty when the server sent none. */
+  /** {@return the browser, device and place of its latest use; empty when the server sent none} */
   public Optional<SessionActivity> latestActivity() {
     return Optional.ofNullable(resource.latestActivity()).map(SessionActivity::new);
   }
@@ -86,7 +87,7 @@ public final class ActiveSession {
    */
   public ActiveSession revoke() {
     FapiResponse r = User.call(clerk, actingSessionId, Endpoint.REVOKE_SESSION, id(), Form.empty());
-    SessionResource s = (SessionResource) r.response();
+    SessionResource s = Clerk.resource(r, SessionResource.class);
     if (r.client() == null && clerk.client().session(id()).isPresent()) {
       clerk.forgetSessionsLocally(id());
     } else if (r.client() != null && current()) {
@@ -96,14 +97,21 @@ public final class ActiveSession {
         s.expireAt(), s.abandonAt(), s.lastActiveAt(), resource.latestActivity()));
   }
 
-  /** Runs {@code action} on this session on the Clerk's executor ({@link Clerk#async}). */
+  /**
+   * Runs {@code action} on this session on the Clerk's executor ({@link Clerk#async}).
+   *
+   * @param <R> what {@code action} returns
+   * @param action the call to make, given this session
+   * @return a future completed with what {@code action} returned, or exceptionally with what it
+   *     threw; a closed Clerk fails it with {@link ClerkException}
+   */
   public <R> CompletableFuture<R> async(Function<ActiveSession, R> action) {
     Objects.requireNonNull(action, "action");
     return clerk.async(() -> action.apply(this));
   }
 
   @Override
-  public boolean equals(Object o) {
+  public boolean equals(@Nullable Object o) {
     return o instanceof ActiveSession a && a.clerk == clerk && a.actingSessionId.equals(actingSessionId)
         && a.resource.equals(resource);
   }

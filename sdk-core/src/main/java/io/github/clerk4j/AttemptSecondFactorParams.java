@@ -12,22 +12,42 @@ public final class AttemptSecondFactorParams extends FormParams {
     super(form);
   }
 
-  /** {@code strategy=email_code}, {@code code}. */
+  /**
+   * {@return the body {@code strategy=email_code}, {@code code}}
+   *
+   * @param code the code from the e-mail
+   * @throws IllegalArgumentException the code is empty
+   */
   public static AttemptSecondFactorParams emailCode(String code) {
     return of(Strategy.EMAIL_CODE, code);
   }
 
-  /** {@code strategy=phone_code}, {@code code}. */
+  /**
+   * {@return the body {@code strategy=phone_code}, {@code code}}
+   *
+   * @param code the code from the SMS
+   * @throws IllegalArgumentException the code is empty
+   */
   public static AttemptSecondFactorParams phoneCode(String code) {
     return of(Strategy.PHONE_CODE, code);
   }
 
-  /** {@code strategy=totp}, {@code code} from the authenticator app. */
+  /**
+   * {@return the body {@code strategy=totp}, {@code code}}
+   *
+   * @param code the code the authenticator app shows now
+   * @throws IllegalArgumentException the code is empty
+   */
   public static AttemptSecondFactorParams totp(String code) {
     return of(Strategy.TOTP, code);
   }
 
-  /** {@code strategy=backup_code}, {@code code}: each backup code works once. */
+  /**
+   * {@return the body {@code strategy=backup_code}, {@code code}}
+   *
+   * @param code one of the user's backup codes; each works once
+   * @throws IllegalArgumentException the code is empty
+   */
   public static AttemptSecondFactorParams backupCode(String code) {
     return of(Strategy.BACKUP_CODE, code);
   }

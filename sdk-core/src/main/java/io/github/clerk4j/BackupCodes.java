@@ -4,6 +4,7 @@ import io.github.clerk4j.internal.wire.BackupCodesResource;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A fresh set of single-use backup codes. Creating a set replaces the previous one. Show the codes
@@ -18,23 +19,23 @@ public final class BackupCodes {
     this.resource = Objects.requireNonNull(resource, "resource");
   }
 
-  /** The set's id, or {@code null}. */
-  public String id() {
+  /** {@return the set's id, or {@code null}} */
+  public @Nullable String id() {
     return resource.id();
   }
 
-  /** The codes, each usable once in place of a second factor. */
+  /** {@return the codes, each usable once in place of a second factor} */
   public List<String> codes() {
     return resource.codes();
   }
 
-  /** When the set was created, or {@code null}. */
-  public Instant createdAt() {
+  /** {@return when the set was created, or {@code null}} */
+  public @Nullable Instant createdAt() {
     return resource.createdAt();
   }
 
   @Override
-  public boolean equals(Object o) {
+  public boolean equals(@Nullable Object o) {
     return o instanceof BackupCodes b && b.resource.equals(resource);
   }
 

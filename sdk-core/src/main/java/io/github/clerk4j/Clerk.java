@@ -39,6 +39,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One client of one Clerk instance: the entry point of clerk4j. It holds the configuration, the
@@ -66,9 +67,9 @@ public final class Clerk implements AutoCloseable {
   private final TokenKeeper tokens;
   private final CallExecutor calls;
   /** The executor given to the builder, or null: then {@link #ownedExecutor} runs async calls. */
-  private final Executor givenExecutor;
+  private final @Nullable Executor givenExecutor;
   /** Made on the first async call, so that a Clerk that never uses one costs no pool. */
-  private ExecutorService ownedExecutor;
+  private @Nullable ExecutorService ownedExecutor;
   private final Object executorLock = new Object();
   private final SessionTokenCache sessionTokens;
   /** Deadlines of waits (an e-mail link's verification), as of the retry deadlines. */
@@ -82,7 +83,7 @@ public final class Clerk implements AutoCloseable {
   private final AtomicBoolean closed = new AtomicBoolean();
   private volatile Client client;
   /** The instance's settings once loaded; see {@link #environment()}. */
-  private volatile Environment environment;
+  private volatile @Nullable Environment environment;
   /** Guarded by {@code stateLock}; see {@link #resets()}. */
   private long resets;
 
@@ -100,36 +101,39 @@ public final class Clerk implements AutoCloseable {
         () -> clearLocalState(false), this::forgetSessionsLocally);
   }
 
-  /** Starts configuring a {@link Clerk}. */
+  /** {@return a builder to configure a {@link Clerk} with} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** The Frontend API origin this instance talks to, for example {@code https://x.clerk.accounts.dev}. */
+  /**
+   * {@return the Frontend API origin this instance talks to, for example {@code
+   * https://x.clerk.accounts.dev}}
+   */
   public URI frontendApiUrl() {
     return frontendApiUrl;
   }
 
   /**
-   * The client's current sign-in, or an empty one ({@link SignInStatus#NEEDS_IDENTIFIER}) to start
-   * from. Sends no request.
+   * {@return the client's current sign-in, or an empty one ({@link SignInStatus#NEEDS_IDENTIFIER})
+   * to start from} Sends no request.
    */
   public SignIn signIn() {
     return client.signIn().orElseGet(() -> new SignIn(this, null));
   }
 
   /**
-   * The client's current sign-up, or an empty one ({@link SignUpStatus#MISSING_REQUIREMENTS}, no
-   * id) to start from. Sends no request.
+   * {@return the client's current sign-up, or an empty one ({@link
+   * SignUpStatus#MISSING_REQUIREMENTS}, no id) to start from} Sends no request.
    */
   public SignUp signUp() {
     return client.signUp().orElseGet(() -> new SignUp(this, null));
   }
 
   /**
-   * The instance's settings: what a sign-up form shows and requires, the password rules, who may
-   * sign up. The first call fetches them ({@code GET /v1/environment}; concurrent first calls share
-   * one request); later calls return the same value without a request. {@link
+   * {@return the instance's settings: what a sign-up form shows and requires, the password rules,
+   * who may sign up} The first call fetches them ({@code GET /v1/environment}; concurrent first
+   * calls share one request); later calls return the same value without a request. {@link
    * #loadEnvironment()} fetches them again.
    *
    * <p>Once loaded, sign-ups check their fields against it before sending (see {@link
@@ -141,15 +145,21 @@ public final class Clerk implements AutoCloseable {
     return e != null ? e : loadEnvironment();
   }
 
-  /** Fetches the instance's settings ({@code GET /v1/environment}) and keeps them for {@link #environment()}. */
+  /**
+   * Fetches the instance's settings ({@code GET /v1/environment}) and keeps them for {@link
+   * #environment()}.
+   *
+   * @return the settings just fetched
+   */
   public Environment loadEnvironment() {
     Environment loaded = sendOnce("GET /v1/environment", () ->
-        new Environment((EnvironmentResource) execute(Endpoint.GET_ENVIRONMENT, null, null, Form.empty()).response()));
+        new Environment(resource(execute(Endpoint.GET_ENVIRONMENT, null, null, Form.empty()),
+            EnvironmentResource.class)));
     environment = loaded;
     return loaded;
   }
 
-  /** The newest client snapshot. */
+  /** {@return the newest client snapshot} */
   public Client client() {
     return client;
   }
@@ -157,6 +167,8 @@ public final class Clerk implements AutoCloseable {
   /**
    * Fetches the client from the server ({@code GET /v1/client}) and makes it the current snapshot.
    * If the server does not know the client (no token yet), the local snapshot is kept.
+   *
+   * @return the current snapshot afterwards
    */
   public Client loadClient() {
     long resetsBefore = resets();
@@ -168,16 +180,17 @@ public final class Clerk implements AutoCloseable {
   }
 
   /**
-   * The active session: the client's last active session while it is {@link SessionStatus#ACTIVE
-   * active} or {@link SessionStatus#PENDING pending} (check {@link Session#currentTask()}).
+   * {@return the active session: the client's last active session while it is {@link
+   * SessionStatus#ACTIVE active} or {@link SessionStatus#PENDING pending} (check {@link
+   * Session#currentTask()})}
    */
   public Optional<Session> session() {
     return activeSession(client);
   }
 
   /**
-   * The user of the current session ({@link #session()}, which includes a {@link
-   * SessionStatus#PENDING pending} one so that its tasks can be done); empty when signed out. Sends
+   * {@return the user of the current session ({@link #session()}, which includes a {@link
+   * SessionStatus#PENDING pending} one so that its tasks can be done); empty when signed out} Sends
    * no request.
    */
   public Optional<User> user() {
@@ -200,6 +213,10 @@ public final class Clerk implements AutoCloseable {
    * BackupCodes codes = clerk.withReverification(user::createBackupCode, prompt -> askUser(prompt));
    * }</pre>
    *
+   * @param <T> what {@code action} returns
+   * @param action the sensitive call, such as {@code user::createBackupCode}; run once, or twice
+   *     when the first run needed a reverification
+   * @param handler asks the user for the password or code of each step
    * @return what {@code action} returned
    * @throws ClerkApiException the original refusal when the handler returns empty (the user
    *     cancelled) or there is no current session; the last refusal after too many wrong answers;
@@ -221,6 +238,8 @@ public final class Clerk implements AutoCloseable {
    * Each resource has the same as {@code async(Function)}, for example {@code signIn.async(s ->
    * s.password(email, password))}.
    *
+   * @param <T> what {@code action} returns
+   * @param action the blocking call to run
    * @return a future completed with what {@code action} returned, or exceptionally with the
    *     exception it threw (the same types as the blocking call: {@link ClerkApiException},
    *     {@link ClerkNetworkException}, ...); a closed Clerk fails it with {@link ClerkException}
@@ -249,6 +268,9 @@ public final class Clerk implements AutoCloseable {
    * Makes {@code session} the active one ({@code touch} with an empty {@code
    * active_organization_id} and {@code intent=select_session}, as clerk-js {@code setActive} sends
    * it) and returns its new value. The next {@link Session#getToken()} fetches a fresh token.
+   *
+   * @param session a session of this client
+   * @return the session as the server made it active
    */
   public Session setActive(Session session) {
     Objects.requireNonNull(session, "session");
@@ -267,6 +289,9 @@ public final class Clerk implements AutoCloseable {
    * A {@link SessionStatus#PENDING pending} session is passed to {@code navigate} too: route the
    * user to {@link Session#currentTask()}.
    *
+   * @param sessionId the session's id ({@code sess_...}), such as a {@code createdSessionId}
+   * @param navigate called with the active session once it is active; {@link Navigate#none()}
+   *     for nothing
    * @return the active session
    * @throws ClerkException the client has no session with this id
    */
@@ -300,7 +325,13 @@ public final class Clerk implements AutoCloseable {
     }
   }
 
-  /** Registers a listener of client and session changes. */
+  /**
+   * Registers a listener of client and session changes.
+   *
+   * @param listener told of every change, on the thread that made it
+   * @return the registration; {@link ClerkListener.Registration#close() close} it to remove the
+   *     listener
+   */
   public ClerkListener.Registration addListener(ClerkListener listener) {
     Objects.requireNonNull(listener, "listener");
     listeners.add(listener);
@@ -351,16 +382,25 @@ public final class Clerk implements AutoCloseable {
    * @param sessionId the session the call acts on ({@code /sessions/{id}} or {@code
    *     _clerk_session_id} of {@code /v1/me} calls), or null
    */
-  FapiResponse execute(Endpoint endpoint, String id, String sessionId, Form form) {
+  FapiResponse execute(Endpoint endpoint, @Nullable String id, @Nullable String sessionId, Form form) {
     return execute(endpoint, id, sessionId, form, null);
   }
 
   /** {@link #execute(Endpoint, String, String, Form)} with a file to upload, or null for none. */
-  FapiResponse execute(Endpoint endpoint, String id, String sessionId, Form form, FilePart file) {
+  FapiResponse execute(
+      Endpoint endpoint, @Nullable String id, @Nullable String sessionId, Form form, @Nullable FilePart file) {
     if (closed.get()) {
       throw closedException();
     }
     return calls.execute(endpoint, id, sessionId, form, file);
+  }
+
+  /**
+   * The resource of {@code r}, an answer of an endpoint that always has one: the decoder refuses
+   * a 2xx without it (only {@code GET} and {@code DELETE /v1/client} and a touch may lack one).
+   */
+  static <T> T resource(FapiResponse r, Class<T> type) {
+    return type.cast(Objects.requireNonNull(r.response(), "the answer has no resource"));
   }
 
   /**
@@ -369,7 +409,7 @@ public final class Clerk implements AutoCloseable {
    */
   <T> CompletableFuture<T> interruptible(Callable<T> work) {
     if (closed.get()) {
-      return CompletableFuture.failedFuture(closedException());
+      return failed(closedException());
     }
     Executor executor;
     try {
@@ -409,7 +449,7 @@ public final class Clerk implements AutoCloseable {
   String sessionToken(String sessionId) {
     // The decoder refuses a token answer without a JWT, so the response is a non-blank string.
     return sessionTokens.get(sessionId,
-        () -> (String) execute(Endpoint.CREATE_SESSION_TOKEN, null, sessionId, Form.empty()).response());
+        () -> resource(execute(Endpoint.CREATE_SESSION_TOKEN, null, sessionId, Form.empty()), String.class));
   }
 
   void forgetSessionToken(String sessionId) {
@@ -432,7 +472,7 @@ public final class Clerk implements AutoCloseable {
    * @param s the session an answer carried, or null
    * @param piggybacked whether the answer carried the client (which is then applied already)
    */
-  Session applySession(SessionResource s, boolean piggybacked, Session before, boolean lastActive) {
+  Session applySession(@Nullable SessionResource s, boolean piggybacked, Session before, boolean lastActive) {
     if (!piggybacked && (s != null || lastActive)) {
       updateLocalClient(c -> {
         ClientResource updated = s == null ? c : withSession(c, s);
@@ -631,7 +671,7 @@ public final class Clerk implements AutoCloseable {
   /** The last lookup's result, with the context class loader (held weakly) it was made with. */
   private record DiscoveredTransport(WeakReference<ClassLoader> loader, TransportFactory factory) {}
 
-  private static volatile DiscoveredTransport discovered;
+  private static volatile @Nullable DiscoveredTransport discovered;
 
   /** The executor of async calls; Clerk's own pool is made here, never after {@link #close()}. */
   private Executor executor() {
@@ -660,12 +700,12 @@ public final class Clerk implements AutoCloseable {
 
   /** Configures a {@link Clerk}; give it a publishable key or a Frontend API URL. */
   public static final class Builder {
-    private URI url;
-    private String urlSource;
-    private TransportFactory transportFactory;
+    private @Nullable URI url;
+    private @Nullable String urlSource;
+    private @Nullable TransportFactory transportFactory;
     private TokenStore tokenStore = TokenStore.inMemory();
     private Clock clock = Clock.systemUTC();
-    private Executor executor;
+    private @Nullable Executor executor;
     private RetryPolicy retryPolicy = RetryPolicy.defaults();
 
     private Builder() {}
@@ -674,6 +714,8 @@ public final class Clerk implements AutoCloseable {
      * The instance's publishable key ({@code pk_test_...} or {@code pk_live_...}), from which the
      * Frontend API URL is decoded.
      *
+     * @param publishableKey the key as the Dashboard shows it
+     * @return this builder
      * @throws IllegalArgumentException the key is malformed; the message says how
      */
     public Builder publishableKey(String publishableKey) {
@@ -682,14 +724,26 @@ public final class Clerk implements AutoCloseable {
       return this;
     }
 
-    /** The Frontend API origin; HTTPS, or HTTP on a loopback address (the emulator). */
+    /**
+     * The Frontend API origin; HTTPS, or HTTP on a loopback address (the emulator).
+     *
+     * @param frontendApiUrl the origin, such as {@code https://x.clerk.accounts.dev}
+     * @return this builder
+     * @throws IllegalArgumentException it is not such an origin; the message says why
+     */
     public Builder frontendApiUrl(URI frontendApiUrl) {
       this.url = FrontendApi.fromUrl(frontendApiUrl);
       this.urlSource = "frontendApiUrl";
       return this;
     }
 
-    /** The Frontend API origin; HTTPS, or HTTP on a loopback address (the emulator). */
+    /**
+     * The Frontend API origin; HTTPS, or HTTP on a loopback address (the emulator).
+     *
+     * @param frontendApiUrl the origin, such as {@code https://x.clerk.accounts.dev}
+     * @return this builder
+     * @throws IllegalArgumentException it is not a URL, or not such an origin
+     */
     public Builder frontendApiUrl(String frontendApiUrl) {
       Objects.requireNonNull(frontendApiUrl, "frontendApiUrl");
       try {
@@ -702,13 +756,23 @@ public final class Clerk implements AutoCloseable {
       }
     }
 
-    /** The transport; by default the one found with {@link ServiceLoader} (clerk4j-okhttp). */
+    /**
+     * The transport; by default the one found with {@link ServiceLoader} (clerk4j-okhttp).
+     *
+     * @param transportFactory makes the transport when the Clerk is built
+     * @return this builder
+     */
     public Builder transport(TransportFactory transportFactory) {
       this.transportFactory = Objects.requireNonNull(transportFactory, "transportFactory");
       return this;
     }
 
-    /** Where the client token lives; default {@link TokenStore#inMemory()}. */
+    /**
+     * Where the client token lives; default {@link TokenStore#inMemory()}.
+     *
+     * @param tokenStore the store, such as {@link TokenStore#file(java.nio.file.Path)}
+     * @return this builder
+     */
     public Builder tokenStore(TokenStore tokenStore) {
       this.tokenStore = Objects.requireNonNull(tokenStore, "tokenStore");
       return this;
@@ -717,6 +781,9 @@ public final class Clerk implements AutoCloseable {
     /**
      * The clock for session-token expiry and the overall deadline of each call; default the
      * system clock.
+     *
+     * @param clock the clock; tests pass one they move by hand
+     * @return this builder
      */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
@@ -727,19 +794,30 @@ public final class Clerk implements AutoCloseable {
      * Runs {@link Clerk#async(Supplier)} and the resources' {@code async(...)}; by default Clerk
      * makes a pool of daemon threads and shuts it down in {@link Clerk#close()}. An executor given
      * here is not shut down by Clerk.
+     *
+     * @param executor the executor of the asynchronous calls
+     * @return this builder
      */
     public Builder executor(Executor executor) {
       this.executor = Objects.requireNonNull(executor, "executor");
       return this;
     }
 
-    /** When to retry; default {@link RetryPolicy#defaults()}. */
+    /**
+     * When to retry; default {@link RetryPolicy#defaults()}.
+     *
+     * @param retryPolicy the attempts, backoff and deadline of every call
+     * @return this builder
+     */
     public Builder retryPolicy(RetryPolicy retryPolicy) {
       this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy");
       return this;
     }
 
     /**
+     * Builds the Clerk, with its transport; it sends no request yet.
+     *
+     * @return the new Clerk; close it when done
      * @throws IllegalStateException no URL or key was given, or no transport was found
      */
     public Clerk build() {

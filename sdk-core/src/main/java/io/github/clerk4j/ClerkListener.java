@@ -12,13 +12,26 @@ import java.util.function.Consumer;
  */
 public interface ClerkListener {
 
-  /** A new client snapshot: sessions, current sign-in or last active session changed. */
+  /**
+   * A new client snapshot: sessions, current sign-in or last active session changed.
+   *
+   * @param client the new snapshot, as {@link Clerk#client()} returns it now
+   */
   default void onClientChanged(Client client) {}
 
-  /** The active session changed: another session, a new status or tasks, or none (signed out). */
+  /**
+   * The active session changed: another session, a new status or tasks, or none (signed out).
+   *
+   * @param session the active session now, as {@link Clerk#session()} returns it; empty when
+   *     signed out
+   */
   default void onSessionChanged(Optional<Session> session) {}
 
-  /** A listener of client changes only. */
+  /**
+   * {@return a listener of client changes only}
+   *
+   * @param action given each new client snapshot
+   */
   static ClerkListener onClient(Consumer<Client> action) {
     Objects.requireNonNull(action, "action");
     return new ClerkListener() {
@@ -29,7 +42,11 @@ public interface ClerkListener {
     };
   }
 
-  /** A listener of active-session changes only. */
+  /**
+   * {@return a listener of active-session changes only}
+   *
+   * @param action given the active session after each change; empty when signed out
+   */
   static ClerkListener onSession(Consumer<Optional<Session>> action) {
     Objects.requireNonNull(action, "action");
     return new ClerkListener() {

@@ -11,14 +11,21 @@ public class ClerkTimeoutException extends ClerkException {
 
   private static final long serialVersionUID = 1L;
 
+  /** See {@link #timeout()}. */
   private final Duration timeout;
 
+  /**
+   * A wait that ran out.
+   *
+   * @param message what was waited for and what to do now
+   * @param timeout how long the wait lasted
+   */
   public ClerkTimeoutException(String message, Duration timeout) {
     super(message);
     this.timeout = timeout;
   }
 
-  /** How long clerk4j waited. */
+  /** {@return how long clerk4j waited} */
   public Duration timeout() {
     return timeout;
   }

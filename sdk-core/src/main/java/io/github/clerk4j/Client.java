@@ -5,6 +5,7 @@ import io.github.clerk4j.internal.wire.SessionResource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An immutable snapshot of the client (this device, as Clerk sees it): its sessions, its current
@@ -14,10 +15,10 @@ import java.util.Optional;
 public final class Client {
 
   private final Clerk clerk;
-  private final ClientResource resource;
+  private final @Nullable ClientResource resource;
   private final List<Session> sessions;
 
-  Client(Clerk clerk, ClientResource resource) {
+  Client(Clerk clerk, @Nullable ClientResource resource) {
     this.clerk = clerk;
     this.resource = resource;
     List<Session> list = new ArrayList<>();
@@ -29,22 +30,28 @@ public final class Client {
     this.sessions = List.copyOf(list);
   }
 
-  /** The client id ({@code client_...}); empty before the first contact with the server. */
+  /**
+   * {@return the client id ({@code client_...}); empty before the first contact with the server}
+   */
   public Optional<String> id() {
     return Optional.ofNullable(resource == null ? null : resource.id());
   }
 
-  /** Every session of the client, whatever its status. */
+  /** {@return every session of the client, whatever its status} */
   public List<Session> sessions() {
     return sessions;
   }
 
-  /** The session with this id, if the client has it. */
+  /**
+   * {@return the session with this id, if the client has it}
+   *
+   * @param sessionId the session's id ({@code sess_...})
+   */
   public Optional<Session> session(String sessionId) {
     return sessions.stream().filter(s -> s.id().equals(sessionId)).findFirst();
   }
 
-  /** The client's current sign-in, if any. */
+  /** {@return the client's current sign-in, if any} */
   public Optional<SignIn> signIn() {
     return resource == null || resource.signIn() == null
         ? Optional.empty()
@@ -52,8 +59,8 @@ public final class Client {
   }
 
   /**
-   * The client's current sign-up, if any. Clerk drops it from the client once it completes: read
-   * the created session from the {@link SignUp} the last call returned.
+   * {@return the client's current sign-up, if any} Clerk drops it from the client once it
+   * completes: read the created session from the {@link SignUp} the last call returned.
    */
   public Optional<SignUp> signUp() {
     return resource == null || resource.signUp() == null
@@ -61,13 +68,13 @@ public final class Client {
         : Optional.of(new SignUp(clerk, resource.signUp()));
   }
 
-  /** The id of the session last made active. */
+  /** {@return the id of the session last made active} */
   public Optional<String> lastActiveSessionId() {
     return Optional.ofNullable(resource == null ? null : resource.lastActiveSessionId());
   }
 
   /** The wire resource, or null for a client not yet known to the server. */
-  ClientResource resource() {
+  @Nullable ClientResource resource() {
     return resource;
   }
 

@@ -1,6 +1,7 @@
 package io.github.clerk4j;
 
 import io.github.clerk4j.internal.WireEnums;
+import org.jspecify.annotations.Nullable;
 
 /** Whether the device (client) is known to the user trying to sign in (Client Trust). */
 public enum ClientTrustState {
@@ -13,19 +14,24 @@ public enum ClientTrustState {
   /** A value this version of clerk4j does not know; the owning object keeps the raw string. */
   UNKNOWN(null);
 
-  private final String wire;
+  private final @Nullable String wire;
 
-  ClientTrustState(String wire) {
+  ClientTrustState(@Nullable String wire) {
     this.wire = wire;
   }
 
-  /** The wire value, or {@code null} for {@link #UNKNOWN}. */
-  public String wireValue() {
+  /** {@return the wire value, or {@code null} for {@link #UNKNOWN}} */
+  public @Nullable String wireValue() {
     return wire;
   }
 
-  /** The constant for a wire value; {@link #UNKNOWN} for anything else. */
-  public static ClientTrustState fromWire(String wire) {
+  /**
+   * {@return the constant whose wire value is {@code wire}; {@link #UNKNOWN} for any other,
+   * {@code null} included}
+   *
+   * @param wire the value as the server sent it, or {@code null}
+   */
+  public static ClientTrustState fromWire(@Nullable String wire) {
     return WireEnums.fromWire(ClientTrustState.class, ClientTrustState::wireValue, wire, UNKNOWN);
   }
 }

@@ -7,6 +7,7 @@ import io.github.clerk4j.spi.Form;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An immutable snapshot of one of the signed-in user's e-mail addresses, and what Clerk's "add an
@@ -30,18 +31,18 @@ public final class EmailAddress {
     this.resource = Objects.requireNonNull(resource, "resource");
   }
 
-  /** The identification id ({@code idn_...}). */
+  /** {@return the identification id ({@code idn_...})} */
   public String id() {
     return resource.id();
   }
 
-  /** The address. */
+  /** {@return the address} */
   public String emailAddress() {
     return resource.emailAddress();
   }
 
   /**
-   * Its verification. An address whose verification never started (just added) has status
+   * {@return its verification} An address whose verification never started (just added) has status
    * {@link VerificationStatus#UNVERIFIED} and no strategy.
    */
   public Verification verification() {
@@ -49,7 +50,7 @@ public final class EmailAddress {
     return v == null ? Verification.NONE : v;
   }
 
-  /** The session this value acts through ({@code sess_...}). */
+  /** {@return the session this value acts through ({@code sess_...})} */
   public String sessionId() {
     return sessionId;
   }
@@ -61,6 +62,7 @@ public final class EmailAddress {
    * strategy=email_code}); continue with {@link #attemptVerification(String)}. Also the way to get
    * a new code.
    *
+   * @return the address with its verification under way
    * @throws ClerkApiException for example {@code verification_already_verified}
    */
   public EmailAddress prepareVerification() {
@@ -71,6 +73,8 @@ public final class EmailAddress {
    * Verifies the address with the code from the e-mail ({@code attempt_verification}). A verified
    * address can sign in and can become the primary one.
    *
+   * @param code the code from the e-mail
+   * @return the address, verified
    * @throws IllegalArgumentException the code is empty (nothing is sent)
    * @throws ClerkApiException for example {@link ClerkApiException#isCodeIncorrect()} or {@link
    *     ClerkApiException#isVerificationExpired()} (then {@link #prepareVerification()} again)
@@ -95,7 +99,14 @@ public final class EmailAddress {
     }
   }
 
-  /** Runs {@code action} on this e-mail address on the Clerk's executor ({@link Clerk#async}). */
+  /**
+   * Runs {@code action} on this e-mail address on the Clerk's executor ({@link Clerk#async}).
+   *
+   * @param <R> what {@code action} returns
+   * @param action the call to make, given this e-mail address
+   * @return a future completed with what {@code action} returned, or exceptionally with what it
+   *     threw; a closed Clerk fails it with {@link ClerkException}
+   */
   public <R> CompletableFuture<R> async(Function<EmailAddress, R> action) {
     Objects.requireNonNull(action, "action");
     return clerk.async(() -> action.apply(this));
@@ -103,11 +114,11 @@ public final class EmailAddress {
 
   private EmailAddress call(Endpoint endpoint, Form form) {
     return new EmailAddress(clerk, sessionId,
-        (EmailAddressResource) User.call(clerk, sessionId, endpoint, id(), form).response());
+        Clerk.resource(User.call(clerk, sessionId, endpoint, id(), form), EmailAddressResource.class));
   }
 
   @Override
-  public boolean equals(Object o) {
+  public boolean equals(@Nullable Object o) {
     return o instanceof EmailAddress e && e.clerk == clerk && e.sessionId.equals(sessionId)
         && e.resource.equals(resource);
   }

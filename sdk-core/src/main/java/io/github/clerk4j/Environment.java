@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The instance's settings as {@code GET /v1/environment} gives them, with what a sign-up form
@@ -29,41 +30,55 @@ public final class Environment {
     this.resource = Objects.requireNonNull(resource, "resource");
   }
 
-  /** The application's display name, if sent. */
+  /** {@return the application's display name, if sent} */
   public Optional<String> applicationName() {
     return Optional.ofNullable(resource.applicationName());
   }
 
-  /** The first-factor strategies the instance enables ({@code password}, {@code email_code}, ...). */
+  /**
+   * {@return the first-factor strategies the instance enables ({@code password}, {@code
+   * email_code}, ...)}
+   */
   public List<String> firstFactors() {
     return resource.firstFactors();
   }
 
-  /** The second-factor strategies the instance enables ({@code totp}, {@code phone_code}, ...). */
+  /**
+   * {@return the second-factor strategies the instance enables ({@code totp}, {@code phone_code},
+   * ...)}
+   */
   public List<String> secondFactors() {
     return resource.secondFactors();
   }
 
-  /** Every attribute the instance lists, enabled or not, in its order. */
+  /** {@return every attribute the instance lists, enabled or not, in its order} */
   public List<Attribute> attributes() {
     return resource.attributes().values().stream().map(Attribute::new).toList();
   }
 
-  /** The attribute with this name, if the instance lists it. */
+  /**
+   * {@return the attribute with this name, if the instance lists it}
+   *
+   * @param name Clerk's name of the attribute, such as {@code email_address} or {@code username}
+   */
   public Optional<Attribute> attribute(String name) {
     Objects.requireNonNull(name, "name");
     return Optional.ofNullable(resource.attributes().get(name)).map(Attribute::new);
   }
 
-  /** Whether the instance lists this attribute and enables it. */
+  /**
+   * {@return whether the instance lists this attribute and enables it}
+   *
+   * @param attribute Clerk's name of the attribute, such as {@code phone_number}
+   */
   public boolean isEnabled(String attribute) {
     return attribute(attribute).map(Attribute::enabled).orElse(false);
   }
 
   /**
-   * The sign-up fields a new user must give: the enabled, required attributes among e-mail
+   * {@return the sign-up fields a new user must give: the enabled, required attributes among e-mail
    * address, phone number, username, password, first and last name (in that order), and {@code
-   * legal_accepted} when the instance asks for legal consent.
+   * legal_accepted} when the instance asks for legal consent}
    */
   public List<String> requiredSignUpFields() {
     List<String> fields = new ArrayList<>(SIGN_UP_FIELDS.stream()
@@ -75,44 +90,51 @@ public final class Environment {
     return List.copyOf(fields);
   }
 
-  /** The sign-up fields a new user may give: the enabled attributes that are not required. */
+  /**
+   * {@return the sign-up fields a new user may give: the enabled attributes that are not required}
+   */
   public List<String> optionalSignUpFields() {
     return SIGN_UP_FIELDS.stream()
         .filter(n -> attribute(n).filter(a -> a.enabled() && !a.required()).isPresent())
         .toList();
   }
 
-  /** The password rules ({@code user_settings.password_settings}). */
+  /** {@return the password rules ({@code user_settings.password_settings})} */
   public PasswordSettings passwordSettings() {
     return new PasswordSettings(resource.passwordSettings());
   }
 
-  /** The username length rules ({@code user_settings.username_settings}). */
+  /** {@return the username length rules ({@code user_settings.username_settings})} */
   public UsernameSettings usernameSettings() {
     return new UsernameSettings(resource.usernameSettings());
   }
 
-  /** Who may sign up; {@link SignUpMode#UNKNOWN} when not sent or new. */
+  /** {@return who may sign up; {@link SignUpMode#UNKNOWN} when not sent or new} */
   public SignUpMode signUpMode() {
     return SignUpMode.fromWire(resource.signUp().mode());
   }
 
-  /** The sign-up mode as sent, if sent. */
+  /** {@return the sign-up mode as sent, if sent} */
   public Optional<String> rawSignUpMode() {
     return Optional.ofNullable(resource.signUp().mode());
   }
 
-  /** Whether a sign-up needs {@code legal_accepted=true} ({@code sign_up.legal_consent_enabled}). */
+  /**
+   * {@return whether a sign-up needs {@code legal_accepted=true} ({@code
+   * sign_up.legal_consent_enabled})}
+   */
   public boolean legalConsentEnabled() {
     return resource.signUp().legalConsentEnabled();
   }
 
-  /** Whether bot protection is on for sign-ups ({@code sign_up.captcha_enabled}). */
+  /** {@return whether bot protection is on for sign-ups ({@code sign_up.captcha_enabled})} */
   public boolean captchaEnabled() {
     return resource.signUp().captchaEnabled();
   }
 
-  /** Whether every user must set up MFA: their new sessions get the {@code setup-mfa} task. */
+  /**
+   * {@return whether every user must set up MFA: their new sessions get the {@code setup-mfa} task}
+   */
   public boolean mfaRequired() {
     return resource.signUp().mfaRequired();
   }
@@ -155,7 +177,7 @@ public final class Environment {
   }
 
   @Override
-  public boolean equals(Object o) {
+  public boolean equals(@Nullable Object o) {
     return o instanceof Environment e && e.resource.equals(resource);
   }
 
@@ -178,53 +200,58 @@ public final class Environment {
       this.a = a;
     }
 
-    /** Its name, for example {@code email_address}. */
+    /** {@return its name, for example {@code email_address}} */
     public String name() {
       return a.name();
     }
 
-    /** Whether the instance uses it at all. */
+    /** {@return whether the instance uses it at all} */
     public boolean enabled() {
       return a.enabled();
     }
 
-    /** Whether a sign-up must give it (meaningful only when {@link #enabled()}). */
+    /** {@return whether a sign-up must give it (meaningful only when {@link #enabled()})} */
     public boolean required() {
       return a.required();
     }
 
-    /** Whether it signs a user in. */
+    /** {@return whether it signs a user in} */
     public boolean usedForFirstFactor() {
       return a.usedForFirstFactor();
     }
 
-    /** The first-factor strategies it offers ({@code email_code}, {@code phone_code}, ...). */
+    /**
+     * {@return the first-factor strategies it offers ({@code email_code}, {@code phone_code}, ...)}
+     */
     public List<String> firstFactors() {
       return a.firstFactors();
     }
 
-    /** Whether it serves as a second factor. */
+    /** {@return whether it serves as a second factor} */
     public boolean usedForSecondFactor() {
       return a.usedForSecondFactor();
     }
 
-    /** The second-factor strategies it offers. */
+    /** {@return the second-factor strategies it offers} */
     public List<String> secondFactors() {
       return a.secondFactors();
     }
 
-    /** The strategies that verify it ({@code email_code}, {@code email_link}, {@code phone_code}). */
+    /**
+     * {@return the strategies that verify it ({@code email_code}, {@code email_link}, {@code
+     * phone_code})}
+     */
     public List<String> verifications() {
       return a.verifications();
     }
 
-    /** Whether a sign-up must verify it before it completes. */
+    /** {@return whether a sign-up must verify it before it completes} */
     public boolean verifyAtSignUp() {
       return a.verifyAtSignUp();
     }
 
     @Override
-    public boolean equals(Object o) {
+    public boolean equals(@Nullable Object o) {
       return o instanceof Attribute x && x.a.equals(a);
     }
 
@@ -247,49 +274,55 @@ public final class Environment {
       this.p = p;
     }
 
-    /** The minimum length in characters (0 when not sent). */
+    /** {@return the minimum length in characters (0 when not sent)} */
     public int minLength() {
       return p.minLength();
     }
 
-    /** The maximum length in characters, if there is one ({@code max_length: 0} means none). */
+    /**
+     * {@return the maximum length in characters, if there is one ({@code max_length: 0} means
+     * none)}
+     */
     public OptionalInt maxLength() {
       return p.maxLength() > 0 ? OptionalInt.of(p.maxLength()) : OptionalInt.empty();
     }
 
-    /** Whether a password needs a special character (from {@link #allowedSpecialCharacters()}). */
+    /**
+     * {@return whether a password needs a special character (from {@link
+     * #allowedSpecialCharacters()})}
+     */
     public boolean requireSpecialChar() {
       return p.requireSpecialChar();
     }
 
-    /** Whether a password needs a digit. */
+    /** {@return whether a password needs a digit} */
     public boolean requireNumbers() {
       return p.requireNumbers();
     }
 
-    /** Whether a password needs an upper-case letter. */
+    /** {@return whether a password needs an upper-case letter} */
     public boolean requireUppercase() {
       return p.requireUppercase();
     }
 
-    /** Whether a password needs a lower-case letter. */
+    /** {@return whether a password needs a lower-case letter} */
     public boolean requireLowercase() {
       return p.requireLowercase();
     }
 
-    /** The special characters the instance counts, if sent. */
+    /** {@return the special characters the instance counts, if sent} */
     public Optional<String> allowedSpecialCharacters() {
       return Optional.ofNullable(p.allowedSpecialCharacters());
     }
 
-    /** Whether the breached-password check (HIBP) is off. */
+    /** {@return whether the breached-password check (HIBP) is off} */
     public boolean disableHibp() {
       return p.disableHibp();
     }
 
     /**
-     * The strength a password needs on zxcvbn's scale (0 to 4), when the instance checks it
-     * ({@code show_zxcvbn}); a weaker one fails with {@code form_password_not_strong_enough}.
+     * {@return the strength a password needs on zxcvbn's scale (0 to 4), when the instance checks
+     * it ({@code show_zxcvbn}); a weaker one fails with {@code form_password_not_strong_enough}}
      */
     public OptionalInt minStrength() {
       return p.showZxcvbn() ? OptionalInt.of(p.minZxcvbnStrength()) : OptionalInt.empty();
@@ -313,7 +346,7 @@ public final class Environment {
     }
 
     @Override
-    public boolean equals(Object o) {
+    public boolean equals(@Nullable Object o) {
       return o instanceof PasswordSettings x && x.p.equals(p);
     }
 
@@ -336,18 +369,18 @@ public final class Environment {
       this.u = u;
     }
 
-    /** The minimum length (0 when not sent). */
+    /** {@return the minimum length (0 when not sent)} */
     public int minLength() {
       return u.minLength();
     }
 
-    /** The maximum length (0 when not sent). */
+    /** {@return the maximum length (0 when not sent)} */
     public int maxLength() {
       return u.maxLength();
     }
 
     @Override
-    public boolean equals(Object o) {
+    public boolean equals(@Nullable Object o) {
       return o instanceof UsernameSettings x && x.u.equals(u);
     }
 

@@ -2,6 +2,7 @@ package io.github.clerk4j;
 
 import io.github.clerk4j.internal.wire.FactorResource;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One way the user may verify a step of a sign-in, as offered in {@code supported_first_factors}
@@ -15,46 +16,49 @@ public final class Factor {
     this.resource = Objects.requireNonNull(resource, "resource");
   }
 
-  /** The strategy; {@link Strategy#UNKNOWN} for one this version does not name. */
+  /** {@return the strategy; {@link Strategy#UNKNOWN} for one this version does not name} */
   public Strategy strategy() {
     return Strategy.fromWire(resource.strategy());
   }
 
-  /** The strategy as sent (for example {@code phone_code}, {@code oauth_google}). */
+  /** {@return the strategy as sent (for example {@code phone_code}, {@code oauth_google})} */
   public String rawStrategy() {
     return resource.strategy();
   }
 
   /**
-   * Where a code goes, for display: the identifier the user typed, or a masked form such as
-   * {@code +1******0100}; {@code null} for factors without a destination.
+   * {@return where a code goes, for display: the identifier the user typed, or a masked form such
+   * as {@code +1******0100}; {@code null} for factors without a destination}
    */
-  public String safeIdentifier() {
+  public @Nullable String safeIdentifier() {
     return resource.safeIdentifier();
   }
 
-  /** The e-mail address the factor uses ({@code idn_...}), or {@code null}. */
-  public String emailAddressId() {
+  /** {@return the e-mail address the factor uses ({@code idn_...}), or {@code null}} */
+  public @Nullable String emailAddressId() {
     return resource.emailAddressId();
   }
 
-  /** The phone number the factor uses ({@code idn_...}), or {@code null}. */
-  public String phoneNumberId() {
+  /** {@return the phone number the factor uses ({@code idn_...}), or {@code null}} */
+  public @Nullable String phoneNumberId() {
     return resource.phoneNumberId();
   }
 
-  /** Whether it is the user's primary identifier of its kind, or {@code null} when not sent. */
-  public Boolean primary() {
+  /**
+   * {@return whether it is the user's primary identifier of its kind, or {@code null} when not
+   * sent}
+   */
+  public @Nullable Boolean primary() {
     return resource.primary();
   }
 
-  /** Whether it is the user's default second factor. */
+  /** {@return whether it is the user's default second factor} */
   public boolean isDefault() {
     return resource.isDefault();
   }
 
   @Override
-  public boolean equals(Object o) {
+  public boolean equals(@Nullable Object o) {
     return o instanceof Factor f && f.resource.equals(resource);
   }
 

@@ -3,6 +3,7 @@ package io.github.clerk4j;
 import io.github.clerk4j.internal.Redactor;
 import io.github.clerk4j.spi.Form;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Shared body of the typed parameter classes: an immutable form whose {@code toString()} shows
@@ -21,7 +22,7 @@ abstract class FormParams {
     return form;
   }
 
-  static String require(String value, String name) {
+  static String require(@Nullable String value, String name) {
     if (value == null || value.isEmpty()) {
       throw new IllegalArgumentException(name + " must not be empty");
     }
@@ -29,7 +30,7 @@ abstract class FormParams {
   }
 
   @Override
-  public final boolean equals(Object o) {
+  public final boolean equals(@Nullable Object o) {
     return o != null && o.getClass() == getClass() && ((FormParams) o).form.equals(form);
   }
 

@@ -2,6 +2,7 @@ package io.github.clerk4j;
 
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The hints appended to {@link ClerkApiException} messages: they name the call to make next, in
@@ -12,7 +13,7 @@ final class Hints {
   private Hints() {}
 
   /** Runs {@code action}; an API error is rethrown with the hint that names the call to make next. */
-  static <T> T withHints(Supplier<T> action, Function<ClerkApiException, String> hints) {
+  static <T> T withHints(Supplier<T> action, Function<ClerkApiException, @Nullable String> hints) {
     try {
       return action.get();
     } catch (ClerkApiException e) {
@@ -22,7 +23,7 @@ final class Hints {
   }
 
   /** After a password sign-in (or creating a sign-in from an identifier). */
-  static final Function<ClerkApiException, String> PASSWORD = e -> {
+  static final Function<ClerkApiException, @Nullable String> PASSWORD = e -> {
     if (e.isPasswordCompromised()) {
       return "sign in with emailCode().sendCode(identifier) instead; the session will then ask for a new password";
     }
@@ -43,7 +44,7 @@ final class Hints {
   };
 
   /** After a code send. */
-  static final Function<ClerkApiException, String> SEND = e ->
+  static final Function<ClerkApiException, @Nullable String> SEND = e ->
       e.hasCode("verification_code_too_many_requests") || e.isTooManyRequests()
           ? "codes were sent too often: wait" + forHowLong(e) + " before asking for a new code"
           : null;
@@ -54,7 +55,7 @@ final class Hints {
   }
 
   /** After {@code submitPassword}. */
-  static final Function<ClerkApiException, String> NEW_PASSWORD = e -> {
+  static final Function<ClerkApiException, @Nullable String> NEW_PASSWORD = e -> {
     if (e.isPasswordPwned()) {
       return "this password appeared in a data breach: call submitPassword() with another one";
     }
@@ -66,7 +67,7 @@ final class Hints {
   };
 
   /** After creating or updating a sign-up: {@code password(...)}, {@code create(...)}, {@code update(...)}. */
-  static final Function<ClerkApiException, String> SIGN_UP = e -> {
+  static final Function<ClerkApiException, @Nullable String> SIGN_UP = e -> {
     ClerkError first = e.firstError();
     String field = first == null || first.paramName() == null ? "it" : first.paramName();
     if (e.isIdentifierExists()) {
@@ -108,12 +109,12 @@ final class Hints {
   };
 
   /** After {@code transferToSignUp()} or {@code transferToSignIn()}. */
-  static final Function<ClerkApiException, String> TRANSFER = e -> e.isAccountTransferInvalid()
+  static final Function<ClerkApiException, @Nullable String> TRANSFER = e -> e.isAccountTransferInvalid()
       ? "there is nothing to transfer: transfer only when isTransferable() is true"
       : null;
 
   /** After starting a browser sign-in or sign-up ({@code sso(...)}). */
-  static final Function<ClerkApiException, String> SSO = e -> {
+  static final Function<ClerkApiException, @Nullable String> SSO = e -> {
     if (e.isRedirectUrlInvalid()) {
       return "the instance refuses this redirect URL: allowlist the exact URL (scheme, host, port and path) under"
           + " Native applications in the Dashboard, or with the Backend API's POST /v1/redirect_urls";
@@ -128,7 +129,7 @@ final class Hints {
   };
 
   /** After {@code ticket(...)}. */
-  static final Function<ClerkApiException, String> TICKET = e -> {
+  static final Function<ClerkApiException, @Nullable String> TICKET = e -> {
     if (e.isTicketExpired()) {
       return "the ticket expired: have the backend mint a new one (POST /v1/sign_in_tokens, or a new invitation)";
     }
@@ -142,12 +143,12 @@ final class Hints {
   };
 
   /** After {@code idToken(...)} on a sign-in. */
-  static final Function<ClerkApiException, String> ID_TOKEN = e -> e.isExternalAccountNotFound()
+  static final Function<ClerkApiException, @Nullable String> ID_TOKEN = e -> e.isExternalAccountNotFound()
       ? "no user has this account yet: sign up with clerk.signUp().idToken(provider, token)"
       : PASSWORD.apply(e);
 
   /** After a code or TOTP/backup-code attempt; {@code resendCall} is null where no code is sent. */
-  static String verify(ClerkApiException e, Strategy strategy, String resendCall) {
+  static @Nullable String verify(ClerkApiException e, Strategy strategy, @Nullable String resendCall) {
     if (e.isVerificationExpired()) {
       return resendCall == null ? "the verification expired: start the sign-in again"
           : "code expired: call " + resendCall + " again";

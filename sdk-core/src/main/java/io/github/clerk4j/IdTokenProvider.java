@@ -21,7 +21,7 @@ public enum IdTokenProvider {
     this.strategy = strategy;
   }
 
-  /** The strategy sent. */
+  /** {@return the strategy sent} */
   public String strategy() {
     return strategy;
   }

@@ -11,6 +11,8 @@ import java.util.function.UnaryOperator;
 public interface Navigate {
 
   /**
+   * Moves the app on, now that {@code session} is active.
+   *
    * @param session the session just made active
    * @param decorateUrl clerk-js wraps browser URLs for Safari's cookie rules; a native client has
    *     no cookies, so clerk4j passes the identity function. Apply it to any URL
@@ -18,7 +20,10 @@ public interface Navigate {
    */
   void navigate(Session session, UnaryOperator<String> decorateUrl);
 
-  /** Navigates nowhere: for callers that only need the returned {@link Session}. */
+  /**
+   * {@return a navigation that does nothing, for callers that only need the returned {@link
+   * Session}}
+   */
   static Navigate none() {
     return (session, decorateUrl) -> {};
   }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An immutable snapshot of one of the signed-in user's phone numbers, and what Clerk's "manage
@@ -29,44 +30,44 @@ public final class PhoneNumber {
     this.resource = Objects.requireNonNull(resource, "resource");
   }
 
-  /** {@code idn_...}. */
+  /** {@return the phone number's id ({@code idn_...})} */
   public String id() {
     return resource.id();
   }
 
-  /** The number in E.164 form. */
+  /** {@return the number in E.164 form} */
   public String phoneNumber() {
     return resource.phoneNumber();
   }
 
   /**
-   * The state of its verification. A number whose verification never started (just created) has
-   * status {@link VerificationStatus#UNVERIFIED} and no strategy.
+   * {@return the state of its verification} A number whose verification never started (just
+   * created) has status {@link VerificationStatus#UNVERIFIED} and no strategy.
    */
   public Verification verification() {
     Verification v = Verification.of(resource.verification());
     return v != null ? v : Verification.NONE;
   }
 
-  /** Whether it is used as an SMS second factor. */
+  /** {@return whether it is used as an SMS second factor} */
   public boolean reservedForSecondFactor() {
     return resource.reservedForSecondFactor();
   }
 
-  /** Whether it is the second factor offered first at sign-in. */
+  /** {@return whether it is the second factor offered first at sign-in} */
   public boolean defaultSecondFactor() {
     return resource.defaultSecondFactor();
   }
 
   /**
-   * Backup codes the server issued with this answer: only in the answer that enabled MFA for the
-   * first time (reserving the first second factor); otherwise empty. Show them once.
+   * {@return backup codes the server issued with this answer: only in the answer that enabled MFA
+   * for the first time (reserving the first second factor); otherwise empty} Show them once.
    */
   public List<String> backupCodes() {
     return resource.backupCodes();
   }
 
-  /** The session this value acts through ({@code sess_...}). */
+  /** {@return the session this value acts through ({@code sess_...})} */
   public String sessionId() {
     return sessionId;
   }
@@ -76,6 +77,8 @@ public final class PhoneNumber {
   /**
    * Sends a verification code by SMS ({@code prepare_verification}, {@code strategy=phone_code}).
    * Also the way to get a new code.
+   *
+   * @return the number with its verification under way
    */
   public PhoneNumber prepareVerification() {
     return call(Endpoint.PREPARE_PHONE_NUMBER_VERIFICATION, Form.empty().with("strategy", "phone_code"));
@@ -85,6 +88,8 @@ public final class PhoneNumber {
    * Verifies the number with the code from the SMS ({@code attempt_verification}). When the number
    * was created reserved for MFA and this enables MFA, {@link #backupCodes()} may be filled.
    *
+   * @param code the code from the SMS
+   * @return the number, verified
    * @throws ClerkApiException for example {@link ClerkApiException#isCodeIncorrect()} or {@link
    *     ClerkApiException#isVerificationExpired()} (then {@link #prepareVerification()} again)
    */
@@ -98,6 +103,8 @@ public final class PhoneNumber {
    * reserved_for_second_factor}). The first second factor of a user enables MFA, and that answer
    * carries backup codes ({@link #backupCodes()}).
    *
+   * @param reserved {@code true} to use it as a second factor, {@code false} to stop
+   * @return the number as the server changed it
    * @throws ClerkApiException {@code identification_update_second_factor_unverified} for an
    *     unverified number; {@link ClerkApiException#isReverificationRequired()}
    */
@@ -105,7 +112,12 @@ public final class PhoneNumber {
     return call(Endpoint.UPDATE_PHONE_NUMBER, Form.empty().with("reserved_for_second_factor", reserved));
   }
 
-  /** Makes this reserved number the default second factor ({@code PATCH}, {@code default_second_factor=true}). */
+  /**
+   * Makes this reserved number the default second factor ({@code PATCH}, {@code
+   * default_second_factor=true}).
+   *
+   * @return the number as the server changed it
+   */
   public PhoneNumber makeDefaultSecondFactor() {
     return call(Endpoint.UPDATE_PHONE_NUMBER, Form.empty().with("default_second_factor", true));
   }
@@ -119,7 +131,14 @@ public final class PhoneNumber {
     User.call(clerk, sessionId, Endpoint.DELETE_PHONE_NUMBER, id(), Form.empty());
   }
 
-  /** Runs {@code action} on this phone number on the Clerk's executor ({@link Clerk#async}). */
+  /**
+   * Runs {@code action} on this phone number on the Clerk's executor ({@link Clerk#async}).
+   *
+   * @param <R> what {@code action} returns
+   * @param action the call to make, given this phone number
+   * @return a future completed with what {@code action} returned, or exceptionally with what it
+   *     threw; a closed Clerk fails it with {@link ClerkException}
+   */
   public <R> CompletableFuture<R> async(Function<PhoneNumber, R> action) {
     Objects.requireNonNull(action, "action");
     return clerk.async(() -> action.apply(this));
@@ -127,11 +146,11 @@ public final class PhoneNumber {
 
   private PhoneNumber call(Endpoint endpoint, Form form) {
     return new PhoneNumber(clerk, sessionId,
-        (PhoneNumberResource) User.call(clerk, sessionId, endpoint, id(), form).response());
+        Clerk.resource(User.call(clerk, sessionId, endpoint, id(), form), PhoneNumberResource.class));
   }
 
   @Override
-  public boolean equals(Object o) {
+  public boolean equals(@Nullable Object o) {
     return o instanceof PhoneNumber p && p.clerk == clerk && p.sessionId.equals(sessionId)
         && p.resource.equals(resource);
   }

@@ -3,6 +3,7 @@ package io.github.clerk4j;
 import io.github.clerk4j.internal.wire.ImageResource;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The user's profile image as the server stored it ({@link User#setProfileImage(byte[])}).
@@ -16,23 +17,23 @@ public final class ProfileImage {
     this.resource = Objects.requireNonNull(resource, "resource");
   }
 
-  /** The image id ({@code img_...}). */
+  /** {@return the image id ({@code img_...})} */
   public String id() {
     return resource.id();
   }
 
-  /** The file name it was uploaded with, if the server kept one. */
+  /** {@return the file name it was uploaded with, if the server kept one} */
   public Optional<String> name() {
     return Optional.ofNullable(resource.name());
   }
 
-  /** Where the image can be fetched, if sent; {@link User#imageUrl()} names it too. */
+  /** {@return where the image can be fetched, if sent; {@link User#imageUrl()} names it too} */
   public Optional<String> publicUrl() {
     return Optional.ofNullable(resource.publicUrl());
   }
 
   @Override
-  public boolean equals(Object o) {
+  public boolean equals(@Nullable Object o) {
     return o instanceof ProfileImage p && p.resource.equals(resource);
   }
 

@@ -1,5 +1,6 @@
 package io.github.clerk4j;
 
+import java.io.UnsupportedEncodingException;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -11,6 +12,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The query of the URL a browser came back to after OAuth or enterprise SSO (wire spec §14.2
@@ -59,14 +61,17 @@ final class RedirectCallback {
 
   private static String decode(String raw) {
     try {
-      return URLDecoder.decode(raw, StandardCharsets.UTF_8);
+      // The Charset overload is Java 10's, which Android (API 26) lacks.
+      return URLDecoder.decode(raw, StandardCharsets.UTF_8.name());
+    } catch (UnsupportedEncodingException e) {
+      throw new IllegalStateException("every JVM supports UTF-8", e);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("the callback URL's query is not correctly escaped; nothing was sent");
     }
   }
 
   /** The nonce, or null. */
-  String nonce() {
+  @Nullable String nonce() {
     String n = params.get(NONCE);
     return n == null || n.isBlank() ? null : n;
   }
@@ -80,7 +85,7 @@ final class RedirectCallback {
    * The error the callback reports (a {@link ClerkApiException} when it names a code), or null
    * when it reports none.
    */
-  ClerkException failure(String hint) {
+  @Nullable ClerkException failure(String hint) {
     String clerkCode = params.get("__clerk_error_code");
     String error = params.get("error");
     String description = params.get("error_description");
@@ -138,7 +143,7 @@ final class RedirectCallback {
   }
 
   /** An answer to {@code sso(...)} without the page to open. */
-  static ClerkException noProviderPage(String kind, String id, String status, String strategy) {
+  static ClerkException noProviderPage(String kind, @Nullable String id, String status, String strategy) {
     return new ClerkException("the server started " + kind + " " + id + " (" + status + ") without a provider page"
         + " to open (no external_verification_redirect_url): check that the instance enables " + strategy);
   }

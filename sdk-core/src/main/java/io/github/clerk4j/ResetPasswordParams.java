@@ -12,12 +12,23 @@ public final class ResetPasswordParams extends FormParams {
     super(form);
   }
 
-  /** {@code password} only; the server's default applies to other sessions. */
+  /**
+   * {@return the body with {@code password} only} The server's default applies to other sessions.
+   *
+   * @param password the new password
+   * @throws IllegalArgumentException the password is empty
+   */
   public static ResetPasswordParams of(String password) {
     return new ResetPasswordParams(Form.empty().with("password", require(password, "password")));
   }
 
-  /** {@code password} and {@code sign_out_of_other_sessions}. */
+  /**
+   * {@return the body with {@code password} and {@code sign_out_of_other_sessions}}
+   *
+   * @param password the new password
+   * @param signOutOfOtherSessions whether the user's other sessions end
+   * @throws IllegalArgumentException the password is empty
+   */
   public static ResetPasswordParams of(String password, boolean signOutOfOtherSessions) {
     return new ResetPasswordParams(
         Form.empty()

@@ -39,7 +39,12 @@ public final class RetryPolicy {
   /** Waits between attempts; tests inject one that does not really sleep. */
   @FunctionalInterface
   public interface Sleeper {
-    /** Blocks for {@code duration}. */
+    /**
+     * Blocks for {@code duration}.
+     *
+     * @param duration how long to wait
+     * @throws InterruptedException the thread was interrupted; the call then fails at once
+     */
     void sleep(Duration duration) throws InterruptedException;
   }
 
@@ -64,24 +69,24 @@ public final class RetryPolicy {
   }
 
   /**
-   * 3 attempts, 250 ms base backoff, 4 s cap, {@code Retry-After} honoured up to 2 s, 30 s for
-   * the whole call.
+   * {@return the default policy: 3 attempts, 250 ms base backoff, 4 s cap, {@code Retry-After}
+   * honoured up to 2 s, 30 s for the whole call}
    */
   public static RetryPolicy defaults() {
     return DEFAULTS;
   }
 
-  /** One attempt, no retries. */
+  /** {@return the defaults with one attempt: no retries} */
   public static RetryPolicy none() {
     return builder().maxAttempts(1).build();
   }
 
-  /** A builder starting from the defaults. */
+  /** {@return a builder starting from the defaults} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** A builder starting from this policy's values. */
+  /** {@return a builder starting from this policy's values} */
   public Builder toBuilder() {
     Builder b = new Builder();
     b.maxAttempts = maxAttempts;
@@ -94,38 +99,42 @@ public final class RetryPolicy {
     return b;
   }
 
-  /** Attempts in all, including the first. */
+  /** {@return how many attempts a call makes at most, the first included} */
   public int maxAttempts() {
     return maxAttempts;
   }
 
-  /** The backoff ceiling of the first retry; it doubles for each further one. */
+  /** {@return the backoff ceiling of the first retry; it doubles for each further one} */
   public Duration baseBackoff() {
     return baseBackoff;
   }
 
-  /** The largest backoff ceiling. */
+  /** {@return the largest backoff ceiling} */
   public Duration maxBackoff() {
     return maxBackoff;
   }
 
-  /** The longest {@code Retry-After} clerk4j waits out by itself. */
+  /** {@return the longest {@code Retry-After} clerk4j waits out by itself} */
   public Duration maxRetryAfter() {
     return maxRetryAfter;
   }
 
-  /** The longest one call may take, all its attempts and the waits between them included. */
+  /**
+   * {@return the longest one call may take, all its attempts and the waits between them included}
+   */
   public Duration totalTimeout() {
     return totalTimeout;
   }
 
-  /** What waits between attempts. */
+  /** {@return what waits between attempts} */
   public Sleeper sleeper() {
     return sleeper;
   }
 
   /**
-   * The backoff before attempt {@code attempt + 1}, after {@code attempt} failed attempts (from 1).
+   * {@return the backoff before attempt {@code attempt + 1}}
+   *
+   * @param attempt how many attempts failed so far, from 1
    */
   public Duration backoff(int attempt) {
     long base = Math.max(0, baseBackoff.toMillis());
@@ -155,7 +164,13 @@ public final class RetryPolicy {
 
     private Builder() {}
 
-    /** Attempts in all (at least 1); 1 disables retries. */
+    /**
+     * Sets how many attempts a call makes at most (default 3).
+     *
+     * @param maxAttempts at least 1; 1 disables retries
+     * @return this builder
+     * @throws IllegalArgumentException it is less than 1
+     */
     public Builder maxAttempts(int maxAttempts) {
       if (maxAttempts < 1) {
         throw new IllegalArgumentException("maxAttempts must be at least 1");
@@ -164,21 +179,38 @@ public final class RetryPolicy {
       return this;
     }
 
-    /** The backoff ceiling of the first retry (default 250 ms). */
+    /**
+     * Sets the backoff ceiling of the first retry (default 250 ms).
+     *
+     * @param baseBackoff zero or more; it doubles for each further retry
+     * @return this builder
+     * @throws IllegalArgumentException it is negative
+     */
     public Builder baseBackoff(Duration baseBackoff) {
       this.baseBackoff = nonNegative(baseBackoff, "baseBackoff");
       return this;
     }
 
-    /** The largest backoff ceiling (default 4 s). */
+    /**
+     * Sets the largest backoff ceiling (default 4 s).
+     *
+     * @param maxBackoff zero or more
+     * @return this builder
+     * @throws IllegalArgumentException it is negative
+     */
     public Builder maxBackoff(Duration maxBackoff) {
       this.maxBackoff = nonNegative(maxBackoff, "maxBackoff");
       return this;
     }
 
     /**
-     * A 429 (or a 503 of an idempotent call) whose {@code Retry-After} is longer is surfaced
-     * instead of waited out (default 2 s); {@link Duration#ZERO} surfaces every one.
+     * Sets the longest {@code Retry-After} waited out (default 2 s): a 429 (or a 503 of an
+     * idempotent call) whose {@code Retry-After} is longer is surfaced instead; {@link
+     * Duration#ZERO} surfaces every one.
+     *
+     * @param maxRetryAfter zero or more
+     * @return this builder
+     * @throws IllegalArgumentException it is negative
      */
     public Builder maxRetryAfter(Duration maxRetryAfter) {
       this.maxRetryAfter = nonNegative(maxRetryAfter, "maxRetryAfter");
@@ -186,9 +218,11 @@ public final class RetryPolicy {
     }
 
     /**
-     * The longest one call may take, all its attempts and the waits between them included
+     * Sets the longest one call may take, all its attempts and the waits between them included
      * (default 30 s).
      *
+     * @param totalTimeout a positive duration
+     * @return this builder
      * @throws IllegalArgumentException not positive
      */
     public Builder totalTimeout(Duration totalTimeout) {
@@ -200,19 +234,30 @@ public final class RetryPolicy {
       return this;
     }
 
-    /** What waits between attempts (default {@link Thread#sleep}); tests pass one that records. */
+    /**
+     * Sets what waits between attempts (default {@link Thread#sleep}); tests pass one that
+     * records.
+     *
+     * @param sleeper the waiting
+     * @return this builder
+     */
     public Builder sleeper(Sleeper sleeper) {
       this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
       return this;
     }
 
-    /** The random source of the jitter: values in {@code [0, 1]}. */
+    /**
+     * Sets the random source of the jitter (default uniform).
+     *
+     * @param jitter gives values in {@code [0, 1]}; others are clamped to it
+     * @return this builder
+     */
     public Builder jitter(DoubleSupplier jitter) {
       this.jitter = Objects.requireNonNull(jitter, "jitter");
       return this;
     }
 
-    /** The immutable policy. */
+    /** {@return the immutable policy} */
     public RetryPolicy build() {
       return new RetryPolicy(this);
     }

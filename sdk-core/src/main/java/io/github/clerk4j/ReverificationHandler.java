@@ -25,6 +25,7 @@ public interface ReverificationHandler {
    * Called once per answer needed, on the thread that runs {@code withReverification}; again after
    * a wrong answer, with {@link ReverificationPrompt#error()} set.
    *
+   * @param prompt what to ask for: the factor, where a code went, the previous answer's error
    * @return the password or code the user entered, or empty when the user cancels: the exception
    *     that asked for reverification then reaches the caller of {@code withReverification}
    */

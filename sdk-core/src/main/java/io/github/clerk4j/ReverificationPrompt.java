@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What {@link Clerk#withReverification(Supplier, ReverificationHandler)} asks the {@link
@@ -16,11 +17,11 @@ public final class ReverificationPrompt {
   private final boolean secondFactor;
   private final Factor factor;
   private final List<Factor> factors;
-  private final ClerkApiException error;
+  private final @Nullable ClerkApiException error;
   private final int attempt;
 
   ReverificationPrompt(VerificationLevel level, boolean secondFactor, Factor factor, List<Factor> factors,
-      ClerkApiException error, int attempt) {
+      @Nullable ClerkApiException error, int attempt) {
     this.level = Objects.requireNonNull(level, "level");
     this.secondFactor = secondFactor;
     this.factor = Objects.requireNonNull(factor, "factor");
@@ -29,50 +30,53 @@ public final class ReverificationPrompt {
     this.attempt = attempt;
   }
 
-  /** The level of the verification, as the server applies it. */
+  /** {@return the level of the verification, as the server applies it} */
   public VerificationLevel level() {
     return level;
   }
 
-  /** Whether this step is the second factor (else the first). */
+  /** {@return whether this step is the second factor (else the first)} */
   public boolean secondFactor() {
     return secondFactor;
   }
 
   /**
-   * What to ask the user for: {@link Strategy#PASSWORD}, a code that was just sent ({@link
+   * {@return what to ask the user for: {@link Strategy#PASSWORD}, a code that was just sent ({@link
    * Strategy#EMAIL_CODE}, {@link Strategy#PHONE_CODE}), a code of the authenticator app ({@link
-   * Strategy#TOTP}) or a backup code ({@link Strategy#BACKUP_CODE}).
+   * Strategy#TOTP}) or a backup code ({@link Strategy#BACKUP_CODE})}
    */
   public Strategy strategy() {
     return factor.strategy();
   }
 
-  /** The chosen factor, with its ids. */
+  /** {@return the chosen factor, with its ids} */
   public Factor factor() {
     return factor;
   }
 
-  /** Every factor the server offered for this step. */
+  /** {@return every factor the server offered for this step} */
   public List<Factor> factors() {
     return factors;
   }
 
-  /** Where the code went, masked by the server (for example {@code +1******0100}), if anywhere. */
+  /**
+   * {@return where the code went, masked by the server (for example {@code +1******0100}), if
+   * anywhere}
+   */
   public Optional<String> safeIdentifier() {
     return Optional.ofNullable(factor.safeIdentifier());
   }
 
   /**
-   * Why the previous answer was refused (for example {@link ClerkApiException#isCodeIncorrect()},
-   * or {@link ClerkApiException#isVerificationExpired()} after which a new code was sent); empty
-   * on the first ask of a step.
+   * {@return why the previous answer was refused (for example {@link
+   * ClerkApiException#isCodeIncorrect()}, or {@link ClerkApiException#isVerificationExpired()}
+   * after which a new code was sent); empty on the first ask of a step}
    */
   public Optional<ClerkApiException> error() {
     return Optional.ofNullable(error);
   }
 
-  /** 1 for the first ask of this step, 2 after one wrong answer, ... */
+  /** {@return which ask of this step this is: 1 for the first, 2 after one wrong answer, ...} */
   public int attempt() {
     return attempt;
   }

@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The implementation of {@link Clerk#withReverification(Supplier, ReverificationHandler)}: the
@@ -85,7 +86,7 @@ final class Reverifier {
    * One factor: choose it, send its code if it has one, and ask the handler until the server
    * accepts an answer. Returns the next verification, or null when the handler gave up.
    */
-  private static SessionVerification completeStep(SessionVerification v, boolean second,
+  private static @Nullable SessionVerification completeStep(SessionVerification v, boolean second,
       ReverificationHandler handler, ClerkApiException original) {
     List<Factor> offered = second ? v.supportedSecondFactors() : v.supportedFirstFactors();
     Factor factor = (second ? chooseSecond(offered) : chooseFirst(offered)).orElseThrow(() -> original.withHint(

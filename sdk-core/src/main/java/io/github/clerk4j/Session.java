@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An immutable snapshot of a signed-in session. Actions return the new value; the old one stays
@@ -25,53 +26,56 @@ public final class Session {
     this.resource = Objects.requireNonNull(resource, "resource");
   }
 
-  /** {@code sess_...}. */
+  /** {@return the session's id ({@code sess_...})} */
   public String id() {
     return resource.id();
   }
 
-  /** The status; {@link SessionStatus#UNKNOWN} for one this version does not know. */
+  /** {@return the status; {@link SessionStatus#UNKNOWN} for one this version does not know} */
   public SessionStatus status() {
     return SessionStatus.fromWire(resource.status());
   }
 
-  /** The status as sent. */
+  /** {@return the status as sent} */
   public String rawStatus() {
     return resource.status();
   }
 
-  /** What the user must do before a {@link SessionStatus#PENDING pending} session becomes active. */
+  /**
+   * {@return what the user must do before a {@link SessionStatus#PENDING pending} session becomes
+   * active}
+   */
   public List<SessionTask> tasks() {
     return resource.taskKeys().stream().map(SessionTask::new).toList();
   }
 
-  /** The first task, which is the one to do now (as clerk-js {@code currentTask}). */
+  /** {@return the first task, which is the one to do now (as clerk-js {@code currentTask})} */
   public Optional<SessionTask> currentTask() {
     return resource.taskKeys().stream().findFirst().map(SessionTask::new);
   }
 
   /**
-   * The session JWT the server attached to this snapshot ({@code last_active_token}), which may be
-   * expired. Prefer {@link #getToken()}, which caches and refreshes.
+   * {@return the session JWT the server attached to this snapshot ({@code last_active_token}),
+   * which may be expired} Prefer {@link #getToken()}, which caches and refreshes.
    */
   public Optional<String> lastActiveToken() {
     return Optional.ofNullable(resource.lastActiveToken());
   }
 
-  /** When the session expires, if sent. */
+  /** {@return when the session expires, if sent} */
   public Optional<Instant> expireAt() {
     return Optional.ofNullable(resource.expireAt());
   }
 
-  /** When the session was last active, if sent. */
+  /** {@return when the session was last active, if sent} */
   public Optional<Instant> lastActiveAt() {
     return Optional.ofNullable(resource.lastActiveAt());
   }
 
   /**
-   * A session JWT to send to your own backend ({@code Authorization: Bearer ...}). Cached until 10
-   * seconds before it expires; concurrent callers share one request; a new one is fetched after
-   * {@link Clerk#setActive(Session)}.
+   * {@return a session JWT to send to your own backend ({@code Authorization: Bearer ...})} Cached
+   * until 10 seconds before it expires; concurrent callers share one request; a new one is fetched
+   * after {@link Clerk#setActive(Session)}.
    *
    * @throws ClerkApiException the server refused (for example the session ended)
    */
@@ -79,7 +83,11 @@ public final class Session {
     return clerk.sessionToken(id());
   }
 
-  /** Tells the server the session is in use ({@code touch}, intent {@code focus}); returns the new value. */
+  /**
+   * Tells the server the session is in use ({@code touch}, intent {@code focus}).
+   *
+   * @return the session's new value
+   */
   public Session touch() {
     Form form =
         Form.empty()
@@ -92,6 +100,8 @@ public final class Session {
   /**
    * Ends this session (signs it out). If the call fails, Clerk still forgets its local state
    * (client token and client snapshot), failing closed, and rethrows the failure.
+   *
+   * @return the ended session, as the server sent it back
    */
   public Session end() {
     try {
@@ -105,10 +115,10 @@ public final class Session {
   }
 
   /**
-   * The signed-in user as this snapshot has it, able to manage phone numbers, TOTP, backup codes
-   * and the password for this session (also while it is {@link SessionStatus#PENDING pending}, so
-   * that the {@code reset-password} and {@code setup-mfa} tasks can be done). Sends no request; see
-   * {@link User#reload()}.
+   * {@return the signed-in user as this snapshot has it, able to manage phone numbers, TOTP, backup
+   * codes and the password for this session (also while it is {@link SessionStatus#PENDING
+   * pending}, so that the {@code reset-password} and {@code setup-mfa} tasks can be done)} Sends no
+   * request; see {@link User#reload()}.
    */
   public Optional<User> user() {
     return Optional.ofNullable(resource.user()).map(u -> new User(clerk, id(), u));
@@ -120,13 +130,22 @@ public final class Session {
    * level than asked (a user without a second factor verifies a first factor); see {@link
    * SessionVerification#status()}. {@link Clerk#withReverification} runs the whole flow.
    *
+   * @param level how much to verify; {@link VerificationLevel#SECOND_FACTOR} is clerk-js's default
+   * @return the verification, with the factors it offers
    * @throws IllegalArgumentException {@code level} is {@link VerificationLevel#UNKNOWN}
    */
   public SessionVerification startVerification(VerificationLevel level) {
     return SessionVerification.start(clerk, id(), level);
   }
 
-  /** Runs {@code action} on this session on the Clerk's executor ({@link Clerk#async}). */
+  /**
+   * Runs {@code action} on this session on the Clerk's executor ({@link Clerk#async}).
+   *
+   * @param <R> what {@code action} returns
+   * @param action the call to make, given this session
+   * @return a future completed with what {@code action} returned, or exceptionally with what it
+   *     threw; a closed Clerk fails it with {@link ClerkException}
+   */
   public <R> CompletableFuture<R> async(Function<Session, R> action) {
     Objects.requireNonNull(action, "action");
     return clerk.async(() -> action.apply(this));
@@ -143,7 +162,7 @@ public final class Session {
   }
 
   @Override
-  public boolean equals(Object o) {
+  public boolean equals(@Nullable Object o) {
     return o instanceof Session other && other.clerk == clerk && other.resource.equals(resource);
   }
 

@@ -3,6 +3,7 @@ package io.github.clerk4j;
 import io.github.clerk4j.internal.wire.SessionActivityResource;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where and on what a session was last used ({@code latest_activity}): the browser or app, the
@@ -18,48 +19,48 @@ public final class SessionActivity {
     this.resource = Objects.requireNonNull(resource, "resource");
   }
 
-  /** The activity id, if sent. */
+  /** {@return the activity id, if sent} */
   public Optional<String> id() {
     return Optional.ofNullable(resource.id());
   }
 
-  /** The browser or HTTP client, such as {@code Chrome} or {@code clerk4j}. */
+  /** {@return the browser or HTTP client, such as {@code Chrome} or {@code clerk4j}} */
   public Optional<String> browserName() {
     return Optional.ofNullable(resource.browserName());
   }
 
-  /** Its version. */
+  /** {@return its version} */
   public Optional<String> browserVersion() {
     return Optional.ofNullable(resource.browserVersion());
   }
 
-  /** The kind of device, such as {@code Macintosh} or {@code iPhone}. */
+  /** {@return the kind of device, such as {@code Macintosh} or {@code iPhone}} */
   public Optional<String> deviceType() {
     return Optional.ofNullable(resource.deviceType());
   }
 
-  /** The IP address the session was last used from. */
+  /** {@return the IP address the session was last used from} */
   public Optional<String> ipAddress() {
     return Optional.ofNullable(resource.ipAddress());
   }
 
-  /** The city of that address. */
+  /** {@return the city of that address} */
   public Optional<String> city() {
     return Optional.ofNullable(resource.city());
   }
 
-  /** The country of that address. */
+  /** {@return the country of that address} */
   public Optional<String> country() {
     return Optional.ofNullable(resource.country());
   }
 
-  /** Whether the device is a phone or tablet. */
+  /** {@return whether the device is a phone or tablet} */
   public boolean mobile() {
     return resource.mobile();
   }
 
   @Override
-  public boolean equals(Object o) {
+  public boolean equals(@Nullable Object o) {
     return o instanceof SessionActivity a && a.resource.equals(resource);
   }
 

@@ -1,6 +1,7 @@
 package io.github.clerk4j;
 
 import io.github.clerk4j.internal.WireEnums;
+import org.jspecify.annotations.Nullable;
 
 /** The state of a session. */
 public enum SessionStatus {
@@ -23,19 +24,24 @@ public enum SessionStatus {
   /** A value this version of clerk4j does not know; the owning object keeps the raw string. */
   UNKNOWN(null);
 
-  private final String wire;
+  private final @Nullable String wire;
 
-  SessionStatus(String wire) {
+  SessionStatus(@Nullable String wire) {
     this.wire = wire;
   }
 
-  /** The wire value, or {@code null} for {@link #UNKNOWN}. */
-  public String wireValue() {
+  /** {@return the wire value, or {@code null} for {@link #UNKNOWN}} */
+  public @Nullable String wireValue() {
     return wire;
   }
 
-  /** The constant for a wire value; {@link #UNKNOWN} for anything else. */
-  public static SessionStatus fromWire(String wire) {
+  /**
+   * {@return the constant whose wire value is {@code wire}; {@link #UNKNOWN} for any other,
+   * {@code null} included}
+   *
+   * @param wire the value as the server sent it, or {@code null}
+   */
+  public static SessionStatus fromWire(@Nullable String wire) {
     return WireEnums.fromWire(SessionStatus.class, SessionStatus::wireValue, wire, UNKNOWN);
   }
 }

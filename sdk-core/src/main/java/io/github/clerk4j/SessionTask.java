@@ -2,6 +2,7 @@ package io.github.clerk4j;
 
 import io.github.clerk4j.internal.WireEnums;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Something the user must do before a {@link SessionStatus#PENDING pending} session becomes
@@ -20,19 +21,24 @@ public final class SessionTask {
     /** A task this version of clerk4j does not know; see {@link SessionTask#rawKey()}. */
     UNKNOWN(null);
 
-    private final String wire;
+    private final @Nullable String wire;
 
-    Key(String wire) {
+    Key(@Nullable String wire) {
       this.wire = wire;
     }
 
-    /** The wire value, or {@code null} for {@link #UNKNOWN}. */
-    public String wireValue() {
+    /** {@return the wire value, or {@code null} for {@link #UNKNOWN}} */
+    public @Nullable String wireValue() {
       return wire;
     }
 
-    /** The constant for a wire value; {@link #UNKNOWN} for anything else. */
-    public static Key fromWire(String wire) {
+    /**
+     * {@return the constant whose wire value is {@code wire}; {@link #UNKNOWN} for any other,
+     * {@code null} included}
+     *
+     * @param wire the value as the server sent it, or {@code null}
+     */
+    public static Key fromWire(@Nullable String wire) {
       return WireEnums.fromWire(Key.class, Key::wireValue, wire, UNKNOWN);
     }
   }
@@ -43,18 +49,18 @@ public final class SessionTask {
     this.rawKey = Objects.requireNonNull(rawKey, "rawKey");
   }
 
-  /** The task; {@link Key#UNKNOWN} for one this version does not name. */
+  /** {@return the task; {@link Key#UNKNOWN} for one this version does not name} */
   public Key key() {
     return Key.fromWire(rawKey);
   }
 
-  /** The task key as sent. */
+  /** {@return the task key as sent} */
   public String rawKey() {
     return rawKey;
   }
 
   @Override
-  public boolean equals(Object o) {
+  public boolean equals(@Nullable Object o) {
     return o instanceof SessionTask t && t.rawKey.equals(rawKey);
   }
 

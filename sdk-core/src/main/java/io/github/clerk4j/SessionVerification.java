@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An immutable snapshot of a step-up verification of a session ("reverification"),
@@ -43,19 +44,24 @@ public final class SessionVerification {
     /** A value this version of clerk4j does not know; see {@link SessionVerification#rawStatus()}. */
     UNKNOWN(null);
 
-    private final String wire;
+    private final @Nullable String wire;
 
-    Status(String wire) {
+    Status(@Nullable String wire) {
       this.wire = wire;
     }
 
-    /** The wire value, or {@code null} for {@link #UNKNOWN}. */
-    public String wireValue() {
+    /** {@return the wire value, or {@code null} for {@link #UNKNOWN}} */
+    public @Nullable String wireValue() {
       return wire;
     }
 
-    /** The constant for a wire value; {@link #UNKNOWN} for anything else. */
-    public static Status fromWire(String wire) {
+    /**
+     * {@return the constant whose wire value is {@code wire}; {@link #UNKNOWN} for any other,
+     * {@code null} included}
+     *
+     * @param wire the value as the server sent it, or {@code null}
+     */
+    public static Status fromWire(@Nullable String wire) {
       return WireEnums.fromWire(Status.class, Status::wireValue, wire, UNKNOWN);
     }
   }
@@ -81,59 +87,69 @@ public final class SessionVerification {
 
   // ---------------------------------------------------------------- getters
 
-  /** The session being verified ({@code sess_...}). */
+  /** {@return the session being verified ({@code sess_...})} */
   public String sessionId() {
     return sessionId;
   }
 
-  /** The level the server applies (it may fall back from the one asked for). */
+  /** {@return the level the server applies (it may fall back from the one asked for)} */
   public VerificationLevel level() {
     return VerificationLevel.fromWire(resource.level());
   }
 
-  /** The level as sent. */
-  public String rawLevel() {
+  /** {@return the level as sent, or {@code null} when the server sent none} */
+  public @Nullable String rawLevel() {
     return resource.level();
   }
 
-  /** What is needed next; {@link Status#UNKNOWN} for a status this version does not know. */
+  /**
+   * {@return what is needed next; {@link Status#UNKNOWN} for a status this version does not know}
+   */
   public Status status() {
     return Status.fromWire(resource.status());
   }
 
-  /** The status as sent. */
+  /** {@return the status as sent} */
   public String rawStatus() {
     return resource.status();
   }
 
-  /** The first factors offered while {@link Status#NEEDS_FIRST_FACTOR}. */
+  /** {@return the first factors offered while {@link Status#NEEDS_FIRST_FACTOR}} */
   public List<Factor> supportedFirstFactors() {
     return resource.supportedFirstFactors().stream().map(Factor::new).toList();
   }
 
-  /** The second factors offered while {@link Status#NEEDS_SECOND_FACTOR}, the default first. */
+  /**
+   * {@return the second factors offered while {@link Status#NEEDS_SECOND_FACTOR}, the default
+   * first}
+   */
   public List<Factor> supportedSecondFactors() {
     return resource.supportedSecondFactors().stream().map(Factor::new).toList();
   }
 
-  /** The first-factor verification, once one started. */
+  /** {@return the first-factor verification, once one started} */
   public Optional<Verification> firstFactorVerification() {
     return Optional.ofNullable(Verification.of(resource.firstFactorVerification()));
   }
 
-  /** The second-factor verification, once one started. */
+  /** {@return the second-factor verification, once one started} */
   public Optional<Verification> secondFactorVerification() {
     return Optional.ofNullable(Verification.of(resource.secondFactorVerification()));
   }
 
-  /** The session as the server sent it with this answer, if it did. */
+  /** {@return the session as the server sent it with this answer, if it did} */
   public Optional<Session> session() {
     return Optional.ofNullable(resource.session()).map(s -> new Session(clerk, s));
   }
 
   // ---------------------------------------------------------------- actions
 
-  /** Sends a first-factor code ({@code verify/prepare_first_factor}); a password needs no prepare. */
+  /**
+   * Sends a first-factor code ({@code verify/prepare_first_factor}); a password needs no prepare.
+   *
+   * @param params which code to send where, from {@link #supportedFirstFactors()}
+   * @return the verification with the code sent
+   */
   public SessionVerification prepareFirstFactor(PrepareFirstFactorParams params) {
     Objects.requireNonNull(params, "params");
     // The sign-in's prepare_first_factor params add channel=sms for phone codes; the verify endpoint takes no channel.
@@ -141,25 +157,48 @@ public final class SessionVerification {
         "prepareFirstFactor(...)");
   }
 
-  /** Verifies the first factor ({@code verify/attempt_first_factor}): a password or a code. */
+  /**
+   * Verifies the first factor ({@code verify/attempt_first_factor}): a password or a code.
+   *
+   * @param params the password or the code
+   * @return the verification after the attempt: {@link Status#COMPLETE} or the next factor
+   */
   public SessionVerification attemptFirstFactor(AttemptFirstFactorParams params) {
     Objects.requireNonNull(params, "params");
     return step(Endpoint.ATTEMPT_REVERIFICATION_FIRST_FACTOR, params.form(), "prepareFirstFactor(...)");
   }
 
-  /** Sends a second-factor SMS code ({@code verify/prepare_second_factor}); TOTP and backup codes need none. */
+  /**
+   * Sends a second-factor SMS code ({@code verify/prepare_second_factor}); TOTP and backup codes
+   * need none.
+   *
+   * @param params which phone number to send the code to
+   * @return the verification with the code sent
+   */
   public SessionVerification prepareSecondFactor(PrepareSecondFactorParams params) {
     Objects.requireNonNull(params, "params");
     return step(Endpoint.PREPARE_REVERIFICATION_SECOND_FACTOR, params.form(), "prepareSecondFactor(...)");
   }
 
-  /** Verifies the second factor ({@code verify/attempt_second_factor}). */
+  /**
+   * Verifies the second factor ({@code verify/attempt_second_factor}).
+   *
+   * @param params the strategy and its code
+   * @return the verification after the attempt
+   */
   public SessionVerification attemptSecondFactor(AttemptSecondFactorParams params) {
     Objects.requireNonNull(params, "params");
     return step(Endpoint.ATTEMPT_REVERIFICATION_SECOND_FACTOR, params.form(), "prepareSecondFactor(...)");
   }
 
-  /** Runs {@code action} on this verification on the Clerk's executor ({@link Clerk#async}). */
+  /**
+   * Runs {@code action} on this verification on the Clerk's executor ({@link Clerk#async}).
+   *
+   * @param <R> what {@code action} returns
+   * @param action the call to make, given this verification
+   * @return a future completed with what {@code action} returned, or exceptionally with what it
+   *     threw; a closed Clerk fails it with {@link ClerkException}
+   */
   public <R> CompletableFuture<R> async(Function<SessionVerification, R> action) {
     Objects.requireNonNull(action, "action");
     return clerk.async(() -> action.apply(this));
@@ -187,7 +226,7 @@ public final class SessionVerification {
    */
   private static SessionVerification call(Clerk clerk, String sessionId, Endpoint endpoint, Form form) {
     FapiResponse r = clerk.execute(endpoint, null, sessionId, form);
-    ReverificationResource v = (ReverificationResource) r.response();
+    ReverificationResource v = Clerk.resource(r, ReverificationResource.class);
     SessionResource s = v.session();
     if (r.client() == null && s != null) {
       clerk.client().session(sessionId).ifPresent(before -> clerk.applySession(s, false, before, false));
@@ -196,7 +235,7 @@ public final class SessionVerification {
   }
 
   @Override
-  public boolean equals(Object o) {
+  public boolean equals(@Nullable Object o) {
     return o instanceof SessionVerification v && v.clerk == clerk && v.sessionId.equals(sessionId)
         && v.resource.equals(resource);
   }

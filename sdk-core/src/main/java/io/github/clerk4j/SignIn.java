@@ -15,6 +15,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An immutable snapshot of a sign-in attempt, and the actions that move it on. Every action sends
@@ -34,93 +35,105 @@ public final class SignIn {
 
   private final Clerk clerk;
   /** Null for the empty, local sign-in that no request created yet. */
-  private final SignInResource resource;
+  private final @Nullable SignInResource resource;
 
-  SignIn(Clerk clerk, SignInResource resource) {
+  SignIn(Clerk clerk, @Nullable SignInResource resource) {
     this.clerk = Objects.requireNonNull(clerk, "clerk");
     this.resource = resource;
   }
 
   // ---------------------------------------------------------------- getters
 
-  /** {@code sia_...}; {@code null} for an empty sign-in that was never sent. */
-  public String id() {
+  /**
+   * {@return the sign-in's id ({@code sia_...}); {@code null} for an empty sign-in that was never
+   * sent}
+   */
+  public @Nullable String id() {
     return resource == null ? null : resource.id();
   }
 
-  /** What the sign-in needs next; {@link SignInStatus#UNKNOWN} for a status this version does not know. */
+  /**
+   * {@return what the sign-in needs next; {@link SignInStatus#UNKNOWN} for a status this version
+   * does not know}
+   */
   public SignInStatus status() {
     return SignInStatus.fromWire(rawStatus());
   }
 
-  /** The status as sent ({@code needs_identifier} for an empty sign-in). */
+  /** {@return the status as sent ({@code needs_identifier} for an empty sign-in)} */
   public String rawStatus() {
     return resource == null ? "needs_identifier" : resource.status();
   }
 
-  /** The identifier the user typed, if any. */
+  /** {@return the identifier the user typed, if any} */
   public Optional<String> identifier() {
     return Optional.ofNullable(resource == null ? null : resource.identifier());
   }
 
-  /** First factors the user may verify (empty once the first factor is done). */
+  /** {@return first factors the user may verify (empty once the first factor is done)} */
   public List<Factor> supportedFirstFactors() {
     return resource == null ? List.of() : resource.supportedFirstFactors().stream().map(Factor::new).toList();
   }
 
-  /** Second factors offered for {@code NEEDS_SECOND_FACTOR} / {@code NEEDS_CLIENT_TRUST}. */
+  /**
+   * {@return second factors offered for {@code NEEDS_SECOND_FACTOR} / {@code NEEDS_CLIENT_TRUST}}
+   */
   public List<Factor> supportedSecondFactors() {
     return resource == null ? List.of() : resource.supportedSecondFactors().stream().map(Factor::new).toList();
   }
 
-  /** The state of the first-factor verification, if one started. */
+  /** {@return the state of the first-factor verification, if one started} */
   public Optional<Verification> firstFactorVerification() {
     return Optional.ofNullable(resource == null ? null : Verification.of(resource.firstFactorVerification()));
   }
 
-  /** The state of the second-factor verification, if one started. */
+  /** {@return the state of the second-factor verification, if one started} */
   public Optional<Verification> secondFactorVerification() {
     return Optional.ofNullable(resource == null ? null : Verification.of(resource.secondFactorVerification()));
   }
 
-  /** The session this sign-in created, once {@link SignInStatus#COMPLETE}. */
+  /** {@return the session this sign-in created, once {@link SignInStatus#COMPLETE}} */
   public Optional<String> createdSessionId() {
     return Optional.ofNullable(resource == null ? null : resource.createdSessionId());
   }
 
-  /** What may be shown of the user before sign-in completes. */
+  /** {@return what may be shown of the user before sign-in completes} */
   public Optional<UserData> userData() {
     return Optional.ofNullable(resource == null || resource.userData() == null ? null : new UserData(resource.userData()));
   }
 
-  /** Client Trust: whether this device is known to the user; {@link ClientTrustState#UNKNOWN} if unsent or new. */
+  /**
+   * {@return whether this device is known to the user (Client Trust); {@link
+   * ClientTrustState#UNKNOWN} if unsent or new}
+   */
   public ClientTrustState clientTrustState() {
     return ClientTrustState.fromWire(rawClientTrustState().orElse(null));
   }
 
-  /** The Client Trust state as sent. */
+  /** {@return the Client Trust state as sent} */
   public Optional<String> rawClientTrustState() {
     return Optional.ofNullable(resource == null ? null : resource.clientTrustState());
   }
 
-  /** When the server abandons this attempt. */
+  /** {@return when the server abandons this attempt} */
   public Optional<Instant> abandonAt() {
     return Optional.ofNullable(resource == null ? null : resource.abandonAt());
   }
 
   /**
-   * Whether this sign-in found no account for an identity it verified and can become a sign-up
-   * ({@link #transferToSignUp()}): its first-factor verification is {@link
-   * VerificationStatus#TRANSFERABLE}, as clerk-js {@code SignInFuture.isTransferable} checks. Happens
-   * after OAuth, SAML or enterprise SSO (wire spec §13.1).
+   * {@return whether this sign-in found no account for an identity it verified and can become a
+   * sign-up ({@link #transferToSignUp()}): its first-factor verification is {@link
+   * VerificationStatus#TRANSFERABLE}, as clerk-js {@code SignInFuture.isTransferable} checks}
+   * Happens after OAuth, SAML or enterprise SSO (wire spec §13.1).
    */
   public boolean isTransferable() {
     return firstFactorVerification().map(v -> v.status() == VerificationStatus.TRANSFERABLE).orElse(false);
   }
 
   /**
-   * The provider's page to open in a browser, while a browser sign-in ({@link #sso(SsoParams)})
-   * waits for it: the first factor's {@code external_verification_redirect_url}. Empty otherwise.
+   * {@return the provider's page to open in a browser, while a browser sign-in ({@link
+   * #sso(SsoParams)}) waits for it: the first factor's {@code external_verification_redirect_url}}
+   * Empty otherwise.
    */
   public Optional<URI> externalVerificationRedirectUrl() {
     return firstFactorVerification()
@@ -136,6 +149,10 @@ public final class SignIn {
    * clerk-js {@code SignInFuture.password}. Always a new sign-in. The result is {@code COMPLETE},
    * {@code NEEDS_SECOND_FACTOR} or {@code NEEDS_CLIENT_TRUST}.
    *
+   * @param identifier the e-mail address, phone number or username the user typed
+   * @param password the password the user typed
+   * @return the new sign-in
+   * @throws IllegalArgumentException the identifier or the password is empty; nothing was sent
    * @throws ClerkApiException e.g. {@link ClerkApiException#isPasswordIncorrect()}, {@link
    *     ClerkApiException#isPasswordCompromised()}, {@link ClerkApiException#isIdentifierNotFound()}
    */
@@ -143,34 +160,43 @@ public final class SignIn {
     return Hints.withHints(() -> create(SignInCreateParams.password(identifier, password)), Hints.PASSWORD);
   }
 
-  /** {@link #password(String, String)} with this sign-in's identifier. */
+  /**
+   * {@link #password(String, String)} with this sign-in's identifier.
+   *
+   * @param password the password the user typed
+   * @return the new sign-in
+   * @throws IllegalStateException this sign-in has no identifier
+   */
   public SignIn password(String password) {
     String identifier = identifier().orElseThrow(() -> new IllegalStateException(
         "this sign-in has no identifier: call password(identifier, password)"));
     return password(identifier, password);
   }
 
-  /** Second factors: MFA and Client Trust codes, TOTP, backup codes. */
+  /** {@return the second-factor step: MFA and Client Trust codes, TOTP, backup codes} */
   public Mfa mfa() {
     return new Mfa(this);
   }
 
-  /** Sign-in by a code sent by e-mail (also the way on after a compromised password). */
+  /**
+   * {@return the flow of a sign-in by a code sent by e-mail} Also the way on after a compromised
+   * password.
+   */
   public CodeFlow emailCode() {
     return new CodeFlow(this, Strategy.EMAIL_CODE);
   }
 
-  /** Sign-in by a code sent by SMS. */
+  /** {@return the flow of a sign-in by a code sent by SMS} */
   public CodeFlow phoneCode() {
     return new CodeFlow(this, Strategy.PHONE_CODE);
   }
 
-  /** Forgot password, by a code sent by e-mail. */
+  /** {@return the forgot-password flow, by a code sent by e-mail} */
   public ResetPasswordFlow resetPasswordEmailCode() {
     return new ResetPasswordFlow(this, Strategy.RESET_PASSWORD_EMAIL_CODE);
   }
 
-  /** Forgot password, by a code sent by SMS. */
+  /** {@return the forgot-password flow, by a code sent by SMS} */
   public ResetPasswordFlow resetPasswordPhoneCode() {
     return new ResetPasswordFlow(this, Strategy.RESET_PASSWORD_PHONE_CODE);
   }
@@ -184,6 +210,8 @@ public final class SignIn {
    * {@link #handleRedirectCallback(URI)}. {@link io.github.clerk4j.desktop.BrowserSignIn} does
    * the whole round trip for desktop and command-line apps.
    *
+   * @param params the provider or enterprise SSO, with the redirect URL
+   * @return the new sign-in, waiting for the browser
    * @throws IllegalArgumentException the params have no redirect URL; nothing was sent
    * @throws ClerkApiException e.g. {@link ClerkApiException#isRedirectUrlInvalid()} (not on the
    *     instance's allowlist), {@link ClerkApiException#isOAuthProviderNotEnabled()}, {@link
@@ -215,6 +243,8 @@ public final class SignIn {
    * <p>Call it on the sign-in {@link #sso(SsoParams)} returned, or on {@code clerk.signIn()}
    * (after {@link Clerk#loadClient()} in an app that was restarted meanwhile).
    *
+   * @param callback the whole URL the browser came back to, with its query
+   * @return the sign-in as the server has it after the browser
    * @throws ClerkApiException the callback reports an error, e.g. {@link
    *     ClerkApiException#isOAuthAccessDenied()} ({@link ClerkApiException#httpStatus()} is 0 for
    *     errors of the callback's query), or the reload fails
@@ -240,8 +270,9 @@ public final class SignIn {
     if (v == null || !waiting || !isExternal(v.rawStrategy()) || isTransferable()) {
       return this;
     }
-    if (v.error() != null) {
-      throw ClerkApiException.fromRedirectCallback(v.error(), "start again with sso(...)");
+    ClerkError error = v.error();
+    if (error != null) {
+      throw ClerkApiException.fromRedirectCallback(error, "start again with sso(...)");
     }
     return switch (v.status()) {
       case UNVERIFIED -> throw new ClerkException("the browser came back, but sign-in " + id() + " still waits for"
@@ -254,7 +285,7 @@ public final class SignIn {
   }
 
   /** Strategies whose first factor a browser verifies: OAuth, SAML, enterprise SSO. */
-  static boolean isExternal(String strategy) {
+  static boolean isExternal(@Nullable String strategy) {
     return strategy != null && (strategy.startsWith("oauth_") && !strategy.startsWith("oauth_token_")
         || strategy.equals(Strategy.ENTERPRISE_SSO.wireValue()) || strategy.equals(Strategy.SAML.wireValue()));
   }
@@ -265,6 +296,9 @@ public final class SignIn {
    * ({@code POST /v1/client/sign_ins} with {@code strategy=ticket}, wire spec §15.1). Always a new
    * sign-in; usually {@link SignInStatus#COMPLETE} at once.
    *
+   * @param ticket the sign-in token
+   * @return the new sign-in
+   * @throws IllegalArgumentException the ticket is empty; nothing was sent
    * @throws ClerkApiException {@link ClerkApiException#isTicketExpired()}, {@link
    *     ClerkApiException#isTicketAlreadyUsed()} (each works once), {@link
    *     ClerkApiException#isTicketInvalid()}
@@ -279,6 +313,10 @@ public final class SignIn {
    * sign-in. The result is {@code COMPLETE}, {@code NEEDS_SECOND_FACTOR}, or for an Apple account
    * that is new {@link #isTransferable() transferable} ({@link #transferToSignUp()}).
    *
+   * @param provider who issued the token: Apple or Google
+   * @param token the ID token the provider's SDK gave the app
+   * @return the new sign-in
+   * @throws IllegalArgumentException the token is empty; nothing was sent
    * @throws ClerkApiException {@link ClerkApiException#isExternalAccountNotFound()} for a Google
    *     account that is new: sign up with {@link SignUp#idToken(IdTokenProvider, String)}
    */
@@ -287,8 +325,8 @@ public final class SignIn {
   }
 
   /**
-   * Sign-in by a link sent by e-mail, as the first factor or as the Client Trust step when {@code
-   * email_link} is the offered second factor (wire spec §16).
+   * {@return the flow of a sign-in by a link sent by e-mail, as the first factor or as the Client
+   * Trust step when {@code email_link} is the offered second factor (wire spec §16)}
    */
   public EmailLinkFlow emailLink() {
     return new EmailLinkFlow(this);
@@ -300,6 +338,7 @@ public final class SignIn {
    * verified identity from this sign-in (wire spec §13.1). The result is {@code COMPLETE} (then
    * {@link SignUp#finalize(Navigate)}) or {@code MISSING_REQUIREMENTS} (continue the sign-up).
    *
+   * @return the new sign-up
    * @throws ClerkApiException {@link ClerkApiException#isAccountTransferInvalid()} when there is
    *     nothing to transfer
    */
@@ -310,6 +349,13 @@ public final class SignIn {
   /**
    * {@link #transferToSignUp()} with fields a transfer may carry, such as {@code legalAccepted}
    * or unsafe metadata.
+   *
+   * @param extra the fields to send with the transfer
+   * @return the new sign-up
+   * @throws IllegalArgumentException the fields fail a check of the loaded environment; nothing
+   *     was sent
+   * @throws ClerkApiException {@link ClerkApiException#isAccountTransferInvalid()} when there is
+   *     nothing to transfer
    */
   public SignUp transferToSignUp(SignUpParams extra) {
     return SignUp.transfer(clerk, Objects.requireNonNull(extra, "extra"));
@@ -318,6 +364,8 @@ public final class SignIn {
   /**
    * Starts over: an empty sign-in, also made the client's current one locally. No request (as
    * clerk-js {@code reset()}).
+   *
+   * @return the empty sign-in ({@link SignInStatus#NEEDS_IDENTIFIER})
    */
   public SignIn reset() {
     clerk.resetSignInLocally();
@@ -333,6 +381,7 @@ public final class SignIn {
    * <p>(There is no {@code finalize()} without arguments: Java reserves that signature for {@link
    * Object}. Use {@code finalize(Navigate.none())}.)
    *
+   * @param navigate called with the active session; {@link Navigate#none()} for nothing
    * @return the active session
    * @throws IllegalStateException the sign-in has no created session yet
    */
@@ -346,18 +395,34 @@ public final class SignIn {
 
   // ---------------------------------------------------------------- lower level
 
-  /** Creates a new sign-in ({@code POST /v1/client/sign_ins}), replacing the client's current one. */
+  /**
+   * Creates a new sign-in ({@code POST /v1/client/sign_ins}), replacing the client's current one.
+   *
+   * @param params the identifier, password, strategy or ticket to start with
+   * @return the new sign-in
+   */
   public SignIn create(SignInCreateParams params) {
     Objects.requireNonNull(params, "params");
     return call(Endpoint.CREATE_SIGN_IN, null, params.form());
   }
 
-  /** Fetches this sign-in again ({@code GET /v1/client/sign_ins/{id}}). */
+  /**
+   * Fetches this sign-in again ({@code GET /v1/client/sign_ins/{id}}).
+   *
+   * @return the sign-in as the server has it now
+   * @throws IllegalStateException this sign-in was never sent (it has no id); nothing was sent
+   */
   public SignIn reload() {
     return call(Endpoint.GET_SIGN_IN, requireId("reload()"), Form.empty());
   }
 
-  /** Sends a first-factor code ({@code POST .../prepare_first_factor}). */
+  /**
+   * Sends a first-factor code ({@code POST .../prepare_first_factor}).
+   *
+   * @param params which code to send where, from {@link #supportedFirstFactors()}
+   * @return the sign-in with the code sent
+   * @throws IllegalStateException this sign-in was never sent (it has no id); nothing was sent
+   */
   public SignIn prepareFirstFactor(PrepareFirstFactorParams params) {
     Objects.requireNonNull(params, "params");
     return call(Endpoint.PREPARE_FIRST_FACTOR, requireId("prepareFirstFactor()"), params.form());
@@ -366,13 +431,23 @@ public final class SignIn {
   /**
    * Verifies the first factor, a password or a code ({@code POST .../attempt_first_factor}).
    * Never retried once it may have been sent.
+   *
+   * @param params the password, or the strategy and its code
+   * @return the sign-in after the attempt
+   * @throws IllegalStateException this sign-in was never sent (it has no id); nothing was sent
    */
   public SignIn attemptFirstFactor(AttemptFirstFactorParams params) {
     Objects.requireNonNull(params, "params");
     return call(Endpoint.ATTEMPT_FIRST_FACTOR, requireId("attemptFirstFactor()"), params.form());
   }
 
-  /** Sends a second-factor code, MFA or Client Trust ({@code POST .../prepare_second_factor}). */
+  /**
+   * Sends a second-factor code, MFA or Client Trust ({@code POST .../prepare_second_factor}).
+   *
+   * @param params which code to send where, from {@link #supportedSecondFactors()}
+   * @return the sign-in with the code sent
+   * @throws IllegalStateException this sign-in was never sent (it has no id); nothing was sent
+   */
   public SignIn prepareSecondFactor(PrepareSecondFactorParams params) {
     Objects.requireNonNull(params, "params");
     return call(Endpoint.PREPARE_SECOND_FACTOR, requireId("prepareSecondFactor()"), params.form());
@@ -381,6 +456,10 @@ public final class SignIn {
   /**
    * Verifies the second factor ({@code POST .../attempt_second_factor}). Never retried once it
    * may have been sent.
+   *
+   * @param params the strategy and its code
+   * @return the sign-in after the attempt
+   * @throws IllegalStateException this sign-in was never sent (it has no id); nothing was sent
    */
   public SignIn attemptSecondFactor(AttemptSecondFactorParams params) {
     Objects.requireNonNull(params, "params");
@@ -390,6 +469,10 @@ public final class SignIn {
   /**
    * Sets the new password when the status is {@link SignInStatus#NEEDS_NEW_PASSWORD} ({@code
    * POST .../reset_password}).
+   *
+   * @param params the new password, and whether to sign out of other sessions
+   * @return the sign-in after the reset: {@code COMPLETE}, or {@code NEEDS_SECOND_FACTOR}
+   * @throws IllegalStateException this sign-in was never sent (it has no id); nothing was sent
    */
   public SignIn resetPassword(ResetPasswordParams params) {
     Objects.requireNonNull(params, "params");
@@ -404,6 +487,11 @@ public final class SignIn {
    * signIn.async(s -> s.password(email, password)).thenAccept(next -> ...);
    * signIn.async(s -> s.mfa().verifyTOTP(code));
    * }</pre>
+   *
+   * @param <R> what {@code action} returns
+   * @param action the call to make, given this sign-in
+   * @return a future completed with what {@code action} returned, or exceptionally with what it
+   *     threw; a closed Clerk fails it with {@link ClerkException}
    */
   public <R> CompletableFuture<R> async(Function<SignIn, R> action) {
     Objects.requireNonNull(action, "action");
@@ -413,12 +501,12 @@ public final class SignIn {
   // ---------------------------------------------------------------- machinery
 
   /** One sign-in call: execute, then the answer's sign-in is the new value. */
-  private SignIn call(Endpoint endpoint, String id, Form form) {
-    return new SignIn(clerk, (SignInResource) clerk.execute(endpoint, id, null, form).response());
+  private SignIn call(Endpoint endpoint, @Nullable String id, Form form) {
+    return new SignIn(clerk, Clerk.resource(clerk.execute(endpoint, id, null, form), SignInResource.class));
   }
 
   /** What makes two code sends identical. */
-  private record SendKey(String signInId, Endpoint endpoint, Form form) {}
+  private record SendKey(@Nullable String signInId, Endpoint endpoint, Form form) {}
 
   /**
    * Sends a code. Every send goes out (a new code each time, as clerk-js); only identical sends
@@ -430,16 +518,17 @@ public final class SignIn {
   }
 
   private String requireId(String action) {
-    if (id() == null) {
+    String id = id();
+    if (id == null) {
       throw new IllegalStateException(action + " needs a sign-in that exists on the server: "
           + "start with password(...), emailCode().sendCode(identifier) or create(...)");
     }
-    return id();
+    return id;
   }
 
   /** The offered factor for a code strategy: an explicit id, else the default, else the first. */
-  private static Factor pickFactor(List<Factor> offered, Strategy strategy, String id, String identifier,
-      String listName) {
+  private static Factor pickFactor(List<Factor> offered, Strategy strategy, @Nullable String id,
+      @Nullable String identifier, String listName) {
     List<Factor> matching = offered.stream().filter(f -> f.strategy() == strategy).toList();
     Optional<Factor> chosen;
     if (id != null) {
@@ -470,14 +559,14 @@ public final class SignIn {
 
   // --- the code flows, one implementation parameterised by strategy
 
-  private SignIn sendSecondFactorCode(Strategy strategy, String id) {
+  private SignIn sendSecondFactorCode(Strategy strategy, @Nullable String id) {
     Factor f = pickFactor(supportedSecondFactors(), strategy, id, null, "supportedSecondFactors");
     PrepareSecondFactorParams params = PrepareSecondFactorParams.of(
         strategy, strategy == Strategy.EMAIL_CODE ? f.emailAddressId() : f.phoneNumberId());
     return Hints.withHints(() -> send(Endpoint.PREPARE_SECOND_FACTOR, params), Hints.SEND);
   }
 
-  private SignIn verifySecondFactor(Strategy strategy, String code, String resendCall) {
+  private SignIn verifySecondFactor(Strategy strategy, String code, @Nullable String resendCall) {
     return Hints.withHints(() -> attemptSecondFactor(AttemptSecondFactorParams.of(strategy, code)),
         e -> Hints.verify(e, strategy, resendCall));
   }
@@ -489,7 +578,7 @@ public final class SignIn {
    * §S1, as the iOS and Android SDKs do; the server sends the code to the address or number
    * typed); on a sign-in that already has the identifier, only the code is sent, as clerk-js does.
    */
-  private SignIn sendFirstFactorCode(Strategy strategy, String identifier) {
+  private SignIn sendFirstFactorCode(Strategy strategy, @Nullable String identifier) {
     if (identifier != null && !waitsForFirstFactorOf(identifier)
         && (strategy == Strategy.EMAIL_CODE || strategy == Strategy.PHONE_CODE)) {
       return createAndSendCode(strategy, identifier);
@@ -573,6 +662,12 @@ public final class SignIn {
      * has it, then {@code prepare_first_factor} with {@code strategy=email_link}, the address's
      * id and {@code redirectUrl}, where the browser that opens the link is sent.
      *
+     * @param emailAddress the address to send the link to
+     * @param redirectUrl where the browser that opens the link goes; absolute
+     * @return the sign-in with the link sent: wait on it with {@link
+     *     #waitForVerification(Duration)}
+     * @throws IllegalArgumentException the address is empty (nothing is sent), or the URL is not
+     *     absolute
      * @throws IllegalStateException the account offers no e-mail link; the message lists what it offers
      */
     public SignIn sendLink(String emailAddress, URI redirectUrl) {
@@ -586,6 +681,10 @@ public final class SignIn {
      * ({@code prepare_second_factor}) while {@code NEEDS_CLIENT_TRUST} or {@code
      * NEEDS_SECOND_FACTOR}. Every call sends a new link.
      *
+     * @param redirectUrl where the browser that opens the link goes; absolute
+     * @return the sign-in with the link sent: wait on it with {@link
+     *     #waitForVerification(Duration)}
+     * @throws IllegalArgumentException the URL is not absolute; nothing was sent
      * @throws IllegalStateException no e-mail link is offered at this step
      */
     public SignIn sendLink(URI redirectUrl) {
@@ -602,6 +701,8 @@ public final class SignIn {
      * new link). Cancelling the future ({@code cancel(true)}) stops the polling.
      *
      * @param timeout how long to wait; then the future fails with {@link ClerkTimeoutException}
+     * @return the future of the polled sign-in; cancel it to stop waiting
+     * @throws IllegalArgumentException the timeout is zero or negative
      * @throws IllegalStateException no link was sent on this sign-in; nothing was sent
      */
     public CompletableFuture<SignIn> waitForVerification(Duration timeout) {
@@ -658,20 +759,22 @@ public final class SignIn {
   }
 
   /** Sends an e-mail link, as the first factor or at the second step; see {@link EmailLinkFlow}. */
-  private SignIn sendEmailLink(String emailAddress, URI redirectUrl) {
+  private SignIn sendEmailLink(@Nullable String emailAddress, URI redirectUrl) {
     if (status() == SignInStatus.NEEDS_SECOND_FACTOR || status() == SignInStatus.NEEDS_CLIENT_TRUST) {
       if (emailAddress != null) {
         throw new IllegalStateException("sign-in " + id() + " is at its second step: send the link with"
             + " emailLink().sendLink(redirectUrl); nothing was sent");
       }
       Factor f = pickFactor(supportedSecondFactors(), Strategy.EMAIL_LINK, null, null, "supportedSecondFactors");
-      PrepareSecondFactorParams params = PrepareSecondFactorParams.emailLink(f.emailAddressId(), redirectUrl);
+      PrepareSecondFactorParams params = PrepareSecondFactorParams.emailLink(
+          FormParams.require(f.emailAddressId(), "emailAddressId"), redirectUrl);
       return Hints.withHints(() -> send(Endpoint.PREPARE_SECOND_FACTOR, params), Hints.SEND);
     }
     SignIn on = emailAddress == null ? this : withIdentifier(emailAddress);
     Factor f = pickFactor(on.supportedFirstFactors(), Strategy.EMAIL_LINK, null,
         emailAddress != null ? emailAddress : on.identifier().orElse(null), "supportedFirstFactors");
-    PrepareFirstFactorParams params = PrepareFirstFactorParams.emailLink(f.emailAddressId(), redirectUrl);
+    PrepareFirstFactorParams params = PrepareFirstFactorParams.emailLink(
+        FormParams.require(f.emailAddressId(), "emailAddressId"), redirectUrl);
     return Hints.withHints(() -> on.send(Endpoint.PREPARE_FIRST_FACTOR, params), Hints.SEND);
   }
 
@@ -687,14 +790,14 @@ public final class SignIn {
     }
 
     /**
-     * The offered second factors, with their masked destinations ({@link Factor#safeIdentifier()})
-     * and which is the user's default ({@link Factor#isDefault()}).
+     * {@return the offered second factors, with their masked destinations ({@link
+     * Factor#safeIdentifier()}) and which is the user's default ({@link Factor#isDefault()})}
      */
     public List<Factor> factors() {
       return signIn.supportedSecondFactors();
     }
 
-    /** The user's default second factor, if one is marked. */
+    /** {@return the user's default second factor, if one is marked} */
     public Optional<Factor> defaultFactor() {
       return factors().stream().filter(Factor::isDefault).findFirst();
     }
@@ -702,13 +805,20 @@ public final class SignIn {
     /**
      * Sends an {@code email_code} to the offered e-mail factor (the default first).
      *
+     * @return the sign-in with the code sent
      * @throws IllegalStateException no e-mail factor is offered; the message lists those that are
      */
     public SignIn sendEmailCode() {
       return signIn.sendSecondFactorCode(Strategy.EMAIL_CODE, null);
     }
 
-    /** Sends an {@code email_code} to the factor of this e-mail address id. */
+    /**
+     * Sends an {@code email_code} to the factor of this e-mail address id.
+     *
+     * @param emailAddressId the factor's {@link Factor#emailAddressId()}
+     * @return the sign-in with the code sent
+     * @throws IllegalStateException no offered e-mail factor has this id
+     */
     public SignIn sendEmailCode(String emailAddressId) {
       Objects.requireNonNull(emailAddressId, "emailAddressId");
       return signIn.sendSecondFactorCode(Strategy.EMAIL_CODE, emailAddressId);
@@ -717,34 +827,65 @@ public final class SignIn {
     /**
      * Sends a {@code phone_code} to the offered phone factor (the default first).
      *
+     * @return the sign-in with the code sent
      * @throws IllegalStateException no phone factor is offered; the message lists those that are
      */
     public SignIn sendPhoneCode() {
       return signIn.sendSecondFactorCode(Strategy.PHONE_CODE, null);
     }
 
-    /** Sends a {@code phone_code} to the factor of this phone number id. */
+    /**
+     * Sends a {@code phone_code} to the factor of this phone number id.
+     *
+     * @param phoneNumberId the factor's {@link Factor#phoneNumberId()}
+     * @return the sign-in with the code sent
+     * @throws IllegalStateException no offered phone factor has this id
+     */
     public SignIn sendPhoneCode(String phoneNumberId) {
       Objects.requireNonNull(phoneNumberId, "phoneNumberId");
       return signIn.sendSecondFactorCode(Strategy.PHONE_CODE, phoneNumberId);
     }
 
-    /** Verifies the e-mail code. */
+    /**
+     * Verifies the e-mail code.
+     *
+     * @param code the code from the e-mail
+     * @return the sign-in after the attempt, {@code COMPLETE} when the code was right
+     * @throws IllegalArgumentException the code is empty; nothing was sent
+     */
     public SignIn verifyEmailCode(String code) {
       return signIn.verifySecondFactor(Strategy.EMAIL_CODE, code, "mfa().sendEmailCode()");
     }
 
-    /** Verifies the SMS code. */
+    /**
+     * Verifies the SMS code.
+     *
+     * @param code the code from the SMS
+     * @return the sign-in after the attempt, {@code COMPLETE} when the code was right
+     * @throws IllegalArgumentException the code is empty; nothing was sent
+     */
     public SignIn verifyPhoneCode(String code) {
       return signIn.verifySecondFactor(Strategy.PHONE_CODE, code, "mfa().sendPhoneCode()");
     }
 
-    /** Verifies a code from the authenticator app; no send needed. */
+    /**
+     * Verifies a code from the authenticator app; no send needed.
+     *
+     * @param code the code the app shows now
+     * @return the sign-in after the attempt, {@code COMPLETE} when the code was right
+     * @throws IllegalArgumentException the code is empty; nothing was sent
+     */
     public SignIn verifyTOTP(String code) {
       return signIn.verifySecondFactor(Strategy.TOTP, code, null);
     }
 
-    /** Verifies one of the user's single-use backup codes; no send needed. */
+    /**
+     * Verifies one of the user's single-use backup codes; no send needed.
+     *
+     * @param code the backup code
+     * @return the sign-in after the attempt, {@code COMPLETE} when the code was right
+     * @throws IllegalArgumentException the code is empty; nothing was sent
+     */
     public SignIn verifyBackupCode(String code) {
       return signIn.verifySecondFactor(Strategy.BACKUP_CODE, code, null);
     }
@@ -769,7 +910,7 @@ public final class SignIn {
       this.strategy = strategy;
     }
 
-    /** The strategy of this flow. */
+    /** {@return the strategy of this flow} */
     public Strategy strategy() {
       return strategy;
     }
@@ -781,6 +922,9 @@ public final class SignIn {
      * has this identifier only the code is sent. A password reset creates the sign-in, then sends
      * the code to the matching factor.
      *
+     * @param identifier the e-mail address or phone number the user typed
+     * @return the sign-in with the code sent
+     * @throws IllegalArgumentException the identifier is empty; nothing was sent
      * @throws ClerkApiException {@code strategy_for_user_invalid} when the account has no e-mail
      *     or phone factor (the message says how to see the ones it has)
      * @throws IllegalStateException a password reset the account offers no factor for; the
@@ -791,12 +935,24 @@ public final class SignIn {
       return signIn.sendFirstFactorCode(strategy, identifier);
     }
 
-    /** Sends a code on this sign-in, which already has an identifier. */
+    /**
+     * Sends a code on this sign-in, which already has an identifier.
+     *
+     * @return the sign-in with the code sent
+     * @throws IllegalStateException this sign-in was never sent, or offers no such factor
+     */
     public SignIn sendCode() {
       return signIn.sendFirstFactorCode(strategy, null);
     }
 
-    /** Verifies the code the user received. */
+    /**
+     * Verifies the code the user received.
+     *
+     * @param code the code from the e-mail or SMS
+     * @return the sign-in after the attempt: {@code COMPLETE} or its next step; {@code
+     *     NEEDS_NEW_PASSWORD} for a password reset
+     * @throws IllegalArgumentException the code is empty; nothing was sent
+     */
     public SignIn verifyCode(String code) {
       return signIn.verifyFirstFactorCode(strategy, code, callName() + ".sendCode()");
     }
@@ -822,7 +978,13 @@ public final class SignIn {
       super(signIn, strategy);
     }
 
-    /** Sets the new password, signing out of other sessions (as clerk-js does by default). */
+    /**
+     * Sets the new password, signing out of other sessions (as clerk-js does by default).
+     *
+     * @param password the new password
+     * @return the sign-in after the reset: {@code COMPLETE}, or {@code NEEDS_SECOND_FACTOR}
+     * @throws IllegalArgumentException the password is empty; nothing was sent
+     */
     public SignIn submitPassword(String password) {
       return submitPassword(password, true);
     }
@@ -830,6 +992,10 @@ public final class SignIn {
     /**
      * Sets the new password.
      *
+     * @param password the new password
+     * @param signOutOfOtherSessions whether the user's other sessions end
+     * @return the sign-in after the reset: {@code COMPLETE}, or {@code NEEDS_SECOND_FACTOR}
+     * @throws IllegalArgumentException the password is empty; nothing was sent
      * @throws ClerkApiException password policy errors as field errors on {@code password}, e.g.
      *     {@link ClerkApiException#isPasswordPwned()}
      */
@@ -841,12 +1007,12 @@ public final class SignIn {
   // ---------------------------------------------------------------- value
 
   /** The wire resource, or null for an empty sign-in. */
-  SignInResource resource() {
+  @Nullable SignInResource resource() {
     return resource;
   }
 
   @Override
-  public boolean equals(Object o) {
+  public boolean equals(@Nullable Object o) {
     return o instanceof SignIn s && s.clerk == clerk && Objects.equals(s.resource, resource);
   }
 

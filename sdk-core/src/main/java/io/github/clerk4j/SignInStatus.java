@@ -1,6 +1,7 @@
 package io.github.clerk4j;
 
 import io.github.clerk4j.internal.WireEnums;
+import org.jspecify.annotations.Nullable;
 
 /** Where a sign-in stands: what it needs next, or that it is done. */
 public enum SignInStatus {
@@ -23,19 +24,24 @@ public enum SignInStatus {
   /** A status this version of clerk4j does not know; see {@link SignIn#rawStatus()}. */
   UNKNOWN(null);
 
-  private final String wire;
+  private final @Nullable String wire;
 
-  SignInStatus(String wire) {
+  SignInStatus(@Nullable String wire) {
     this.wire = wire;
   }
 
-  /** The wire value, or {@code null} for {@link #UNKNOWN}. */
-  public String wireValue() {
+  /** {@return the wire value, or {@code null} for {@link #UNKNOWN}} */
+  public @Nullable String wireValue() {
     return wire;
   }
 
-  /** The constant for a wire value; {@link #UNKNOWN} for anything else. */
-  public static SignInStatus fromWire(String wire) {
+  /**
+   * {@return the constant whose wire value is {@code wire}; {@link #UNKNOWN} for any other,
+   * {@code null} included}
+   *
+   * @param wire the value as the server sent it, or {@code null}
+   */
+  public static SignInStatus fromWire(@Nullable String wire) {
     return WireEnums.fromWire(SignInStatus.class, SignInStatus::wireValue, wire, UNKNOWN);
   }
 }

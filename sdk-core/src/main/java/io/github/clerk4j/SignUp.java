@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An immutable snapshot of a sign-up attempt, and the actions that move it on. Every action sends
@@ -51,134 +52,154 @@ public final class SignUp {
 
   private final Clerk clerk;
   /** Null for the empty, local sign-up that no request created yet. */
-  private final SignUpResource resource;
+  private final @Nullable SignUpResource resource;
 
-  SignUp(Clerk clerk, SignUpResource resource) {
+  SignUp(Clerk clerk, @Nullable SignUpResource resource) {
     this.clerk = Objects.requireNonNull(clerk, "clerk");
     this.resource = resource;
   }
 
   // ---------------------------------------------------------------- getters
 
-  /** {@code sua_...}; {@code null} for an empty sign-up that was never sent. */
-  public String id() {
+  /**
+   * {@return the sign-up's id ({@code sua_...}); {@code null} for an empty sign-up that was never
+   * sent}
+   */
+  public @Nullable String id() {
     return resource == null ? null : resource.id();
   }
 
-  /** Where the sign-up stands; {@link SignUpStatus#UNKNOWN} for a status this version does not know. */
+  /**
+   * {@return where the sign-up stands; {@link SignUpStatus#UNKNOWN} for a status this version does
+   * not know}
+   */
   public SignUpStatus status() {
     return SignUpStatus.fromWire(rawStatus());
   }
 
-  /** The status as sent ({@code missing_requirements} for an empty sign-up, as clerk-js reports it). */
+  /**
+   * {@return the status as sent ({@code missing_requirements} for an empty sign-up, as clerk-js
+   * reports it)}
+   */
   public String rawStatus() {
-    return resource == null ? SignUpStatus.MISSING_REQUIREMENTS.wireValue() : resource.status();
+    return resource == null ? "missing_requirements" : resource.status();
   }
 
   /**
-   * The fields the instance requires, by Clerk's names ({@code email_address}, {@code
+   * {@return the fields the instance requires, by Clerk's names ({@code email_address}, {@code
    * phone_number}, {@code username}, {@code password}, {@code first_name}, {@code last_name},
-   * {@code legal_accepted}, ...). Their order is not meaningful; empty before the first request.
+   * {@code legal_accepted}, ...)} Their order is not meaningful; empty before the first request.
    */
   public List<String> requiredFields() {
     return resource == null ? List.of() : resource.requiredFields();
   }
 
-  /** The fields the instance accepts but does not require (also OAuth strategies such as {@code oauth_google}). */
+  /**
+   * {@return the fields the instance accepts but does not require (also OAuth strategies such as
+   * {@code oauth_google})}
+   */
   public List<String> optionalFields() {
     return resource == null ? List.of() : resource.optionalFields();
   }
 
-  /** The required fields not given yet: add them with {@link #update(SignUpParams)}. */
+  /** {@return the required fields not given yet: add them with {@link #update(SignUpParams)}} */
   public List<String> missingFields() {
     return resource == null ? List.of() : resource.missingFields();
   }
 
   /**
-   * The given fields still to verify ({@code email_address}, {@code phone_number}): {@link
-   * Verifications#sendEmailCode()}, {@link Verifications#sendPhoneCode()}.
+   * {@return the given fields still to verify ({@code email_address}, {@code phone_number}): {@link
+   * Verifications#sendEmailCode()}, {@link Verifications#sendPhoneCode()}}
    */
   public List<String> unverifiedFields() {
     return resource == null ? List.of() : resource.unverifiedFields();
   }
 
-  /** The e-mail address given so far. */
+  /** {@return the e-mail address given so far} */
   public Optional<String> emailAddress() {
     return Optional.ofNullable(resource == null ? null : resource.emailAddress());
   }
 
-  /** The phone number given so far (E.164). */
+  /** {@return the phone number given so far (E.164)} */
   public Optional<String> phoneNumber() {
     return Optional.ofNullable(resource == null ? null : resource.phoneNumber());
   }
 
-  /** The username given so far. */
+  /** {@return the username given so far} */
   public Optional<String> username() {
     return Optional.ofNullable(resource == null ? null : resource.username());
   }
 
-  /** The first name given so far. */
+  /** {@return the first name given so far} */
   public Optional<String> firstName() {
     return Optional.ofNullable(resource == null ? null : resource.firstName());
   }
 
-  /** The last name given so far. */
+  /** {@return the last name given so far} */
   public Optional<String> lastName() {
     return Optional.ofNullable(resource == null ? null : resource.lastName());
   }
 
-  /** Whether a password was given (never the password itself). */
+  /** {@return whether a password was given (never the password itself)} */
   public boolean hasPassword() {
     return resource != null && resource.passwordEnabled();
   }
 
-  /** The unsafe metadata given so far (values are String, Long, Double, Boolean, List or Map). */
+  /**
+   * {@return the unsafe metadata given so far (values are String, Long, Double, Boolean, List or
+   * Map)}
+   */
   public Map<String, Object> unsafeMetadata() {
     return resource == null ? Map.of() : resource.unsafeMetadata();
   }
 
-  /** When the user accepted the legal terms, if they did. */
+  /** {@return when the user accepted the legal terms, if they did} */
   public Optional<Instant> legalAcceptedAt() {
     return Optional.ofNullable(resource == null ? null : resource.legalAcceptedAt());
   }
 
-  /** The session this sign-up created, once {@link SignUpStatus#COMPLETE}. */
+  /** {@return the session this sign-up created, once {@link SignUpStatus#COMPLETE}} */
   public Optional<String> createdSessionId() {
     return Optional.ofNullable(resource == null ? null : resource.createdSessionId());
   }
 
-  /** The user this sign-up created, once {@link SignUpStatus#COMPLETE}. */
+  /** {@return the user this sign-up created, once {@link SignUpStatus#COMPLETE}} */
   public Optional<String> createdUserId() {
     return Optional.ofNullable(resource == null ? null : resource.createdUserId());
   }
 
-  /** When the server abandons this attempt unfinished. */
+  /** {@return when the server abandons this attempt unfinished} */
   public Optional<Instant> abandonAt() {
     return Optional.ofNullable(resource == null ? null : resource.abandonAt());
   }
 
-  /** The verifications of the e-mail address and phone number: their state, and the code calls. */
+  /**
+   * {@return the verifications of the e-mail address and phone number: their state, and the code
+   * calls}
+   */
   public Verifications verifications() {
     return new Verifications(this);
   }
 
   /**
-   * Whether the identity this sign-up verified belongs to an existing account, so that it can
-   * become a sign-in ({@link #transferToSignIn()}): the external account's verification is {@link
-   * VerificationStatus#TRANSFERABLE} with the error {@code external_account_exists}, as clerk-js
-   * {@code SignUpFuture.isTransferable} checks (wire spec §13.2). Happens after OAuth or SSO; an
-   * e-mail address or phone number that exists is refused outright instead ({@link
+   * {@return whether the identity this sign-up verified belongs to an existing account, so that it
+   * can become a sign-in ({@link #transferToSignIn()}): the external account's verification is
+   * {@link VerificationStatus#TRANSFERABLE} with the error {@code external_account_exists}, as
+   * clerk-js {@code SignUpFuture.isTransferable} checks (wire spec §13.2)} Happens after OAuth or
+   * SSO; an e-mail address or phone number that exists is refused outright instead ({@link
    * ClerkApiException#isIdentifierExists()}: sign in).
    */
   public boolean isTransferable() {
     VerificationResource v = resource == null ? null : resource.externalAccountVerification();
-    return v != null && VerificationStatus.TRANSFERABLE.wireValue().equals(v.status())
-        && v.error() != null && "external_account_exists".equals(v.error().code());
+    ClerkError error = v == null ? null : v.error();
+    return v != null && v.status().equals(VerificationStatus.TRANSFERABLE.wireValue())
+        && error != null && "external_account_exists".equals(error.code());
   }
 
   /**
-   * The provider's page to open in a browser, while a browser sign-up ({@link #sso(SsoParams)})
-   * waits for it: the external account verification's {@code external_verification_redirect_url}.
+   * {@return the provider's page to open in a browser, while a browser sign-up ({@link
+   * #sso(SsoParams)}) waits for it: the external account verification's {@code
+   * external_verification_redirect_url}}
    */
   public Optional<URI> externalVerificationRedirectUrl() {
     return verifications().externalAccount()
@@ -195,6 +216,8 @@ public final class SignUp {
    * new sign-up ({@code POST}). The result is usually {@link SignUpStatus#MISSING_REQUIREMENTS}
    * with the identifier to verify: {@link #verifications()}.
    *
+   * @param params the fields, a password among them
+   * @return the sign-up after the call
    * @throws IllegalArgumentException the params have no password, or fail a check of the loaded
    *     environment (see the class comment); nothing was sent
    * @throws ClerkApiException e.g. {@link ClerkApiException#isIdentifierExists()}, {@link
@@ -219,6 +242,8 @@ public final class SignUp {
    * {@link #externalVerificationRedirectUrl()} in a browser, then pass the URL it came back to to
    * {@link #handleRedirectCallback(URI)}.
    *
+   * @param params the provider or enterprise SSO, with the redirect URL
+   * @return the new sign-up, waiting for the browser
    * @throws IllegalArgumentException the params have no redirect URL; nothing was sent
    * @throws ClerkApiException e.g. {@link ClerkApiException#isRedirectUrlInvalid()}
    */
@@ -229,6 +254,13 @@ public final class SignUp {
   /**
    * {@link #sso(SsoParams)} with fields the provider does not give, such as {@code legalAccepted}
    * or unsafe metadata.
+   *
+   * @param params the provider or enterprise SSO, with the redirect URL
+   * @param extra the fields to send with it
+   * @return the new sign-up, waiting for the browser
+   * @throws IllegalArgumentException the params have no redirect URL, or the fields fail a check
+   *     of the loaded environment; nothing was sent
+   * @throws ClerkApiException e.g. {@link ClerkApiException#isRedirectUrlInvalid()}
    */
   public SignUp sso(SsoParams params, SignUpParams extra) {
     Objects.requireNonNull(params, "params");
@@ -258,6 +290,8 @@ public final class SignUp {
    * #transferToSignIn()}. The callback says so without a nonce ({@code
    * __clerk_error_code=external_account_exists}); the sign-up is then reloaded without one.
    *
+   * @param callback the whole URL the browser came back to, with its query
+   * @return the sign-up as the server has it after the browser
    * @throws ClerkApiException the callback reports an error, e.g. {@link
    *     ClerkApiException#isOAuthAccessDenied()}
    * @throws IllegalArgumentException the URL carries neither a nonce nor a transfer or error
@@ -280,8 +314,9 @@ public final class SignUp {
     if (v == null || status() != SignUpStatus.MISSING_REQUIREMENTS || isTransferable()) {
       return this;
     }
-    if (v.error() != null) {
-      throw ClerkApiException.fromRedirectCallback(v.error(), "start again with sso(...)");
+    ClerkError error = v.error();
+    if (error != null) {
+      throw ClerkApiException.fromRedirectCallback(error, "start again with sso(...)");
     }
     if (v.status() == VerificationStatus.UNVERIFIED) {
       throw new ClerkException("the browser came back, but sign-up " + id() + " still waits for its provider: the"
@@ -296,6 +331,9 @@ public final class SignUp {
    * __clerk_ticket}. The invited e-mail address needs no code; what else the instance requires
    * comes back in {@link #missingFields()}.
    *
+   * @param ticket the invitation's {@code __clerk_ticket}
+   * @return the new sign-up
+   * @throws IllegalArgumentException the ticket is empty; nothing was sent
    * @throws ClerkApiException {@link ClerkApiException#isTicketExpired()}, {@link
    *     ClerkApiException#isTicketAlreadyUsed()}, {@link ClerkApiException#isTicketInvalid()}
    */
@@ -303,7 +341,17 @@ public final class SignUp {
     return ticket(ticket, SignUpParams.builder().build());
   }
 
-  /** {@link #ticket(String)} with more fields, such as a password or names. */
+  /**
+   * {@link #ticket(String)} with more fields, such as a password or names.
+   *
+   * @param ticket the invitation's {@code __clerk_ticket}
+   * @param extra the fields to send with it
+   * @return the new sign-up
+   * @throws IllegalArgumentException the ticket is empty, or the fields fail a check of the loaded
+   *     environment; nothing was sent
+   * @throws ClerkApiException {@link ClerkApiException#isTicketExpired()}, {@link
+   *     ClerkApiException#isTicketAlreadyUsed()}, {@link ClerkApiException#isTicketInvalid()}
+   */
   public SignUp ticket(String ticket, SignUpParams extra) {
     Objects.requireNonNull(extra, "extra");
     Form form = Form.empty().with("strategy", Strategy.TICKET.wireValue()).with("ticket", FormParams.require(ticket, "ticket"));
@@ -316,12 +364,26 @@ public final class SignUp {
    * Signs up with an ID token the app got itself (Sign in with Apple, Google), as clerk-ios and
    * clerk-android do when the account is new: {@code POST /v1/client/sign_ups} with the
    * provider's strategy and {@code token}.
+   *
+   * @param provider who issued the token: Apple or Google
+   * @param token the ID token the provider's SDK gave the app
+   * @return the new sign-up
+   * @throws IllegalArgumentException the token is empty; nothing was sent
    */
   public SignUp idToken(IdTokenProvider provider, String token) {
     return idToken(provider, token, SignUpParams.builder().build());
   }
 
-  /** {@link #idToken(IdTokenProvider, String)} with more fields, such as names Apple gave only once. */
+  /**
+   * {@link #idToken(IdTokenProvider, String)} with more fields, such as names Apple gave only once.
+   *
+   * @param provider who issued the token: Apple or Google
+   * @param token the ID token the provider's SDK gave the app
+   * @param extra the fields to send with it
+   * @return the new sign-up
+   * @throws IllegalArgumentException the token is empty, or the fields fail a check of the loaded
+   *     environment; nothing was sent
+   */
   public SignUp idToken(IdTokenProvider provider, String token, SignUpParams extra) {
     Objects.requireNonNull(provider, "provider");
     Objects.requireNonNull(extra, "extra");
@@ -333,6 +395,8 @@ public final class SignUp {
   /**
    * Starts over: an empty sign-up, also made the client's current one locally. No request (as
    * clerk-js {@code reset()}).
+   *
+   * @return the empty sign-up
    */
   public SignUp reset() {
     clerk.resetSignUpLocally();
@@ -349,6 +413,7 @@ public final class SignUp {
    * <p>(There is no {@code finalize()} without arguments: Java reserves that signature for {@link
    * Object}. Use {@code finalize(Navigate.none())}.)
    *
+   * @param navigate called with the active session; {@link Navigate#none()} for nothing
    * @return the active session
    * @throws IllegalStateException the sign-up has no created session yet
    */
@@ -368,6 +433,7 @@ public final class SignUp {
    * COMPLETE}, {@code NEEDS_FIRST_FACTOR}, {@code NEEDS_SECOND_FACTOR} or {@code
    * NEEDS_NEW_PASSWORD}.
    *
+   * @return the new sign-in
    * @throws ClerkApiException {@link ClerkApiException#isAccountTransferInvalid()} when there is
    *     nothing to transfer
    */
@@ -381,6 +447,8 @@ public final class SignUp {
    * Creates a new sign-up with these fields ({@code POST /v1/client/sign_ups}), replacing the
    * client's current one (clerk-js {@code SignUpFuture.create}).
    *
+   * @param params the fields to start with
+   * @return the new sign-up
    * @throws IllegalArgumentException the fields fail a check of the loaded environment; nothing
    *     was sent
    */
@@ -395,6 +463,8 @@ public final class SignUp {
    * {@code SignUpFuture.update}): the way to fill in {@link #missingFields()}. An empty value
    * clears a field.
    *
+   * @param params the fields to add or change
+   * @return the sign-up after the change
    * @throws IllegalArgumentException the fields fail a check of the loaded environment; nothing
    *     was sent
    * @throws IllegalStateException this sign-up was never sent: use {@link #create(SignUpParams)}
@@ -406,7 +476,12 @@ public final class SignUp {
     return Hints.withHints(() -> call(Endpoint.UPDATE_SIGN_UP, id, params.form()), Hints.SIGN_UP);
   }
 
-  /** Fetches this sign-up again ({@code GET /v1/client/sign_ups/{id}}). */
+  /**
+   * Fetches this sign-up again ({@code GET /v1/client/sign_ups/{id}}).
+   *
+   * @return the sign-up as the server has it now
+   * @throws IllegalStateException this sign-up was never sent (it has no id); nothing was sent
+   */
   public SignUp reload() {
     return call(Endpoint.GET_SIGN_UP, requireId("reload()"), Form.empty());
   }
@@ -414,6 +489,9 @@ public final class SignUp {
   /**
    * Sends a code to the sign-up's e-mail address ({@code prepare_verification}, {@code
    * strategy=email_code}), as clerk-js {@code prepareEmailAddressVerification()}.
+   *
+   * @return the sign-up with the code sent
+   * @throws IllegalStateException this sign-up was never sent (it has no id); nothing was sent
    */
   public SignUp prepareEmailAddressVerification() {
     return call(Endpoint.PREPARE_SIGN_UP_VERIFICATION, requireId("prepareEmailAddressVerification()"),
@@ -423,6 +501,11 @@ public final class SignUp {
   /**
    * Verifies the e-mail code ({@code attempt_verification}, {@code strategy=email_code}). Never
    * retried once it may have been sent.
+   *
+   * @param code the code from the e-mail
+   * @return the sign-up after the attempt
+   * @throws IllegalArgumentException the code is empty; nothing was sent
+   * @throws IllegalStateException this sign-up was never sent (it has no id); nothing was sent
    */
   public SignUp attemptEmailAddressVerification(String code) {
     return attempt(Strategy.EMAIL_CODE, code, "attemptEmailAddressVerification()");
@@ -431,6 +514,9 @@ public final class SignUp {
   /**
    * Sends a code by SMS to the sign-up's phone number ({@code prepare_verification}, {@code
    * strategy=phone_code}), as clerk-js {@code preparePhoneNumberVerification()}.
+   *
+   * @return the sign-up with the code sent
+   * @throws IllegalStateException this sign-up was never sent (it has no id); nothing was sent
    */
   public SignUp preparePhoneNumberVerification() {
     return call(Endpoint.PREPARE_SIGN_UP_VERIFICATION, requireId("preparePhoneNumberVerification()"),
@@ -440,6 +526,11 @@ public final class SignUp {
   /**
    * Verifies the SMS code ({@code attempt_verification}, {@code strategy=phone_code}). Never
    * retried once it may have been sent.
+   *
+   * @param code the code from the SMS
+   * @return the sign-up after the attempt
+   * @throws IllegalArgumentException the code is empty; nothing was sent
+   * @throws IllegalStateException this sign-up was never sent (it has no id); nothing was sent
    */
   public SignUp attemptPhoneNumberVerification(String code) {
     return attempt(Strategy.PHONE_CODE, code, "attemptPhoneNumberVerification()");
@@ -452,6 +543,11 @@ public final class SignUp {
    * <pre>{@code
    * signUp.async(s -> s.verifications().verifyEmailCode(code)).thenAccept(next -> ...);
    * }</pre>
+   *
+   * @param <R> what {@code action} returns
+   * @param action the call to make, given this sign-up
+   * @return a future completed with what {@code action} returned, or exceptionally with what it
+   *     threw; a closed Clerk fails it with {@link ClerkException}
    */
   public <R> CompletableFuture<R> async(Function<SignUp, R> action) {
     Objects.requireNonNull(action, "action");
@@ -461,7 +557,7 @@ public final class SignUp {
   // ---------------------------------------------------------------- machinery
 
   /** {@code POST /v1/client/sign_ups} with {@code transfer=true} ({@link SignIn#transferToSignUp()}). */
-  static SignUp transfer(Clerk clerk, SignUpParams extra) {
+  static SignUp transfer(Clerk clerk, @Nullable SignUpParams extra) {
     SignUp empty = new SignUp(clerk, null);
     if (extra != null) {
       empty.checkAgainstEnvironment(extra);
@@ -480,8 +576,8 @@ public final class SignUp {
   }
 
   /** One sign-up call: execute, then the answer's sign-up is the new value. */
-  private SignUp call(Endpoint endpoint, String id, Form form) {
-    return new SignUp(clerk, (SignUpResource) clerk.execute(endpoint, id, null, form).response());
+  private SignUp call(Endpoint endpoint, @Nullable String id, Form form) {
+    return new SignUp(clerk, Clerk.resource(clerk.execute(endpoint, id, null, form), SignUpResource.class));
   }
 
   /** What makes two code sends identical. */
@@ -497,11 +593,12 @@ public final class SignUp {
   }
 
   private String requireId(String action) {
-    if (id() == null) {
+    String id = id();
+    if (id == null) {
       throw new IllegalStateException(action + " needs a sign-up that exists on the server: "
           + "start with password(...) or create(...)");
     }
-    return id();
+    return id;
   }
 
   private static Form withAll(Form base, Form more) {
@@ -524,19 +621,22 @@ public final class SignUp {
       this.signUp = signUp;
     }
 
-    /** The e-mail address's verification, once a code was sent (or it was verified otherwise). */
+    /**
+     * {@return the e-mail address's verification, once a code was sent (or it was verified
+     * otherwise)}
+     */
     public Optional<Verification> emailAddress() {
       return Optional.ofNullable(signUp.resource == null ? null
           : Verification.of(signUp.resource.emailAddressVerification()));
     }
 
-    /** The phone number's verification, once a code was sent. */
+    /** {@return the phone number's verification, once a code was sent} */
     public Optional<Verification> phoneNumber() {
       return Optional.ofNullable(signUp.resource == null ? null
           : Verification.of(signUp.resource.phoneNumberVerification()));
     }
 
-    /** The external account's verification (OAuth, SSO), if the sign-up has one. */
+    /** {@return the external account's verification (OAuth, SSO), if the sign-up has one} */
     public Optional<Verification> externalAccount() {
       return Optional.ofNullable(signUp.resource == null ? null
           : Verification.of(signUp.resource.externalAccountVerification()));
@@ -546,6 +646,7 @@ public final class SignUp {
      * Sends a code to the sign-up's e-mail address ({@code prepare_verification}, {@code
      * strategy=email_code}).
      *
+     * @return the sign-up with the code sent
      * @throws IllegalStateException the sign-up has no e-mail address yet; nothing was sent
      */
     public SignUp sendEmailCode() {
@@ -554,7 +655,13 @@ public final class SignUp {
           Form.empty().with("strategy", Strategy.EMAIL_CODE.wireValue())), Hints.SEND);
     }
 
-    /** Verifies the code from the e-mail; a complete sign-up has {@link SignUp#createdSessionId()}. */
+    /**
+     * Verifies the code from the e-mail; a complete sign-up has {@link SignUp#createdSessionId()}.
+     *
+     * @param code the code from the e-mail
+     * @return the sign-up after the attempt
+     * @throws IllegalArgumentException the code is empty; nothing was sent
+     */
     public SignUp verifyEmailCode(String code) {
       return Hints.withHints(() -> signUp.attemptEmailAddressVerification(code),
           e -> Hints.verify(e, Strategy.EMAIL_CODE, "verifications().sendEmailCode()"));
@@ -564,6 +671,7 @@ public final class SignUp {
      * Sends a code by SMS to the sign-up's phone number ({@code prepare_verification}, {@code
      * strategy=phone_code}, {@code channel=sms}, as clerk-js sends it).
      *
+     * @return the sign-up with the code sent
      * @throws IllegalStateException the sign-up has no phone number yet; nothing was sent
      */
     public SignUp sendPhoneCode() {
@@ -572,7 +680,13 @@ public final class SignUp {
           Form.empty().with("strategy", Strategy.PHONE_CODE.wireValue()).with("channel", "sms")), Hints.SEND);
     }
 
-    /** Verifies the code from the SMS. */
+    /**
+     * Verifies the code from the SMS.
+     *
+     * @param code the code from the SMS
+     * @return the sign-up after the attempt
+     * @throws IllegalArgumentException the code is empty; nothing was sent
+     */
     public SignUp verifyPhoneCode(String code) {
       return Hints.withHints(() -> signUp.attemptPhoneNumberVerification(code),
           e -> Hints.verify(e, Strategy.PHONE_CODE, "verifications().sendPhoneCode()"));
@@ -597,7 +711,7 @@ public final class SignUp {
   // ---------------------------------------------------------------- value
 
   @Override
-  public boolean equals(Object o) {
+  public boolean equals(@Nullable Object o) {
     return o instanceof SignUp s && s.clerk == clerk && Objects.equals(s.resource, resource);
   }
 

@@ -1,6 +1,7 @@
 package io.github.clerk4j;
 
 import io.github.clerk4j.internal.WireEnums;
+import org.jspecify.annotations.Nullable;
 
 /** Who may sign up on the instance ({@code user_settings.sign_up.mode}). */
 public enum SignUpMode {
@@ -13,19 +14,24 @@ public enum SignUpMode {
   /** A mode this version of clerk4j does not know (or none was sent). */
   UNKNOWN(null);
 
-  private final String wire;
+  private final @Nullable String wire;
 
-  SignUpMode(String wire) {
+  SignUpMode(@Nullable String wire) {
     this.wire = wire;
   }
 
-  /** The wire value, or {@code null} for {@link #UNKNOWN}. */
-  public String wireValue() {
+  /** {@return the wire value, or {@code null} for {@link #UNKNOWN}} */
+  public @Nullable String wireValue() {
     return wire;
   }
 
-  /** The constant for a wire value; {@link #UNKNOWN} for anything else. */
-  public static SignUpMode fromWire(String wire) {
+  /**
+   * {@return the constant whose wire value is {@code wire}; {@link #UNKNOWN} for any other,
+   * {@code null} included}
+   *
+   * @param wire the value as the server sent it, or {@code null}
+   */
+  public static SignUpMode fromWire(@Nullable String wire) {
     return WireEnums.fromWire(SignUpMode.class, SignUpMode::wireValue, wire, UNKNOWN);
   }
 }

@@ -28,7 +28,7 @@ public final class SignUpParams extends FormParams {
     super(form);
   }
 
-  /** Starts an empty set of fields. */
+  /** {@return a builder with no field set yet} */
   public static Builder builder() {
     return new Builder();
   }
@@ -39,37 +39,73 @@ public final class SignUpParams extends FormParams {
 
     private Builder() {}
 
-    /** {@code email_address}. */
+    /**
+     * Sets {@code email_address}.
+     *
+     * @param emailAddress the address to sign up with, such as {@code ada@example.com}
+     * @return this builder
+     */
     public Builder emailAddress(String emailAddress) {
       return set("email_address", emailAddress);
     }
 
-    /** {@code phone_number}, in E.164 form ({@code +15555550100}). */
+    /**
+     * Sets {@code phone_number}.
+     *
+     * @param phoneNumber the number to sign up with, in E.164 form ({@code +15555550100})
+     * @return this builder
+     */
     public Builder phoneNumber(String phoneNumber) {
       return set("phone_number", phoneNumber);
     }
 
-    /** {@code username}. */
+    /**
+     * Sets {@code username}.
+     *
+     * @param username the username to sign up with
+     * @return this builder
+     */
     public Builder username(String username) {
       return set("username", username);
     }
 
-    /** {@code password}; never shown by {@code toString()}. */
+    /**
+     * Sets {@code password}; never shown by {@code toString()}.
+     *
+     * @param password the password the user chose
+     * @return this builder
+     */
     public Builder password(String password) {
       return set("password", password);
     }
 
-    /** {@code first_name}. */
+    /**
+     * Sets {@code first_name}.
+     *
+     * @param firstName the user's first name
+     * @return this builder
+     */
     public Builder firstName(String firstName) {
       return set("first_name", firstName);
     }
 
-    /** {@code last_name}. */
+    /**
+     * Sets {@code last_name}.
+     *
+     * @param lastName the user's last name
+     * @return this builder
+     */
     public Builder lastName(String lastName) {
       return set("last_name", lastName);
     }
 
-    /** {@code legal_accepted}: the user accepted the terms (instances with legal consent need {@code true}). */
+    /**
+     * Sets {@code legal_accepted}: whether the user accepted the terms (instances with legal
+     * consent need {@code true}).
+     *
+     * @param accepted whether the user accepted the legal terms
+     * @return this builder
+     */
     public Builder legalAccepted(boolean accepted) {
       form = form.with("legal_accepted", accepted);
       return this;
@@ -80,6 +116,8 @@ public final class SignUpParams extends FormParams {
      * (readable and writable by the user: never trust it on a server). Values are Map, List,
      * String, Number, Boolean or null.
      *
+     * @param metadata the metadata, with string keys
+     * @return this builder
      * @throws IllegalArgumentException a value has no JSON form; the message gives its path
      */
     public Builder unsafeMetadata(Map<String, ?> metadata) {
@@ -88,7 +126,12 @@ public final class SignUpParams extends FormParams {
       return this;
     }
 
-    /** {@code locale}, a BCP-47 tag such as {@code en-GB}, for the messages Clerk sends the user. */
+    /**
+     * Sets {@code locale}, for the messages Clerk sends the user.
+     *
+     * @param locale a BCP-47 tag such as {@code en-GB}
+     * @return this builder
+     */
     public Builder locale(String locale) {
       return set("locale", locale);
     }
@@ -97,6 +140,10 @@ public final class SignUpParams extends FormParams {
      * {@code strategy}: with {@link Strategy#EMAIL_CODE} or {@link Strategy#PHONE_CODE} the
      * server also sends the verification code in the same call (as the Flutter SDK creates its
      * sign-ups). {@link SignUp#password(SignUpParams)} sets {@code password} itself.
+     *
+     * @param strategy the strategy to send
+     * @return this builder
+     * @throws IllegalArgumentException {@code strategy} is {@link Strategy#UNKNOWN}
      */
     public Builder strategy(Strategy strategy) {
       Objects.requireNonNull(strategy, "strategy");
@@ -107,7 +154,7 @@ public final class SignUpParams extends FormParams {
       return this;
     }
 
-    /** The fields set so far. */
+    /** {@return the fields set so far} */
     public SignUpParams build() {
       return new SignUpParams(form);
     }

@@ -1,6 +1,7 @@
 package io.github.clerk4j;
 
 import io.github.clerk4j.internal.WireEnums;
+import org.jspecify.annotations.Nullable;
 
 /** Where a sign-up stands: what it still needs, or that it is done. */
 public enum SignUpStatus {
@@ -17,19 +18,24 @@ public enum SignUpStatus {
   /** A status this version of clerk4j does not know; see {@link SignUp#rawStatus()}. */
   UNKNOWN(null);
 
-  private final String wire;
+  private final @Nullable String wire;
 
-  SignUpStatus(String wire) {
+  SignUpStatus(@Nullable String wire) {
     this.wire = wire;
   }
 
-  /** The wire value, or {@code null} for {@link #UNKNOWN}. */
-  public String wireValue() {
+  /** {@return the wire value, or {@code null} for {@link #UNKNOWN}} */
+  public @Nullable String wireValue() {
     return wire;
   }
 
-  /** The constant for a wire value; {@link #UNKNOWN} for anything else. */
-  public static SignUpStatus fromWire(String wire) {
+  /**
+   * {@return the constant whose wire value is {@code wire}; {@link #UNKNOWN} for any other,
+   * {@code null} included}
+   *
+   * @param wire the value as the server sent it, or {@code null}
+   */
+  public static SignUpStatus fromWire(@Nullable String wire) {
     return WireEnums.fromWire(SignUpStatus.class, SignUpStatus::wireValue, wire, UNKNOWN);
   }
 }

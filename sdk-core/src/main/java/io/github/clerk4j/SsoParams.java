@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a browser sign-in or sign-up starts with ({@link SignIn#sso(SsoParams)}, {@link
@@ -27,12 +28,13 @@ public final class SsoParams {
   private static final Pattern PROVIDER = Pattern.compile("[a-z0-9_]+");
 
   private final String strategy;
-  private final String identifier;
-  private final URI redirectUrl;
-  private final String oidcPrompt;
-  private final String oidcLoginHint;
+  private final @Nullable String identifier;
+  private final @Nullable URI redirectUrl;
+  private final @Nullable String oidcPrompt;
+  private final @Nullable String oidcLoginHint;
 
-  private SsoParams(String strategy, String identifier, URI redirectUrl, String oidcPrompt, String oidcLoginHint) {
+  private SsoParams(String strategy, @Nullable String identifier, @Nullable URI redirectUrl,
+      @Nullable String oidcPrompt, @Nullable String oidcLoginHint) {
     this.strategy = strategy;
     this.identifier = identifier;
     this.redirectUrl = redirectUrl;
@@ -44,6 +46,8 @@ public final class SsoParams {
    * Sign in with an OAuth provider the instance enables, by its name in Clerk: {@code google},
    * {@code github}, {@code apple}, {@code microsoft}, {@code custom_<key>} for a custom provider.
    *
+   * @param provider the provider's name, such as {@code google}
+   * @return the params of that provider, without a redirect URL yet
    * @throws IllegalArgumentException the name is empty, not lower-case letters, digits and
    *     underscores, or already a strategy ({@code oauth_google}: give {@code google})
    */
@@ -64,6 +68,8 @@ public final class SsoParams {
    * Enterprise SSO ({@code enterprise_sso}) for this e-mail address: Clerk picks the enterprise
    * connection by its domain.
    *
+   * @param emailAddress the user's e-mail address, whose domain names the connection
+   * @return the params of enterprise SSO, without a redirect URL yet
    * @throws IllegalArgumentException the address is empty or has no {@code @}
    */
   public static SsoParams enterpriseSso(String emailAddress) {
@@ -72,7 +78,7 @@ public final class SsoParams {
       throw new IllegalArgumentException("enterprise SSO needs the user's e-mail address, whose domain names"
           + " the connection");
     }
-    return new SsoParams(Strategy.ENTERPRISE_SSO.wireValue(), email, null, null, null);
+    return new SsoParams("enterprise_sso", email, null, null, null);
   }
 
   /**
@@ -80,7 +86,9 @@ public final class SsoParams {
    * query: a custom scheme ({@code myapp://callback}) or an {@code http(s)} URL such as the
    * loopback URL of {@link io.github.clerk4j.desktop.BrowserSignIn}.
    *
-   * @throws IllegalArgumentException the URL is not absolute
+   * @param redirectUrl the URL, allowlisted on the instance
+   * @return a copy with this redirect URL
+   * @throws IllegalArgumentException the URL is not absolute and hierarchical
    */
   public SsoParams redirectUrl(URI redirectUrl) {
     Objects.requireNonNull(redirectUrl, "redirectUrl");
@@ -91,12 +99,23 @@ public final class SsoParams {
     return new SsoParams(strategy, identifier, redirectUrl, oidcPrompt, oidcLoginHint);
   }
 
-  /** {@code oidc_prompt}, forwarded to the provider's {@code prompt} (for example {@code login}, {@code select_account}). */
+  /**
+   * {@return a copy that sends {@code oidc_prompt}, forwarded to the provider's {@code prompt}}
+   *
+   * @param prompt the OIDC prompt, for example {@code login} or {@code select_account}
+   * @throws IllegalArgumentException the prompt is empty
+   */
   public SsoParams oidcPrompt(String prompt) {
     return new SsoParams(strategy, identifier, redirectUrl, FormParams.require(prompt, "prompt"), oidcLoginHint);
   }
 
-  /** {@code oidc_login_hint} (OAuth only), forwarded to the provider's {@code login_hint}. */
+  /**
+   * {@return a copy that sends {@code oidc_login_hint} (OAuth only), forwarded to the provider's
+   * {@code login_hint}}
+   *
+   * @param loginHint the account to suggest on the provider's page, such as an e-mail address
+   * @throws IllegalArgumentException the hint is empty, or these are enterprise SSO params
+   */
   public SsoParams oidcLoginHint(String loginHint) {
     if (isEnterprise()) {
       throw new IllegalArgumentException("oidc_login_hint is for OAuth providers; enterprise SSO takes the"
@@ -105,29 +124,29 @@ public final class SsoParams {
     return new SsoParams(strategy, identifier, redirectUrl, oidcPrompt, FormParams.require(loginHint, "loginHint"));
   }
 
-  /** The strategy: {@code oauth_<provider>} or {@code enterprise_sso}. */
+  /** {@return the strategy: {@code oauth_<provider>} or {@code enterprise_sso}} */
   public String strategy() {
     return strategy;
   }
 
-  /** The redirect URL, if set. */
+  /** {@return the redirect URL, if set} */
   public Optional<URI> redirectUrl() {
     return Optional.ofNullable(redirectUrl);
   }
 
   boolean isEnterprise() {
-    return Strategy.ENTERPRISE_SSO.wireValue().equals(strategy);
+    return strategy.equals(Strategy.ENTERPRISE_SSO.wireValue());
   }
 
-  String identifier() {
+  @Nullable String identifier() {
     return identifier;
   }
 
-  String oidcPromptValue() {
+  @Nullable String oidcPromptValue() {
     return oidcPrompt;
   }
 
-  String oidcLoginHintValue() {
+  @Nullable String oidcLoginHintValue() {
     return oidcLoginHint;
   }
 
@@ -142,7 +161,7 @@ public final class SsoParams {
   }
 
   @Override
-  public boolean equals(Object o) {
+  public boolean equals(@Nullable Object o) {
     return o instanceof SsoParams p && p.strategy.equals(strategy) && Objects.equals(p.identifier, identifier)
         && Objects.equals(p.redirectUrl, redirectUrl) && Objects.equals(p.oidcPrompt, oidcPrompt)
         && Objects.equals(p.oidcLoginHint, oidcLoginHint);

@@ -1,6 +1,7 @@
 package io.github.clerk4j;
 
 import io.github.clerk4j.internal.WireEnums;
+import org.jspecify.annotations.Nullable;
 
 /** A way to verify a factor, as Clerk names it. */
 public enum Strategy {
@@ -35,19 +36,24 @@ public enum Strategy {
   /** A value this version of clerk4j does not know; the owning object keeps the raw string. */
   UNKNOWN(null);
 
-  private final String wire;
+  private final @Nullable String wire;
 
-  Strategy(String wire) {
+  Strategy(@Nullable String wire) {
     this.wire = wire;
   }
 
-  /** The wire value, or {@code null} for {@link #UNKNOWN}. */
-  public String wireValue() {
+  /** {@return the wire value, or {@code null} for {@link #UNKNOWN}} */
+  public @Nullable String wireValue() {
     return wire;
   }
 
-  /** The constant for a wire value; {@link #UNKNOWN} for anything else. */
-  public static Strategy fromWire(String wire) {
+  /**
+   * {@return the constant whose wire value is {@code wire}; {@link #UNKNOWN} for any other,
+   * {@code null} included}
+   *
+   * @param wire the value as the server sent it, or {@code null}
+   */
+  public static Strategy fromWire(@Nullable String wire) {
     return WireEnums.fromWire(Strategy.class, Strategy::wireValue, wire, UNKNOWN);
   }
 }

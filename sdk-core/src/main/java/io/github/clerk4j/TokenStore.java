@@ -14,10 +14,14 @@ import java.util.Optional;
  */
 public interface TokenStore {
 
-  /** The stored token, verbatim, if any. */
+  /** {@return the stored token, verbatim, if any} */
   Optional<String> get();
 
-  /** Replaces the stored token. */
+  /**
+   * Replaces the stored token.
+   *
+   * @param token the {@code Authorization} value to keep, verbatim
+   */
   void set(String token);
 
   /** Forgets the token. */
@@ -29,7 +33,7 @@ public interface TokenStore {
    */
   default void close() {}
 
-  /** A store that lives as long as the JVM; the default. */
+  /** {@return a store that lives as long as the JVM; the default} */
   static TokenStore inMemory() {
     return new InMemoryTokenStore();
   }
@@ -45,6 +49,10 @@ public interface TokenStore {
    * process or Clerk that uses the same file meanwhile fails at its first call with a {@link
    * ClerkException} saying so, instead of silently signing in as the other one's user. Give each
    * concurrently running client its own file.
+   *
+   * @param path the file; its directory is created at the first use if missing
+   * @return a store in that file
+   * @throws IllegalArgumentException {@code path} is a file system root, which names no file
    */
   static TokenStore file(Path path) {
     return new FileTokenStore(path);

@@ -4,6 +4,7 @@ import io.github.clerk4j.internal.wire.TotpResource;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An authenticator-app (TOTP) enrolment of the signed-in user. The {@link #secret()} and {@link
@@ -19,43 +20,45 @@ public final class Totp {
     this.resource = Objects.requireNonNull(resource, "resource");
   }
 
-  /** The enrolment's id. */
+  /** {@return the enrolment's id} */
   public String id() {
     return resource.id();
   }
 
-  /** The base32 shared secret, or {@code null} once the enrolment is verified. */
-  public String secret() {
+  /** {@return the base32 shared secret, or {@code null} once the enrolment is verified} */
+  public @Nullable String secret() {
     return resource.secret();
   }
 
-  /** The {@code otpauth://totp/...} URI to show as a QR code, or {@code null}. */
-  public String uri() {
+  /** {@return the {@code otpauth://totp/...} URI to show as a QR code, or {@code null}} */
+  public @Nullable String uri() {
     return resource.uri();
   }
 
-  /** Whether a code from the app was verified ({@code verifyTOTP}). */
+  /** {@return whether a code from the app was verified ({@code verifyTOTP})} */
   public boolean verified() {
     return resource.verified();
   }
 
-  /** Backup codes issued with this enrolment (with the first MFA method only); else empty. */
+  /**
+   * {@return backup codes issued with this enrolment (with the first MFA method only); else empty}
+   */
   public List<String> backupCodes() {
     return resource.backupCodes();
   }
 
-  /** When the enrolment was created, or {@code null}. */
-  public Instant createdAt() {
+  /** {@return when the enrolment was created, or {@code null}} */
+  public @Nullable Instant createdAt() {
     return resource.createdAt();
   }
 
-  /** When the enrolment last changed, or {@code null}. */
-  public Instant updatedAt() {
+  /** {@return when the enrolment last changed, or {@code null}} */
+  public @Nullable Instant updatedAt() {
     return resource.updatedAt();
   }
 
   @Override
-  public boolean equals(Object o) {
+  public boolean equals(@Nullable Object o) {
     return o instanceof Totp t && t.resource.equals(resource);
   }
 

@@ -29,6 +29,7 @@ import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An immutable snapshot of the signed-in user of one session, and the account actions of Clerk's
@@ -85,120 +86,132 @@ public final class User {
 
   // ---------------------------------------------------------------- getters
 
-  /** {@code user_...}. */
+  /** {@return the user's id ({@code user_...})} */
   public String id() {
     return resource.id();
   }
 
-  /** The session this value acts through ({@code sess_...}). */
+  /** {@return the session this value acts through ({@code sess_...})} */
   public String sessionId() {
     return sessionId;
   }
 
-  /** The username, if the user has one. */
+  /** {@return the username, if the user has one} */
   public Optional<String> username() {
     return Optional.ofNullable(resource.username());
   }
 
-  /** The first name, if set. */
+  /** {@return the first name, if set} */
   public Optional<String> firstName() {
     return Optional.ofNullable(resource.firstName());
   }
 
-  /** The last name, if set. */
+  /** {@return the last name, if set} */
   public Optional<String> lastName() {
     return Optional.ofNullable(resource.lastName());
   }
 
   /**
-   * The profile image URL, if sent: the uploaded image, or Clerk's generated avatar when {@link
-   * #hasImage()} is false.
+   * {@return the profile image URL, if sent: the uploaded image, or Clerk's generated avatar when
+   * {@link #hasImage()} is false}
    */
   public Optional<String> imageUrl() {
     return Optional.ofNullable(resource.imageUrl());
   }
 
-  /** Whether the user uploaded a profile image ({@link #setProfileImage(byte[])}). */
+  /** {@return whether the user uploaded a profile image ({@link #setProfileImage(byte[])})} */
   public boolean hasImage() {
     return resource.hasImage();
   }
 
-  /** Metadata the backend set, read-only here ({@code public_metadata}); empty when none. */
+  /**
+   * {@return metadata the backend set, read-only here ({@code public_metadata}); empty when none}
+   */
   public Map<String, Object> publicMetadata() {
     return resource.publicMetadata();
   }
 
   /**
-   * Metadata the user may change ({@code unsafe_metadata}; see {@link
-   * UserUpdateParams#withUnsafeMetadata(Map)}); empty when none. Numbers are {@code Long} when
+   * {@return metadata the user may change ({@code unsafe_metadata}; see {@link
+   * UserUpdateParams#withUnsafeMetadata(Map)}); empty when none} Numbers are {@code Long} when
    * whole, else {@code Double}.
    */
   public Map<String, Object> unsafeMetadata() {
     return resource.unsafeMetadata();
   }
 
-  /** Whether the instance lets the user delete the account ({@link #delete()}). */
+  /** {@return whether the instance lets the user delete the account ({@link #delete()})} */
   public boolean deleteSelfEnabled() {
     return resource.deleteSelfEnabled();
   }
 
-  /** Every e-mail address of the user, verified or not, each able to act ({@link EmailAddress#destroy()}, ...). */
+  /**
+   * {@return every e-mail address of the user, verified or not, each able to act ({@link
+   * EmailAddress#destroy()}, ...)}
+   */
   public List<EmailAddress> emailAddresses() {
     return resource.emailAddresses().stream().map(e -> new EmailAddress(clerk, sessionId, e)).toList();
   }
 
-  /** The primary e-mail address, if the user has one. */
+  /** {@return the primary e-mail address, if the user has one} */
   public Optional<EmailAddress> primaryEmailAddress() {
     return emailAddresses().stream()
         .filter(e -> Objects.equals(e.id(), resource.primaryEmailAddressId()))
         .findFirst();
   }
 
-  /** Every phone number, verified or not, each able to act ({@link PhoneNumber#destroy()}, ...). */
+  /**
+   * {@return every phone number, verified or not, each able to act ({@link PhoneNumber#destroy()},
+   * ...)}
+   */
   public List<PhoneNumber> phoneNumbers() {
     return resource.phoneNumbers().stream().map(p -> new PhoneNumber(clerk, sessionId, p)).toList();
   }
 
-  /** The primary phone number, if the user has one. */
+  /** {@return the primary phone number, if the user has one} */
   public Optional<PhoneNumber> primaryPhoneNumber() {
     return phoneNumbers().stream()
         .filter(p -> Objects.equals(p.id(), resource.primaryPhoneNumberId()))
         .findFirst();
   }
 
-  /** Whether the user has any second factor (SMS, TOTP or backup codes). */
+  /** {@return whether the user has any second factor (SMS, TOTP or backup codes)} */
   public boolean twoFactorEnabled() {
     return resource.twoFactorEnabled();
   }
 
-  /** Whether an authenticator app is verified. */
+  /** {@return whether an authenticator app is verified} */
   public boolean totpEnabled() {
     return resource.totpEnabled();
   }
 
-  /** Whether the user has unused backup codes. */
+  /** {@return whether the user has unused backup codes} */
   public boolean backupCodeEnabled() {
     return resource.backupCodeEnabled();
   }
 
-  /** Whether the user has a password. */
+  /** {@return whether the user has a password} */
   public boolean passwordEnabled() {
     return resource.passwordEnabled();
   }
 
-  /** When the user was created, if sent. */
+  /** {@return when the user was created, if sent} */
   public Optional<Instant> createdAt() {
     return Optional.ofNullable(resource.createdAt());
   }
 
-  /** When the user last changed, if sent. */
+  /** {@return when the user last changed, if sent} */
   public Optional<Instant> updatedAt() {
     return Optional.ofNullable(resource.updatedAt());
   }
 
   // ---------------------------------------------------------------- actions
 
-  /** Fetches the user again ({@code GET /v1/me}). */
+  /**
+   * Fetches the user again ({@code GET /v1/me}).
+   *
+   * @return the user as the server has it now
+   */
   public User reload() {
     return adopt(call(clerk, sessionId, Endpoint.GET_USER, null, Form.empty()));
   }
@@ -210,6 +223,7 @@ public final class User {
    * Clerk#withReverification}.
    *
    * @param emailAddress such as {@code ada@example.com}
+   * @return the new, unverified address
    * @throws IllegalArgumentException the address is not of the form {@code name@domain.tld}
    *     (nothing is sent)
    * @throws ClerkApiException the server refused it, with the reason in {@code
@@ -226,7 +240,7 @@ public final class User {
     }
     Form form = Form.empty().with("email_address", address);
     return new EmailAddress(clerk, sessionId,
-        (EmailAddressResource) call(clerk, sessionId, Endpoint.CREATE_EMAIL_ADDRESS, null, form).response());
+        Clerk.resource(call(clerk, sessionId, Endpoint.CREATE_EMAIL_ADDRESS, null, form), EmailAddressResource.class));
   }
 
   /**
@@ -236,6 +250,7 @@ public final class User {
    * PATCH /v1/me}). Only the fields given are sent. A new username or primary identifier is a
    * sensitive change: it may need {@link Clerk#withReverification}.
    *
+   * @param params the fields to change
    * @return the updated user
    * @throws IllegalArgumentException {@code params} has no field (nothing is sent)
    * @throws ClerkApiException the server refused, with the field in {@code fieldErrors()} (for
@@ -273,6 +288,8 @@ public final class User {
    * a PNG, JPEG, GIF or WebP file of at most 10 MB, named after the file. {@link Clerk#user()}
    * shows it at once ({@link #imageUrl()}, {@link #hasImage()}).
    *
+   * @param file the image file
+   * @return the image as the server stored it
    * @throws IllegalArgumentException the file is empty, larger than 10 MB or none of those types
    *     (nothing is sent)
    * @throws java.io.UncheckedIOException the file cannot be read
@@ -294,6 +311,8 @@ public final class User {
    * {@link #setProfileImage(Path)} for an image already in memory, sent as {@code
    * profile-image.png} (or {@code .jpg}, {@code .gif}, {@code .webp}, after its type).
    *
+   * @param image the image's bytes
+   * @return the image as the server stored it
    * @throws IllegalArgumentException the image is empty, larger than 10 MB or not a PNG, JPEG, GIF
    *     or WebP image (nothing is sent)
    */
@@ -302,7 +321,7 @@ public final class User {
     return upload(image, null);
   }
 
-  private ProfileImage upload(byte[] image, String fileName) {
+  private ProfileImage upload(byte[] image, @Nullable String fileName) {
     if (image.length > MAX_IMAGE_BYTES) {
       throw tooLarge();
     }
@@ -311,7 +330,7 @@ public final class User {
     FilePart part = new FilePart("file", fileName != null && !fileName.isBlank() ? fileName
         : "profile-image." + type.extension, type.mediaType, image);
     FapiResponse r = call(clerk, sessionId, Endpoint.SET_PROFILE_IMAGE, null, Form.empty(), part);
-    return new ProfileImage((ImageResource) r.response());
+    return new ProfileImage(Clerk.resource(r, ImageResource.class));
   }
 
   private static IllegalArgumentException tooLarge() {
@@ -319,22 +338,25 @@ public final class User {
         + " bytes): send a smaller one");
   }
 
-  /** Removes the profile image ({@code DELETE /v1/me/profile_image}) and returns the updated user. */
+  /**
+   * Removes the profile image ({@code DELETE /v1/me/profile_image}).
+   *
+   * @return the updated user
+   */
   public User deleteProfileImage() {
     FapiResponse r = call(clerk, sessionId, Endpoint.DELETE_PROFILE_IMAGE, null, Form.empty());
     return fromPiggybackedClient(r).orElseGet(this::reload);
   }
 
   /**
-   * The user's signed-in sessions on every device ({@code GET /v1/me/sessions/active}), each with
-   * its latest activity (browser, device, IP address, place, last active) and {@link
-   * ActiveSession#revoke()}; {@link ActiveSession#current()} marks this one. Fetched on every
-   * call.
+   * {@return the user's signed-in sessions on every device ({@code GET /v1/me/sessions/active}),
+   * each with its latest activity (browser, device, IP address, place, last active) and {@link
+   * ActiveSession#revoke()}; {@link ActiveSession#current()} marks this one} Fetched on every call.
    */
   public List<ActiveSession> activeSessions() {
     @SuppressWarnings("unchecked") // the answer decoder's type for this endpoint
     List<ActiveSessionResource> sessions = (List<ActiveSessionResource>)
-        call(clerk, sessionId, Endpoint.GET_ACTIVE_SESSIONS, null, Form.empty()).response();
+        Clerk.resource(call(clerk, sessionId, Endpoint.GET_ACTIVE_SESSIONS, null, Form.empty()), List.class);
     return sessions.stream().map(s -> new ActiveSession(clerk, sessionId, s)).toList();
   }
 
@@ -372,6 +394,7 @@ public final class User {
    * PhoneNumber#prepareVerification()}. Spaces, dots, dashes and parentheses are removed first.
    *
    * @param phoneNumber in E.164 form, such as {@code +15555550100}
+   * @return the new, unverified number
    * @throws IllegalArgumentException the number is not E.164 (nothing is sent)
    * @throws ClerkApiException the server refused it, with the reason in {@code
    *     fieldErrors().get("phone_number")} (for example {@code form_identifier_exists})
@@ -387,7 +410,7 @@ public final class User {
     }
     Form form = Form.empty().with("phone_number", compact);
     return new PhoneNumber(clerk, sessionId,
-        (PhoneNumberResource) call(clerk, sessionId, Endpoint.CREATE_PHONE_NUMBER, null, form).response());
+        Clerk.resource(call(clerk, sessionId, Endpoint.CREATE_PHONE_NUMBER, null, form), PhoneNumberResource.class));
   }
 
   /**
@@ -395,10 +418,12 @@ public final class User {
    * QR code (or {@link Totp#secret()} for manual entry), then call {@link #verifyTOTP(String)}
    * with a code from the app.
    *
+   * @return the enrolment, with its secret and URI
    * @throws ClerkApiException {@code totp_already_enabled}: call {@link #disableTOTP()} first
    */
   public Totp createTOTP() {
-    return new Totp((TotpResource) call(clerk, sessionId, Endpoint.CREATE_TOTP, null, Form.empty()).response());
+    return new Totp(
+        Clerk.resource(call(clerk, sessionId, Endpoint.CREATE_TOTP, null, Form.empty()), TotpResource.class));
   }
 
   /**
@@ -406,35 +431,44 @@ public final class User {
    * When this makes MFA enabled for the first time, the answer carries backup codes ({@link
    * Totp#backupCodes()}): show them once.
    *
+   * @param code the code the authenticator app shows now
+   * @return the verified enrolment
    * @throws ClerkApiException a wrong code ({@code invalid_totp_secret_code} on field {@code code})
    */
   public Totp verifyTOTP(String code) {
     Form form = Form.empty().with("code", FormParams.require(code, "code"));
-    return new Totp((TotpResource) call(clerk, sessionId, Endpoint.ATTEMPT_TOTP_VERIFICATION, null, form).response());
+    return new Totp(
+        Clerk.resource(call(clerk, sessionId, Endpoint.ATTEMPT_TOTP_VERIFICATION, null, form), TotpResource.class));
   }
 
-  /** Removes the authenticator app ({@code DELETE /v1/me/totp}) and returns the updated user. */
+  /**
+   * Removes the authenticator app ({@code DELETE /v1/me/totp}).
+   *
+   * @return the updated user
+   */
   public User disableTOTP() {
     FapiResponse r = call(clerk, sessionId, Endpoint.DELETE_TOTP, null, Form.empty());
     return fromPiggybackedClient(r).orElseGet(this::reload);
   }
 
   /**
-   * A new set of backup codes ({@code POST /v1/me/backup_codes}), replacing the old set. Show them
-   * once.
+   * {@return a new set of backup codes ({@code POST /v1/me/backup_codes}), replacing the old set}
+   * Show them once.
    *
    * @throws ClerkApiException {@code backup_codes_not_available} when the user has no other second
    *     factor
    */
   public BackupCodes createBackupCode() {
-    return new BackupCodes(
-        (BackupCodesResource) call(clerk, sessionId, Endpoint.CREATE_BACKUP_CODES, null, Form.empty()).response());
+    return new BackupCodes(Clerk.resource(
+        call(clerk, sessionId, Endpoint.CREATE_BACKUP_CODES, null, Form.empty()), BackupCodesResource.class));
   }
 
   /**
    * Sets a new password ({@code POST /v1/me/change_password}). Completes the {@link
    * SessionTask.Key#RESET_PASSWORD reset-password} session task: the session becomes active.
    *
+   * @param params the new password, and the current one where the user has one
+   * @return the updated user
    * @throws ClerkApiException the current password is wrong ({@code fieldErrors().get("current_password")})
    *     or the new one breaks the policy ({@code fieldErrors().get("new_password")}, for example
    *     {@link ClerkApiException#isPasswordPwned()})
@@ -466,7 +500,14 @@ public final class User {
     }
   }
 
-  /** Runs {@code action} on this user on the Clerk's executor ({@link Clerk#async}). */
+  /**
+   * Runs {@code action} on this user on the Clerk's executor ({@link Clerk#async}).
+   *
+   * @param <R> what {@code action} returns
+   * @param action the call to make, given this user
+   * @return a future completed with what {@code action} returned, or exceptionally with what it
+   *     threw; a closed Clerk fails it with {@link ClerkException}
+   */
   public <R> CompletableFuture<R> async(Function<User, R> action) {
     Objects.requireNonNull(action, "action");
     return clerk.async(() -> action.apply(this));
@@ -478,12 +519,13 @@ public final class User {
    * One {@code /v1/me} call for a session: the Clerk applies the piggybacked client; a refusal gets
    * a hint in this SDK's terms.
    */
-  static FapiResponse call(Clerk clerk, String sessionId, Endpoint endpoint, String id, Form form) {
+  static FapiResponse call(Clerk clerk, String sessionId, Endpoint endpoint, @Nullable String id, Form form) {
     return call(clerk, sessionId, endpoint, id, form, null);
   }
 
   /** {@link #call(Clerk, String, Endpoint, String, Form)} with a file to upload. */
-  static FapiResponse call(Clerk clerk, String sessionId, Endpoint endpoint, String id, Form form, FilePart file) {
+  static FapiResponse call(
+      Clerk clerk, String sessionId, Endpoint endpoint, @Nullable String id, Form form, @Nullable FilePart file) {
     try {
       return clerk.execute(endpoint, id, sessionId, form, file);
     } catch (ClerkApiException e) {
@@ -497,8 +539,12 @@ public final class User {
    * answers {@code client: null} at times), so that {@link Clerk#user()} agrees with the server.
    */
   static void editLocally(Clerk clerk, String sessionId, UnaryOperator<UserResource> edit) {
-    clerk.client().session(sessionId).filter(s -> s.resource().user() != null)
-        .ifPresent(s -> clerk.applySession(s.resource().withUser(edit.apply(s.resource().user())), false, s, false));
+    clerk.client().session(sessionId).ifPresent(s -> {
+      UserResource user = s.resource().user();
+      if (user != null) {
+        clerk.applySession(s.resource().withUser(edit.apply(user)), false, s, false);
+      }
+    });
   }
 
   /**
@@ -517,7 +563,7 @@ public final class User {
    * is written into the local session so that {@link Clerk#user()} agrees with the returned value.
    */
   private User adopt(FapiResponse r) {
-    UserResource u = (UserResource) r.response();
+    UserResource u = Clerk.resource(r, UserResource.class);
     if (r.client() == null) {
       editLocally(clerk, sessionId, old -> u);
     }
@@ -525,7 +571,7 @@ public final class User {
   }
 
   /** What to do next after a refused {@code /v1/me} call, in this SDK's terms; null for none. */
-  private static String hint(Endpoint endpoint, ClerkApiException e) {
+  private static @Nullable String hint(Endpoint endpoint, ClerkApiException e) {
     if (e.isReverificationRequired()) {
       return "the user must verify again: wrap the call in clerk.withReverification(...), "
           + "or complete session.startVerification(...) and retry";
@@ -600,7 +646,7 @@ public final class User {
   }
 
   @Override
-  public boolean equals(Object o) {
+  public boolean equals(@Nullable Object o) {
     return o instanceof User u && u.clerk == clerk && u.sessionId.equals(sessionId)
         && u.resource.equals(resource);
   }

@@ -2,6 +2,7 @@ package io.github.clerk4j;
 
 import io.github.clerk4j.internal.wire.UserDataResource;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a sign-in may show of the user before they are signed in ({@code user_data}). Immutable;
@@ -15,28 +16,28 @@ public final class UserData {
     this.resource = Objects.requireNonNull(resource, "resource");
   }
 
-  /** The first name, or {@code null}. */
-  public String firstName() {
+  /** {@return the first name, or {@code null}} */
+  public @Nullable String firstName() {
     return resource.firstName();
   }
 
-  /** The last name, or {@code null}. */
-  public String lastName() {
+  /** {@return the last name, or {@code null}} */
+  public @Nullable String lastName() {
     return resource.lastName();
   }
 
-  /** The profile image URL, or {@code null}. */
-  public String imageUrl() {
+  /** {@return the profile image URL, or {@code null}} */
+  public @Nullable String imageUrl() {
     return resource.imageUrl();
   }
 
-  /** Whether the user uploaded an image. */
+  /** {@return whether the user uploaded an image} */
   public boolean hasImage() {
     return resource.hasImage();
   }
 
   @Override
-  public boolean equals(Object o) {
+  public boolean equals(@Nullable Object o) {
     return o instanceof UserData u && u.resource.equals(resource);
   }
 

@@ -4,6 +4,7 @@ import io.github.clerk4j.internal.JsonText;
 import io.github.clerk4j.spi.Form;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What {@link User#update(UserUpdateParams)} changes: the profile ({@code PATCH /v1/me}) and the
@@ -27,33 +28,44 @@ public final class UserUpdateParams extends FormParams {
     super(form);
   }
 
-  /** Nothing to change yet; add fields with the {@code with...} methods. */
+  /** {@return params that change nothing yet} Add fields with the {@code with...} methods. */
   public static UserUpdateParams empty() {
     return EMPTY;
   }
 
-  /** A copy that sets the first name; {@code ""} clears it. */
+  /**
+   * {@return a copy that sets the first name; {@code ""} clears it}
+   *
+   * @param firstName the new first name, or {@code ""}
+   */
   public UserUpdateParams withFirstName(String firstName) {
     return with("first_name", firstName, "firstName");
   }
 
-  /** A copy that sets the last name; {@code ""} clears it. */
+  /**
+   * {@return a copy that sets the last name; {@code ""} clears it}
+   *
+   * @param lastName the new last name, or {@code ""}
+   */
   public UserUpdateParams withLastName(String lastName) {
     return with("last_name", lastName, "lastName");
   }
 
   /**
-   * A copy that sets the username; {@code ""} removes it where the instance allows users without
-   * one. A sensitive change: the server may ask for reverification.
+   * {@return a copy that sets the username; {@code ""} removes it where the instance allows users
+   * without one} A sensitive change: the server may ask for reverification.
+   *
+   * @param username the new username, or {@code ""}
    */
   public UserUpdateParams withUsername(String username) {
     return with("username", username, "username");
   }
 
   /**
-   * A copy that makes this e-mail address ({@link EmailAddress#id()}) the primary one. It must be
-   * verified. A sensitive change: the server may ask for reverification.
+   * {@return a copy that makes this e-mail address the primary one} It must be verified. A
+   * sensitive change: the server may ask for reverification.
    *
+   * @param emailAddressId the address's id ({@link EmailAddress#id()})
    * @throws IllegalArgumentException the id is empty
    */
   public UserUpdateParams withPrimaryEmailAddressId(String emailAddressId) {
@@ -61,9 +73,10 @@ public final class UserUpdateParams extends FormParams {
   }
 
   /**
-   * A copy that makes this phone number ({@link PhoneNumber#id()}) the primary one. It must be
-   * verified. A sensitive change: the server may ask for reverification.
+   * {@return a copy that makes this phone number the primary one} It must be verified. A
+   * sensitive change: the server may ask for reverification.
    *
+   * @param phoneNumberId the number's id ({@link PhoneNumber#id()})
    * @throws IllegalArgumentException the id is empty
    */
   public UserUpdateParams withPrimaryPhoneNumberId(String phoneNumberId) {
@@ -71,12 +84,13 @@ public final class UserUpdateParams extends FormParams {
   }
 
   /**
-   * A copy that changes the user's unsafe metadata: {@code patch} is deep-merged into what the
-   * user has ({@code PATCH /v1/me/metadata}, clerk-js {@code updateMetadata}), so keys it does not
-   * name are kept, and a key mapped to {@code null} is removed (use a map that allows null values,
-   * such as {@link java.util.HashMap}). Values: strings, numbers, booleans, null, maps with string
-   * keys and lists.
+   * {@return a copy that changes the user's unsafe metadata} {@code patch} is deep-merged into
+   * what the user has ({@code PATCH /v1/me/metadata}, clerk-js {@code updateMetadata}), so keys it
+   * does not name are kept, and a key mapped to {@code null} is removed (use a map that allows
+   * null values, such as {@link java.util.HashMap}). Values: strings, numbers, booleans, null, maps
+   * with string keys and lists.
    *
+   * @param patch the keys to set, or to remove (mapped to {@code null})
    * @throws IllegalArgumentException a value has no JSON form (nothing is sent)
    */
   public UserUpdateParams withUnsafeMetadata(Map<String, ?> patch) {
@@ -94,7 +108,7 @@ public final class UserUpdateParams extends FormParams {
   }
 
   /** The JSON of the metadata patch, or null when none was given. */
-  String unsafeMetadata() {
+  @Nullable String unsafeMetadata() {
     return form().get(UNSAFE_METADATA);
   }
 }

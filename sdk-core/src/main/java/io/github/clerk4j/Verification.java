@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The state of one verification of a sign-in step, a sign-up's e-mail address or phone number, or
@@ -16,7 +17,7 @@ public final class Verification {
 
   /** What a phone number or e-mail address shows before its verification started. */
   static final Verification NONE =
-      new Verification(new VerificationResource(VerificationStatus.UNVERIFIED.wireValue(), null, null, null, null));
+      new Verification(new VerificationResource("unverified", null, null, null, null));
 
   private final VerificationResource resource;
 
@@ -25,66 +26,69 @@ public final class Verification {
   }
 
   /** The verification of {@code r}, or {@code null} for none. */
-  static Verification of(VerificationResource r) {
+  static @Nullable Verification of(@Nullable VerificationResource r) {
     return r == null ? null : new Verification(r);
   }
 
-  /** The status; {@link VerificationStatus#UNKNOWN} for one this version does not name. */
+  /** {@return the status; {@link VerificationStatus#UNKNOWN} for one this version does not name} */
   public VerificationStatus status() {
     return VerificationStatus.fromWire(resource.status());
   }
 
-  /** The status as sent. */
+  /** {@return the status as sent} */
   public String rawStatus() {
     return resource.status();
   }
 
-  /** The strategy; {@link Strategy#UNKNOWN} for one this version does not name. */
+  /** {@return the strategy; {@link Strategy#UNKNOWN} for one this version does not name} */
   public Strategy strategy() {
     return Strategy.fromWire(resource.strategy());
   }
 
-  /** The strategy as sent, or {@code null}. */
-  public String rawStrategy() {
+  /** {@return the strategy as sent, or {@code null}} */
+  public @Nullable String rawStrategy() {
     return resource.strategy();
   }
 
-  /** How many attempts were made, or {@code null}. */
-  public Integer attempts() {
+  /** {@return how many attempts were made, or {@code null}} */
+  public @Nullable Integer attempts() {
     return resource.attempts();
   }
 
-  /** When a sent code stops working, or {@code null}. */
-  public Instant expireAt() {
+  /** {@return when a sent code stops working, or {@code null}} */
+  public @Nullable Instant expireAt() {
     return resource.expireAt();
   }
 
   /**
-   * An error the server attached (for example {@code identifier_already_signed_in}), or {@code
-   * null}.
+   * {@return an error the server attached (for example {@code identifier_already_signed_in}), or
+   * {@code null}}
    */
-  public ClerkError error() {
+  public @Nullable ClerkError error() {
     return resource.error();
   }
 
   /**
-   * A sign-up verification's next step as sent: {@code needs_prepare} (send a code), {@code
-   * needs_attempt} (a code is out: verify it) or {@code ""} (done). Empty for verifications that
-   * carry none (sign-in steps, identifiers).
+   * {@return a sign-up verification's next step as sent: {@code needs_prepare} (send a code),
+   * {@code needs_attempt} (a code is out: verify it) or {@code ""} (done)} Empty for verifications
+   * that carry none (sign-in steps, identifiers).
    */
   public Optional<String> nextAction() {
     return Optional.ofNullable(resource.nextAction());
   }
 
-  /** A sign-up verification's strategies (for example {@code [email_code]}); empty elsewhere. */
+  /**
+   * {@return a sign-up verification's strategies (for example {@code [email_code]}); empty
+   * elsewhere}
+   */
   public List<String> supportedStrategies() {
     return resource.supportedStrategies();
   }
 
   /**
-   * OAuth, SAML and enterprise SSO: the provider's page to open in a browser ({@code
-   * external_verification_redirect_url}), while the verification is {@code unverified}. Empty
-   * for other strategies.
+   * {@return the provider's page to open in a browser ({@code
+   * external_verification_redirect_url}), while the verification is {@code unverified}} OAuth,
+   * SAML and enterprise SSO only: empty for other strategies.
    *
    * @throws ClerkException the server sent something that is not an absolute URL
    */
@@ -105,7 +109,7 @@ public final class Verification {
   }
 
   @Override
-  public boolean equals(Object o) {
+  public boolean equals(@Nullable Object o) {
     return o instanceof Verification v && v.resource.equals(resource);
   }
 

@@ -1,6 +1,7 @@
 package io.github.clerk4j;
 
 import io.github.clerk4j.internal.WireEnums;
+import org.jspecify.annotations.Nullable;
 
 /** The state of one verification (a code, a password, a TOTP, ...). {@code FAILED} and {@code EXPIRED} are distinct: a failed verification had too many wrong attempts, an expired one ran out of time. */
 public enum VerificationStatus {
@@ -17,19 +18,24 @@ public enum VerificationStatus {
   /** A value this version of clerk4j does not know; the owning object keeps the raw string. */
   UNKNOWN(null);
 
-  private final String wire;
+  private final @Nullable String wire;
 
-  VerificationStatus(String wire) {
+  VerificationStatus(@Nullable String wire) {
     this.wire = wire;
   }
 
-  /** The wire value, or {@code null} for {@link #UNKNOWN}. */
-  public String wireValue() {
+  /** {@return the wire value, or {@code null} for {@link #UNKNOWN}} */
+  public @Nullable String wireValue() {
     return wire;
   }
 
-  /** The constant for a wire value; {@link #UNKNOWN} for anything else. */
-  public static VerificationStatus fromWire(String wire) {
+  /**
+   * {@return the constant whose wire value is {@code wire}; {@link #UNKNOWN} for any other,
+   * {@code null} included}
+   *
+   * @param wire the value as the server sent it, or {@code null}
+   */
+  public static VerificationStatus fromWire(@Nullable String wire) {
     return WireEnums.fromWire(VerificationStatus.class, VerificationStatus::wireValue, wire, UNKNOWN);
   }
 }

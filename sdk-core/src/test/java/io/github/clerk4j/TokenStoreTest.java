@@ -238,6 +238,14 @@ class TokenStoreTest {
   }
 
   @Test
+  void aFileStoreAtAFileSystemRootIsRefusedWhenMadeNotAtItsFirstUse() {
+    Path root = Path.of("").toAbsolutePath().getRoot();
+    assertThatThrownBy(() -> TokenStore.file(root))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("must be a file in a directory");
+  }
+
+  @Test
   void fileStoreKeepsTheClientSignedInAcrossInstances(@TempDir Path dir) {
     Path file = dir.resolve("token");
     String token = "Bearer " + jwt("client_1", 1000, 99999);

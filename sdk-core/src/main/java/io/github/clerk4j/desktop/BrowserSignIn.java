@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The whole browser round trip of an OAuth or enterprise SSO sign-in for a desktop or
@@ -72,12 +73,17 @@ public final class BrowserSignIn {
     this.timeout = b.timeout;
   }
 
-  /** Starts configuring; the defaults are port {@value #DEFAULT_PORT}, path {@value #DEFAULT_PATH}, the system browser and 5 minutes. */
+  /**
+   * {@return a builder with the defaults: port {@value #DEFAULT_PORT}, path {@value
+   * #DEFAULT_PATH}, the system browser and 5 minutes}
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** {@code http://127.0.0.1:<port><path>}: the redirect URL to allowlist on the instance. */
+  /**
+   * {@return {@code http://127.0.0.1:<port><path>}, the redirect URL to allowlist on the instance}
+   */
   public URI redirectUrl() {
     return URI.create("http://127.0.0.1:" + port + path);
   }
@@ -86,7 +92,9 @@ public final class BrowserSignIn {
    * Signs in through the browser. Blocks until the browser came back (or the timeout); an
    * interrupt of the calling thread cancels the wait.
    *
-   * @param params the provider or enterprise SSO; its redirect URL, if set, must be {@link #redirectUrl()}
+   * @param clerk the Clerk to sign in with
+   * @param params the provider or enterprise SSO; its redirect URL, if set, must be {@link
+   *     #redirectUrl()}
    * @return the sign-in after the callback: {@code COMPLETE}, {@code NEEDS_SECOND_FACTOR}, or
    *     {@link SignIn#isTransferable() transferable} (a new account: {@link SignIn#transferToSignUp()})
    * @throws ClerkTimeoutException the browser did not come back in time
@@ -106,6 +114,15 @@ public final class BrowserSignIn {
    * Signs up through the browser ({@link SignUp#sso(SsoParams)}); as {@link #signIn(Clerk,
    * SsoParams)} otherwise. The result is {@code COMPLETE}, {@code MISSING_REQUIREMENTS}, or
    * {@link SignUp#isTransferable() transferable} (the account exists: {@link SignUp#transferToSignIn()}).
+   *
+   * @param clerk the Clerk to sign up with
+   * @param params the provider or enterprise SSO; its redirect URL, if set, must be {@link
+   *     #redirectUrl()}
+   * @return the sign-up after the callback
+   * @throws ClerkTimeoutException the browser did not come back in time
+   * @throws CancellationException the thread was interrupted
+   * @throws ClerkException the port is in use, the page could not be opened, or what {@link
+   *     SignUp#sso(SsoParams)} and {@link SignUp#handleRedirectCallback(URI)} throw
    */
   public SignUp signUp(Clerk clerk, SsoParams params) {
     Objects.requireNonNull(clerk, "clerk");
@@ -118,12 +135,28 @@ public final class BrowserSignIn {
    * {@link #signIn(Clerk, SsoParams)} on a thread of its own. The port is bound before this
    * returns (so a port in use throws here); {@code cancel(true)} on the future closes it and ends
    * the wait.
+   *
+   * @param clerk the Clerk to sign in with
+   * @param params the provider or enterprise SSO; its redirect URL, if set, must be {@link
+   *     #redirectUrl()}
+   * @return a future of the sign-in after the callback, failed as {@link #signIn(Clerk, SsoParams)}
+   *     throws
+   * @throws ClerkException the port is in use
    */
   public CompletableFuture<SignIn> signInAsync(Clerk clerk, SsoParams params) {
     return async(clerk, params, this::signInWith);
   }
 
-  /** {@link #signUp(Clerk, SsoParams)} on a thread of its own, cancellable as {@link #signInAsync}. */
+  /**
+   * {@link #signUp(Clerk, SsoParams)} on a thread of its own, cancellable as {@link #signInAsync}.
+   *
+   * @param clerk the Clerk to sign up with
+   * @param params the provider or enterprise SSO; its redirect URL, if set, must be {@link
+   *     #redirectUrl()}
+   * @return a future of the sign-up after the callback, failed as {@link #signUp(Clerk, SsoParams)}
+   *     throws
+   * @throws ClerkException the port is in use
+   */
   public CompletableFuture<SignUp> signUpAsync(Clerk clerk, SsoParams params) {
     return async(clerk, params, this::signUpWith);
   }
@@ -156,7 +189,7 @@ public final class BrowserSignIn {
   }
 
   /** Opens the provider's page and waits for the browser to come back. */
-  private URI roundTrip(LoopbackReceiver receiver, Optional<URI> page, String attempt) {
+  private URI roundTrip(LoopbackReceiver receiver, Optional<URI> page, @Nullable String attempt) {
     URI url = page.orElseThrow(() -> new ClerkException(attempt + " has no provider page to open"));
     String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
     if (!scheme.equals("https") && !scheme.equals("http")) {
@@ -197,7 +230,14 @@ public final class BrowserSignIn {
 
     private Builder() {}
 
-    /** The fixed loopback port of the allowlisted redirect URL (default {@value BrowserSignIn#DEFAULT_PORT}). */
+    /**
+     * Sets the fixed loopback port of the allowlisted redirect URL (default {@value
+     * BrowserSignIn#DEFAULT_PORT}).
+     *
+     * @param port 1 to 65535
+     * @return this builder
+     * @throws IllegalArgumentException the port is out of range
+     */
     public Builder port(int port) {
       if (port < 1 || port > 65535) {
         throw new IllegalArgumentException("port must be 1 to 65535 (a fixed port: Clerk allowlists exact"
@@ -207,7 +247,13 @@ public final class BrowserSignIn {
       return this;
     }
 
-    /** The redirect URL's path (default {@value BrowserSignIn#DEFAULT_PATH}). */
+    /**
+     * Sets the redirect URL's path (default {@value BrowserSignIn#DEFAULT_PATH}).
+     *
+     * @param path a URL path such as {@code /sso-callback}, without query
+     * @return this builder
+     * @throws IllegalArgumentException it is not such a path
+     */
     public Builder callbackPath(String path) {
       Objects.requireNonNull(path, "path");
       LoopbackReceiver.checkPath(path);
@@ -215,13 +261,24 @@ public final class BrowserSignIn {
       return this;
     }
 
-    /** Opens the provider's page (default {@link BrowserLauncher#system()}). */
+    /**
+     * Sets what opens the provider's page (default {@link BrowserLauncher#system()}).
+     *
+     * @param launcher the browser, or anything else that shows the page to the person
+     * @return this builder
+     */
     public Builder launcher(BrowserLauncher launcher) {
       this.launcher = Objects.requireNonNull(launcher, "launcher");
       return this;
     }
 
-    /** How long to wait for the browser to come back (default 5 minutes). */
+    /**
+     * Sets how long to wait for the browser to come back (default 5 minutes).
+     *
+     * @param timeout a positive duration
+     * @return this builder
+     * @throws IllegalArgumentException it is zero or negative
+     */
     public Builder timeout(Duration timeout) {
       Objects.requireNonNull(timeout, "timeout");
       if (timeout.isNegative() || timeout.isZero()) {
@@ -231,6 +288,7 @@ public final class BrowserSignIn {
       return this;
     }
 
+    /** {@return the configured, immutable {@link BrowserSignIn}} */
     public BrowserSignIn build() {
       return new BrowserSignIn(this);
     }

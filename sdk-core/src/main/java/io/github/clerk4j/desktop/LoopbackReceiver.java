@@ -22,6 +22,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.CancellationException;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Receives the browser's return from a sign-in page on {@code http://127.0.0.1:<port><path>}
@@ -63,6 +64,7 @@ public final class LoopbackReceiver implements AutoCloseable {
    *
    * @param port 1 to 65535, the port of the allowlisted redirect URL
    * @param path the redirect URL's path, such as {@code /sso-callback}
+   * @return the receiver, listening; close it when done
    * @throws IllegalArgumentException the port is out of range or the path is not a plain path
    * @throws ClerkException the port is in use or cannot be bound; the message says what to do
    */
@@ -94,12 +96,15 @@ public final class LoopbackReceiver implements AutoCloseable {
     }
   }
 
-  /** {@code http://127.0.0.1:<port><path>}: the redirect URL to send and to allowlist. */
+  /** {@return {@code http://127.0.0.1:<port><path>}, the redirect URL to send and to allowlist} */
   public URI redirectUrl() {
     return redirectUrl;
   }
 
-  /** Whether the socket is closed (after a callback, a timeout, a cancel or {@link #close()}). */
+  /**
+   * {@return whether the socket is closed (after a callback, a timeout, a cancel or {@link
+   * #close()})}
+   */
   public boolean isClosed() {
     return server.isClosed();
   }
@@ -108,6 +113,9 @@ public final class LoopbackReceiver implements AutoCloseable {
    * Waits for the browser to come back and returns the URL it came back to ({@link
    * #redirectUrl()} with the query Clerk added). The socket is closed when this returns or throws.
    *
+   * @param timeout how long to wait; positive
+   * @return the callback URL, with its query
+   * @throws IllegalArgumentException the timeout is zero or negative
    * @throws ClerkTimeoutException no callback within {@code timeout}
    * @throws CancellationException the thread was interrupted (its interrupt flag stays set) or
    *     {@link #close()} was called meanwhile
@@ -148,7 +156,7 @@ public final class LoopbackReceiver implements AutoCloseable {
   }
 
   /** Answers one connection; the callback URL if it was the callback, else null. */
-  private URI serve(Socket connection) {
+  private @Nullable URI serve(Socket connection) {
     try (Socket c = connection) {
       c.setSoTimeout(READ_TIMEOUT_MILLIS);
       Head head = readHead(c.getInputStream());
@@ -192,14 +200,14 @@ public final class LoopbackReceiver implements AutoCloseable {
   }
 
   /** The parts of a request head this receiver reads. */
-  record Head(String method, String target, String host) {}
+  record Head(String method, String target, @Nullable String host) {}
 
   /**
    * Reads the request head (up to the empty line) strictly: CRLF line ends, at most {@link
    * #MAX_HEAD_BYTES}, a request line of the form {@code METHOD /target HTTP/1.x}, one {@code
    * Host}. Null for anything else. The body, if any, is never read.
    */
-  static Head readHead(InputStream in) throws IOException {
+  static @Nullable Head readHead(InputStream in) throws IOException {
     ByteArrayOutputStream head = new ByteArrayOutputStream();
     int matched = 0;
     while (matched < 4) {
@@ -219,7 +227,8 @@ public final class LoopbackReceiver implements AutoCloseable {
         matched = 0; // a bare LF is not a line end here
       }
     }
-    String text = head.toString(StandardCharsets.ISO_8859_1);
+    // Not toString(Charset), Java 10's, which Android (API 26) lacks.
+    String text = new String(head.toByteArray(), StandardCharsets.ISO_8859_1);
     String[] lines = text.substring(0, text.length() - 4).split("\r\n", -1);
     var requestLine = REQUEST_LINE.matcher(lines[0]);
     if (!requestLine.matches()) {
@@ -242,7 +251,8 @@ public final class LoopbackReceiver implements AutoCloseable {
     return new Head(requestLine.group(1), requestLine.group(2), host);
   }
 
-  private static void write(OutputStream out, int status, String reason, String message, String extraHeaders)
+  private static void write(
+      OutputStream out, int status, String reason, String message, @Nullable String extraHeaders)
       throws IOException {
     String title = status == 200 ? "Signed in" : reason;
     byte[] body = ("<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + title
@@ -269,7 +279,7 @@ public final class LoopbackReceiver implements AutoCloseable {
     closeQuietly(server);
   }
 
-  private static void closeQuietly(ServerSocket s) {
+  private static void closeQuietly(@Nullable ServerSocket s) {
     if (s != null) {
       try {
         s.close();

@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.net.URI;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code java.awt.Desktop.getDesktop().browse(url)}, reached by reflection so that clerk4j-core
@@ -31,7 +33,8 @@ final class SystemBrowser implements BrowserLauncher {
     try {
       desktop.getClass().getMethod("browse", URI.class).invoke(desktop, url);
     } catch (InvocationTargetException e) {
-      Log.debug(() -> "the desktop could not open the browser (" + e.getCause().getClass().getSimpleName()
+      Log.debug(() -> "the desktop could not open the browser ("
+          + Objects.requireNonNullElse(e.getCause(), e).getClass().getSimpleName()
           + "): printing the URL instead");
       fallback.open(url);
     } catch (ReflectiveOperationException | RuntimeException e) {
@@ -40,7 +43,7 @@ final class SystemBrowser implements BrowserLauncher {
   }
 
   /** The AWT desktop if this JVM has one that can browse, else null. */
-  private static Object desktop() {
+  private static @Nullable Object desktop() {
     try {
       Class<?> graphics = Class.forName("java.awt.GraphicsEnvironment");
       if ((Boolean) graphics.getMethod("isHeadless").invoke(null)) {

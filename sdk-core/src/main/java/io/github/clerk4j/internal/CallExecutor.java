@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The one place where Frontend API calls are made: it attaches the client token, keeps the
@@ -69,7 +70,7 @@ public final class CallExecutor {
    * @throws ClerkApiException the server's answer was an error (after any allowed retries)
    * @throws ClerkNetworkException no usable answer (after any allowed retries)
    */
-  public FapiResponse execute(Endpoint endpoint, String id, String sessionId, Form form) {
+  public FapiResponse execute(Endpoint endpoint, @Nullable String id, @Nullable String sessionId, Form form) {
     return execute(endpoint, id, sessionId, form, null);
   }
 
@@ -77,7 +78,8 @@ public final class CallExecutor {
    * {@link #execute(Endpoint, String, String, Form)} with the file part of a {@code
    * multipart/form-data} body ({@link FapiRequest#file()}), or {@code null} for none.
    */
-  public FapiResponse execute(Endpoint endpoint, String id, String sessionId, Form form, FilePart file) {
+  public FapiResponse execute(
+      Endpoint endpoint, @Nullable String id, @Nullable String sessionId, Form form, @Nullable FilePart file) {
     Objects.requireNonNull(endpoint, "endpoint");
     Form body = form == null ? Form.empty() : form;
     Instant deadline = clock.instant().plus(retryPolicy.totalTimeout());
@@ -158,7 +160,8 @@ public final class CallExecutor {
    * another device, and the local snapshot must not keep showing it signed in (clerk-js fetches
    * the client on every 401 to learn the same).
    */
-  private ClerkApiException onRefusal(long ticket, FapiRequest request, ClerkApiException e, String header) {
+  private ClerkApiException onRefusal(
+      long ticket, FapiRequest request, ClerkApiException e, @Nullable String header) {
     boolean clientRejected =
         e.isUnauthenticated() && (request.sessionId() == null || e.hasCode("authentication_invalid"));
     if (clientRejected) {
@@ -182,7 +185,7 @@ public final class CallExecutor {
   }
 
   /** How long to wait before the next attempt, or {@code null} to give up and throw. */
-  private Duration retryDelay(Endpoint endpoint, ClerkException e, int attempt, Instant deadline) {
+  private @Nullable Duration retryDelay(Endpoint endpoint, ClerkException e, int attempt, Instant deadline) {
     if (attempt >= retryPolicy.maxAttempts()) {
       return null;
     }
@@ -209,7 +212,7 @@ public final class CallExecutor {
   }
 
   /** The server's {@code Retry-After} when it is short enough to wait out, else backoff or null. */
-  private Duration serverWait(ClerkApiException e, int attempt) {
+  private @Nullable Duration serverWait(ClerkApiException e, int attempt) {
     Duration retryAfter = e.retryAfter().orElse(null);
     if (retryAfter == null) {
       return retryPolicy.backoff(attempt);
@@ -225,8 +228,10 @@ public final class CallExecutor {
     if (!needsScrubbing(e)) {
       return e;
     }
+    // A transport's exception has a message; an empty one stands in if it broke that rule.
     ClerkNetworkException copy = new ClerkNetworkException(
-        Redactor.scrub(e.getMessage()), redactedCause(e.getCause()), e.requestMayHaveBeenSent());
+        Objects.requireNonNullElse(Redactor.scrub(e.getMessage()), ""), redactedCause(e.getCause()),
+        e.requestMayHaveBeenSent());
     copy.setStackTrace(e.getStackTrace());
     return copy;
   }
@@ -241,11 +246,11 @@ public final class CallExecutor {
     return false;
   }
 
-  private static Throwable redactedCause(Throwable t) {
+  private static @Nullable Throwable redactedCause(@Nullable Throwable t) {
     return t == null || !needsScrubbing(t) ? t : scrubbedCopy(t);
   }
 
-  private static Throwable scrubbedCopy(Throwable t) {
+  private static @Nullable Throwable scrubbedCopy(@Nullable Throwable t) {
     if (t == null) {
       return null;
     }
@@ -259,7 +264,7 @@ public final class CallExecutor {
   static final class RedactedCause extends Exception {
     private static final long serialVersionUID = 1L;
 
-    RedactedCause(String message, Throwable cause) {
+    RedactedCause(String message, @Nullable Throwable cause) {
       super(message, cause);
     }
   }
@@ -274,7 +279,7 @@ public final class CallExecutor {
     }
   }
 
-  private static String describe(Endpoint endpoint, String id, String sessionId) {
+  private static String describe(Endpoint endpoint, @Nullable String id, @Nullable String sessionId) {
     return endpoint.name() + (id == null ? "" : " " + id) + (sessionId == null ? "" : " session=" + sessionId);
   }
 }

@@ -19,6 +19,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@link TokenStore#file(Path)}: owner-only permissions, atomic replace via a temp file, and one
@@ -33,13 +34,20 @@ public final class FileTokenStore implements TokenStore {
   private static final Set<Path> HELD_IN_THIS_JVM = ConcurrentHashMap.newKeySet();
 
   private final Path path;
+  private final Path dir;
   private final Path lockPath;
   private final Object lock = new Object();
-  private FileChannel lockChannel;
-  private FileLock fileLock;
+  /** Held from the first use until {@link #close()}; its channel is the open {@code .lock} file. */
+  private @Nullable FileLock fileLock;
 
+  /** @throws IllegalArgumentException {@code path} is a root, which names no file */
   public FileTokenStore(Path path) {
     this.path = path.toAbsolutePath().normalize();
+    Path parent = this.path.getParent();
+    if (parent == null) {
+      throw new IllegalArgumentException("the client token file must be a file in a directory, not " + this.path);
+    }
+    this.dir = parent;
     this.lockPath = this.path.resolveSibling(this.path.getFileName() + ".lock");
   }
 
@@ -63,7 +71,6 @@ public final class FileTokenStore implements TokenStore {
   public void set(String token) {
     synchronized (lock) {
       own();
-      Path dir = path.getParent();
       Path tmp = null;
       try {
         // The temp file is created with owner-only permissions from the start, so the token is
@@ -113,12 +120,11 @@ public final class FileTokenStore implements TokenStore {
       }
       try {
         fileLock.release();
-        lockChannel.close();
+        fileLock.channel().close();
       } catch (IOException ignored) {
         // the channel is gone either way; the OS drops the lock with it
       } finally {
         fileLock = null;
-        lockChannel = null;
         HELD_IN_THIS_JVM.remove(path);
       }
     }
@@ -135,14 +141,13 @@ public final class FileTokenStore implements TokenStore {
     }
     FileChannel channel = null;
     try {
-      Files.createDirectories(path.getParent());
+      Files.createDirectories(dir);
       channel = FileChannel.open(lockPath, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
       FileLock taken = channel.tryLock();
       if (taken == null) {
         throw new ClerkException("the client token file " + path + " is used by another running process"
             + " (it holds " + lockPath + "): give each running app its own file, or stop the other one");
       }
-      lockChannel = channel;
       fileLock = taken;
     } catch (IOException | OverlappingFileLockException e) {
       throw new ClerkException("cannot lock the client token file " + path + " (" + lockPath + "): "

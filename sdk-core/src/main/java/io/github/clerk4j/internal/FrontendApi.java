@@ -5,6 +5,7 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Turns a publishable key or an explicit URL into the Frontend API origin. A key is {@code
@@ -21,7 +22,7 @@ public final class FrontendApi {
    */
   private record Checked(Object given, URI origin) {}
 
-  private static volatile Checked last;
+  private static volatile @Nullable Checked last;
 
   private FrontendApi() {}
 
@@ -32,7 +33,7 @@ public final class FrontendApi {
   }
 
   /** The origin last checked for {@code given}, or null. */
-  private static URI remembered(Object given) {
+  private static @Nullable URI remembered(Object given) {
     Checked c = last;
     return c != null && c.given().equals(given) ? c.origin() : null;
   }

@@ -5,6 +5,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A future whose {@link #cancel(boolean)} stops the work: it interrupts the thread running it
@@ -19,10 +20,10 @@ public final class InterruptibleTask<T> extends CompletableFuture<T> {
 
   private final Object lock = new Object();
   /** The thread running the work while it runs, else null; guarded by {@link #lock}. */
-  private Thread runner;
-  private final Runnable onCancel;
+  private @Nullable Thread runner;
+  private final @Nullable Runnable onCancel;
 
-  private InterruptibleTask(Runnable onCancel) {
+  private InterruptibleTask(@Nullable Runnable onCancel) {
     this.onCancel = onCancel;
   }
 
@@ -32,7 +33,7 @@ public final class InterruptibleTask<T> extends CompletableFuture<T> {
    *
    * @param onCancel also run on cancel (close a socket the work blocks on), or null
    */
-  public static <T> InterruptibleTask<T> start(Executor executor, Callable<T> work, Runnable onCancel) {
+  public static <T> InterruptibleTask<T> start(Executor executor, Callable<T> work, @Nullable Runnable onCancel) {
     InterruptibleTask<T> task = new InterruptibleTask<>(onCancel);
     try {
       executor.execute(() -> task.run(work));

@@ -7,6 +7,7 @@ import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads numeric claims ({@code iat}, {@code exp}) from a JWT payload without verifying it. Core has
@@ -28,7 +29,7 @@ public final class Jwts {
    * The numeric claim {@code name} of {@code token} (a bare JWT or {@code Bearer <jwt>}), or empty
    * when the token is not a JWT or has no such numeric claim.
    */
-  public static OptionalLong numericClaim(String token, String name) {
+  public static OptionalLong numericClaim(@Nullable String token, String name) {
     if (token == null) {
       return OptionalLong.empty();
     }

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.StringJoiner;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Keeps secrets out of logs, {@code toString()} and exception messages. Form values are shown by
@@ -53,7 +54,7 @@ public final class Redactor {
   }
 
   /** {@code text} with JWTs and bearer tokens replaced by {@code [redacted]}; null stays null. */
-  public static String scrub(String text) {
+  public static @Nullable String scrub(@Nullable String text) {
     if (text == null) {
       return null;
     }

@@ -3,6 +3,7 @@ package io.github.clerk4j.internal;
 import io.github.clerk4j.TokenStore;
 import java.util.Objects;
 import java.util.OptionalLong;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Applies the client-token rules of the native protocol on top of a {@link TokenStore}: a response's
@@ -18,7 +19,7 @@ public final class TokenKeeper {
   private long appliedTicket = -1;
   /** Responses to requests sent before a local clear (sign-out) must not restore a token. */
   private long clearedBefore = -1;
-  private String token;
+  private @Nullable String token;
   private boolean loaded;
 
   public TokenKeeper(TokenStore store) {
@@ -31,7 +32,7 @@ public final class TokenKeeper {
   }
 
   /** The token to send, or {@code null}. */
-  public synchronized String current() {
+  public synchronized @Nullable String current() {
     if (!loaded) {
       token = store.get().orElse(null);
       loaded = true;
@@ -50,13 +51,13 @@ public final class TokenKeeper {
    * @param sentToken the {@code Authorization} the request carried, or {@code null} for none
    * @return whether the stored token changed
    */
-  public synchronized boolean onResponse(long ticket, String sentToken, String header) {
+  public synchronized boolean onResponse(long ticket, @Nullable String sentToken, @Nullable String header) {
     if (header == null || ticket < clearedBefore) {
       return false;
     }
     current();
     String value = header.trim();
-    if (value.isEmpty() || value.equalsIgnoreCase("Bearer")) {
+    if (clears(value)) {
       if (ticket < appliedTicket || token == null) {
         return false;
       }
@@ -104,19 +105,23 @@ public final class TokenKeeper {
    * @return whether the current token was cleared, so that the caller forgets the local client
    *     state too
    */
-  public synchronized boolean onUnauthenticated(long ticket, String sentToken, String header) {
+  public synchronized boolean onUnauthenticated(long ticket, @Nullable String sentToken, @Nullable String header) {
     current();
     if (ticket < clearedBefore || !Objects.equals(sentToken, token)) {
       onResponse(ticket, sentToken, header);
       return false;
     }
     clear();
-    String value = header == null ? "" : header.trim();
-    if (!value.isEmpty() && !value.equalsIgnoreCase("Bearer")) {
+    if (header != null && !clears(header.trim())) {
       store.set(header);
       token = header;
     }
     return true;
+  }
+
+  /** An empty or bare {@code Bearer} header value (trimmed): the server cleared the token. */
+  private static boolean clears(String value) {
+    return value.isEmpty() || value.equalsIgnoreCase("Bearer");
   }
 
   /**

@@ -3,6 +3,7 @@ package io.github.clerk4j.internal;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /** Maps wire strings to the enums of the public API; anything new becomes the enum's UNKNOWN. */
 public final class WireEnums {
@@ -17,7 +18,7 @@ public final class WireEnums {
    */
   @SuppressWarnings("unchecked")
   public static <E extends Enum<E>> E fromWire(
-      Class<E> type, Function<E, String> wireValue, String wire, E unknown) {
+      Class<E> type, Function<E, @Nullable String> wireValue, @Nullable String wire, E unknown) {
     if (wire == null) {
       return unknown;
     }

@@ -135,8 +135,8 @@ public enum Endpoint {
   }
 
   /**
-   * Whether sending the call twice has the effect of sending it once (the GETs). Only such calls
-   * are retried after a failure that may have reached the server.
+   * {@return whether sending the call twice has the effect of sending it once (the GETs)} Only such
+   * calls are retried after a failure that may have reached the server.
    */
   public boolean idempotent() {
     return idempotent;

@@ -2,6 +2,7 @@ package io.github.clerk4j.spi;
 
 import java.time.Duration;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One Frontend API call to make: what to call, on which resource, with which form body and client
@@ -27,10 +28,21 @@ import java.util.Objects;
  *     longer.
  */
 public record FapiRequest(
-    Endpoint endpoint, String id, String sessionId, Form form, FilePart file, String clientToken,
-    Duration timeout) {
+    Endpoint endpoint, @Nullable String id, @Nullable String sessionId, Form form,
+    @Nullable FilePart file, @Nullable String clientToken, Duration timeout) {
 
-  /** Checks the parts: endpoint, form and timeout are required, the timeout positive. */
+  /**
+   * Checks the parts: endpoint, form and timeout are required, the timeout positive.
+   *
+   * @param endpoint the call
+   * @param id the path's resource id where the endpoint names one, else {@code null}
+   * @param sessionId the session the call acts for, else {@code null}
+   * @param form the form body; empty for calls without one
+   * @param file the file part of a {@code multipart/form-data} body, else {@code null}
+   * @param clientToken the {@code Authorization} value to send, or {@code null} for none
+   * @param timeout the longest this attempt may take
+   * @throws IllegalArgumentException the timeout is zero or negative
+   */
   public FapiRequest {
     Objects.requireNonNull(endpoint, "endpoint");
     Objects.requireNonNull(form, "form");
@@ -40,9 +52,20 @@ public record FapiRequest(
     }
   }
 
-  /** A call without a file: every endpoint but {@link Endpoint#SET_PROFILE_IMAGE}. */
+  /**
+   * A call without a file: every endpoint but {@link Endpoint#SET_PROFILE_IMAGE}.
+   *
+   * @param endpoint the call
+   * @param id the path's resource id where the endpoint names one, else {@code null}
+   * @param sessionId the session the call acts for, else {@code null}
+   * @param form the form body; empty for calls without one
+   * @param clientToken the {@code Authorization} value to send, or {@code null} for none
+   * @param timeout the longest this attempt may take
+   * @throws IllegalArgumentException the timeout is zero or negative
+   */
   public FapiRequest(
-      Endpoint endpoint, String id, String sessionId, Form form, String clientToken, Duration timeout) {
+      Endpoint endpoint, @Nullable String id, @Nullable String sessionId, Form form,
+      @Nullable String clientToken, Duration timeout) {
     this(endpoint, id, sessionId, form, null, clientToken, timeout);
   }
 

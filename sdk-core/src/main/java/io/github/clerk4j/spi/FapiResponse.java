@@ -6,6 +6,7 @@ import io.github.clerk4j.internal.wire.AnswerDecoder;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The answer to one {@link FapiRequest}, as clerk4j-core decoded it: a resource, or the server's
@@ -18,13 +19,13 @@ import java.util.function.Function;
 public final class FapiResponse {
 
   private final int httpStatus;
-  private final Object response;
-  private final Object client;
-  private final String clientToken;
-  private final ClerkApiException error;
+  private final @Nullable Object response;
+  private final @Nullable Object client;
+  private final @Nullable String clientToken;
+  private final @Nullable ClerkApiException error;
 
-  private FapiResponse(
-      int httpStatus, Object response, Object client, String clientToken, ClerkApiException error) {
+  private FapiResponse(int httpStatus, @Nullable Object response, @Nullable Object client,
+      @Nullable String clientToken, @Nullable ClerkApiException error) {
     this.httpStatus = httpStatus;
     this.response = response;
     this.client = client;
@@ -45,14 +46,18 @@ public final class FapiResponse {
    *   <li>1xx and 3xx (the transport follows no redirects): a refusal without a client token.
    * </ul>
    *
+   * @param request the request this answers
+   * @param httpStatus the answer's HTTP status
    * @param headers the answer's headers by name, case-insensitively ({@code null} when absent)
    * @param body the body, or {@code null} when it is empty
+   * @return the resource, or the refusal, and the client and client token the answer carried
    * @throws ClerkNetworkException the body of a 2xx is empty, cut off, not JSON or not the
    *     endpoint's resource ({@link ClerkNetworkException#requestMayHaveBeenSent()} is {@code
    *     true}: the server answered); the same when reading the body failed
    */
   public static FapiResponse decode(
-      FapiRequest request, int httpStatus, Function<String, String> headers, JsonSource body) {
+      FapiRequest request, int httpStatus, Function<String, @Nullable String> headers,
+      @Nullable JsonSource body) {
     Objects.requireNonNull(request, "request");
     Objects.requireNonNull(headers, "headers");
     AnswerDecoder.Answer a = AnswerDecoder.decode(request.endpoint(), httpStatus, headers, body);
@@ -62,53 +67,65 @@ public final class FapiResponse {
   /**
    * A successful answer, for test doubles and decorators.
    *
+   * @param httpStatus a 2xx status
    * @param response the resource as clerk4j-core decodes it for the endpoint
    * @param client the piggybacked client as clerk4j-core decodes it, or {@code null}
    * @param clientToken the {@code Authorization} header, or {@code null}
+   * @return the answer
+   * @throws IllegalArgumentException the status is not 2xx
    */
-  public static FapiResponse of(int httpStatus, Object response, Object client, String clientToken) {
+  public static FapiResponse of(
+      int httpStatus, @Nullable Object response, @Nullable Object client, @Nullable String clientToken) {
     if (httpStatus < 200 || httpStatus > 299) {
       throw new IllegalArgumentException("a successful answer has a 2xx status: " + httpStatus);
     }
     return new FapiResponse(httpStatus, response, client, clientToken, null);
   }
 
-  /** A refusal, for test doubles and decorators: the server answered with {@code error}. */
-  public static FapiResponse refusal(ClerkApiException error, String clientToken) {
+  /**
+   * {@return a refusal, for test doubles and decorators: the server answered with {@code error}}
+   *
+   * @param error the server's refusal; its {@link ClerkApiException#httpStatus()} is the answer's
+   * @param clientToken the {@code Authorization} header the refusal carried, or {@code null}
+   */
+  public static FapiResponse refusal(ClerkApiException error, @Nullable String clientToken) {
     Objects.requireNonNull(error, "error");
     return new FapiResponse(error.httpStatus(), null, null, clientToken, error);
   }
 
-  /** The HTTP status. */
+  /** {@return the HTTP status} */
   public int httpStatus() {
     return httpStatus;
   }
 
-  /** The server's refusal, for any status but 2xx. */
+  /** {@return the server's refusal, for any status but 2xx} */
   public Optional<ClerkApiException> error() {
     return Optional.ofNullable(error);
   }
 
   /**
-   * The decoded resource (the {@code response} member, or the whole body where the endpoint's
-   * answer is not wrapped), in clerk4j-core's internal form; {@code null} for a refusal and where
-   * the server sent none. Opaque to transports.
+   * {@return the decoded resource (the {@code response} member, or the whole body where the
+   * endpoint's answer is not wrapped), in clerk4j-core's internal form; {@code null} for a refusal
+   * and where the server sent none} Opaque to transports.
    */
-  public Object response() {
+  public @Nullable Object response() {
     return response;
   }
 
-  /** The piggybacked client in clerk4j-core's internal form, or {@code null}. Opaque to transports. */
-  public Object client() {
+  /**
+   * {@return the piggybacked client in clerk4j-core's internal form, or {@code null}} Opaque to
+   * transports.
+   */
+  public @Nullable Object client() {
     return client;
   }
 
   /**
-   * The client token the answer carried, verbatim: an empty value or a bare {@code Bearer} means
-   * the server cleared it. {@code null} when there was none, or it may not be taken from this
+   * {@return the client token the answer carried, verbatim: an empty value or a bare {@code Bearer}
+   * means the server cleared it} {@code null} when there was none, or it may not be taken from this
    * answer.
    */
-  public String clientToken() {
+  public @Nullable String clientToken() {
     return clientToken;
   }
 

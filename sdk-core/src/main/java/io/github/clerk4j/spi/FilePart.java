@@ -2,6 +2,7 @@ package io.github.clerk4j.spi;
 
 import java.util.Arrays;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One file of a {@code multipart/form-data} body: the upload of the endpoints whose {@link
@@ -41,33 +42,33 @@ public final class FilePart {
     return value;
   }
 
-  /** The form field the file is sent as. */
+  /** {@return the form field the file is sent as} */
   public String name() {
     return name;
   }
 
-  /** The file name the part announces. */
+  /** {@return the file name the part announces} */
   public String fileName() {
     return fileName;
   }
 
-  /** The media type of the content. */
+  /** {@return the media type of the content} */
   public String contentType() {
     return contentType;
   }
 
-  /** A copy of the file's bytes. */
+  /** {@return a copy of the file's bytes} */
   public byte[] content() {
     return content.clone();
   }
 
-  /** How many bytes the file has. */
+  /** {@return how many bytes the file has} */
   public int size() {
     return content.length;
   }
 
   @Override
-  public boolean equals(Object o) {
+  public boolean equals(@Nullable Object o) {
     return o instanceof FilePart f && f.name.equals(name) && f.fileName.equals(fileName)
         && f.contentType.equals(contentType) && Arrays.equals(f.content, content);
   }

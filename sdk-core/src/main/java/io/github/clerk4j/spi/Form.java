@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An ordered, immutable form body with snake_case keys, as the Frontend API expects
@@ -22,13 +23,19 @@ public final class Form {
     this.fields = fields;
   }
 
-  /** The form without fields. */
+  /** {@return the form without fields} */
   public static Form empty() {
     return EMPTY;
   }
 
-  /** A copy with {@code key=value} added (or replaced); a {@code null} value leaves the field out. */
-  public Form with(String key, String value) {
+  /**
+   * {@return a copy with {@code key=value} added (or replaced); a {@code null} value leaves the
+   * field out}
+   *
+   * @param key the field, in snake_case
+   * @param value the value in wire form, or {@code null} to leave the field out
+   */
+  public Form with(String key, @Nullable String value) {
     Objects.requireNonNull(key, "key");
     if (value == null) {
       return this;
@@ -38,7 +45,11 @@ public final class Form {
     return new Form(Collections.unmodifiableMap(copy));
   }
 
-  /** A copy without {@code key} (this form itself when it has no such field). */
+  /**
+   * {@return a copy without {@code key} (this form itself when it has no such field)}
+   *
+   * @param key the field to leave out
+   */
   public Form without(String key) {
     if (!fields.containsKey(key)) {
       return this;
@@ -48,27 +59,37 @@ public final class Form {
     return new Form(Collections.unmodifiableMap(copy));
   }
 
-  /** A copy with {@code key=true|false} added; a {@code null} value leaves the field out. */
-  public Form with(String key, Boolean value) {
+  /**
+   * {@return a copy with {@code key=true|false} added; a {@code null} value leaves the field out}
+   *
+   * @param key the field, in snake_case
+   * @param value the value, or {@code null} to leave the field out
+   */
+  public Form with(String key, @Nullable Boolean value) {
     return with(key, value == null ? null : value.toString());
   }
 
-  /** The fields in insertion order (unmodifiable). */
+  /** {@return the fields in insertion order (unmodifiable)} */
   public Map<String, String> fields() {
     return fields;
   }
 
-  /** The value of {@code key}, or {@code null}. */
-  public String get(String key) {
+  /**
+   * {@return the value of {@code key}, or {@code null} when the form has no such field}
+   *
+   * @param key the field
+   */
+  public @Nullable String get(String key) {
     return fields.get(key);
   }
 
+  /** {@return whether the form has no field} */
   public boolean isEmpty() {
     return fields.isEmpty();
   }
 
   @Override
-  public boolean equals(Object o) {
+  public boolean equals(@Nullable Object o) {
     return o instanceof Form f && f.fields.equals(fields);
   }
 

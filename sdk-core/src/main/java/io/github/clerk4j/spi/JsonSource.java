@@ -3,6 +3,7 @@ package io.github.clerk4j.spi;
 import io.github.clerk4j.internal.wire.MemberNames;
 import java.io.IOException;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A pull parser over one JSON response body: how a transport hands a body to clerk4j-core, which
@@ -26,15 +27,25 @@ public interface JsonSource {
 
   /** The kinds of the next token, as {@link #peek()} reports them. */
   enum Token {
+    /** {@code [}: an array begins. */
     BEGIN_ARRAY,
+    /** {@code ]}: the array ends. */
     END_ARRAY,
+    /** <code>{</code>: an object begins. */
     BEGIN_OBJECT,
+    /** <code>}</code>: the object ends. */
     END_OBJECT,
+    /** A property name. */
     NAME,
+    /** A string. */
     STRING,
+    /** A number. */
     NUMBER,
+    /** {@code true} or {@code false}. */
     BOOLEAN,
+    /** {@code null}. */
     NULL,
+    /** The end of the body. */
     END_DOCUMENT
   }
 
@@ -43,12 +54,14 @@ public interface JsonSource {
     private static final long serialVersionUID = 1L;
 
     /**
+     * A body that is not JSON, or a value of another kind.
+     *
      * @param message what was wrong; must not quote the body, which may hold secrets, nor the
      *     path, whose member names come from the body too (core says where, from {@link
      *     JsonSource#path()})
      * @param cause the parser's own exception, or {@code null}
      */
-    public SyntaxException(String message, Throwable cause) {
+    public SyntaxException(String message, @Nullable Throwable cause) {
       super(message, cause);
     }
   }
@@ -58,50 +71,110 @@ public interface JsonSource {
    * read and those they skip. A hint for a parser that can match a name against a fixed set
    * without making a string of it (Moshi's {@code JsonReader.Options}): {@link #nextName()} may
    * then return the listed instance; a body may carry any other name too.
+   *
+   * @return the names, an unmodifiable list
    */
   static List<String> knownNames() {
     return MemberNames.ALL;
   }
 
-  /** The kind of the next token, without consuming it. */
+  /**
+   * {@return the kind of the next token, without consuming it}
+   *
+   * @throws IOException the body ended, is not JSON, or could not be read
+   */
   Token peek() throws IOException;
 
-  /** Consumes {@code [}. */
+  /**
+   * Consumes {@code [}.
+   *
+   * @throws IOException the next token is not {@code [}, or the body could not be read
+   */
   void beginArray() throws IOException;
 
-  /** Consumes {@code ]}. */
+  /**
+   * Consumes {@code ]}.
+   *
+   * @throws IOException the next token is not {@code ]}, or the body could not be read
+   */
   void endArray() throws IOException;
 
-  /** Consumes <code>{</code>. */
+  /**
+   * Consumes <code>{</code>.
+   *
+   * @throws IOException the next token is not <code>{</code>, or the body could not be read
+   */
   void beginObject() throws IOException;
 
-  /** Consumes <code>}</code>. */
+  /**
+   * Consumes <code>}</code>.
+   *
+   * @throws IOException the next token is not <code>}</code>, or the body could not be read
+   */
   void endObject() throws IOException;
 
-  /** Whether the current array or object has another element. */
+  /**
+   * {@return whether the current array or object has another element}
+   *
+   * @throws IOException the body ended inside it, is not JSON, or could not be read
+   */
   boolean hasNext() throws IOException;
 
-  /** The next property name. */
+  /**
+   * {@return the next property name}
+   *
+   * @throws IOException the next token is not a name, or the body could not be read
+   */
   String nextName() throws IOException;
 
-  /** The next string (a number is also returned as its text). */
+  /**
+   * {@return the next string (a number is also returned as its text)}
+   *
+   * @throws IOException the next token is neither a string nor a number, or the body could not be
+   *     read
+   */
   String nextString() throws IOException;
 
-  /** The next boolean. */
+  /**
+   * {@return the next boolean}
+   *
+   * @throws IOException the next token is not a boolean, or the body could not be read
+   */
   boolean nextBoolean() throws IOException;
 
-  /** The next number as a {@code long}; also a string holding one. */
+  /**
+   * {@return the next number as a {@code long}; also a string holding one}
+   *
+   * @throws IOException the next token is neither a number nor a string holding one, or the body
+   *     could not be read
+   */
   long nextLong() throws IOException;
 
-  /** The next number as a {@code double}; also a string holding one. */
+  /**
+   * {@return the next number as a {@code double}; also a string holding one}
+   *
+   * @throws IOException the next token is neither a number nor a string holding one, or the body
+   *     could not be read
+   */
   double nextDouble() throws IOException;
 
-  /** Consumes a {@code null}. */
+  /**
+   * Consumes a {@code null}.
+   *
+   * @throws IOException the next token is not {@code null}, or the body could not be read
+   */
   void nextNull() throws IOException;
 
-  /** Skips the next value, whatever its kind (an object or array with everything in it). */
+  /**
+   * Skips the next value, whatever its kind (an object or array with everything in it).
+   *
+   * @throws IOException the body ended inside the value, is not JSON, or could not be read
+   */
   void skipValue() throws IOException;
 
-  /** Where the parser is, as a JSONPath such as {@code $.response.supported_first_factors[1]}. */
+  /**
+   * {@return where the parser is, as a JSONPath such as {@code
+   * $.response.supported_first_factors[1]}}
+   */
   String path();
 }

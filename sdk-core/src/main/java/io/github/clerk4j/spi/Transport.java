@@ -45,6 +45,7 @@ public interface Transport extends AutoCloseable {
   /**
    * Sends {@code request} once.
    *
+   * @param request the call, with the client token to send and the time it may take
    * @return the decoded answer, a refusal included
    * @throws ClerkNetworkException no usable answer
    */

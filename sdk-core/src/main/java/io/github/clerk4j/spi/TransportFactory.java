@@ -11,8 +11,11 @@ import java.net.URI;
 public interface TransportFactory {
 
   /**
+   * Makes the transport of one {@code Clerk}.
+   *
    * @param frontendApiUrl the instance's Frontend API origin, for example {@code
    *     https://example-13.clerk.accounts.dev} or {@code http://127.0.0.1:8787}, without {@code /v1}
+   * @return a transport that sends to {@code frontendApiUrl}; {@code Clerk.close()} closes it
    */
   Transport create(URI frontendApiUrl);
 }

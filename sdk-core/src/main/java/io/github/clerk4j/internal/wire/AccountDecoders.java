@@ -2,6 +2,7 @@ package io.github.clerk4j.internal.wire;
 
 import java.io.IOException;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The resources of account management ({@code /v1/me} beyond MFA), decoded as {@link
@@ -13,7 +14,7 @@ public final class AccountDecoders {
   private AccountDecoders() {}
 
   /** One element of {@code GET /v1/me/sessions/active} ({@code Client.ActiveSession}). */
-  public static ActiveSessionResource activeSession(WireReader in) throws IOException {
+  public static @Nullable ActiveSessionResource activeSession(WireReader in) throws IOException {
     if (in.nullValue()) {
       return null;
     }
@@ -41,7 +42,7 @@ public final class AccountDecoders {
   }
 
   /** {@code latest_activity} ({@code Client.SessionActivity}). */
-  static SessionActivityResource sessionActivity(WireReader in) throws IOException {
+  static @Nullable SessionActivityResource sessionActivity(WireReader in) throws IOException {
     if (in.nullValue()) {
       return null;
     }
@@ -73,7 +74,7 @@ public final class AccountDecoders {
   }
 
   /** An uploaded image ({@code Image}). */
-  public static ImageResource image(WireReader in) throws IOException {
+  public static @Nullable ImageResource image(WireReader in) throws IOException {
     if (in.nullValue()) {
       return null;
     }
@@ -94,7 +95,7 @@ public final class AccountDecoders {
   }
 
   /** An empty detail says no more than an absent one. */
-  private static String blankToNull(String s) {
+  private static @Nullable String blankToNull(@Nullable String s) {
     return s == null || s.isBlank() ? null : s;
   }
 }

@@ -1,6 +1,7 @@
 package io.github.clerk4j.internal.wire;
 
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One of the user's signed-in sessions as {@code GET /v1/me/sessions/active} lists it ({@code
@@ -10,7 +11,7 @@ import java.time.Instant;
 public record ActiveSessionResource(
     String id,
     String status,
-    Instant expireAt,
-    Instant abandonAt,
-    Instant lastActiveAt,
-    SessionActivityResource latestActivity) {}
+    @Nullable Instant expireAt,
+    @Nullable Instant abandonAt,
+    @Nullable Instant lastActiveAt,
+    @Nullable SessionActivityResource latestActivity) {}

@@ -13,7 +13,9 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The one place where an HTTP answer of the Frontend API becomes a resource or a refusal
@@ -23,7 +25,8 @@ import java.util.function.Function;
 public final class AnswerDecoder {
 
   /** What an answer decoded to: a resource, or a refusal. */
-  public record Answer(Object response, ClientResource client, String clientToken, ClerkApiException error) {}
+  public record Answer(@Nullable Object response, @Nullable ClientResource client,
+      @Nullable String clientToken, @Nullable ClerkApiException error) {}
 
   /**
    * How an endpoint's 2xx body is built: the resource, whether it comes in Clerk's {@code
@@ -61,7 +64,7 @@ public final class AnswerDecoder {
       this.mayBeNull = mayBeNull;
     }
 
-    Object read(WireReader in) throws IOException {
+    @Nullable Object read(WireReader in) throws IOException {
       return switch (this) {
         case ENVIRONMENT -> EnvironmentDecoder.environment(in);
         case CLIENT -> WireDecoders.client(in);
@@ -111,7 +114,8 @@ public final class AnswerDecoder {
   }
 
   /** See {@link io.github.clerk4j.spi.FapiResponse#decode}. */
-  public static Answer decode(Endpoint endpoint, int status, Function<String, String> headers, JsonSource body) {
+  public static Answer decode(
+      Endpoint endpoint, int status, Function<String, @Nullable String> headers, @Nullable JsonSource body) {
     if (status >= 200 && status <= 299) {
       return success(endpoint, status, headers.apply("Authorization"), body);
     }
@@ -130,7 +134,7 @@ public final class AnswerDecoder {
   }
 
   /** Clerk's error envelope with at least one error, or null for any other body. */
-  private static WireDecoders.ErrorEnvelope envelope(JsonSource body) {
+  private static WireDecoders.@Nullable ErrorEnvelope envelope(@Nullable JsonSource body) {
     if (body == null) {
       return null;
     }
@@ -147,7 +151,8 @@ public final class AnswerDecoder {
     }
   }
 
-  private static Answer success(Endpoint endpoint, int status, String token, JsonSource source) {
+  private static Answer success(
+      Endpoint endpoint, int status, @Nullable String token, @Nullable JsonSource source) {
     Body spec = body(endpoint);
     if (source == null) {
       throw badBody(endpoint, "the Frontend API answered HTTP " + status + " with an empty body", null, token);
@@ -200,7 +205,8 @@ public final class AnswerDecoder {
     return ("aeiou".indexOf(what.charAt(0)) >= 0 ? "an " : "a ") + what;
   }
 
-  private static UnusableAnswerException badBody(Endpoint endpoint, String what, Throwable cause, String token) {
+  private static UnusableAnswerException badBody(
+      Endpoint endpoint, String what, @Nullable Throwable cause, @Nullable String token) {
     // The server had the request: a code may have been used up, so this is never retried blindly.
     return new UnusableAnswerException(endpoint + ": " + what
         + "; nothing of it was used (reload to see the server's state)", cause, token);
@@ -210,7 +216,7 @@ public final class AnswerDecoder {
    * {@code Retry-After} as delay-seconds (what FAPI sends) or as an HTTP date (RFC 9110 allows
    * both); {@code null} when absent or unreadable. A date in the past means now.
    */
-  static Duration retryAfter(String value, Instant now) {
+  static @Nullable Duration retryAfter(@Nullable String value, Instant now) {
     if (value == null || value.isBlank()) {
       return null;
     }

@@ -2,9 +2,10 @@ package io.github.clerk4j.internal.wire;
 
 import java.time.Instant;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** {@code object: backup_code}. {@code toString()} does not show the codes. */
-public record BackupCodesResource(String id, List<String> codes, Instant createdAt) {
+public record BackupCodesResource(@Nullable String id, List<String> codes, @Nullable Instant createdAt) {
 
   public BackupCodesResource {
     codes = codes == null ? List.of() : List.copyOf(codes);

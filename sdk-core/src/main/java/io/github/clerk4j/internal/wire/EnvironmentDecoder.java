@@ -10,7 +10,9 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code GET /v1/environment}: the application's name and what {@code user_settings} says a
@@ -28,7 +30,7 @@ public final class EnvironmentDecoder {
    * its own on the wire (its list is empty), so an enabled password attribute used for the first
    * factor adds the {@code password} strategy.
    */
-  public static EnvironmentResource environment(WireReader in) throws IOException {
+  public static @Nullable EnvironmentResource environment(WireReader in) throws IOException {
     if (in.nullValue()) {
       return null;
     }
@@ -40,7 +42,7 @@ public final class EnvironmentDecoder {
         case "display_config" -> applicationName = applicationName(in);
         case "user_settings" -> {
           if (in.peek() == JsonSource.Token.BEGIN_OBJECT) {
-            userSettings = in.object();
+            userSettings = Objects.requireNonNull(in.object(), "an object is never read as null");
           } else {
             in.skipValue();
           }
@@ -83,7 +85,7 @@ public final class EnvironmentDecoder {
             bool(map(signUp.get("mfa")), "required")));
   }
 
-  private static String applicationName(WireReader in) throws IOException {
+  private static @Nullable String applicationName(WireReader in) throws IOException {
     if (in.nullValue()) {
       return null;
     }
@@ -114,7 +116,7 @@ public final class EnvironmentDecoder {
   }
 
   @SuppressWarnings("unchecked")
-  private static Map<String, Object> map(Object value) {
+  private static Map<String, Object> map(@Nullable Object value) {
     return value instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
   }
 
@@ -127,7 +129,7 @@ public final class EnvironmentDecoder {
     return m.get(key) instanceof Long n && n >= Integer.MIN_VALUE && n <= Integer.MAX_VALUE ? n.intValue() : 0;
   }
 
-  private static List<String> strings(Object list) {
+  private static List<String> strings(@Nullable Object list) {
     if (!(list instanceof List<?> l)) {
       return List.of();
     }

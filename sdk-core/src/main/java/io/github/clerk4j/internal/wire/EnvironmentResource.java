@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What clerk4j reads of the instance's settings ({@code GET /v1/environment}).
@@ -17,7 +18,7 @@ import java.util.Map;
  * @param signUp {@code user_settings.sign_up}
  */
 public record EnvironmentResource(
-    String applicationName,
+    @Nullable String applicationName,
     List<String> firstFactors,
     List<String> secondFactors,
     Map<String, Attribute> attributes,
@@ -53,7 +54,8 @@ public record EnvironmentResource(
    */
   public record PasswordSettings(int minLength, int maxLength, boolean requireSpecialChar,
       boolean requireNumbers, boolean requireUppercase, boolean requireLowercase,
-      String allowedSpecialCharacters, boolean disableHibp, boolean showZxcvbn, int minZxcvbnStrength) {
+      @Nullable String allowedSpecialCharacters, boolean disableHibp, boolean showZxcvbn,
+      int minZxcvbnStrength) {
 
     static final PasswordSettings NONE = new PasswordSettings(0, 0, false, false, false, false, null, false, false, 0);
   }
@@ -64,7 +66,7 @@ public record EnvironmentResource(
   }
 
   /** {@code user_settings.sign_up}, with {@code mfa.required}. */
-  public record SignUpSettings(String mode, boolean legalConsentEnabled, boolean captchaEnabled,
+  public record SignUpSettings(@Nullable String mode, boolean legalConsentEnabled, boolean captchaEnabled,
       boolean progressive, boolean customActionRequired, boolean mfaRequired) {
     static final SignUpSettings NONE = new SignUpSettings(null, false, false, false, false, false);
   }

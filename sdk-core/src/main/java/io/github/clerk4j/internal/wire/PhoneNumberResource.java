@@ -1,6 +1,7 @@
 package io.github.clerk4j.internal.wire;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A phone number of the signed-in user ({@code object: phone_number}). {@code backupCodes} are
@@ -12,7 +13,7 @@ public record PhoneNumberResource(
     String phoneNumber,
     boolean reservedForSecondFactor,
     boolean defaultSecondFactor,
-    VerificationResource verification,
+    @Nullable VerificationResource verification,
     List<String> backupCodes) {
 
   public PhoneNumberResource {

@@ -2,6 +2,7 @@ package io.github.clerk4j.internal.wire;
 
 import java.time.Instant;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A session as the Frontend API sends it ({@code object: session}). {@code toString()} does not
@@ -14,16 +15,16 @@ import java.util.List;
 public record SessionResource(
     String id,
     String status,
-    Instant expireAt,
-    Instant abandonAt,
-    Instant lastActiveAt,
-    String lastActiveToken,
-    String lastActiveOrganizationId,
+    @Nullable Instant expireAt,
+    @Nullable Instant abandonAt,
+    @Nullable Instant lastActiveAt,
+    @Nullable String lastActiveToken,
+    @Nullable String lastActiveOrganizationId,
     List<String> taskKeys,
-    UserResource user,
+    @Nullable UserResource user,
     List<Integer> factorVerificationAge,
-    Instant createdAt,
-    Instant updatedAt) {
+    @Nullable Instant createdAt,
+    @Nullable Instant updatedAt) {
 
   public SessionResource {
     taskKeys = taskKeys == null ? List.of() : List.copyOf(taskKeys);

@@ -2,6 +2,7 @@ package io.github.clerk4j.internal.wire;
 
 import java.time.Instant;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A sign-in attempt as the Frontend API sends it ({@code object: sign_in_attempt}). Lists are
@@ -13,13 +14,13 @@ public record SignInResource(
     List<String> supportedIdentifiers,
     List<FactorResource> supportedFirstFactors,
     List<FactorResource> supportedSecondFactors,
-    VerificationResource firstFactorVerification,
-    VerificationResource secondFactorVerification,
-    String identifier,
-    UserDataResource userData,
-    String createdSessionId,
-    Instant abandonAt,
-    String clientTrustState) {
+    @Nullable VerificationResource firstFactorVerification,
+    @Nullable VerificationResource secondFactorVerification,
+    @Nullable String identifier,
+    @Nullable UserDataResource userData,
+    @Nullable String createdSessionId,
+    @Nullable Instant abandonAt,
+    @Nullable String clientTrustState) {
 
   public SignInResource {
     supportedIdentifiers = supportedIdentifiers == null ? List.of() : List.copyOf(supportedIdentifiers);

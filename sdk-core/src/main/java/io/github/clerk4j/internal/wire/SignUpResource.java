@@ -3,6 +3,7 @@ package io.github.clerk4j.internal.wire;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A sign-up attempt as the Frontend API sends it ({@code object: sign_up_attempt}). Lists and the
@@ -18,20 +19,20 @@ public record SignUpResource(
     List<String> optionalFields,
     List<String> missingFields,
     List<String> unverifiedFields,
-    VerificationResource emailAddressVerification,
-    VerificationResource phoneNumberVerification,
-    VerificationResource externalAccountVerification,
-    String emailAddress,
-    String phoneNumber,
-    String username,
-    String firstName,
-    String lastName,
+    @Nullable VerificationResource emailAddressVerification,
+    @Nullable VerificationResource phoneNumberVerification,
+    @Nullable VerificationResource externalAccountVerification,
+    @Nullable String emailAddress,
+    @Nullable String phoneNumber,
+    @Nullable String username,
+    @Nullable String firstName,
+    @Nullable String lastName,
     boolean passwordEnabled,
     Map<String, Object> unsafeMetadata,
-    String createdSessionId,
-    String createdUserId,
-    Instant abandonAt,
-    Instant legalAcceptedAt) {
+    @Nullable String createdSessionId,
+    @Nullable String createdUserId,
+    @Nullable Instant abandonAt,
+    @Nullable Instant legalAcceptedAt) {
 
   public SignUpResource {
     requiredFields = copy(requiredFields);

@@ -2,16 +2,17 @@ package io.github.clerk4j.internal.wire;
 
 import java.time.Instant;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** {@code object: totp}. {@code toString()} shows neither the secret nor the backup codes. */
 public record TotpResource(
     String id,
-    String secret,
-    String uri,
+    @Nullable String secret,
+    @Nullable String uri,
     boolean verified,
     List<String> backupCodes,
-    Instant createdAt,
-    Instant updatedAt) {
+    @Nullable Instant createdAt,
+    @Nullable Instant updatedAt) {
 
   public TotpResource {
     backupCodes = backupCodes == null ? List.of() : List.copyOf(backupCodes);

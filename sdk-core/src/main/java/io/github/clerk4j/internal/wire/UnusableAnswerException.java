@@ -1,6 +1,8 @@
 package io.github.clerk4j.internal.wire;
 
 import io.github.clerk4j.ClerkNetworkException;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A 2xx whose body cannot be used (empty, cut off, not the endpoint's resource), carrying the
@@ -12,21 +14,22 @@ import io.github.clerk4j.ClerkNetworkException;
 public final class UnusableAnswerException extends ClerkNetworkException {
   private static final long serialVersionUID = 1L;
 
-  private final transient String clientToken;
+  private final transient @Nullable String clientToken;
 
-  UnusableAnswerException(String message, Throwable cause, String clientToken) {
+  UnusableAnswerException(String message, @Nullable Throwable cause, @Nullable String clientToken) {
     super(message, cause, true);
     this.clientToken = clientToken;
   }
 
   /** The answer's {@code Authorization} header, or {@code null}. */
-  public String clientToken() {
+  public @Nullable String clientToken() {
     return clientToken;
   }
 
   /** The failure as the application sees it: the same message, cause and stack, no token. */
   public ClerkNetworkException withoutToken() {
-    ClerkNetworkException e = new ClerkNetworkException(getMessage(), getCause(), true);
+    ClerkNetworkException e = new ClerkNetworkException(
+        Objects.requireNonNull(getMessage(), "made with a message"), getCause(), true);
     e.setStackTrace(getStackTrace());
     return e;
   }

@@ -3,6 +3,7 @@ package io.github.clerk4j.internal.wire;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The signed-in user as the Frontend API sends it ({@code object: user}).
@@ -13,13 +14,13 @@ import java.util.Map;
  */
 public record UserResource(
     String id,
-    String username,
-    String firstName,
-    String lastName,
-    String imageUrl,
+    @Nullable String username,
+    @Nullable String firstName,
+    @Nullable String lastName,
+    @Nullable String imageUrl,
     boolean hasImage,
-    String primaryEmailAddressId,
-    String primaryPhoneNumberId,
+    @Nullable String primaryEmailAddressId,
+    @Nullable String primaryPhoneNumberId,
     List<EmailAddressResource> emailAddresses,
     List<PhoneNumberResource> phoneNumbers,
     boolean passwordEnabled,
@@ -29,8 +30,8 @@ public record UserResource(
     Map<String, Object> publicMetadata,
     Map<String, Object> unsafeMetadata,
     boolean deleteSelfEnabled,
-    Instant createdAt,
-    Instant updatedAt) {
+    @Nullable Instant createdAt,
+    @Nullable Instant updatedAt) {
 
   public UserResource {
     emailAddresses = emailAddresses == null ? List.of() : List.copyOf(emailAddresses);

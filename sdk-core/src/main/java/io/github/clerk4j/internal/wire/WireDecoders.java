@@ -7,6 +7,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The Frontend API's JSON resources, decoded field by field from a {@link WireReader}: members
@@ -21,7 +23,7 @@ public final class WireDecoders {
 
   private WireDecoders() {}
 
-  public static ClientResource client(WireReader in) throws IOException {
+  public static @Nullable ClientResource client(WireReader in) throws IOException {
     if (in.nullValue()) {
       return null;
     }
@@ -48,11 +50,11 @@ public final class WireDecoders {
       }
     }
     in.endObject();
-    return new ClientResource(in.required(id, "client", "id"), sessions, signIn, signUp,
+    return new ClientResource(in.required(id, "client", "id"), orEmpty(sessions), signIn, signUp,
         lastActiveSessionId, cookieExpiresAt, createdAt, updatedAt);
   }
 
-  public static SignInResource signIn(WireReader in) throws IOException {
+  public static @Nullable SignInResource signIn(WireReader in) throws IOException {
     if (in.nullValue()) {
       return null;
     }
@@ -88,12 +90,13 @@ public final class WireDecoders {
     }
     in.endObject();
     return new SignInResource(in.required(id, "sign_in_attempt", "id"),
-        in.required(status, "sign_in_attempt", "status"), supportedIdentifiers, first, second,
+        in.required(status, "sign_in_attempt", "status"), orEmpty(supportedIdentifiers), orEmpty(first),
+        orEmpty(second),
         firstVerification, secondVerification, identifier, userData, createdSessionId, abandonAt,
         clientTrustState);
   }
 
-  public static SignUpResource signUp(WireReader in) throws IOException {
+  public static @Nullable SignUpResource signUp(WireReader in) throws IOException {
     if (in.nullValue()) {
       return null;
     }
@@ -143,10 +146,10 @@ public final class WireDecoders {
     }
     in.endObject();
     return new SignUpResource(in.required(id, "sign_up_attempt", "id"),
-        in.required(status, "sign_up_attempt", "status"), required, optional, missing, unverified,
-        verifications[0], verifications[1], verifications[2], emailAddress, phoneNumber, username,
-        firstName, lastName, passwordEnabled, unsafeMetadata, createdSessionId, createdUserId,
-        abandonAt, legalAcceptedAt);
+        in.required(status, "sign_up_attempt", "status"), orEmpty(required), orEmpty(optional),
+        orEmpty(missing), orEmpty(unverified), verifications[0], verifications[1], verifications[2],
+        emailAddress, phoneNumber, username, firstName, lastName, passwordEnabled,
+        orEmpty(unsafeMetadata), createdSessionId, createdUserId, abandonAt, legalAcceptedAt);
   }
 
   /** {@code verifications}: e-mail address, phone number and external account, into {@code out}. */
@@ -166,7 +169,7 @@ public final class WireDecoders {
     in.endObject();
   }
 
-  public static FactorResource factor(WireReader in) throws IOException {
+  public static @Nullable FactorResource factor(WireReader in) throws IOException {
     if (in.nullValue()) {
       return null;
     }
@@ -193,7 +196,7 @@ public final class WireDecoders {
         emailAddressId, phoneNumberId, primary, isDefault);
   }
 
-  public static VerificationResource verification(WireReader in) throws IOException {
+  public static @Nullable VerificationResource verification(WireReader in) throws IOException {
     if (in.nullValue()) {
       return null;
     }
@@ -221,10 +224,10 @@ public final class WireDecoders {
     }
     in.endObject();
     return new VerificationResource(in.required(status, "verification", "status"), strategy,
-        attempts, expireAt, error, nextAction, supportedStrategies, externalUrl);
+        attempts, expireAt, error, nextAction, orEmpty(supportedStrategies), externalUrl);
   }
 
-  static UserDataResource userData(WireReader in) throws IOException {
+  static @Nullable UserDataResource userData(WireReader in) throws IOException {
     if (in.nullValue()) {
       return null;
     }
@@ -246,7 +249,7 @@ public final class WireDecoders {
     return new UserDataResource(firstName, lastName, imageUrl, hasImage);
   }
 
-  public static SessionResource session(WireReader in) throws IOException {
+  public static @Nullable SessionResource session(WireReader in) throws IOException {
     if (in.nullValue()) {
       return null;
     }
@@ -282,11 +285,11 @@ public final class WireDecoders {
     }
     in.endObject();
     return new SessionResource(in.required(id, "session", "id"), in.required(status, "session", "status"),
-        expireAt, abandonAt, lastActiveAt, lastActiveToken, lastActiveOrganizationId, tasks, user,
-        factorVerificationAge, createdAt, updatedAt);
+        expireAt, abandonAt, lastActiveAt, lastActiveToken, lastActiveOrganizationId, orEmpty(tasks),
+        user, orEmpty(factorVerificationAge), createdAt, updatedAt);
   }
 
-  private static String taskKey(WireReader in) throws IOException {
+  private static @Nullable String taskKey(WireReader in) throws IOException {
     if (in.nullValue()) {
       return null;
     }
@@ -307,7 +310,7 @@ public final class WireDecoders {
    * The JWT of {@code {object: token, jwt}}: a session's {@code last_active_token}, or the whole
    * answer of the token endpoints, where it is {@code required}.
    */
-  public static String token(WireReader in, boolean required) throws IOException {
+  public static @Nullable String token(WireReader in, boolean required) throws IOException {
     if (in.nullValue()) {
       return null;
     }
@@ -327,7 +330,7 @@ public final class WireDecoders {
     return jwt;
   }
 
-  public static UserResource user(WireReader in) throws IOException {
+  public static @Nullable UserResource user(WireReader in) throws IOException {
     if (in.nullValue()) {
       return null;
     }
@@ -377,13 +380,13 @@ public final class WireDecoders {
     }
     in.endObject();
     return new UserResource(in.required(id, "user", "id"), username, firstName, lastName, imageUrl,
-        hasImage, primaryEmailAddressId, primaryPhoneNumberId, emailAddresses, phoneNumbers,
-        passwordEnabled, twoFactorEnabled, totpEnabled, backupCodeEnabled, publicMetadata,
-        unsafeMetadata, deleteSelfEnabled, createdAt, updatedAt);
+        hasImage, primaryEmailAddressId, primaryPhoneNumberId, orEmpty(emailAddresses),
+        orEmpty(phoneNumbers), passwordEnabled, twoFactorEnabled, totpEnabled, backupCodeEnabled,
+        orEmpty(publicMetadata), orEmpty(unsafeMetadata), deleteSelfEnabled, createdAt, updatedAt);
   }
 
   /** A metadata object; anything but an object (Clerk always sends one) reads as none. */
-  private static Map<String, Object> metadata(WireReader in) throws IOException {
+  private static @Nullable Map<String, Object> metadata(WireReader in) throws IOException {
     if (in.peek() != io.github.clerk4j.spi.JsonSource.Token.BEGIN_OBJECT) {
       in.skipValue();
       return null;
@@ -391,7 +394,7 @@ public final class WireDecoders {
     return in.object();
   }
 
-  public static EmailAddressResource emailAddress(WireReader in) throws IOException {
+  public static @Nullable EmailAddressResource emailAddress(WireReader in) throws IOException {
     if (in.nullValue()) {
       return null;
     }
@@ -408,10 +411,11 @@ public final class WireDecoders {
       }
     }
     in.endObject();
-    return new EmailAddressResource(in.required(id, "email_address", "id"), address, verification);
+    return new EmailAddressResource(in.required(id, "email_address", "id"),
+        in.required(address, "email_address", "email_address"), verification);
   }
 
-  public static PhoneNumberResource phoneNumber(WireReader in) throws IOException {
+  public static @Nullable PhoneNumberResource phoneNumber(WireReader in) throws IOException {
     if (in.nullValue()) {
       return null;
     }
@@ -434,11 +438,12 @@ public final class WireDecoders {
       }
     }
     in.endObject();
-    return new PhoneNumberResource(in.required(id, "phone_number", "id"), number, reserved,
-        isDefault, verification, backupCodes);
+    return new PhoneNumberResource(in.required(id, "phone_number", "id"),
+        in.required(number, "phone_number", "phone_number"), reserved,
+        isDefault, verification, orEmpty(backupCodes));
   }
 
-  public static TotpResource totp(WireReader in) throws IOException {
+  public static @Nullable TotpResource totp(WireReader in) throws IOException {
     if (in.nullValue()) {
       return null;
     }
@@ -463,11 +468,11 @@ public final class WireDecoders {
       }
     }
     in.endObject();
-    return new TotpResource(in.required(id, "totp", "id"), secret, uri, verified, backupCodes,
+    return new TotpResource(in.required(id, "totp", "id"), secret, uri, verified, orEmpty(backupCodes),
         createdAt, updatedAt);
   }
 
-  public static BackupCodesResource backupCodes(WireReader in) throws IOException {
+  public static @Nullable BackupCodesResource backupCodes(WireReader in) throws IOException {
     if (in.nullValue()) {
       return null;
     }
@@ -487,7 +492,7 @@ public final class WireDecoders {
     return new BackupCodesResource(id, in.required(codes, "backup_code", "codes"), createdAt);
   }
 
-  public static DeletedObject deletedObject(WireReader in) throws IOException {
+  public static @Nullable DeletedObject deletedObject(WireReader in) throws IOException {
     if (in.nullValue()) {
       return null;
     }
@@ -507,7 +512,7 @@ public final class WireDecoders {
     return new DeletedObject(object, id, deleted);
   }
 
-  public static ReverificationResource reverification(WireReader in) throws IOException {
+  public static @Nullable ReverificationResource reverification(WireReader in) throws IOException {
     if (in.nullValue()) {
       return null;
     }
@@ -533,11 +538,11 @@ public final class WireDecoders {
     }
     in.endObject();
     return new ReverificationResource(level, in.required(status, "session_reverification", "status"),
-        first, second, firstVerification, secondVerification, session);
+        orEmpty(first), orEmpty(second), firstVerification, secondVerification, session);
   }
 
   /** One error of an error envelope or a verification's {@code error}. */
-  public static ClerkError error(WireReader in) throws IOException {
+  public static @Nullable ClerkError error(WireReader in) throws IOException {
     if (in.nullValue()) {
       return null;
     }
@@ -560,13 +565,23 @@ public final class WireDecoders {
     return new ClerkError(code, message, longMessage, meta);
   }
 
-  private static Map<String, Object> skipped(WireReader in) throws IOException {
+  private static @Nullable Map<String, Object> skipped(WireReader in) throws IOException {
     in.skipValue();
     return null;
   }
 
+  /** An absent or null list member as the records hold it. */
+  private static <T> List<T> orEmpty(@Nullable List<T> list) {
+    return list == null ? List.of() : list;
+  }
+
+  /** An absent or null metadata member as the records hold it. */
+  private static Map<String, Object> orEmpty(@Nullable Map<String, Object> map) {
+    return map == null ? Map.of() : map;
+  }
+
   /** The error envelope {@code {errors: [...], clerk_trace_id}}. */
-  public record ErrorEnvelope(List<ClerkError> errors, String traceId) {}
+  public record ErrorEnvelope(List<ClerkError> errors, @Nullable String traceId) {}
 
   /** The error envelope; {@code errors} empty when the body listed none. */
   public static ErrorEnvelope errorEnvelope(WireReader in) throws IOException {

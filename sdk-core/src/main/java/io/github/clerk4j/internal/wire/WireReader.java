@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Null-tolerant reads on a {@link JsonSource}, in the forms the Frontend API uses: Clerk sends
@@ -25,7 +26,7 @@ public final class WireReader {
   /** Reads one value; returns {@code null} for JSON {@code null}. */
   @FunctionalInterface
   public interface Item<T> {
-    T read(WireReader in) throws IOException;
+    @Nullable T read(WireReader in) throws IOException;
   }
 
   private final JsonSource source;
@@ -141,7 +142,7 @@ public final class WireReader {
   }
 
   /** A string (a number as its text), or null. */
-  public String string() throws IOException {
+  public @Nullable String string() throws IOException {
     Token t = source.peek();
     if (t == Token.NULL) {
       source.nextNull();
@@ -154,7 +155,7 @@ public final class WireReader {
   }
 
   /** A boolean, or null. */
-  public Boolean bool() throws IOException {
+  public @Nullable Boolean bool() throws IOException {
     Token t = source.peek();
     if (t == Token.NULL) {
       source.nextNull();
@@ -172,7 +173,7 @@ public final class WireReader {
   }
 
   /** A whole number, or null. */
-  public Long number() throws IOException {
+  public @Nullable Long number() throws IOException {
     Token t = source.peek();
     if (t == Token.NULL) {
       source.nextNull();
@@ -189,7 +190,7 @@ public final class WireReader {
   }
 
   /** A whole number that fits an int, or null. */
-  public Integer integer() throws IOException {
+  public @Nullable Integer integer() throws IOException {
     Long n = number();
     if (n == null) {
       return null;
@@ -205,7 +206,7 @@ public final class WireReader {
    * instant, because a timestamp in an unexpected but unambiguous form is no reason to fail a
    * sign-in.
    */
-  public Instant instant() throws IOException {
+  public @Nullable Instant instant() throws IOException {
     Token t = source.peek();
     if (t == Token.NULL) {
       source.nextNull();
@@ -230,7 +231,7 @@ public final class WireReader {
   }
 
   /** An array of items, null elements dropped; null for JSON null. */
-  public <T> List<T> list(Item<T> item) throws IOException {
+  public <T> @Nullable List<T> list(Item<T> item) throws IOException {
     Token t = source.peek();
     if (t == Token.NULL) {
       source.nextNull();
@@ -252,7 +253,7 @@ public final class WireReader {
   }
 
   /** An array of strings, null elements dropped; null for JSON null. */
-  public List<String> strings() throws IOException {
+  public @Nullable List<String> strings() throws IOException {
     return list(WireReader::string);
   }
 
@@ -261,7 +262,7 @@ public final class WireReader {
    * numbers), Double, Boolean, List or Map; null members of objects are dropped, because the
    * immutable maps of the API cannot hold them.
    */
-  public Object any() throws IOException {
+  public @Nullable Object any() throws IOException {
     Token t = source.peek();
     return switch (t) {
       case NULL -> {
@@ -273,7 +274,7 @@ public final class WireReader {
       case NUMBER -> number(source.nextString());
       case BEGIN_ARRAY -> {
         beginArray();
-        List<Object> list = new ArrayList<>();
+        List<@Nullable Object> list = new ArrayList<>();
         while (source.hasNext()) {
           list.add(any());
         }
@@ -299,7 +300,7 @@ public final class WireReader {
   }
 
   /** An object of free-form values ({@link #any()}); null for JSON null. */
-  public Map<String, Object> object() throws IOException {
+  public @Nullable Map<String, Object> object() throws IOException {
     if (nullValue()) {
       return null;
     }
@@ -317,7 +318,7 @@ public final class WireReader {
   }
 
   /** {@code value}, or a {@link WireFormatException} that the resource lacks {@code member}. */
-  public <T> T required(T value, String object, String member) throws WireFormatException {
+  public <T> T required(@Nullable T value, String object, String member) throws WireFormatException {
     if (value == null) {
       throw new WireFormatException("a " + object + " without " + member + " at " + path());
     }

@@ -260,6 +260,18 @@ class AnswerDecoderTest {
   }
 
   @Test
+  void anEmailAddressOrPhoneNumberWithoutItsValueIsRefused() {
+    assertThatThrownBy(() -> decode(Endpoint.CREATE_EMAIL_ADDRESS, 200, Map.of(), """
+        {"response": {"object": "email_address", "id": "idn_1", "email_address": null}, "client": null}"""))
+        .isInstanceOf(ClerkNetworkException.class)
+        .hasMessageContaining("email_address without email_address");
+    assertThatThrownBy(() -> decode(Endpoint.CREATE_PHONE_NUMBER, 200, Map.of(), """
+        {"response": {"object": "phone_number", "id": "idn_2"}, "client": null}"""))
+        .isInstanceOf(ClerkNetworkException.class)
+        .hasMessageContaining("phone_number without phone_number");
+  }
+
+  @Test
   void aMemberOfTheWrongKindIsRefused() {
     assertThatThrownBy(() -> decode(Endpoint.GET_CLIENT, 200, Map.of(),
         "{\"response\": {\"id\": \"client_1\", \"sessions\": \"none\"}, \"client\": null}"))
