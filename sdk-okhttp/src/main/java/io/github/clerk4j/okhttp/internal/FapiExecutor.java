@@ -54,8 +54,12 @@ public final class FapiExecutor {
     // not touch the network.
     try (ResponseBody body = response.isSuccessful() ? response.body() : response.errorBody()) {
       boolean empty = body == null || body.source().exhausted();
-      return FapiResponse.decode(request, response.code(), response.headers()::get,
+      // FapiResponse.decode documents null as the empty body; sdk-core does not mark the
+      // parameter @Nullable (yet)
+      @SuppressWarnings("NullAway")
+      FapiResponse answer = FapiResponse.decode(request, response.code(), response.headers()::get,
           empty ? null : new MoshiJsonSource(body.source()));
+      return answer;
     } catch (IOException e) {
       // exhausted() on a buffered body does not read; this is only for the compiler's sake
       throw NetworkFailures.ioFailure(ctx, e);

@@ -4,6 +4,7 @@ import java.util.Map;
 import okhttp3.MultipartBody;
 import okhttp3.RequestBody;
 import okhttp3.ResponseBody;
+import org.jspecify.annotations.Nullable;
 import retrofit2.Call;
 import retrofit2.http.DELETE;
 import retrofit2.http.FieldMap;
@@ -177,21 +178,21 @@ public interface FapiService {
   @GET("v1/me")
   Call<ResponseBody> getUser(
       @Tag CallContext ctx,
-      @Query("_clerk_session_id") String sessionId,
+      @Query("_clerk_session_id") @Nullable String sessionId,
       @QueryMap Map<String, String> query);
 
   @FormUrlEncoded
   @POST("v1/me/change_password")
   Call<ResponseBody> changePassword(
       @Tag CallContext ctx,
-      @Query("_clerk_session_id") String sessionId,
+      @Query("_clerk_session_id") @Nullable String sessionId,
       @FieldMap Map<String, String> form);
 
   @FormUrlEncoded
   @POST("v1/me/phone_numbers")
   Call<ResponseBody> createPhoneNumber(
       @Tag CallContext ctx,
-      @Query("_clerk_session_id") String sessionId,
+      @Query("_clerk_session_id") @Nullable String sessionId,
       @FieldMap Map<String, String> form);
 
   @FormUrlEncoded
@@ -199,7 +200,7 @@ public interface FapiService {
   Call<ResponseBody> preparePhoneNumberVerification(
       @Tag CallContext ctx,
       @Path("id") String phoneNumberId,
-      @Query("_clerk_session_id") String sessionId,
+      @Query("_clerk_session_id") @Nullable String sessionId,
       @FieldMap Map<String, String> form);
 
   @FormUrlEncoded
@@ -207,7 +208,7 @@ public interface FapiService {
   Call<ResponseBody> attemptPhoneNumberVerification(
       @Tag CallContext ctx,
       @Path("id") String phoneNumberId,
-      @Query("_clerk_session_id") String sessionId,
+      @Query("_clerk_session_id") @Nullable String sessionId,
       @FieldMap Map<String, String> form);
 
   @FormUrlEncoded
@@ -215,41 +216,41 @@ public interface FapiService {
   Call<ResponseBody> updatePhoneNumber(
       @Tag CallContext ctx,
       @Path("id") String phoneNumberId,
-      @Query("_clerk_session_id") String sessionId,
+      @Query("_clerk_session_id") @Nullable String sessionId,
       @FieldMap Map<String, String> form);
 
   @DELETE("v1/me/phone_numbers/{id}")
   Call<ResponseBody> deletePhoneNumber(
       @Tag CallContext ctx,
       @Path("id") String phoneNumberId,
-      @Query("_clerk_session_id") String sessionId,
+      @Query("_clerk_session_id") @Nullable String sessionId,
       @QueryMap Map<String, String> query);
 
   @FormUrlEncoded
   @POST("v1/me/totp")
   Call<ResponseBody> createTotp(
       @Tag CallContext ctx,
-      @Query("_clerk_session_id") String sessionId,
+      @Query("_clerk_session_id") @Nullable String sessionId,
       @FieldMap Map<String, String> form);
 
   @FormUrlEncoded
   @POST("v1/me/totp/attempt_verification")
   Call<ResponseBody> attemptTotpVerification(
       @Tag CallContext ctx,
-      @Query("_clerk_session_id") String sessionId,
+      @Query("_clerk_session_id") @Nullable String sessionId,
       @FieldMap Map<String, String> form);
 
   @DELETE("v1/me/totp")
   Call<ResponseBody> deleteTotp(
       @Tag CallContext ctx,
-      @Query("_clerk_session_id") String sessionId,
+      @Query("_clerk_session_id") @Nullable String sessionId,
       @QueryMap Map<String, String> query);
 
   @FormUrlEncoded
   @POST("v1/me/backup_codes")
   Call<ResponseBody> createBackupCodes(
       @Tag CallContext ctx,
-      @Query("_clerk_session_id") String sessionId,
+      @Query("_clerk_session_id") @Nullable String sessionId,
       @FieldMap Map<String, String> form);
 
   // ---- account: profile, e-mail addresses, profile image, sessions, deletion
@@ -258,27 +259,27 @@ public interface FapiService {
   @PATCH("v1/me")
   Call<ResponseBody> updateUser(
       @Tag CallContext ctx,
-      @Query("_clerk_session_id") String sessionId,
+      @Query("_clerk_session_id") @Nullable String sessionId,
       @FieldMap Map<String, String> form);
 
   @FormUrlEncoded
   @PATCH("v1/me/metadata")
   Call<ResponseBody> updateUserMetadata(
       @Tag CallContext ctx,
-      @Query("_clerk_session_id") String sessionId,
+      @Query("_clerk_session_id") @Nullable String sessionId,
       @FieldMap Map<String, String> form);
 
   @DELETE("v1/me")
   Call<ResponseBody> deleteUser(
       @Tag CallContext ctx,
-      @Query("_clerk_session_id") String sessionId,
+      @Query("_clerk_session_id") @Nullable String sessionId,
       @QueryMap Map<String, String> query);
 
   @FormUrlEncoded
   @POST("v1/me/email_addresses")
   Call<ResponseBody> createEmailAddress(
       @Tag CallContext ctx,
-      @Query("_clerk_session_id") String sessionId,
+      @Query("_clerk_session_id") @Nullable String sessionId,
       @FieldMap Map<String, String> form);
 
   @FormUrlEncoded
@@ -286,7 +287,7 @@ public interface FapiService {
   Call<ResponseBody> prepareEmailAddressVerification(
       @Tag CallContext ctx,
       @Path("id") String emailAddressId,
-      @Query("_clerk_session_id") String sessionId,
+      @Query("_clerk_session_id") @Nullable String sessionId,
       @FieldMap Map<String, String> form);
 
   @FormUrlEncoded
@@ -294,35 +295,35 @@ public interface FapiService {
   Call<ResponseBody> attemptEmailAddressVerification(
       @Tag CallContext ctx,
       @Path("id") String emailAddressId,
-      @Query("_clerk_session_id") String sessionId,
+      @Query("_clerk_session_id") @Nullable String sessionId,
       @FieldMap Map<String, String> form);
 
   @DELETE("v1/me/email_addresses/{id}")
   Call<ResponseBody> deleteEmailAddress(
       @Tag CallContext ctx,
       @Path("id") String emailAddressId,
-      @Query("_clerk_session_id") String sessionId,
+      @Query("_clerk_session_id") @Nullable String sessionId,
       @QueryMap Map<String, String> query);
 
   @Multipart
   @POST("v1/me/profile_image")
   Call<ResponseBody> setProfileImage(
       @Tag CallContext ctx,
-      @Query("_clerk_session_id") String sessionId,
+      @Query("_clerk_session_id") @Nullable String sessionId,
       @Part MultipartBody.Part file,
       @PartMap Map<String, RequestBody> fields);
 
   @DELETE("v1/me/profile_image")
   Call<ResponseBody> deleteProfileImage(
       @Tag CallContext ctx,
-      @Query("_clerk_session_id") String sessionId,
+      @Query("_clerk_session_id") @Nullable String sessionId,
       @QueryMap Map<String, String> query);
 
   /** A bare array of sessions with their activity; not wrapped. */
   @GET("v1/me/sessions/active")
   Call<ResponseBody> getActiveSessions(
       @Tag CallContext ctx,
-      @Query("_clerk_session_id") String sessionId,
+      @Query("_clerk_session_id") @Nullable String sessionId,
       @QueryMap Map<String, String> query);
 
   @FormUrlEncoded
@@ -330,6 +331,6 @@ public interface FapiService {
   Call<ResponseBody> revokeSession(
       @Tag CallContext ctx,
       @Path("id") String revokedSessionId,
-      @Query("_clerk_session_id") String sessionId,
+      @Query("_clerk_session_id") @Nullable String sessionId,
       @FieldMap Map<String, String> form);
 }
