@@ -224,7 +224,8 @@ public final class ClerkEmulator implements AutoCloseable {
 
   @Override
   public String toString() {
-    return started ? "ClerkEmulator[" + server.url() + "]" : "ClerkEmulator[not started]";
+    return server.listening() ? "ClerkEmulator[" + server.url() + "]"
+        : started ? "ClerkEmulator[closed]" : "ClerkEmulator[not started]";
   }
 
   /** Configures a {@link ClerkEmulator}. Defaults follow a Clerk development instance. */

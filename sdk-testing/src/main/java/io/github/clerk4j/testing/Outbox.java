@@ -15,9 +15,9 @@ public interface Outbox {
   List<OutboxMessage> messagesFor(String recipient);
 
   /**
-   * The code of the latest message to a recipient.
+   * The code of the latest message to a recipient that carries one (e-mail links carry none).
    *
-   * @throws IllegalStateException if nothing was sent to that recipient
+   * @throws IllegalStateException if no code was sent to that recipient
    */
   String latestCodeFor(String recipient);
 

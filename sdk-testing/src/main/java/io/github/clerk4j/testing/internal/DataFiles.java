@@ -53,6 +53,9 @@ final class DataFiles {
   /** Writes the bytes to {@code file} atomically, readable and writable by the owner only. */
   static void writeAtomically(Path file, byte[] bytes) throws IOException {
     Path dir = file.toAbsolutePath().getParent();
+    if (dir == null) {
+      throw new IOException(file + " is a root directory, not a file");
+    }
     Files.createDirectories(dir);
     Path tmp = dir.resolve(file.getFileName() + ".tmp");
     Files.deleteIfExists(tmp); // a leftover of a crash may have other permissions

@@ -31,6 +31,7 @@ public final class EmulatorServer {
   private final DataDir dataDir;
   private final Path exportOnClose;
   private final boolean restored;
+  /** Set while listening: from {@link #start} to {@link #close}. */
   private JdkHttpFront front;
   private boolean closed;
 
@@ -125,9 +126,23 @@ public final class EmulatorServer {
     state.issuer = url();
   }
 
-  /** The base URL, such as {@code http://127.0.0.1:8787}, without a trailing slash. */
-  public String url() {
-    return "http://127.0.0.1:" + front.port();
+  /**
+   * The base URL, such as {@code http://127.0.0.1:8787}, without a trailing slash.
+   *
+   * @throws IllegalStateException when not listening: before {@link #start}, after {@link #close}
+   */
+  public synchronized String url() {
+    JdkHttpFront listening = front;
+    if (listening == null) {
+      throw new IllegalStateException(
+          "the emulator is not listening: it was not started, or it was closed");
+    }
+    return "http://127.0.0.1:" + listening.port();
+  }
+
+  /** Whether it listens: started and not closed. */
+  public synchronized boolean listening() {
+    return front != null;
   }
 
   public Outbox outbox() {

@@ -146,7 +146,8 @@ final class SignInRoutes implements Routes {
   /** An e-mail link for the first factor or the second step, to the offered address with this id. */
   private void sendLink(ClientRecord client, SignInAttempt signIn, String emailAddressId, FormBody form,
       boolean secondStep) {
-    List<FactorOffer> offered = secondStep ? secondStepFactors(signIn) : rules.factors.firstFactors(signIn.user, true);
+    List<FactorOffer> offered = secondStep ? secondStepFactors(signIn)
+        : rules.factors.firstFactors(firstFactorUser(signIn), true);
     String id = FactorRules.pickFactor(offered, FactorStrategy.EMAIL_LINK, emailAddressId);
     String redirectUrl = form.nonEmpty("redirect_url").orElse(null);
     if (redirectUrl != null) {
@@ -212,9 +213,10 @@ final class SignInRoutes implements Routes {
 
   /** Sends a first-factor code to the identifier with this id, or to the first that fits. */
   private void startCode(SignInAttempt signIn, FactorStrategy strategy, String identifierId) {
-    String id = FactorRules.pickFactor(rules.factors.firstFactors(signIn.user, true), strategy, identifierId);
+    UserRecord user = firstFactorUser(signIn);
+    String id = FactorRules.pickFactor(rules.factors.firstFactors(user, true), strategy, identifierId);
     Purpose purpose = strategy.resetsPassword() ? Purpose.RESET_PASSWORD : Purpose.SIGN_IN;
-    signIn.firstFactor = rules.codes.sendCodeTo(signIn.user, strategy, id, purpose);
+    signIn.firstFactor = rules.codes.sendCodeTo(user, strategy, id, purpose);
   }
 
   private Response attemptFirstFactor(Exchange ex) {
@@ -233,7 +235,7 @@ final class SignInRoutes implements Routes {
     Optional<String> newPassword = strategy.resetsPassword() ? form.nonEmpty("password") : Optional.empty();
     ex.rateLimit("attempt", state.settings.rateLimits().attempts());
     // Checked before the code, so that a refused password leaves the code unused for the next try.
-    newPassword.ifPresent(p -> rules.passwords.checkNewPassword(signIn.user, p, "password"));
+    newPassword.ifPresent(p -> rules.passwords.checkNewPassword(firstFactorUser(signIn), p, "password"));
     rules.codes.attempt(signIn.firstFactor, strategy, code,
         "Send a code first with prepare_first_factor and the same strategy.");
     rules.signIns.afterFirstFactor(ex.client, signIn);
@@ -244,7 +246,7 @@ final class SignInRoutes implements Routes {
   }
 
   private void verifyPassword(Exchange ex, SignInAttempt signIn, String password) {
-    rules.passwords.checkPassword(signIn.user, password, "password", ex.passwordAhead);
+    rules.passwords.checkPassword(firstFactorUser(signIn), password, "password", ex.passwordAhead);
     signIn.firstFactor = VerificationRecord.verified("verification_password", FactorStrategy.PASSWORD);
     rules.signIns.afterFirstFactor(ex.client, signIn);
   }
@@ -316,6 +318,18 @@ final class SignInRoutes implements Routes {
           "Only the client's current sign-in can be changed.");
     }
     return signIn;
+  }
+
+  /**
+   * The user a first factor is for; a sign-in without one (enterprise SSO before the provider
+   * answered) offers no factor but the provider's, so any other strategy is refused as Clerk does.
+   */
+  private static UserRecord firstFactorUser(SignInAttempt signIn) {
+    UserRecord user = signIn.user;
+    if (user == null) {
+      throw ApiException.strategyForUserInvalid("strategy");
+    }
+    return user;
   }
 
   private static void requireStatus(SignInAttempt signIn, AttemptStatus... allowed) {
