@@ -16,6 +16,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reading and writing state files: owner-only (they hold the instance's keys, password digests and
@@ -88,7 +89,7 @@ final class DataFiles {
     }
   }
 
-  private static FileAttribute<?>[] ownerOnly(Path near, Set<PosixFilePermission> permissions) {
+  private static FileAttribute<?>[] ownerOnly(@Nullable Path near, Set<PosixFilePermission> permissions) {
     boolean posix = near != null && Files.exists(near)
         && near.getFileSystem().supportedFileAttributeViews().contains("posix");
     return posix ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(permissions)} : new FileAttribute<?>[0];
