@@ -20,6 +20,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import okhttp3.Authenticator;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The standard clerk4j {@link Transport}: Frontend API calls over OkHttp, with Retrofit as the
@@ -168,19 +169,25 @@ public final class OkHttpTransport implements Transport {
   }
 
   /**
-   * A builder with the default timeouts, over the {@link OkHttpClient} every default transport
-   * of the JVM shares (one connection pool and dispatcher) unless given one.
+   * {@return a builder with the default timeouts, over the {@link OkHttpClient} every default
+   * transport of the JVM shares (one connection pool and dispatcher) unless given one}
    */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** A transport with the defaults, for {@code frontendApiUrl} (see {@link Builder#build(URI)}). */
+  /**
+   * {@return a transport with the defaults, for {@code frontendApiUrl}}
+   *
+   * @param frontendApiUrl the Frontend API's origin, as for {@link Builder#build(URI)}
+   * @throws IllegalArgumentException when the URL is not https (plain http only to a loopback
+   *     address), or has a query, fragment or user info
+   */
   public static OkHttpTransport create(URI frontendApiUrl) {
     return builder().build(frontendApiUrl);
   }
 
-  /** The factory with the defaults: what {@code Clerk.builder()} uses when given none. */
+  /** {@return the factory with the defaults: what {@code Clerk.builder()} uses when given none} */
   public static TransportFactory factory() {
     return builder().factory();
   }
@@ -189,7 +196,12 @@ public final class OkHttpTransport implements Transport {
   public FapiResponse execute(FapiRequest request) {
     Objects.requireNonNull(request, "request");
     if (closed.get()) {
-      throw new ClerkNetworkException(request.endpoint() + ": this OkHttpTransport is closed", null, false);
+      // No cause: nothing failed, the transport was closed. sdk-core does not mark the cause
+      // @Nullable (yet), though a Throwable's cause may be null.
+      @SuppressWarnings("NullAway")
+      ClerkNetworkException e =
+          new ClerkNetworkException(request.endpoint() + ": this OkHttpTransport is closed", null, false);
+      throw e;
     }
     return executor.execute(request);
   }
@@ -211,7 +223,7 @@ public final class OkHttpTransport implements Transport {
   /** Configures {@link OkHttpTransport}s. Not thread-safe; {@link #factory()} takes a snapshot. */
   public static final class Builder {
 
-    private OkHttpClient base;
+    private @Nullable OkHttpClient base;
     private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
     private Duration readTimeout = DEFAULT_READ_TIMEOUT;
     private Duration writeTimeout = DEFAULT_WRITE_TIMEOUT;
@@ -225,31 +237,54 @@ public final class OkHttpTransport implements Transport {
      * replaces its timeouts with the builder's and turns off retries on connection failure,
      * redirects and the 401 authenticator, because each would re-send a request core may not want
      * re-sent.
+     *
+     * @param client the application's client; it is not changed
+     * @return this builder
      */
     public Builder okHttpClient(OkHttpClient client) {
       this.base = Objects.requireNonNull(client, "client");
       return this;
     }
 
-    /** Timeout for DNS, TCP and TLS; {@link Duration#ZERO} means none. */
+    /**
+     * Timeout for DNS, TCP and TLS.
+     *
+     * @param timeout not negative; {@link Duration#ZERO} means none
+     * @return this builder
+     */
     public Builder connectTimeout(Duration timeout) {
       this.connectTimeout = checked(timeout, "connectTimeout");
       return this;
     }
 
-    /** Longest wait for the next bytes of the answer; {@link Duration#ZERO} means none. */
+    /**
+     * Longest wait for the next bytes of the answer.
+     *
+     * @param timeout not negative; {@link Duration#ZERO} means none
+     * @return this builder
+     */
     public Builder readTimeout(Duration timeout) {
       this.readTimeout = checked(timeout, "readTimeout");
       return this;
     }
 
-    /** Longest wait to write the next bytes of the request; {@link Duration#ZERO} means none. */
+    /**
+     * Longest wait to write the next bytes of the request.
+     *
+     * @param timeout not negative; {@link Duration#ZERO} means none
+     * @return this builder
+     */
     public Builder writeTimeout(Duration timeout) {
       this.writeTimeout = checked(timeout, "writeTimeout");
       return this;
     }
 
-    /** Limit for the whole call; {@link Duration#ZERO} means none. */
+    /**
+     * Limit for the whole call.
+     *
+     * @param timeout not negative; {@link Duration#ZERO} means none
+     * @return this builder
+     */
     public Builder callTimeout(Duration timeout) {
       this.callTimeout = checked(timeout, "callTimeout");
       return this;
@@ -260,13 +295,15 @@ public final class OkHttpTransport implements Transport {
      *
      * @param frontendApiUrl the origin, for example {@code https://example-13.clerk.accounts.dev},
      *     or {@code http://127.0.0.1:8787} for a local emulator; a path (a proxy's prefix) is kept
-     * @throws IllegalArgumentException when the URL is not https and not a loopback address
+     * @return the transport
+     * @throws IllegalArgumentException when the URL is not https (plain http only to a loopback
+     *     address), or has a query, fragment or user info
      */
     public OkHttpTransport build(URI frontendApiUrl) {
       return new OkHttpTransport(settings(), frontendApiUrl);
     }
 
-    /** A factory that builds transports with this builder's current settings. */
+    /** {@return a factory that builds transports with this builder's current settings} */
     public TransportFactory factory() {
       return new OkHttpTransportFactory(settings());
     }
@@ -286,14 +323,14 @@ public final class OkHttpTransport implements Transport {
 
   /** An immutable snapshot of a {@link Builder}, held by factories. */
   static final class Settings {
-    final OkHttpClient base;
+    final @Nullable OkHttpClient base;
     final Duration connectTimeout;
     final Duration readTimeout;
     final Duration writeTimeout;
     final Duration callTimeout;
 
     Settings(
-        OkHttpClient base,
+        @Nullable OkHttpClient base,
         Duration connectTimeout,
         Duration readTimeout,
         Duration writeTimeout,

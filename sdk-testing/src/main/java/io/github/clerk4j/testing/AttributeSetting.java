@@ -12,7 +12,13 @@ public enum AttributeSetting {
   /** A sign-up must give it before it completes ({@code required_fields}, {@code missing_fields}). */
   REQUIRED;
 
-  /** {@code off}, {@code optional} or {@code required}, as the command line takes it. */
+  /**
+   * The setting with this name: {@code off}, {@code optional} or {@code required}, as the command
+   * line takes it.
+   *
+   * @param name the lower-case name
+   * @return the setting, or empty for any other name
+   */
   public static Optional<AttributeSetting> fromName(String name) {
     for (AttributeSetting s : values()) {
       if (s.name().toLowerCase(Locale.ROOT).equals(name)) {

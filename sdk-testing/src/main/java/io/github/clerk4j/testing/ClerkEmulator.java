@@ -28,6 +28,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.random.RandomGenerator;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A local server that speaks Clerk's Frontend API (the native-client protocol) with in-memory
@@ -68,7 +69,7 @@ public final class ClerkEmulator implements AutoCloseable {
     this.port = b.port;
   }
 
-  /** A builder with Clerk's default settings and no users. */
+  /** {@return a builder with Clerk's default settings and no users} */
   public static Builder builder() {
     return new Builder();
   }
@@ -91,15 +92,21 @@ public final class ClerkEmulator implements AutoCloseable {
     return this;
   }
 
-  /** The base URL, such as {@code http://127.0.0.1:54321} (no trailing slash). */
+  /**
+   * {@return the base URL, such as {@code http://127.0.0.1:54321} (no trailing slash)}
+   *
+   * @throws IllegalStateException before {@link #start()}, or after {@link #close()}
+   */
   public String url() {
     requireStarted();
     return server.url();
   }
 
   /**
-   * A development publishable key that encodes this emulator's host and port:
-   * {@code pk_test_} + base64 of {@code "127.0.0.1:PORT$"} without padding.
+   * {@return a development publishable key that encodes this emulator's host and port:
+   * {@code pk_test_} + base64 of {@code "127.0.0.1:PORT$"} without padding}
+   *
+   * @throws IllegalStateException before {@link #start()}, or after {@link #close()}
    */
   public String publishableKey() {
     String host = url().substring("http://".length());
@@ -108,25 +115,27 @@ public final class ClerkEmulator implements AutoCloseable {
   }
 
   /**
-   * The Backend API's base URL for {@code @clerk/backend}'s {@code apiUrl} and other backend SDKs:
-   * {@code http://127.0.0.1:PORT/bapi} (requests go to {@code /bapi/v1/...}). At Clerk the Backend
-   * API is another host ({@code https://api.clerk.com}); here it shares the Frontend API's port under
-   * its own path, since both have a {@code /v1/jwks} and a backend SDK appends {@code /v1} to any
-   * base URL it is given.
+   * {@return the Backend API's base URL for {@code @clerk/backend}'s {@code apiUrl} and other
+   * backend SDKs: {@code http://127.0.0.1:PORT/bapi} (requests go to {@code /bapi/v1/...})} At
+   * Clerk the Backend API is another host ({@code https://api.clerk.com}); here it shares the
+   * Frontend API's port under its own path, since both have a {@code /v1/jwks} and a backend SDK
+   * appends {@code /v1} to any base URL it is given.
+   *
+   * @throws IllegalStateException before {@link #start()}, or after {@link #close()}
    */
   public String backendApiUrl() {
     return url() + "/bapi";
   }
 
   /**
-   * The secret key the Backend API needs ({@code Authorization: Bearer sk_test_...}): the
-   * builder's {@link Builder#secretKey}, or one made up for this emulator.
+   * {@return the secret key the Backend API needs ({@code Authorization: Bearer sk_test_...}): the
+   * builder's {@link Builder#secretKey}, or one made up for this emulator}
    */
   public String secretKey() {
     return server.secretKey();
   }
 
-  /** Every e-mail and SMS sent so far. */
+  /** {@return every e-mail and SMS sent so far} */
   public Outbox outbox() {
     return server.outbox();
   }
@@ -134,6 +143,7 @@ public final class ClerkEmulator implements AutoCloseable {
   /**
    * Adds a user while the emulator runs.
    *
+   * @param user the user, as to {@link Builder#user}
    * @return the user's id ({@code user_…})
    * @throws IllegalArgumentException if an identifier or the id is taken
    */
@@ -145,6 +155,8 @@ public final class ClerkEmulator implements AutoCloseable {
    * The id ({@code user_…}) of the user with this e-mail address, phone number or username, for
    * the calls below that take one.
    *
+   * @param identifier an e-mail address, phone number or username
+   * @return the user's id
    * @throws IllegalArgumentException no user has it
    */
   public String userId(String identifier) {
@@ -155,6 +167,8 @@ public final class ClerkEmulator implements AutoCloseable {
    * Mints a sign-in token for a user, as the Backend API's {@code POST /v1/sign_in_tokens} does:
    * the ticket that {@code strategy=ticket} signs in with, once, within {@code expiresIn}.
    *
+   * @param userId the user's id ({@link #userId})
+   * @param expiresIn how long the ticket stays valid
    * @return the ticket (a secret: it signs the user in)
    * @throws IllegalArgumentException no user has this id, or {@code expiresIn} is not positive
    */
@@ -167,6 +181,9 @@ public final class ClerkEmulator implements AutoCloseable {
    * /v1/invitations} does: the ticket that a sign-up with {@code strategy=ticket} uses, once,
    * within {@code expiresIn}; the address is then verified without a code.
    *
+   * @param emailAddress the address to invite
+   * @param expiresIn how long the ticket stays valid
+   * @return the ticket (a secret: it verifies the address)
    * @throws IllegalArgumentException a user has the address, or {@code expiresIn} is not positive
    */
   public String createInvitation(String emailAddress, Duration expiresIn) {
@@ -178,6 +195,9 @@ public final class ClerkEmulator implements AutoCloseable {
    * {@code google} ({@code strategy=google_one_tap}), for {@code account}: what Sign in with Apple
    * or Google's Credential Manager would give the app. Valid for ten minutes.
    *
+   * @param provider {@code apple} or {@code google}
+   * @param account the person the token is about
+   * @return the ID token, a signed JWT
    * @throws IllegalArgumentException another provider, or one the instance does not enable
    */
   public String idToken(String provider, IdpAccount account) {
@@ -185,8 +205,9 @@ public final class ClerkEmulator implements AutoCloseable {
   }
 
   /**
-   * Whether this emulator started from kept state (a {@link Builder#dataDir data directory} that
-   * had some, or an {@link Builder#importFrom import}) instead of seeding its users.
+   * {@return whether this emulator started from kept state (a {@link Builder#dataDir data
+   * directory} that had some, or an {@link Builder#importFrom import}) instead of seeding its
+   * users}
    */
   public boolean restored() {
     return server.restored();
@@ -197,6 +218,7 @@ public final class ClerkEmulator implements AutoCloseable {
    * clients, sessions, the outbox and the instance's keys (so it holds secrets: it is written
    * readable by its owner only). Atomic: the file is the old one or the new one, never half.
    *
+   * @param file the file to write; missing directories are created
    * @throws UncheckedIOException if it cannot be written
    */
   public void exportState(Path file) {
@@ -224,7 +246,8 @@ public final class ClerkEmulator implements AutoCloseable {
 
   @Override
   public String toString() {
-    return started ? "ClerkEmulator[" + server.url() + "]" : "ClerkEmulator[not started]";
+    return server.listening() ? "ClerkEmulator[" + server.url() + "]"
+        : started ? "ClerkEmulator[closed]" : "ClerkEmulator[not started]";
   }
 
   /** Configures a {@link ClerkEmulator}. Defaults follow a Clerk development instance. */
@@ -248,17 +271,17 @@ public final class ClerkEmulator implements AutoCloseable {
     private final List<BrowserAuth.Connection> connections = new ArrayList<>();
     private final Set<String> redirectAllowlist = new LinkedHashSet<>();
     private boolean emailLinks;
-    private String adminToken = DEFAULTS.adminToken();
+    private @Nullable String adminToken = DEFAULTS.adminToken();
     private final Map<UserAttribute, AttributeSetting> attributes = new EnumMap<>(DEFAULTS.signUp().attributes());
     private boolean legalConsent = DEFAULTS.signUp().legalConsent();
     private SignUpMode signUpMode = DEFAULTS.signUp().mode();
     private int passwordMinLength = DEFAULTS.passwordMinLength();
     private int passwordMinStrength = DEFAULTS.passwordMinStrength();
     private boolean deleteSelfEnabled = DEFAULTS.deleteSelfEnabled();
-    private Path dataDir;
-    private Path importFile;
-    private Path exportOnClose;
-    private String secretKey;
+    private @Nullable Path dataDir;
+    private @Nullable Path importFile;
+    private @Nullable Path exportOnClose;
+    private @Nullable String secretKey;
 
     private Builder() {}
 
@@ -267,6 +290,8 @@ public final class ClerkEmulator implements AutoCloseable {
      * requests need {@code Authorization: Bearer <key>}. Default: a new {@code sk_test_} key per
      * emulator ({@link ClerkEmulator#secretKey()}).
      *
+     * @param key the key, {@code sk_test_...}
+     * @return this builder
      * @throws IllegalArgumentException unless it is {@code sk_test_} and at least 8 letters, digits,
      *     {@code _} or {@code -}
      */
@@ -286,6 +311,9 @@ public final class ClerkEmulator implements AutoCloseable {
      * the users given to this builder are then not seeded again. A corrupt file, or one of a newer
      * format, fails {@link #build()} and is left as it is; so does a directory another running
      * emulator uses. Sign-ins and sign-ups in progress are not kept.
+     *
+     * @param directory the directory; created if missing
+     * @return this builder
      */
     public Builder dataDir(Path directory) {
       this.dataDir = Objects.requireNonNull(directory);
@@ -296,25 +324,44 @@ public final class ClerkEmulator implements AutoCloseable {
      * Starts from the state in this file, written by {@link ClerkEmulator#exportState} or {@link
      * #exportOnClose} (the jar's {@code --import}); the file is only read. The users given to this
      * builder are not seeded. With a {@link #dataDir} it must be one without state yet.
+     *
+     * @param file the state file to read
+     * @return this builder
      */
     public Builder importFrom(Path file) {
       this.importFile = Objects.requireNonNull(file);
       return this;
     }
 
-    /** Writes the state to this file when the emulator is closed (the jar's {@code --export-on-exit}). */
+    /**
+     * Writes the state to this file when the emulator is closed (the jar's {@code
+     * --export-on-exit}).
+     *
+     * @param file the file to write
+     * @return this builder
+     */
     public Builder exportOnClose(Path file) {
       this.exportOnClose = Objects.requireNonNull(file);
       return this;
     }
 
-    /** Seeds a user. */
+    /**
+     * Seeds a user.
+     *
+     * @param user the user
+     * @return this builder
+     */
     public Builder user(EmulatorUser user) {
       users.add(Objects.requireNonNull(user));
       return this;
     }
 
-    /** Seeds users. */
+    /**
+     * Seeds users.
+     *
+     * @param seeded the users
+     * @return this builder
+     */
     public Builder users(Collection<EmulatorUser> seeded) {
       seeded.forEach(this::user);
       return this;
@@ -325,6 +372,8 @@ public final class ClerkEmulator implements AutoCloseable {
      * the keys are the {@link EmulatorUser.Builder} methods in snake_case (see {@link
      * EmulatorUser} for every field).
      *
+     * @param file the JSON file
+     * @return this builder
      * @throws UncheckedIOException if the file cannot be read
      * @throws IllegalArgumentException if its content is not a valid user list, naming the user
      *     and the field (an unknown key is named with the allowed ones)
@@ -340,6 +389,9 @@ public final class ClerkEmulator implements AutoCloseable {
     /**
      * The clock for timestamps, code expiry, TOTP, rate limits, lockout and reverification. A
      * {@link TestClock} lets a test move it by hand.
+     *
+     * @param clock the clock
+     * @return this builder
      */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock);
@@ -349,13 +401,21 @@ public final class ClerkEmulator implements AutoCloseable {
     /**
      * The source of ids, codes, secrets and salts; pass a seeded {@code new Random(42)} for
      * repeatable runs. Only used under the emulator's lock, so it need not be thread-safe.
+     *
+     * @param random the source of randomness
+     * @return this builder
      */
     public Builder random(RandomGenerator random) {
       this.random = Objects.requireNonNull(random);
       return this;
     }
 
-    /** Whether MFA is required: new sessions of users without it get the {@code setup-mfa} task. */
+    /**
+     * Whether MFA is required: new sessions of users without it get the {@code setup-mfa} task.
+     *
+     * @param required whether MFA is required (default false)
+     * @return this builder
+     */
     public Builder mfaRequired(boolean required) {
       this.mfaRequired = required;
       return this;
@@ -364,37 +424,67 @@ public final class ClerkEmulator implements AutoCloseable {
     /**
      * Whether client trust is on (default): a password sign-in on a client new to a user without
      * MFA ends in {@code needs_client_trust}.
+     *
+     * @param enabled whether client trust is on
+     * @return this builder
      */
     public Builder clientTrust(boolean enabled) {
       this.clientTrust = enabled;
       return this;
     }
 
-    /** Per-IP rate limits; {@link RateLimits#disabled()} for load tests. */
+    /**
+     * Per-IP rate limits; {@link RateLimits#disabled()} for load tests.
+     *
+     * @param limits the limits (default {@link RateLimits#clerkDefaults()})
+     * @return this builder
+     */
     public Builder rateLimits(RateLimits limits) {
       this.rateLimits = Objects.requireNonNull(limits);
       return this;
     }
 
-    /** Lockout after wrong passwords; {@link Lockout#disabled()} to switch it off. */
+    /**
+     * Lockout after wrong passwords; {@link Lockout#disabled()} to switch it off.
+     *
+     * @param lockout the lockout (default {@link Lockout#clerkDefaults()})
+     * @return this builder
+     */
     public Builder lockout(Lockout lockout) {
       this.lockout = Objects.requireNonNull(lockout);
       return this;
     }
 
-    /** Passwords refused as new passwords with {@code form_password_pwned}. */
+    /**
+     * Passwords refused as new passwords with {@code form_password_pwned}.
+     *
+     * @param passwords passwords to refuse, added to those given before
+     * @return this builder
+     */
     public Builder pwnedPasswords(Collection<String> passwords) {
       pwnedPasswords.addAll(passwords);
       return this;
     }
 
-    /** How recent a factor verification sensitive {@code /me} calls need (default 10 minutes). */
+    /**
+     * How recent a factor verification sensitive {@code /me} calls need (default 10 minutes).
+     *
+     * @param maxAge the longest age of the last verification
+     * @return this builder
+     * @throws IllegalArgumentException if it is not positive
+     */
     public Builder reverificationMaxAge(Duration maxAge) {
       this.reverificationMaxAge = requirePositive("reverificationMaxAge", maxAge);
       return this;
     }
 
-    /** Lifetime of e-mail and SMS codes (default 10 minutes). */
+    /**
+     * Lifetime of e-mail and SMS codes (default 10 minutes).
+     *
+     * @param ttl how long a code stays valid
+     * @return this builder
+     * @throws IllegalArgumentException if it is not positive
+     */
     public Builder codeTtl(Duration ttl) {
       this.codeTtl = requirePositive("codeTtl", ttl);
       return this;
@@ -403,6 +493,10 @@ public final class ClerkEmulator implements AutoCloseable {
     /**
      * How long a session lasts from sign-in (default 7 days, Clerk's default): its {@code
      * expire_at}. After that it is {@code expired} and its client is signed out of it.
+     *
+     * @param lifetime from sign-in to {@code expire_at}
+     * @return this builder
+     * @throws IllegalArgumentException if it is not positive
      */
     public Builder sessionLifetime(Duration lifetime) {
       this.sessionLifetime = requirePositive("sessionLifetime", lifetime);
@@ -416,6 +510,8 @@ public final class ClerkEmulator implements AutoCloseable {
      * seeding derives nothing, so sign-ins and seeding stay fast at any count (see the README for
      * why and the figures).
      *
+     * @param iterations the PBKDF2 iteration count
+     * @return this builder
      * @throws IllegalArgumentException if {@code iterations} is below 1
      */
     public Builder passwordHashIterations(int iterations) {
@@ -432,6 +528,8 @@ public final class ClerkEmulator implements AutoCloseable {
      * default in-process, where only the test's own process talks to the emulator; the
      * standalone jar makes one up and prints it unless told otherwise.
      *
+     * @param token the token the emulator's endpoints require
+     * @return this builder
      * @throws IllegalArgumentException if the token is blank
      */
     public Builder adminToken(String token) {
@@ -450,6 +548,10 @@ public final class ClerkEmulator implements AutoCloseable {
      * {@code /v1/environment} says the same, so that Clerk's own clients build the same form. A
      * user's last verified identifier of a required kind cannot be removed (400 {@code
      * last_required_identification_deletion_failed}).
+     *
+     * @param attribute the attribute
+     * @param setting off, optional or required
+     * @return this builder
      */
     public Builder attribute(UserAttribute attribute, AttributeSetting setting) {
       attributes.put(Objects.requireNonNull(attribute), Objects.requireNonNull(setting));
@@ -461,6 +563,9 @@ public final class ClerkEmulator implements AutoCloseable {
      * users to delete their accounts"): with false, {@code DELETE /v1/me} is refused with 403
      * {@code user_delete_self_not_enabled}, and users and the environment say {@code
      * delete_self_enabled: false}.
+     *
+     * @param enabled whether users may delete their account
+     * @return this builder
      */
     public Builder deleteSelfEnabled(boolean enabled) {
       this.deleteSelfEnabled = enabled;
@@ -470,13 +575,21 @@ public final class ClerkEmulator implements AutoCloseable {
     /**
      * Whether a sign-up needs the user's consent to the legal terms ({@code legal_accepted=true},
      * listed in {@code required_fields}); default off.
+     *
+     * @param required whether a sign-up must accept the legal terms
+     * @return this builder
      */
     public Builder legalConsent(boolean required) {
       this.legalConsent = required;
       return this;
     }
 
-    /** Who may sign up (default {@link SignUpMode#PUBLIC}). */
+    /**
+     * Who may sign up (default {@link SignUpMode#PUBLIC}).
+     *
+     * @param mode the sign-up mode
+     * @return this builder
+     */
     public Builder signUpMode(SignUpMode mode) {
       this.signUpMode = Objects.requireNonNull(mode);
       return this;
@@ -486,6 +599,8 @@ public final class ClerkEmulator implements AutoCloseable {
      * The fewest characters a new password (sign-up, reset, change) may have: shorter ones fail
      * with {@code form_password_length_too_short} (default 8, Clerk's).
      *
+     * @param length the minimum length
+     * @return this builder
      * @throws IllegalArgumentException if not 1 to 72
      */
     public Builder passwordMinLength(int length) {
@@ -502,6 +617,8 @@ public final class ClerkEmulator implements AutoCloseable {
      * from length, character classes, repeats and runs, and a short list of the most common
      * passwords, an approximation of zxcvbn rather than zxcvbn itself.
      *
+     * @param strength the minimum zxcvbn score
+     * @return this builder
      * @throws IllegalArgumentException if not 0 to 4
      */
     public Builder passwordMinStrength(int strength) {
@@ -519,6 +636,8 @@ public final class ClerkEmulator implements AutoCloseable {
      * other is new, and its sign-in is transferable to a sign-up. {@code apple} and {@code
      * google} also take ID tokens ({@link ClerkEmulator#idToken}).
      *
+     * @param accounts the accounts its page lists
+     * @return this builder
      * @param name the provider's name in Clerk: {@code google}, {@code github}, {@code custom_acme}
      * @throws IllegalArgumentException a name that is not lower-case letters, digits and
      *     underscores, or one given twice
@@ -541,6 +660,9 @@ public final class ClerkEmulator implements AutoCloseable {
      * domain. A sign-in with an address of the domain goes to it; one of another domain is 422
      * {@code enterprise_sso_sign_in_connection_missing}.
      *
+     * @param domain the e-mail domain it serves, such as {@code acme.com}
+     * @param accounts the accounts its page lists, all of {@code domain}
+     * @return this builder
      * @param name what the provider's page shows, such as "Acme Corp"
      * @throws IllegalArgumentException an account of another domain, or a domain given twice
      */
@@ -569,6 +691,8 @@ public final class ClerkEmulator implements AutoCloseable {
      * instance passes the nonce only to allowlisted URLs. With none, any absolute URL is taken,
      * as on a development instance.
      *
+     * @param url an absolute URL, compared exactly
+     * @return this builder
      * @throws IllegalArgumentException a URL that is not absolute
      */
     public Builder allowRedirectUrl(String url) {
@@ -585,13 +709,22 @@ public final class ClerkEmulator implements AutoCloseable {
      * Whether the instance sends e-mail links ({@code email_link}): a first factor of every
      * e-mail address, and a Client Trust factor beside the e-mail code. Off by default, as on a
      * new Clerk application.
+     *
+     * @param enabled whether e-mail links are offered
+     * @return this builder
      */
     public Builder emailLinks(boolean enabled) {
       this.emailLinks = enabled;
       return this;
     }
 
-    /** The port to listen on (default 0: any free port). */
+    /**
+     * The port to listen on (default 0: any free port).
+     *
+     * @param port 0 to 65535; 0 picks a free port
+     * @return this builder
+     * @throws IllegalArgumentException if not 0 to 65535
+     */
     public Builder port(int port) {
       if (port < 0 || port > 65535) {
         throw new IllegalArgumentException("port out of range: " + port);
@@ -603,6 +736,7 @@ public final class ClerkEmulator implements AutoCloseable {
     /**
      * Builds a stopped emulator; call {@link ClerkEmulator#start()}.
      *
+     * @return the emulator, not started
      * @throws IllegalArgumentException if two seeded users share an identifier, or no identifier
      *     attribute is required
      * @throws IllegalStateException if the {@link #dataDir} is used by another emulator, or its

@@ -4,6 +4,7 @@ import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.Objects;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -64,12 +65,21 @@ public final class ClerkEmulatorExtension
     this(builder -> { });
   }
 
-  /** An extension whose emulator the given code configures (for {@code @RegisterExtension}). */
+  /**
+   * An extension whose emulator the given code configures (for {@code @RegisterExtension}).
+   *
+   * @param configuration called with a fresh {@link ClerkEmulator#builder()} before each test
+   *     class's emulator is built
+   */
   public ClerkEmulatorExtension(Consumer<ClerkEmulator.Builder> configuration) {
     this.configuration = Objects.requireNonNull(configuration);
   }
 
-  /** The emulator of the current test class, started on first use. */
+  /**
+   * {@return the emulator of the current test class, started on first use}
+   *
+   * @param context the context of a test class or of one of its tests
+   */
   public ClerkEmulator emulator(ExtensionContext context) {
     ExtensionContext classContext = classContext(context);
     return classContext.getStore(NAMESPACE).getOrComputeIfAbsent(classContext.getRequiredTestClass(),
@@ -161,7 +171,7 @@ public final class ClerkEmulatorExtension
   }
 
   /** Sets injectable fields that are still null: static ones when instance is null. */
-  private void inject(Class<?> type, Object instance, ExtensionContext context) throws IllegalAccessException {
+  private void inject(Class<?> type, @Nullable Object instance, ExtensionContext context) throws IllegalAccessException {
     for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
       for (Field field : c.getDeclaredFields()) {
         boolean isStatic = Modifier.isStatic(field.getModifiers());

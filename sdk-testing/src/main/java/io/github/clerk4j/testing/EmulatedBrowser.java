@@ -17,6 +17,7 @@ import java.util.Objects;
 import java.util.StringJoiner;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A person at the emulator's fake identity provider page, played by an HTTP client: for tests and
@@ -35,29 +36,34 @@ public final class EmulatedBrowser {
 
   private static final Pattern ACCOUNT_BUTTON = Pattern.compile("name=\"account\" value=\"(\\d+)\" data-email=\"([^\"]*)\"");
 
-  private final String email;
-  private final boolean deny;
+  /** The account to choose; null: cancel. */
+  private final @Nullable String email;
   private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
       .connectTimeout(Duration.ofSeconds(10)).build();
 
-  private EmulatedBrowser(String email, boolean deny) {
+  private EmulatedBrowser(@Nullable String email) {
     this.email = email;
-    this.deny = deny;
   }
 
-  /** Signs in as the account with this address: the listed one, else typed in as another account. */
+  /**
+   * {@return a browser that signs in as the account with this address: the listed one, else typed
+   * in as another account}
+   *
+   * @param emailAddress the account's e-mail address
+   */
   public static EmulatedBrowser choosing(String emailAddress) {
-    return new EmulatedBrowser(Objects.requireNonNull(emailAddress, "emailAddress"), false);
+    return new EmulatedBrowser(Objects.requireNonNull(emailAddress, "emailAddress"));
   }
 
-  /** Cancels on the provider's page, as a person who declines. */
+  /** {@return a browser that cancels on the provider's page, as a person who declines} */
   public static EmulatedBrowser denying() {
-    return new EmulatedBrowser(null, true);
+    return new EmulatedBrowser(null);
   }
 
   /**
    * Goes through the provider's page and FAPI's callback.
    *
+   * @param providerPage the sign-in's {@code external_verification_redirect_url}
    * @return where FAPI sends the browser: the app's redirect URL with its query
    * @throws IllegalStateException the page or the callback did not answer as a provider and FAPI do
    */
@@ -66,10 +72,12 @@ public final class EmulatedBrowser {
     if (page.status != 200) {
       throw new IllegalStateException("the provider page answered " + page.status + ": " + page.body);
     }
-    String state = query(providerPage).get("state");
+    String state = Objects.requireNonNull(query(providerPage).get("state"),
+        "the provider page's URL has no state: pass the sign-in's external_verification_redirect_url");
     URI choose = providerPage.resolve(providerPage.getPath().replaceAll("/authorize$", "/choose"));
+    String email = this.email;
     Answer chosen;
-    if (deny) {
+    if (email == null) {
       chosen = post(choose, "state", state, "deny", "1");
     } else {
       String index = null;
@@ -96,6 +104,8 @@ public final class EmulatedBrowser {
    * A {@link BrowserLauncher} that does {@link #signIn(URI)} on a thread of its own, then goes to
    * the app's redirect URL as a browser would (a GET of the loopback receiver's URL). Failures
    * are printed to standard error, as a browser shows them, not to the launcher's caller.
+   *
+   * @return the launcher, for {@code BrowserSignIn.Builder.launcher}
    */
   public BrowserLauncher asLauncher() {
     return url -> {
@@ -114,7 +124,7 @@ public final class EmulatedBrowser {
     };
   }
 
-  private record Answer(int status, String location, String body) {}
+  private record Answer(int status, @Nullable String location, String body) {}
 
   private Answer get(URI url) {
     return send(HttpRequest.newBuilder(url).GET());
@@ -156,6 +166,6 @@ public final class EmulatedBrowser {
 
   @Override
   public String toString() {
-    return deny ? "EmulatedBrowser[denying]" : "EmulatedBrowser[choosing " + email + "]";
+    return email == null ? "EmulatedBrowser[denying]" : "EmulatedBrowser[choosing " + email + "]";
   }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A user to seed into the emulator. The first e-mail address and phone number are the primary
@@ -26,15 +27,15 @@ import java.util.Optional;
  * "password_compromised"}]}}. Any other key is an error that lists these.
  */
 public final class EmulatorUser {
-  private final String id;
-  private final String firstName;
-  private final String lastName;
-  private final String username;
+  private final @Nullable String id;
+  private final @Nullable String firstName;
+  private final @Nullable String lastName;
+  private final @Nullable String username;
   private final List<String> emailAddresses;
   private final List<String> phoneNumbers;
   private final List<String> mfaPhoneNumbers;
-  private final String password;
-  private final String totpSecret;
+  private final @Nullable String password;
+  private final @Nullable String totpSecret;
   private final List<String> backupCodes;
   private final boolean passwordCompromised;
 
@@ -52,62 +53,68 @@ public final class EmulatorUser {
     this.passwordCompromised = b.passwordCompromised;
   }
 
-  /** A new builder. */
+  /** {@return a new builder} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** The user id to use ({@code user_…}), or empty to let the emulator choose. */
+  /** {@return the user id to use ({@code user_…}), or empty to let the emulator choose} */
   public Optional<String> id() {
     return Optional.ofNullable(id);
   }
 
-  /** First name, if any. */
+  /** {@return the first name, if any} */
   public Optional<String> firstName() {
     return Optional.ofNullable(firstName);
   }
 
-  /** Last name, if any. */
+  /** {@return the last name, if any} */
   public Optional<String> lastName() {
     return Optional.ofNullable(lastName);
   }
 
-  /** Username, if any. */
+  /** {@return the username, if any} */
   public Optional<String> username() {
     return Optional.ofNullable(username);
   }
 
-  /** E-mail addresses, primary first. */
+  /** {@return the e-mail addresses, primary first} */
   public List<String> emailAddresses() {
     return emailAddresses;
   }
 
-  /** Phone numbers (E.164) not used for MFA, primary first. */
+  /** {@return the phone numbers (E.164) not used for MFA, primary first} */
   public List<String> phoneNumbers() {
     return phoneNumbers;
   }
 
-  /** Phone numbers (E.164) reserved for the SMS second factor; the first is the default. */
+  /**
+   * {@return the phone numbers (E.164) reserved for the SMS second factor; the first is the
+   * default}
+   */
   public List<String> mfaPhoneNumbers() {
     return mfaPhoneNumbers;
   }
 
-  /** The password, if the user has one. */
+  /** {@return the password, if the user has one} */
   public Optional<String> password() {
     return Optional.ofNullable(password);
   }
 
-  /** A verified authenticator-app secret (base32), if the user has TOTP. */
+  /** {@return the verified authenticator-app secret (base32), if the user has TOTP} */
   public Optional<String> totpSecret() {
     return Optional.ofNullable(totpSecret);
   }
 
-  /** Unused backup codes. */
+  /** {@return the unused backup codes} */
   public List<String> backupCodes() {
     return backupCodes;
   }
 
-  /** Whether the password is flagged compromised (password sign-in refused, reset required). */
+  /**
+   * {@return whether the password is flagged compromised (password sign-in refused, reset
+   * required)}
+   */
   public boolean passwordCompromised() {
     return passwordCompromised;
   }
@@ -123,81 +130,136 @@ public final class EmulatorUser {
 
   /** Builds an {@link EmulatorUser}. */
   public static final class Builder {
-    private String id;
-    private String firstName;
-    private String lastName;
-    private String username;
+    private @Nullable String id;
+    private @Nullable String firstName;
+    private @Nullable String lastName;
+    private @Nullable String username;
     private final List<String> emailAddresses = new ArrayList<>();
     private final List<String> phoneNumbers = new ArrayList<>();
     private final List<String> mfaPhoneNumbers = new ArrayList<>();
-    private String password;
-    private String totpSecret;
+    private @Nullable String password;
+    private @Nullable String totpSecret;
     private final List<String> backupCodes = new ArrayList<>();
     private boolean passwordCompromised;
 
     private Builder() {}
 
-    /** Fixes the user id ({@code user_…}) instead of a generated one. */
+    /**
+     * Fixes the user id ({@code user_…}) instead of a generated one.
+     *
+     * @param id the id, such as {@code user_alice}
+     * @return this builder
+     */
     public Builder id(String id) {
       this.id = Objects.requireNonNull(id);
       return this;
     }
 
-    /** Sets the first name. */
-    public Builder firstName(String firstName) {
+    /**
+     * Sets the first name.
+     *
+     * @param firstName the first name, or null for none
+     * @return this builder
+     */
+    public Builder firstName(@Nullable String firstName) {
       this.firstName = firstName;
       return this;
     }
 
-    /** Sets the last name. */
-    public Builder lastName(String lastName) {
+    /**
+     * Sets the last name.
+     *
+     * @param lastName the last name, or null for none
+     * @return this builder
+     */
+    public Builder lastName(@Nullable String lastName) {
       this.lastName = lastName;
       return this;
     }
 
-    /** Sets the username (an identifier for sign-in). */
-    public Builder username(String username) {
+    /**
+     * Sets the username (an identifier for sign-in).
+     *
+     * @param username the username, or null for none
+     * @return this builder
+     */
+    public Builder username(@Nullable String username) {
       this.username = username;
       return this;
     }
 
-    /** Adds a verified e-mail address; the first one added is primary. */
+    /**
+     * Adds a verified e-mail address; the first one added is primary.
+     *
+     * @param emailAddress the address
+     * @return this builder
+     */
     public Builder email(String emailAddress) {
       emailAddresses.add(Objects.requireNonNull(emailAddress));
       return this;
     }
 
-    /** Adds a verified phone number (E.164) usable for sign-in; the first one is primary. */
+    /**
+     * Adds a verified phone number (E.164) usable for sign-in; the first one is primary.
+     *
+     * @param phoneNumber the number, such as {@code +15555550100}
+     * @return this builder
+     */
     public Builder phone(String phoneNumber) {
       phoneNumbers.add(Objects.requireNonNull(phoneNumber));
       return this;
     }
 
-    /** Adds a verified phone number (E.164) reserved for the SMS second factor. */
+    /**
+     * Adds a verified phone number (E.164) reserved for the SMS second factor.
+     *
+     * @param phoneNumber the number, such as {@code +15555550100}
+     * @return this builder
+     */
     public Builder mfaPhone(String phoneNumber) {
       mfaPhoneNumbers.add(Objects.requireNonNull(phoneNumber));
       return this;
     }
 
-    /** Sets the password. */
-    public Builder password(String password) {
+    /**
+     * Sets the password.
+     *
+     * @param password the password, or null for none
+     * @return this builder
+     */
+    public Builder password(@Nullable String password) {
       this.password = password;
       return this;
     }
 
-    /** Enables an authenticator app with this base32 secret. */
-    public Builder totpSecret(String base32Secret) {
+    /**
+     * Enables an authenticator app with this base32 secret.
+     *
+     * @param base32Secret the shared secret in base32, or null for no TOTP
+     * @return this builder
+     */
+    public Builder totpSecret(@Nullable String base32Secret) {
       this.totpSecret = base32Secret;
       return this;
     }
 
-    /** Adds unused backup codes. */
+    /**
+     * Adds unused backup codes.
+     *
+     * @param codes the codes
+     * @return this builder
+     */
     public Builder backupCodes(String... codes) {
       backupCodes.addAll(List.of(codes));
       return this;
     }
 
-    /** Flags the password as compromised. */
+    /**
+     * Flags the password as compromised.
+     *
+     * @param compromised whether the password is compromised
+     * @return this builder
+     */
     public Builder passwordCompromised(boolean compromised) {
       this.passwordCompromised = compromised;
       return this;
@@ -206,6 +268,7 @@ public final class EmulatorUser {
     /**
      * Builds the user.
      *
+     * @return the user
      * @throws IllegalArgumentException if the user has no identifier at all
      */
     public EmulatorUser build() {

@@ -2,6 +2,7 @@ package io.github.clerk4j.testing;
 
 import java.util.Locale;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An account at one of the emulator's fake identity providers (an OAuth provider or an
@@ -14,8 +15,16 @@ import java.util.Objects;
  * @param firstName the given name, or null
  * @param lastName the family name, or null
  */
-public record IdpAccount(String emailAddress, String firstName, String lastName) {
+public record IdpAccount(String emailAddress, @Nullable String firstName, @Nullable String lastName) {
 
+  /**
+   * Normalises the address to lower case, without surrounding blanks.
+   *
+   * @param emailAddress the verified e-mail address the provider reports
+   * @param firstName the given name, or null
+   * @param lastName the family name, or null
+   * @throws IllegalArgumentException when {@code emailAddress} is not an e-mail address
+   */
   public IdpAccount {
     Objects.requireNonNull(emailAddress, "emailAddress");
     emailAddress = emailAddress.trim().toLowerCase(Locale.ROOT);
@@ -25,17 +34,29 @@ public record IdpAccount(String emailAddress, String firstName, String lastName)
     }
   }
 
-  /** An account with this address and names. */
-  public static IdpAccount of(String emailAddress, String firstName, String lastName) {
+  /**
+   * {@return an account with this address and names}
+   *
+   * @param emailAddress the verified e-mail address the provider reports
+   * @param firstName the given name, or null
+   * @param lastName the family name, or null
+   * @throws IllegalArgumentException when {@code emailAddress} is not an e-mail address
+   */
+  public static IdpAccount of(String emailAddress, @Nullable String firstName, @Nullable String lastName) {
     return new IdpAccount(emailAddress, firstName, lastName);
   }
 
-  /** An account with this address and no names. */
+  /**
+   * {@return an account with this address and no names}
+   *
+   * @param emailAddress the verified e-mail address the provider reports
+   * @throws IllegalArgumentException when {@code emailAddress} is not an e-mail address
+   */
   public static IdpAccount of(String emailAddress) {
     return new IdpAccount(emailAddress, null, null);
   }
 
-  /** The address's domain, lower case. */
+  /** {@return the address's domain, lower case} */
   public String domain() {
     return emailAddress.substring(emailAddress.indexOf('@') + 1);
   }

@@ -13,19 +13,26 @@ import java.time.Duration;
  */
 public record Lockout(boolean enabled, int maxAttempts, Duration duration) {
 
-  /** Validates the numbers. */
+  /**
+   * Validates the numbers.
+   *
+   * @param enabled whether lockout applies
+   * @param maxAttempts consecutive wrong passwords that lock the account, at least 1
+   * @param duration how long the account stays locked, positive
+   * @throws IllegalArgumentException when {@code maxAttempts} or {@code duration} is not positive
+   */
   public Lockout {
     if (maxAttempts < 1 || duration.isNegative() || duration.isZero()) {
       throw new IllegalArgumentException("lockout settings must be positive");
     }
   }
 
-  /** Clerk's default: 100 attempts, locked for one hour. */
+  /** {@return Clerk's default: 100 attempts, locked for one hour} */
   public static Lockout clerkDefaults() {
     return new Lockout(true, 100, Duration.ofHours(1));
   }
 
-  /** No lockout. */
+  /** {@return no lockout} */
   public static Lockout disabled() {
     return new Lockout(false, 100, Duration.ofHours(1));
   }

@@ -8,16 +8,22 @@ import java.util.List;
  */
 public interface Outbox {
 
-  /** All messages, oldest first. */
+  /** {@return all messages, oldest first} */
   List<OutboxMessage> messages();
 
-  /** Messages to one recipient (e-mail compared without case), oldest first. */
+  /**
+   * {@return the messages to one recipient, oldest first}
+   *
+   * @param recipient an e-mail address (compared without case) or an E.164 phone number
+   */
   List<OutboxMessage> messagesFor(String recipient);
 
   /**
-   * The code of the latest message to a recipient.
+   * {@return the code of the latest message to a recipient that carries one (e-mail links carry
+   * none)}
    *
-   * @throws IllegalStateException if nothing was sent to that recipient
+   * @param recipient an e-mail address (compared without case) or an E.164 phone number
+   * @throws IllegalStateException if no code was sent to that recipient
    */
   String latestCodeFor(String recipient);
 
@@ -25,6 +31,8 @@ public interface Outbox {
    * The link of the latest e-mail link sent to a recipient ({@code email_link}): opening it, in a
    * browser or with any HTTP client, verifies the sign-in that sent it.
    *
+   * @param recipient an e-mail address, compared without case
+   * @return the link, an absolute URL
    * @throws IllegalStateException if no link was sent to that recipient
    */
   String latestLinkFor(String recipient);

@@ -1,6 +1,7 @@
 package io.github.clerk4j.testing;
 
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One e-mail or SMS the emulator "sent". {@link #toString()} leaves the code and the link out, so
@@ -8,15 +9,23 @@ import java.time.Instant;
  *
  * @param channel e-mail or SMS
  * @param recipient the e-mail address or E.164 phone number
- * @param code the verification code it carried
+ * @param code the verification code it carried, or null for an e-mail link
  * @param purpose why it was sent
  * @param sentAt when, by the emulator's clock
  * @param link the e-mail link it carried ({@code email_link}), or null; a message has a code or a link
  */
-public record OutboxMessage(Channel channel, String recipient, String code, Purpose purpose,
-    Instant sentAt, String link) {
+public record OutboxMessage(Channel channel, String recipient, @Nullable String code, Purpose purpose,
+    Instant sentAt, @Nullable String link) {
 
-  /** A message with a code. */
+  /**
+   * A message with a code.
+   *
+   * @param channel e-mail or SMS
+   * @param recipient the e-mail address or E.164 phone number
+   * @param code the verification code it carried
+   * @param purpose why it was sent
+   * @param sentAt when, by the emulator's clock
+   */
   public OutboxMessage(Channel channel, String recipient, String code, Purpose purpose, Instant sentAt) {
     this(channel, recipient, code, purpose, sentAt, null);
   }

@@ -14,19 +14,27 @@ import java.time.Duration;
  */
 public record RateLimits(boolean enabled, int creates, int attempts, Duration window) {
 
-  /** Validates the numbers. */
+  /**
+   * Validates the numbers.
+   *
+   * @param enabled whether limits apply at all
+   * @param creates sign-in creations allowed per window, at least 1
+   * @param attempts factor attempts allowed per window, at least 1
+   * @param window the sliding window, positive
+   * @throws IllegalArgumentException when a number or the window is not positive
+   */
   public RateLimits {
     if (creates < 1 || attempts < 1 || window.isNegative() || window.isZero()) {
       throw new IllegalArgumentException("limits must be positive");
     }
   }
 
-  /** Clerk's limits: 5 creates and 3 attempts per 10 seconds. */
+  /** {@return Clerk's limits: 5 creates and 3 attempts per 10 seconds} */
   public static RateLimits clerkDefaults() {
     return new RateLimits(true, 5, 3, Duration.ofSeconds(10));
   }
 
-  /** No rate limiting. */
+  /** {@return no rate limiting} */
   public static RateLimits disabled() {
     return new RateLimits(false, 5, 3, Duration.ofSeconds(10));
   }

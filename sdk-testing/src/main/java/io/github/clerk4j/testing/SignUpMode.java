@@ -12,12 +12,17 @@ public enum SignUpMode {
   /** Through the waitlist only: sign-ups are refused with 403 {@code sign_up_restricted_waitlist}. */
   WAITLIST;
 
-  /** The mode on the wire: {@code public}, {@code restricted}, {@code waitlist}. */
+  /** {@return the mode on the wire: {@code public}, {@code restricted}, {@code waitlist}} */
   public String wireName() {
     return name().toLowerCase(Locale.ROOT);
   }
 
-  /** The mode with this wire name, if any. */
+  /**
+   * The mode with this wire name, if any.
+   *
+   * @param name a wire name, such as {@code restricted}
+   * @return the mode, or empty for an unknown name
+   */
   public static Optional<SignUpMode> fromWireName(String name) {
     for (SignUpMode m : values()) {
       if (m.wireName().equals(name)) {

@@ -45,12 +45,19 @@ public final class TestClock extends Clock {
     this.zone = zone;
   }
 
-  /** A clock that reads {@code start} until {@link #advance advanced} or {@link #set set}. */
+  /**
+   * {@return a clock that reads {@code start} until {@link #advance advanced} or {@link #set set}}
+   *
+   * @param start the instant it reads
+   */
   public static TestClock at(Instant start) {
     return new TestClock(new State(Clock.fixed(start, ZoneOffset.UTC)), ZoneOffset.UTC);
   }
 
-  /** A clock that follows the system clock, plus whatever it has been advanced by (at first 0). */
+  /**
+   * {@return a clock that follows the system clock, plus whatever it has been advanced by (at
+   * first 0)}
+   */
   public static TestClock system() {
     return new TestClock(new State(Clock.systemUTC()), ZoneOffset.UTC);
   }
@@ -58,6 +65,7 @@ public final class TestClock extends Clock {
   /**
    * Moves this clock by {@code duration} (backwards if negative), for every thread at once.
    *
+   * @param duration how far to move it
    * @return this clock
    */
   public TestClock advance(Duration duration) {
@@ -69,6 +77,7 @@ public final class TestClock extends Clock {
   /**
    * Moves this clock to {@code instant}. A {@link #system()} clock goes on ticking from there.
    *
+   * @param instant the instant it reads from now on
    * @return this clock
    */
   public TestClock set(Instant instant) {

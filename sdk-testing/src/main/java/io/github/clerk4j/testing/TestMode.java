@@ -18,24 +18,38 @@ public final class TestMode {
 
   private TestMode() {}
 
-  /** Whether an e-mail address is a test-mode address. */
+  /**
+   * {@return whether an e-mail address is a test-mode address}
+   *
+   * @param emailAddress the address
+   */
   public static boolean isTestEmail(String emailAddress) {
     return emailAddress.toLowerCase(Locale.ROOT).contains(EMAIL_SUBADDRESS);
   }
 
-  /** Whether an E.164 phone number is a test-mode number. */
+  /**
+   * {@return whether an E.164 phone number is a test-mode number}
+   *
+   * @param phoneNumber the number, such as {@code +15555550100}
+   */
   public static boolean isTestPhone(String phoneNumber) {
     return PHONE_PATTERN.matcher(phoneNumber).matches();
   }
 
-  /** A test-mode e-mail address, such as {@code jane+clerk_test@example.com}. */
+  /**
+   * {@return a test-mode e-mail address, such as {@code jane+clerk_test@example.com}}
+   *
+   * @param localPart what comes before {@code +clerk_test}, such as {@code jane}
+   * @param domain the domain, such as {@code example.com}
+   */
   public static String email(String localPart, String domain) {
     return localPart + EMAIL_SUBADDRESS + "@" + domain;
   }
 
   /**
-   * A test-mode phone number with area code 555, such as {@code +15555550100}.
+   * {@return a test-mode phone number with area code 555, such as {@code +15555550100}}
    *
+   * @throws IllegalArgumentException if {@code suffix} is not 0 to 99
    * @param suffix 0 to 99
    */
   public static String phone(int suffix) {

@@ -24,20 +24,31 @@ public final class TotpGenerator {
   private TotpGenerator() {}
 
   /**
-   * The code for a base32 secret (as shown in an {@code otpauth://} URI) at an instant.
+   * {@return the code for a base32 secret (as shown in an {@code otpauth://} URI) at an instant}
    *
+   * @param base32Secret the secret in base32 (case, spaces, dashes and padding are ignored)
+   * @param at the instant
    * @throws IllegalArgumentException if the secret is not base32
    */
   public static String code(String base32Secret, Instant at) {
     return codeAtStep(Base32.decode(base32Secret), step(at));
   }
 
-  /** The time step an instant falls in (seconds since the epoch divided by 30). */
+  /**
+   * {@return the time step an instant falls in (seconds since the epoch divided by 30)}
+   *
+   * @param at the instant
+   */
   public static long step(Instant at) {
     return Math.floorDiv(at.getEpochSecond(), PERIOD_SECONDS);
   }
 
-  /** The code for a raw secret at a time step (RFC 4226 HOTP over the step counter). */
+  /**
+   * {@return the code for a raw secret at a time step (RFC 4226 HOTP over the step counter)}
+   *
+   * @param secret the raw secret
+   * @param step the time step, as {@link #step(Instant)} gives it
+   */
   public static String codeAtStep(byte[] secret, long step) {
     try {
       Mac mac = Mac.getInstance("HmacSHA1");

@@ -22,17 +22,22 @@ public enum UserAttribute {
   /** {@code password}. */
   PASSWORD;
 
-  /** The attribute's name on the wire, for example {@code email_address}. */
+  /** {@return the attribute's name on the wire, for example {@code email_address}} */
   public String wireName() {
     return name().toLowerCase(Locale.ROOT);
   }
 
-  /** Whether it identifies the user (e-mail address, phone number, username). */
+  /** {@return whether it identifies the user (e-mail address, phone number, username)} */
   public boolean isIdentifier() {
     return this == EMAIL_ADDRESS || this == PHONE_NUMBER || this == USERNAME;
   }
 
-  /** The attribute with this wire name ({@code first_name}), if any. */
+  /**
+   * The attribute with this wire name, if any.
+   *
+   * @param name a wire name, such as {@code first_name}
+   * @return the attribute, or empty for an unknown name
+   */
   public static Optional<UserAttribute> fromWireName(String name) {
     for (UserAttribute a : values()) {
       if (a.wireName().equals(name)) {

@@ -3,6 +3,7 @@ package io.github.clerk4j.okhttp.internal;
 import io.github.clerk4j.spi.Endpoint;
 import io.github.clerk4j.spi.FapiRequest;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Per-call state that travels with the OkHttp request as a tag: the client token for {@link
@@ -14,10 +15,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class CallContext {
 
   private final Endpoint endpoint;
-  private final String clientToken;
+  private final @Nullable String clientToken;
   private final AtomicBoolean handedToConnection = new AtomicBoolean();
 
-  private CallContext(Endpoint endpoint, String clientToken) {
+  private CallContext(Endpoint endpoint, @Nullable String clientToken) {
     this.endpoint = endpoint;
     this.clientToken = clientToken;
   }
@@ -32,7 +33,7 @@ public final class CallContext {
   }
 
   /** The {@code Authorization} value to send verbatim, or {@code null}. */
-  String clientToken() {
+  @Nullable String clientToken() {
     return clientToken;
   }
 

@@ -5,6 +5,7 @@ import io.github.clerk4j.spi.FapiRequest;
 import io.github.clerk4j.spi.FilePart;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import okhttp3.MediaType;
 import okhttp3.MultipartBody;
 import okhttp3.RequestBody;
@@ -130,17 +131,19 @@ public final class EndpointTable {
 
   /** The path's resource id (sign-in, sign-up, phone number, e-mail address); required by the endpoints that use it. */
   private static String id(FapiRequest r) {
-    if (r.id() == null) {
+    String id = r.id();
+    if (id == null) {
       throw new IllegalArgumentException(r.endpoint() + " needs FapiRequest.id");
     }
-    return r.id();
+    return id;
   }
 
   /** The path's session id; required by the {@code /v1/client/sessions/{id}} endpoints. */
   private static String sid(FapiRequest r) {
-    if (r.sessionId() == null) {
+    String sessionId = r.sessionId();
+    if (sessionId == null) {
       throw new IllegalArgumentException(r.endpoint() + " needs FapiRequest.sessionId");
     }
-    return r.sessionId();
+    return sessionId;
   }
 }

@@ -47,8 +47,9 @@ public final class FapiRequestInterceptor implements Interceptor {
             .header(API_VERSION_HEADER, API_VERSION)
             .header("User-Agent", userAgent);
     CallContext ctx = request.tag(CallContext.class);
-    if (ctx != null && ctx.clientToken() != null) {
-      builder.header("Authorization", checkedToken(ctx.clientToken()));
+    String clientToken = ctx == null ? null : ctx.clientToken();
+    if (clientToken != null) {
+      builder.header("Authorization", checkedToken(clientToken));
     }
     return chain.proceed(builder.build());
   }

@@ -4,6 +4,7 @@ import java.util.Map;
 import okhttp3.MultipartBody;
 import okhttp3.RequestBody;
 import okhttp3.ResponseBody;
+import org.jspecify.annotations.Nullable;
 import retrofit2.Call;
 import retrofit2.http.DELETE;
 import retrofit2.http.FieldMap;
@@ -213,7 +214,7 @@ public interface FapiService {
   @GET("v1/me?_is_native=true")
   Call<ResponseBody> getUser(
       @Tag CallContext ctx,
-      @Query("_clerk_session_id") String sessionId,
+      @Query("_clerk_session_id") @Nullable String sessionId,
       @QueryMap Map<String, String> query);
 
   @FormUrlEncoded
@@ -221,7 +222,7 @@ public interface FapiService {
   @POST("v1/me/change_password?_is_native=true")
   Call<ResponseBody> changePassword(
       @Tag CallContext ctx,
-      @Query("_clerk_session_id") String sessionId,
+      @Query("_clerk_session_id") @Nullable String sessionId,
       @FieldMap Map<String, String> form);
 
   @FormUrlEncoded
@@ -229,7 +230,7 @@ public interface FapiService {
   @POST("v1/me/phone_numbers?_is_native=true")
   Call<ResponseBody> createPhoneNumber(
       @Tag CallContext ctx,
-      @Query("_clerk_session_id") String sessionId,
+      @Query("_clerk_session_id") @Nullable String sessionId,
       @FieldMap Map<String, String> form);
 
   @FormUrlEncoded
@@ -238,7 +239,7 @@ public interface FapiService {
   Call<ResponseBody> preparePhoneNumberVerification(
       @Tag CallContext ctx,
       @Path("id") String phoneNumberId,
-      @Query("_clerk_session_id") String sessionId,
+      @Query("_clerk_session_id") @Nullable String sessionId,
       @FieldMap Map<String, String> form);
 
   @FormUrlEncoded
@@ -247,7 +248,7 @@ public interface FapiService {
   Call<ResponseBody> attemptPhoneNumberVerification(
       @Tag CallContext ctx,
       @Path("id") String phoneNumberId,
-      @Query("_clerk_session_id") String sessionId,
+      @Query("_clerk_session_id") @Nullable String sessionId,
       @FieldMap Map<String, String> form);
 
   @FormUrlEncoded
@@ -256,7 +257,7 @@ public interface FapiService {
   Call<ResponseBody> updatePhoneNumber(
       @Tag CallContext ctx,
       @Path("id") String phoneNumberId,
-      @Query("_clerk_session_id") String sessionId,
+      @Query("_clerk_session_id") @Nullable String sessionId,
       @FieldMap Map<String, String> form);
 
   @Streaming
@@ -265,7 +266,7 @@ public interface FapiService {
   Call<ResponseBody> deletePhoneNumber(
       @Tag CallContext ctx,
       @Path("id") String phoneNumberId,
-      @Query("_clerk_session_id") String sessionId,
+      @Query("_clerk_session_id") @Nullable String sessionId,
       @QueryMap Map<String, String> query);
 
   @FormUrlEncoded
@@ -273,7 +274,7 @@ public interface FapiService {
   @POST("v1/me/totp?_is_native=true")
   Call<ResponseBody> createTotp(
       @Tag CallContext ctx,
-      @Query("_clerk_session_id") String sessionId,
+      @Query("_clerk_session_id") @Nullable String sessionId,
       @FieldMap Map<String, String> form);
 
   @FormUrlEncoded
@@ -281,7 +282,7 @@ public interface FapiService {
   @POST("v1/me/totp/attempt_verification?_is_native=true")
   Call<ResponseBody> attemptTotpVerification(
       @Tag CallContext ctx,
-      @Query("_clerk_session_id") String sessionId,
+      @Query("_clerk_session_id") @Nullable String sessionId,
       @FieldMap Map<String, String> form);
 
   @Streaming
@@ -289,7 +290,7 @@ public interface FapiService {
   @DELETE("v1/me/totp?_is_native=true")
   Call<ResponseBody> deleteTotp(
       @Tag CallContext ctx,
-      @Query("_clerk_session_id") String sessionId,
+      @Query("_clerk_session_id") @Nullable String sessionId,
       @QueryMap Map<String, String> query);
 
   @FormUrlEncoded
@@ -297,7 +298,7 @@ public interface FapiService {
   @POST("v1/me/backup_codes?_is_native=true")
   Call<ResponseBody> createBackupCodes(
       @Tag CallContext ctx,
-      @Query("_clerk_session_id") String sessionId,
+      @Query("_clerk_session_id") @Nullable String sessionId,
       @FieldMap Map<String, String> form);
 
   // ---- account: profile, e-mail addresses, profile image, sessions, deletion
@@ -307,7 +308,7 @@ public interface FapiService {
   @PATCH("v1/me?_is_native=true")
   Call<ResponseBody> updateUser(
       @Tag CallContext ctx,
-      @Query("_clerk_session_id") String sessionId,
+      @Query("_clerk_session_id") @Nullable String sessionId,
       @FieldMap Map<String, String> form);
 
   @FormUrlEncoded
@@ -315,7 +316,7 @@ public interface FapiService {
   @PATCH("v1/me/metadata?_is_native=true")
   Call<ResponseBody> updateUserMetadata(
       @Tag CallContext ctx,
-      @Query("_clerk_session_id") String sessionId,
+      @Query("_clerk_session_id") @Nullable String sessionId,
       @FieldMap Map<String, String> form);
 
   @Streaming
@@ -323,7 +324,7 @@ public interface FapiService {
   @DELETE("v1/me?_is_native=true")
   Call<ResponseBody> deleteUser(
       @Tag CallContext ctx,
-      @Query("_clerk_session_id") String sessionId,
+      @Query("_clerk_session_id") @Nullable String sessionId,
       @QueryMap Map<String, String> query);
 
   @FormUrlEncoded
@@ -331,7 +332,7 @@ public interface FapiService {
   @POST("v1/me/email_addresses?_is_native=true")
   Call<ResponseBody> createEmailAddress(
       @Tag CallContext ctx,
-      @Query("_clerk_session_id") String sessionId,
+      @Query("_clerk_session_id") @Nullable String sessionId,
       @FieldMap Map<String, String> form);
 
   @FormUrlEncoded
@@ -340,7 +341,7 @@ public interface FapiService {
   Call<ResponseBody> prepareEmailAddressVerification(
       @Tag CallContext ctx,
       @Path("id") String emailAddressId,
-      @Query("_clerk_session_id") String sessionId,
+      @Query("_clerk_session_id") @Nullable String sessionId,
       @FieldMap Map<String, String> form);
 
   @FormUrlEncoded
@@ -349,7 +350,7 @@ public interface FapiService {
   Call<ResponseBody> attemptEmailAddressVerification(
       @Tag CallContext ctx,
       @Path("id") String emailAddressId,
-      @Query("_clerk_session_id") String sessionId,
+      @Query("_clerk_session_id") @Nullable String sessionId,
       @FieldMap Map<String, String> form);
 
   @Streaming
@@ -358,7 +359,7 @@ public interface FapiService {
   Call<ResponseBody> deleteEmailAddress(
       @Tag CallContext ctx,
       @Path("id") String emailAddressId,
-      @Query("_clerk_session_id") String sessionId,
+      @Query("_clerk_session_id") @Nullable String sessionId,
       @QueryMap Map<String, String> query);
 
   @Multipart
@@ -366,7 +367,7 @@ public interface FapiService {
   @POST("v1/me/profile_image?_is_native=true")
   Call<ResponseBody> setProfileImage(
       @Tag CallContext ctx,
-      @Query("_clerk_session_id") String sessionId,
+      @Query("_clerk_session_id") @Nullable String sessionId,
       @Part MultipartBody.Part file,
       @PartMap Map<String, RequestBody> fields);
 
@@ -375,7 +376,7 @@ public interface FapiService {
   @DELETE("v1/me/profile_image?_is_native=true")
   Call<ResponseBody> deleteProfileImage(
       @Tag CallContext ctx,
-      @Query("_clerk_session_id") String sessionId,
+      @Query("_clerk_session_id") @Nullable String sessionId,
       @QueryMap Map<String, String> query);
 
   /** A bare array of sessions with their activity; not wrapped. */
@@ -383,7 +384,7 @@ public interface FapiService {
   @GET("v1/me/sessions/active?_is_native=true")
   Call<ResponseBody> getActiveSessions(
       @Tag CallContext ctx,
-      @Query("_clerk_session_id") String sessionId,
+      @Query("_clerk_session_id") @Nullable String sessionId,
       @QueryMap Map<String, String> query);
 
   @FormUrlEncoded
@@ -392,6 +393,6 @@ public interface FapiService {
   Call<ResponseBody> revokeSession(
       @Tag CallContext ctx,
       @Path("id") String revokedSessionId,
-      @Query("_clerk_session_id") String sessionId,
+      @Query("_clerk_session_id") @Nullable String sessionId,
       @FieldMap Map<String, String> form);
 }

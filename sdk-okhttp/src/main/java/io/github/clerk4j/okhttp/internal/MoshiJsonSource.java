@@ -8,6 +8,7 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.util.concurrent.atomic.AtomicInteger;
 import okio.BufferedSource;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Moshi's streaming {@link JsonReader} as core's {@link JsonSource}: the body goes from the
@@ -26,7 +27,7 @@ final class MoshiJsonSource implements JsonSource {
   private static final int KNOWN_NAMES_AFTER = 32;
 
   private static final AtomicInteger answers = new AtomicInteger();
-  private static volatile KnownNames knownNames;
+  private static volatile @Nullable KnownNames knownNames;
 
   /** The names and their {@code Options}, built once. */
   private static final class KnownNames {
@@ -37,7 +38,7 @@ final class MoshiJsonSource implements JsonSource {
   private final BufferedSource body;
   private final JsonReader reader;
   /** Null while the JVM has decoded only a few answers: then names are read as strings. */
-  private final KnownNames names;
+  private final @Nullable KnownNames names;
 
   MoshiJsonSource(BufferedSource body) {
     this.body = body;
@@ -72,34 +73,22 @@ final class MoshiJsonSource implements JsonSource {
 
   @Override
   public void beginArray() throws IOException {
-    guarded(r -> {
-      r.beginArray();
-      return null;
-    });
+    step(JsonReader::beginArray);
   }
 
   @Override
   public void endArray() throws IOException {
-    guarded(r -> {
-      r.endArray();
-      return null;
-    });
+    step(JsonReader::endArray);
   }
 
   @Override
   public void beginObject() throws IOException {
-    guarded(r -> {
-      r.beginObject();
-      return null;
-    });
+    step(JsonReader::beginObject);
   }
 
   @Override
   public void endObject() throws IOException {
-    guarded(r -> {
-      r.endObject();
-      return null;
-    });
+    step(JsonReader::endObject);
   }
 
   @Override
@@ -153,18 +142,12 @@ final class MoshiJsonSource implements JsonSource {
 
   @Override
   public void nextNull() throws IOException {
-    guarded(r -> {
-      r.nextNull();
-      return null;
-    });
+    step(JsonReader::nextNull);
   }
 
   @Override
   public void skipValue() throws IOException {
-    guarded(r -> {
-      r.skipValue();
-      return null;
-    });
+    step(JsonReader::skipValue);
   }
 
   @Override
@@ -178,6 +161,21 @@ final class MoshiJsonSource implements JsonSource {
    */
   private interface Read<T> {
     T read(JsonReader reader) throws IOException;
+  }
+
+  /** A read that yields no value; as unbound method references, these allocate nothing either. */
+  private interface Step extends Read<Boolean> {
+    void run(JsonReader reader) throws IOException;
+
+    @Override
+    default Boolean read(JsonReader reader) throws IOException {
+      run(reader);
+      return Boolean.TRUE;
+    }
+  }
+
+  private void step(Step step) throws IOException {
+    guarded(step);
   }
 
   /**

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -39,17 +40,18 @@ final class AdjustableClock extends Clock {
 
   /** How far the clock was moved since the emulator started. */
   Duration offset() {
-    return offset.get();
+    // never null: it starts at ZERO and only ever has a duration added
+    return Objects.requireNonNull(offset.get(), "offset");
   }
 
   @Override
   public Instant instant() {
-    return base.instant().plus(offset.get());
+    return base.instant().plus(offset());
   }
 
   @Override
   public long millis() {
-    return base.millis() + offset.get().toMillis();
+    return base.millis() + offset().toMillis();
   }
 
   @Override

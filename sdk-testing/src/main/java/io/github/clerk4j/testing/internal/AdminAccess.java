@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Who may use {@code /__emulator/*}, and how the web UI's forms are kept from other sites.
@@ -36,7 +37,7 @@ final class AdminAccess {
   }
 
   /** Whether the request may use {@code /__emulator/*}: no token set, the bearer token, or the cookie. */
-  boolean allowed(Request request, String adminToken) {
+  boolean allowed(Request request, @Nullable String adminToken) {
     if (adminToken == null) {
       return true;
     }
@@ -49,7 +50,7 @@ final class AdminAccess {
    * The {@code Set-Cookie} value that signs a browser in, when {@code given} is the admin token;
    * empty otherwise.
    */
-  Optional<String> signIn(String given, String adminToken) {
+  Optional<String> signIn(String given, @Nullable String adminToken) {
     if (adminToken == null || !same(given, adminToken)) {
       return Optional.empty();
     }

@@ -3,6 +3,7 @@ package io.github.clerk4j.testing.internal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Objects;
 
 /** The emulator's own endpoints under {@code /__emulator/}, which Clerk does not have. */
 final class AdminRoutes implements Routes {
@@ -52,7 +53,8 @@ final class AdminRoutes implements Routes {
     try {
       by = Durations.parse("advance", form.required("advance"));
     } catch (IllegalArgumentException e) {
-      throw ApiException.param(422, "form_param_format_invalid", "advance", "is invalid", e.getMessage());
+      throw ApiException.param(422, "form_param_format_invalid", "advance", "is invalid",
+          Objects.requireNonNullElse(e.getMessage(), "advance is invalid."));
     }
     if (by.isNegative()) {
       throw ApiException.param(422, "form_param_format_invalid", "advance", "is invalid",

@@ -16,8 +16,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The web UI at {@code /__emulator/} (after Firebase's Emulator Suite UI): users with their
@@ -85,7 +87,7 @@ final class AdminUiRoutes implements Routes {
 
   // signing in
 
-  private Response loginPage(Exchange ex, int status, String error) {
+  private Response loginPage(Exchange ex, int status, @Nullable String error) {
     if (state.settings.adminToken() == null) {
       return Response.redirect(UI + "/users");
     }
@@ -115,13 +117,14 @@ final class AdminUiRoutes implements Routes {
     if (bytes == null) {
       throw ApiException.notFound("The asset " + name);
     }
-    return Response.raw(200, ASSET_TYPES.get(name), bytes).withHeader("Cache-Control", "no-cache")
+    String type = Objects.requireNonNull(ASSET_TYPES.get(name), "every asset has a type");
+    return Response.raw(200, type, bytes).withHeader("Cache-Control", "no-cache")
         .withHeader("X-Content-Type-Options", "nosniff");
   }
 
   // users
 
-  private Response usersPage(Exchange ex, String error) {
+  private Response usersPage(Exchange ex, @Nullable String error) {
     String query = ex.request.queryParam("q").orElse("").strip();
     List<UserRecord> all = new ArrayList<>(state.users());
     List<UserRecord> found = new ArrayList<>();
@@ -194,7 +197,7 @@ final class AdminUiRoutes implements Routes {
     return state.user(ex.request.pathParam(0)).orElseThrow(() -> ApiException.notFound("User"));
   }
 
-  private Response userPage(Exchange ex, UserRecord u, String error) {
+  private Response userPage(Exchange ex, UserRecord u, @Nullable String error) {
     StringBuilder b = new StringBuilder();
     b.append("<p><a href=\"").append(UI).append("/users\">← Users</a></p>");
     b.append("<section class=\"card\" id=\"user\" data-user-id=\"").append(Html.text(u.id)).append("\"><h1>")
@@ -274,7 +277,7 @@ final class AdminUiRoutes implements Routes {
 
   private Response outboxPage(Exchange ex) {
     Map<String, Object> json = state.outbox.toJson(null, PAGE_ROWS);
-    List<?> messages = (List<?>) json.get("messages");
+    List<?> messages = (List<?>) Objects.requireNonNull(json.get("messages"), "toJson lists the messages");
     StringBuilder b = new StringBuilder("<section class=\"card\"><div class=\"row\"><h1>Outbox</h1>"
         + "<span class=\"muted\" id=\"outbox-status\">updates live</span></div>"
         + "<p class=\"muted\">Every e-mail and SMS the emulator sent, newest first (the latest " + PAGE_ROWS + ").</p>"
@@ -285,7 +288,8 @@ final class AdminUiRoutes implements Routes {
       b.append("<tr><td class=\"code\">").append(Html.text(m.get("code"))).append("</td><td>")
           .append(Html.text(m.get("recipient"))).append("</td><td>").append(Html.text(m.get("channel")))
           .append("</td><td>").append(Html.text(m.get("purpose"))).append("</td><td>")
-          .append(Html.timeTag(((Number) m.get("sent_at")).longValue())).append("</td></tr>");
+          .append(Html.timeTag(((Number) Objects.requireNonNull(m.get("sent_at"), "sent_at")).longValue()))
+          .append("</td></tr>");
     }
     b.append("</tbody></table><p class=\"empty\" id=\"outbox-empty\"").append(messages.isEmpty() ? "" : " hidden")
         .append(">Nothing sent yet. Codes appear here as they are sent.</p></section>");
@@ -294,7 +298,7 @@ final class AdminUiRoutes implements Routes {
 
   // sessions
 
-  private Response sessionsPage(Exchange ex, String error) {
+  private Response sessionsPage(Exchange ex, @Nullable String error) {
     List<SessionRecord> all = new ArrayList<>();
     state.sessions().forEach(all::add);
     String body = "<section class=\"card\"><h1>Sessions <span class=\"count\">" + all.stream().filter(SessionRecord::live).count()
@@ -351,7 +355,7 @@ final class AdminUiRoutes implements Routes {
 
   // settings
 
-  private Response settingsPage(Exchange ex, String error) {
+  private Response settingsPage(Exchange ex, @Nullable String error) {
     Settings s = state.settings;
     StringBuilder b = new StringBuilder("<section class=\"card\"><h1>Instance settings</h1><form method=\"post\" action=\"")
         .append(UI).append("/settings\" id=\"settings\">").append(csrf())
@@ -393,7 +397,7 @@ final class AdminUiRoutes implements Routes {
 
   // clock
 
-  private Response clockPage(Exchange ex, String error) {
+  private Response clockPage(Exchange ex, @Nullable String error) {
     StringBuilder b = new StringBuilder("<section class=\"card\"><h1>Clock</h1><p class=\"big\" id=\"now\">")
         .append(Html.time(state.now())).append("</p><p class=\"muted\">Moved forward by <span id=\"offset\">")
         .append(Html.text(Durations.format(state.clock.offset()))).append("</span> since the start. Moving it lets"
@@ -429,7 +433,8 @@ final class AdminUiRoutes implements Routes {
     }
   }
 
-  private Response page(int status, String active, String title, String body, String error, boolean nav) {
+  private Response page(int status, String active, String title, String body, @Nullable String error,
+      boolean nav) {
     StringBuilder b = new StringBuilder(body.length() + 2048);
     b.append("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">")
         .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>")
@@ -466,7 +471,7 @@ final class AdminUiRoutes implements Routes {
     return hidden(AdminAccess.CSRF_FIELD, state.admin.csrfToken());
   }
 
-  private String postForm(String action, String id, String fields, String button, String cls) {
+  private String postForm(String action, @Nullable String id, String fields, String button, String cls) {
     return "<form method=\"post\" action=\"" + action + "\" class=\"button-form\"" + (id == null ? "" : " id=\"" + id + "\"")
         + ">" + csrf() + fields + "<button type=\"submit\" class=\"" + cls + "\">" + Html.text(button) + "</button></form>";
   }
@@ -475,7 +480,7 @@ final class AdminUiRoutes implements Routes {
     return "<input type=\"hidden\" name=\"" + name + "\" value=\"" + Html.text(value) + "\">";
   }
 
-  private static String input(String name, String label, String type, String value) {
+  private static String input(String name, String label, String type, @Nullable String value) {
     return "<label>" + Html.text(label) + " <input type=\"" + type + "\" name=\"" + name + "\" id=\"" + name
         + "\" value=\"" + Html.text(value) + "\"" + (type.equals("password") ? " autocomplete=\"new-password\"" : "")
         + "></label>";

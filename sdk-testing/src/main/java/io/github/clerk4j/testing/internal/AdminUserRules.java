@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What an administrator does to users, from the web UI or the Backend API: create one with
@@ -33,10 +34,10 @@ final class AdminUserRules {
    * @param checkPassword whether the password must pass the instance's policy (the Backend API's
    *     {@code skip_password_checks} switches it off)
    */
-  record NewUser(List<String> emailAddresses, List<String> phoneNumbers, String username,
-      String password, boolean checkPassword, String firstName, String lastName, String externalId,
-      Map<String, Object> publicMetadata, Map<String, Object> privateMetadata,
-      Map<String, Object> unsafeMetadata) {
+  record NewUser(List<String> emailAddresses, List<String> phoneNumbers, @Nullable String username,
+      @Nullable String password, boolean checkPassword, @Nullable String firstName, @Nullable String lastName,
+      @Nullable String externalId, @Nullable Map<String, Object> publicMetadata,
+      @Nullable Map<String, Object> privateMetadata, @Nullable Map<String, Object> unsafeMetadata) {
     @Override
     public String toString() {
       return "NewUser[redacted]";
@@ -100,9 +101,10 @@ final class AdminUserRules {
    * Changes to a user; a null field is left as it is, {@code ""} clears a name, the username or
    * the external id. Metadata given replaces what the user had.
    */
-  record UserChanges(String firstName, String lastName, String username, String password,
-      boolean checkPassword, String externalId, Map<String, Object> publicMetadata,
-      Map<String, Object> privateMetadata, Map<String, Object> unsafeMetadata) {
+  record UserChanges(@Nullable String firstName, @Nullable String lastName, @Nullable String username,
+      @Nullable String password, boolean checkPassword, @Nullable String externalId,
+      @Nullable Map<String, Object> publicMetadata, @Nullable Map<String, Object> privateMetadata,
+      @Nullable Map<String, Object> unsafeMetadata) {
     @Override
     public String toString() {
       return "UserChanges[redacted]";
@@ -181,17 +183,17 @@ final class AdminUserRules {
     }
   }
 
-  private static String blankToNull(String s) {
+  private static @Nullable String blankToNull(@Nullable String s) {
     return s == null || s.isBlank() ? null : s.strip();
   }
 
-  private static void putAll(Map<String, Object> into, Map<String, Object> from) {
+  private static void putAll(Map<String, Object> into, @Nullable Map<String, Object> from) {
     if (from != null) {
       into.putAll(from);
     }
   }
 
-  private static void replace(Map<String, Object> into, Map<String, Object> from) {
+  private static void replace(Map<String, Object> into, @Nullable Map<String, Object> from) {
     if (from != null) {
       into.clear();
       into.putAll(from);

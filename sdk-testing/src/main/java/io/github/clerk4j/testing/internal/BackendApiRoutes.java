@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A subset of Clerk's Backend API for tests, under {@code /bapi/v1/} (the base URL a backend SDK is
@@ -330,7 +331,7 @@ final class BackendApiRoutes implements Routes {
       return new JsonBody(map);
     }
 
-    String string(String name) {
+    @Nullable String string(String name) {
       Object v = values.get(name);
       if (v != null && !(v instanceof String)) {
         throw ApiException.paramFormatInvalid(name);
@@ -346,7 +347,7 @@ final class BackendApiRoutes implements Routes {
       return Boolean.TRUE.equals(v);
     }
 
-    Long integer(String name) {
+    @Nullable Long integer(String name) {
       Object v = values.get(name);
       if (v == null) {
         return null;
@@ -369,7 +370,7 @@ final class BackendApiRoutes implements Routes {
     }
 
     @SuppressWarnings("unchecked")
-    Map<String, Object> object(String name) {
+    @Nullable Map<String, Object> object(String name) {
       Object v = values.get(name);
       if (v != null && !(v instanceof Map)) {
         throw ApiException.paramFormatInvalid(name);

@@ -4,8 +4,10 @@ import io.github.clerk4j.testing.IdpAccount;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.StringJoiner;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a browser meets in a sign-in through an identity provider or by e-mail link: the fake
@@ -88,7 +90,7 @@ final class BrowserRoutes implements Routes {
     }
   }
 
-  private static String blankToNull(String s) {
+  private static @Nullable String blankToNull(String s) {
     return s.isBlank() ? null : s.trim();
   }
 
@@ -99,10 +101,11 @@ final class BrowserRoutes implements Routes {
   }
 
   /** The provider's page: its accounts as buttons, "use another account", and "Cancel". */
-  private String chooser(String provider, ExternalVerification v, String problem) {
+  private String chooser(String provider, ExternalVerification v, @Nullable String problem) {
     String name = esc(rules.external.displayName(provider));
     String action = "/__idp/" + esc(provider) + "/choose";
-    String stateField = "<input type=\"hidden\" name=\"state\" value=\"" + esc(v.state) + "\">";
+    String tripState = Objects.requireNonNull(v.state, "pending() finds round trips by their state");
+    String stateField = "<input type=\"hidden\" name=\"state\" value=\"" + esc(tripState) + "\">";
     StringBuilder body = new StringBuilder()
         .append("<h1>Sign in with ").append(name).append("</h1>\n")
         .append("<p class=\"note\">A fake identity provider of the Clerk emulator: choose who you are.</p>\n");
@@ -186,7 +189,7 @@ final class BrowserRoutes implements Routes {
 
   // ---------------------------------------------------------------- FAPI's callback
 
-  private Response callback(String stateParam, String code, String error) {
+  private Response callback(@Nullable String stateParam, @Nullable String code, @Nullable String error) {
     return seeOther(rules.external.callback(stateParam, code, error));
   }
 
@@ -209,14 +212,16 @@ final class BrowserRoutes implements Routes {
    */
   private Response verify(Exchange ex) {
     EmailLinkRules.Opened opened = rules.emailLinks.open(ex.request.queryParam("token").orElse(null));
-    if (opened.redirectUrl() != null) {
-      String url = opened.redirectUrl() + (opened.redirectUrl().contains("?") ? "&" : "?")
+    String redirectUrl = opened.redirectUrl();
+    if (redirectUrl != null) {
+      String url = redirectUrl + (redirectUrl.contains("?") ? "&" : "?")
           + "__clerk_status=" + opened.status()
           + (opened.createdSessionId() == null ? "" : "&__clerk_created_session=" + opened.createdSessionId());
       return seeOther(url);
     }
-    if (opened.error() != null) {
-      throw opened.error();
+    ApiException refusal = opened.error();
+    if (refusal != null) {
+      throw refusal;
     }
     return page(200, layout("Signed in", "<h1>Signed in</h1><p>Go back to the app: it continues by"
         + " itself. You can close this tab.</p>"));

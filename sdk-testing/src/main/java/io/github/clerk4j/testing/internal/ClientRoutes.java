@@ -2,13 +2,15 @@ package io.github.clerk4j.testing.internal;
 
 import io.github.clerk4j.testing.internal.Model.ClientRecord;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /** The client, the environment and the JWKS. */
 final class ClientRoutes implements Routes {
   private final EmulatorState state;
   private final Rules rules;
   private final Views views;
-  private volatile Map<String, Object> environment;
+  /** Built on first use. */
+  private volatile @Nullable Map<String, Object> environment;
 
   ClientRoutes(EmulatorState state, Rules rules, Views views) {
     this.state = state;

@@ -8,6 +8,7 @@ import io.github.clerk4j.testing.internal.Model.EmailRecord;
 import io.github.clerk4j.testing.internal.Model.PhoneRecord;
 import io.github.clerk4j.testing.internal.Model.UserRecord;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /** One-time codes: 6 digits (424242 in test mode), into the outbox, with the configured lifetime. */
 final class CodeRules {
@@ -37,7 +38,7 @@ final class CodeRules {
   }
 
   /** Sends an e-mail or SMS code to one of the user's identifiers, chosen by id. */
-  Otp sendCodeTo(UserRecord user, FactorStrategy strategy, String identifierId, Purpose purpose) {
+  Otp sendCodeTo(UserRecord user, FactorStrategy strategy, @Nullable String identifierId, Purpose purpose) {
     if (strategy.channel() == Channel.EMAIL) {
       EmailRecord email = user.email(identifierId)
           .orElseThrow(() -> ApiException.paramValueInvalid("email_address_id"));
@@ -54,7 +55,7 @@ final class CodeRules {
    * @throws ApiException 400 {@code verification_missing} when no code of this strategy was sent,
    *     else what {@link Otp#attempt} throws
    */
-  void attempt(VerificationRecord pending, FactorStrategy strategy, String code, String howToSend) {
+  void attempt(@Nullable VerificationRecord pending, FactorStrategy strategy, String code, String howToSend) {
     if (!(pending instanceof Otp otp) || otp.strategy() != strategy) {
       throw ApiException.of(400, "verification_missing", "missing", howToSend);
     }

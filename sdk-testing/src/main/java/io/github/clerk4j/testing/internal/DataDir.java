@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A {@code --data-dir}: the emulator's state in {@value #STATE_FILE}, read at start and written
@@ -27,8 +28,9 @@ final class DataDir implements AutoCloseable {
   private final Path file;
   private final FileChannel lockChannel;
   private final FileLock lock;
-  private Thread writer;
-  private EmulatorState state;
+  /** Set by {@link #attach}. */
+  private @Nullable Thread writer;
+  private @Nullable EmulatorState state;
   /** Guarded by this: a change not written yet, and whether to stop. */
   private boolean dirty;
   private boolean closing;
@@ -79,8 +81,8 @@ final class DataDir implements AutoCloseable {
   /** Starts writing this state after every change ({@link #changed()}), and writes it now. */
   synchronized void attach(EmulatorState state) {
     this.state = state;
-    writeNow();
-    writer = new Thread(this::writeLoop, "clerk-emulator-state-writer");
+    writeNow(state);
+    writer = new Thread(() -> writeLoop(state), "clerk-emulator-state-writer");
     writer.setDaemon(true);
     writer.start();
   }
@@ -96,7 +98,7 @@ final class DataDir implements AutoCloseable {
     return writes;
   }
 
-  private void writeLoop() {
+  private void writeLoop(EmulatorState state) {
     while (true) {
       synchronized (this) {
         while (!dirty && !closing) {
@@ -111,11 +113,11 @@ final class DataDir implements AutoCloseable {
         }
         dirty = false;
       }
-      writeNow();
+      writeNow(state);
     }
   }
 
-  private void writeNow() {
+  private void writeNow(EmulatorState state) {
     Map<String, Object> snapshot;
     synchronized (state.lock) {
       snapshot = StateFile.snapshot(state);
@@ -149,8 +151,9 @@ final class DataDir implements AutoCloseable {
       Thread.currentThread().interrupt();
     }
     try {
-      if (state != null) {
-        writeNow();
+      EmulatorState attached = state;
+      if (attached != null) {
+        writeNow(attached);
       }
     } finally {
       try {

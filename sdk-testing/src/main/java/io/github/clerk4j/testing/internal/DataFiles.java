@@ -16,6 +16,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reading and writing state files: owner-only (they hold the instance's keys, password digests and
@@ -53,6 +54,9 @@ final class DataFiles {
   /** Writes the bytes to {@code file} atomically, readable and writable by the owner only. */
   static void writeAtomically(Path file, byte[] bytes) throws IOException {
     Path dir = file.toAbsolutePath().getParent();
+    if (dir == null) {
+      throw new IOException(file + " is a root directory, not a file");
+    }
     Files.createDirectories(dir);
     Path tmp = dir.resolve(file.getFileName() + ".tmp");
     Files.deleteIfExists(tmp); // a leftover of a crash may have other permissions
@@ -85,7 +89,7 @@ final class DataFiles {
     }
   }
 
-  private static FileAttribute<?>[] ownerOnly(Path near, Set<PosixFilePermission> permissions) {
+  private static FileAttribute<?>[] ownerOnly(@Nullable Path near, Set<PosixFilePermission> permissions) {
     boolean posix = near != null && Files.exists(near)
         && near.getFileSystem().supportedFileAttributeViews().contains("posix");
     return posix ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(permissions)} : new FileAttribute<?>[0];

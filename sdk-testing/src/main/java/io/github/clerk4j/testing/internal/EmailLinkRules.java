@@ -10,6 +10,7 @@ import io.github.clerk4j.testing.internal.Model.UserRecord;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * E-mail links (wire spec §16.1, §16.2): a sign-in's first factor, or its Client Trust step,
@@ -36,12 +37,13 @@ final class EmailLinkRules {
     final ClientRecord client;
     final SignInAttempt signIn;
     final boolean secondFactor;
-    final String redirectUrl;
+    final @Nullable String redirectUrl;
     final long expireAt;
     VerificationState status = VerificationState.UNVERIFIED;
-    String verifiedAtClient;
+    @Nullable String verifiedAtClient;
 
-    EmailLink(ClientRecord client, SignInAttempt signIn, boolean secondFactor, String redirectUrl, long expireAt) {
+    EmailLink(ClientRecord client, SignInAttempt signIn, boolean secondFactor, @Nullable String redirectUrl,
+        long expireAt) {
       this.client = client;
       this.signIn = signIn;
       this.secondFactor = secondFactor;
@@ -74,11 +76,12 @@ final class EmailLinkRules {
    * Sends a link to the user's e-mail address with this id, for the sign-in's first factor or its
    * second step; the browser that opens it is sent to {@code redirectUrl} (may be null).
    *
-   * @throws ApiException 422 {@code form_param_value_invalid} for an id that is not the user's
+   * @throws ApiException 422 {@code form_param_value_invalid} for an id that is not the user's (or
+   *     none)
    */
-  EmailLink send(ClientRecord client, SignInAttempt signIn, String emailAddressId, String redirectUrl,
-      boolean secondFactor) {
-    UserRecord user = signIn.user;
+  EmailLink send(ClientRecord client, SignInAttempt signIn, @Nullable String emailAddressId,
+      @Nullable String redirectUrl, boolean secondFactor) {
+    UserRecord user = signIn.identifiedUser();
     EmailRecord email = user.email(emailAddressId)
         .orElseThrow(() -> ApiException.paramValueInvalid("email_address_id"));
     long now = state.now();
@@ -98,14 +101,15 @@ final class EmailLinkRules {
    * @param status {@code verified}, {@code expired} or {@code failed}, as {@code __clerk_status} says it
    * @param error the refusal, for a browser without a redirect URL to go to; null when verified
    */
-  record Opened(String status, String redirectUrl, String createdSessionId, ApiException error) {}
+  record Opened(String status, @Nullable String redirectUrl, @Nullable String createdSessionId,
+      @Nullable ApiException error) {}
 
   /**
    * {@code GET /v1/verify?token=...}: verifies the link's step, then MFA or a session.
    *
    * @throws ApiException 400 {@code verification_link_token_invalid} for a token that was never sent
    */
-  Opened open(String token) {
+  Opened open(@Nullable String token) {
     EmailLink link = token == null ? null : byToken.get(token);
     if (link == null) {
       throw ApiException.of(400, "verification_link_token_invalid", "invalid link token",

@@ -9,7 +9,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The emulator's request handling, independent of the HTTP server: checks the request (size,
@@ -64,7 +66,8 @@ public final class EmulatorHandler {
         if (refused != null) {
           throw refused;
         }
-        Request parsed = request.withForm(form);
+        // readForm gave a form, or refused (thrown above)
+        Request parsed = request.withForm(Objects.requireNonNull(form, "form"));
         if (isUpload(request) || BackendApiRoutes.isBackendApi(request.path())) {
           parsed = parsed.withRawBody(call.body());
         }
@@ -149,7 +152,7 @@ public final class EmulatorHandler {
    * with this outcome if the user's password is still the one it was checked against. Other
    * password checks are rare and run under the lock.
    */
-  private Passwords.Precomputed derivePasswordEarly(Request request, FormBody form) {
+  private Passwords.@Nullable Precomputed derivePasswordEarly(Request request, FormBody form) {
     if (!"POST".equals(request.method()) || !"/v1/client/sign_ins".equals(request.path())) {
       return null;
     }

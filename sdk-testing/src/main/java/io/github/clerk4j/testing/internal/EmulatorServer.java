@@ -11,7 +11,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.random.RandomGenerator;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The emulator: its state and rules, the routes over them, and the HTTP server on 127.0.0.1 in
@@ -28,10 +30,11 @@ public final class EmulatorServer {
   private final EmulatorState state;
   private final Rules rules;
   private final EmulatorHandler handler;
-  private final DataDir dataDir;
-  private final Path exportOnClose;
+  private final @Nullable DataDir dataDir;
+  private final @Nullable Path exportOnClose;
   private final boolean restored;
-  private JdkHttpFront front;
+  /** Set while listening: from {@link #start} to {@link #close}. */
+  private @Nullable JdkHttpFront front;
   private boolean closed;
 
   /** Creates a stopped emulator with these settings and seeded users, its state in memory only. */
@@ -63,14 +66,15 @@ public final class EmulatorServer {
         source = persistence.importFile();
       }
       this.restored = kept != null;
-      InstanceKeys keys = kept == null ? InstanceKeys.generate() : within(source, kept, StateFile::keys);
+      InstanceKeys keys = kept == null ? InstanceKeys.generate()
+          : within(Objects.requireNonNull(source, "the file of the kept state"), kept, StateFile::keys);
       this.state = new EmulatorState(settings, clock, random, keys);
       this.rules = new Rules(state, new TokenSigner(keys));
       if (kept == null) {
         users.forEach(rules.users::addUser);
       } else {
         synchronized (state.lock) {
-          within(source, kept, k -> {
+          within(Objects.requireNonNull(source, "the file of the kept state"), kept, k -> {
             StateFile.restore(k, state, rules.users);
             return null;
           });
@@ -125,9 +129,23 @@ public final class EmulatorServer {
     state.issuer = url();
   }
 
-  /** The base URL, such as {@code http://127.0.0.1:8787}, without a trailing slash. */
-  public String url() {
-    return "http://127.0.0.1:" + front.port();
+  /**
+   * The base URL, such as {@code http://127.0.0.1:8787}, without a trailing slash.
+   *
+   * @throws IllegalStateException when not listening: before {@link #start}, after {@link #close}
+   */
+  public synchronized String url() {
+    JdkHttpFront listening = front;
+    if (listening == null) {
+      throw new IllegalStateException(
+          "the emulator is not listening: it was not started, or it was closed");
+    }
+    return "http://127.0.0.1:" + listening.port();
+  }
+
+  /** Whether it listens: started and not closed. */
+  public synchronized boolean listening() {
+    return front != null;
   }
 
   public Outbox outbox() {

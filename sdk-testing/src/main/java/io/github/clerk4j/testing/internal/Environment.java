@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code GET /v1/environment}. Based on a recorded Clerk environment (which Clerk's own JS client
@@ -108,7 +110,7 @@ final class Environment {
   }
 
   /** The recording's anonymised "URL" placeholders point at the emulator instead. */
-  private static Object replaceUrls(Object node, String baseUrl) {
+  private static @Nullable Object replaceUrls(@Nullable Object node, String baseUrl) {
     if (node instanceof Map) {
       Map<String, Object> copy = new LinkedHashMap<>();
       map(node).forEach((k, v) -> copy.put(k, replaceUrls(v, baseUrl)));
@@ -125,8 +127,10 @@ final class Environment {
     return "URL".equals(node) ? baseUrl : node;
   }
 
+  /** A member of the bundled recording that is an object: it has every one read here. */
   @SuppressWarnings("unchecked")
-  private static Map<String, Object> map(Object node) {
-    return (Map<String, Object>) node;
+  private static Map<String, Object> map(@Nullable Object node) {
+    return (Map<String, Object>) Objects.requireNonNull(node,
+        "environment.json lacks an object the emulator fills in");
   }
 }

@@ -2,6 +2,8 @@ package io.github.clerk4j.testing.internal;
 
 import io.github.clerk4j.testing.internal.Model.ClientRecord;
 import io.github.clerk4j.testing.internal.Model.SessionRecord;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One request being handled: the parsed request and the client it acts for. The dispatcher sends
@@ -14,10 +16,12 @@ final class Exchange {
   private final EmulatorState state;
   private final SessionRules sessions;
   /** The PBKDF2 derivation of this request's password made before the lock, or null. */
-  final Passwords.Precomputed passwordAhead;
-  ClientRecord client;
+  final Passwords.@Nullable Precomputed passwordAhead;
+  /** The client, once resolved ({@link #existingClient}, {@link #clientOrNew}, {@link #newClient}). */
+  @Nullable ClientRecord client;
 
-  Exchange(Request request, EmulatorState state, SessionRules sessions, Passwords.Precomputed passwordAhead) {
+  Exchange(Request request, EmulatorState state, SessionRules sessions,
+      Passwords.@Nullable Precomputed passwordAhead) {
     this.request = request;
     this.state = state;
     this.sessions = sessions;
@@ -29,7 +33,7 @@ final class Exchange {
   }
 
   /** The client named by the token, or null when the request has none. */
-  ClientRecord existingClient() {
+  @Nullable ClientRecord existingClient() {
     if (client == null) {
       String token = bearer();
       if (token != null) {
@@ -42,16 +46,24 @@ final class Exchange {
 
   /** The client named by the token; a request without a token gets a new client. */
   ClientRecord clientOrNew() {
-    if (existingClient() == null) {
-      client = seen(sessions.newClient());
+    ClientRecord c = existingClient();
+    if (c == null) {
+      c = seen(sessions.newClient());
+      client = c;
     }
-    return client;
+    return c;
   }
 
   /** Starts a new client, whatever the request carried. */
   ClientRecord newClient() {
-    client = seen(sessions.newClient());
-    return client;
+    ClientRecord c = seen(sessions.newClient());
+    client = c;
+    return c;
+  }
+
+  /** The client, for a route that has resolved it already (it is never unset again). */
+  ClientRecord client() {
+    return Objects.requireNonNull(client, "the route has not resolved the client");
   }
 
   /** The device as this request shows it becomes the latest activity of the client's sessions. */
@@ -97,7 +109,7 @@ final class Exchange {
   }
 
   /** The {@code Authorization} value without its optional {@code Bearer } prefix, or null. */
-  private String bearer() {
+  private @Nullable String bearer() {
     String value = request.header("Authorization").orElse("").trim();
     if (value.regionMatches(true, 0, "Bearer", 0, 6)) {
       value = value.substring(6).trim();

@@ -17,8 +17,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Sign-in and sign-up through an identity provider (wire spec §14): the start of a browser round
@@ -61,13 +63,13 @@ final class ExternalAuthRules {
   }
 
   /** Whether {@code strategy} goes through a provider's page: {@code oauth_<name>} or {@code enterprise_sso}. */
-  static boolean isBrowserStrategy(String strategy) {
+  static boolean isBrowserStrategy(@Nullable String strategy) {
     return strategy != null && (strategy.equals(FactorStrategy.ENTERPRISE_SSO.wire())
         || strategy.startsWith("oauth_") && !strategy.startsWith("oauth_token_"));
   }
 
   /** Whether {@code strategy} is an ID token's: {@code oauth_token_<name>} or {@code google_one_tap}. */
-  static boolean isIdTokenStrategy(String strategy) {
+  static boolean isIdTokenStrategy(@Nullable String strategy) {
     return strategy != null && (strategy.startsWith("oauth_token_") || strategy.equals("google_one_tap"));
   }
 
@@ -85,7 +87,8 @@ final class ExternalAuthRules {
    *     invalid_redirect_url} / {@code prohibited_redirect_url} / {@code
    *     redirect_url_domain_mismatch}, 422 {@code form_param_missing}
    */
-  ExternalVerification start(ClientRecord client, String strategy, FormBody form, String identifier, boolean forSignUp) {
+  ExternalVerification start(ClientRecord client, String strategy, FormBody form, @Nullable String identifier,
+      boolean forSignUp) {
     String provider;
     if (strategy.equals(FactorStrategy.ENTERPRISE_SSO.wire())) {
       if (identifier == null || identifier.isBlank()) {
@@ -169,7 +172,7 @@ final class ExternalAuthRules {
   // ---------------------------------------------------------------- the provider's page
 
   /** The round trip a provider's page is for; null when the state is unknown, used or for another provider. */
-  ExternalVerification pending(String provider, String stateParam) {
+  @Nullable ExternalVerification pending(String provider, @Nullable String stateParam) {
     ExternalVerification v = stateParam == null ? null : byState.get(stateParam);
     return v != null && v.provider.equals(provider) && v.status == VerificationState.UNVERIFIED ? v : null;
   }
@@ -186,7 +189,7 @@ final class ExternalAuthRules {
   }
 
   /** An enterprise connection's domain, or null for an OAuth provider. */
-  String domainOf(String provider) {
+  @Nullable String domainOf(String provider) {
     return settings().connection(provider).map(Connection::domain).orElse(null);
   }
 
@@ -217,7 +220,7 @@ final class ExternalAuthRules {
    *     (nothing can be sent back to an app Clerk cannot name), 400 {@code
    *     oauth_token_exchange_error} for a code the provider did not issue for it
    */
-  String callback(String stateParam, String code, String error) {
+  String callback(@Nullable String stateParam, @Nullable String code, @Nullable String error) {
     ExternalVerification v = stateParam == null ? null : byState.get(stateParam);
     if (v == null || v.status != VerificationState.UNVERIFIED) {
       throw ApiException.of(400, "oauth_callback_invalid", "Invalid OAuth callback", "invalid form for oauth_callback");
@@ -240,18 +243,18 @@ final class ExternalAuthRules {
       v.status = VerificationState.EXPIRED;
       return appRedirect(v, "__clerk_status=failed&__clerk_error_code=verification_expired");
     }
-    return v.signUp != null ? finishSignUp(v) : finishSignIn(v);
+    SignUpAttempt signUp = v.signUp;
+    return signUp != null ? finishSignUp(v, signUp) : finishSignIn(v);
   }
 
   private String finishSignIn(ExternalVerification v) {
-    SignInAttempt signIn = v.signIn;
-    UserRecord user = accounts.userOf(v.account).orElse(null);
+    UserRecord user = accounts.userOf(v.answered()).orElse(null);
     if (user == null) {
       v.status = VerificationState.TRANSFERABLE;
       v.error = externalAccountNotFound();
       return appRedirect(v, "__clerk_status=failed&__clerk_error_code=external_account_not_found");
     }
-    identify(v.client, signIn, user, v);
+    identify(v.tripClient(), Objects.requireNonNull(v.signIn, "a round trip of a sign-in or a sign-up"), user, v);
     return appRedirect(v, withNonce(v));
   }
 
@@ -272,36 +275,36 @@ final class ExternalAuthRules {
     accounts.link(user, v);
     v.status = VerificationState.VERIFIED;
     signIn.user = user;
-    signIn.identifier = v.account.emailAddress();
+    signIn.identifier = v.answered().emailAddress();
     signIn.clientTrustState = client.knownUserIds.contains(user.id) ? TrustState.KNOWN : TrustState.NEW;
     signIn.firstFactor = v;
     signIns.afterFirstFactor(client, signIn);
   }
 
-  private String finishSignUp(ExternalVerification v) {
-    SignUpAttempt signUp = v.signUp;
-    if (accounts.userOf(v.account).isPresent()) {
+  private String finishSignUp(ExternalVerification v, SignUpAttempt signUp) {
+    if (accounts.userOf(v.answered()).isPresent()) {
       v.status = VerificationState.TRANSFERABLE;
       v.error = externalAccountExists();
       return appRedirect(v, "__clerk_status=failed&__clerk_error_code=external_account_exists");
     }
     fill(signUp, v);
-    signUps.completeIfReady(v.client, signUp);
+    signUps.completeIfReady(v.tripClient(), signUp);
     return appRedirect(v, withNonce(v));
   }
 
   /** What the provider told about the person goes into the sign-up, its e-mail address verified. */
   private void fill(SignUpAttempt signUp, ExternalVerification v) {
+    IdpAccount account = v.answered();
     v.status = VerificationState.VERIFIED;
     signUp.externalAccount = v;
-    signUp.emailAddress = v.account.emailAddress();
+    signUp.emailAddress = account.emailAddress();
     signUp.emailVerifiedBy = v.emailVerification();
     signUp.emailVerification = null;
     if (signUp.firstName == null && signUps.accepts("first_name")) {
-      signUp.firstName = v.account.firstName();
+      signUp.firstName = account.firstName();
     }
     if (signUp.lastName == null && signUps.accepts("last_name")) {
-      signUp.lastName = v.account.lastName();
+      signUp.lastName = account.lastName();
     }
   }
 
@@ -311,7 +314,8 @@ final class ExternalAuthRules {
   }
 
   private static String appRedirect(ExternalVerification v, String query) {
-    return v.redirectUrl + (v.redirectUrl.contains("?") ? "&" : "?") + query;
+    String redirectUrl = v.tripRedirectUrl();
+    return redirectUrl + (redirectUrl.contains("?") ? "&" : "?") + query;
   }
 
   /**
@@ -320,7 +324,7 @@ final class ExternalAuthRules {
    * nonce changes nothing: how Clerk answers one is not documented, and the attempt's state tells
    * the client that the round trip did not finish.
    */
-  void reloadWithNonce(ClientRecord client, VerificationRecord verification, String nonce) {
+  void reloadWithNonce(ClientRecord client, @Nullable VerificationRecord verification, String nonce) {
     if (verification instanceof ExternalVerification v && v.nonce != null && v.client == client
         && MessageDigest.isEqual(v.nonce.getBytes(StandardCharsets.UTF_8), nonce.getBytes(StandardCharsets.UTF_8))) {
       v.nonce = null;
@@ -335,20 +339,21 @@ final class ExternalAuthRules {
    * {@code POST /v1/client/sign_ups} with {@code transfer=true}: the client's sign-in found no
    * user for the provider's account; the new sign-up takes what the provider said.
    *
+   * @return the client whose sign-in it was
    * @throws ApiException 400 {@code account_transfer_invalid} when the sign-in is not transferable
    */
-  SignUpAttempt transferToSignUp(ClientRecord client, SignUpAttempt signUp) {
+  ClientRecord transferToSignUp(@Nullable ClientRecord client, SignUpAttempt signUp) {
     SignInAttempt signIn = client == null ? null : client.signIn;
-    if (signIn == null || !(signIn.firstFactor instanceof ExternalVerification v)
+    if (client == null || signIn == null || !(signIn.firstFactor instanceof ExternalVerification v)
         || v.status != VerificationState.TRANSFERABLE) {
       throw ApiException.accountTransferInvalid("this client's sign-in is not transferable");
     }
-    if (accounts.userOf(v.account).isPresent()) {
+    if (accounts.userOf(v.answered()).isPresent()) {
       throw ApiException.accountTransferInvalid("the account has a user now: sign in");
     }
-    ExternalVerification done = ExternalVerification.verified(v.strategy, v.provider, v.account, v.expireAt);
+    ExternalVerification done = ExternalVerification.verified(v.strategy, v.provider, v.answered(), v.expireAt);
     fill(signUp, done);
-    return signUp;
+    return client;
   }
 
   /**
@@ -361,11 +366,11 @@ final class ExternalAuthRules {
     SignUpAttempt signUp = client == null ? null : client.signUp;
     ExternalVerification v = signUp == null ? null : signUp.externalAccount;
     UserRecord user = v == null || v.status != VerificationState.TRANSFERABLE ? null
-        : accounts.userOf(v.account).orElse(null);
-    if (user == null) {
+        : accounts.userOf(v.answered()).orElse(null);
+    if (v == null || user == null) {
       throw ApiException.accountTransferInvalid("this client's sign-up is not transferable");
     }
-    identify(client, signIn, user, ExternalVerification.verified(v.strategy, v.provider, v.account, v.expireAt));
+    identify(client, signIn, user, ExternalVerification.verified(v.strategy, v.provider, v.answered(), v.expireAt));
   }
 
   // ---------------------------------------------------------------- ID tokens (§14.3)
@@ -416,7 +421,7 @@ final class ExternalAuthRules {
    * new Google account is 404 {@code external_account_not_found} (clerk-android then signs up).
    */
   void signInWithIdToken(ClientRecord client, SignInAttempt signIn, ExternalVerification v) {
-    UserRecord user = accounts.userOf(v.account).orElse(null);
+    UserRecord user = accounts.userOf(v.answered()).orElse(null);
     if (user != null) {
       identify(client, signIn, user, v);
       return;
@@ -431,7 +436,7 @@ final class ExternalAuthRules {
 
   /** A sign-up by ID token: a new account signs up; one that has a user makes the sign-up transferable. */
   void signUpWithIdToken(SignUpAttempt signUp, ExternalVerification v) {
-    if (accounts.userOf(v.account).isPresent()) {
+    if (accounts.userOf(v.answered()).isPresent()) {
       v.status = VerificationState.TRANSFERABLE;
       v.error = externalAccountExists();
       signUp.externalAccount = v;

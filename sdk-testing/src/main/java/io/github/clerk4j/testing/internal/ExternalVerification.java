@@ -5,6 +5,8 @@ import io.github.clerk4j.testing.internal.Model.ClientRecord;
 import io.github.clerk4j.testing.internal.Model.SignInAttempt;
 import io.github.clerk4j.testing.internal.Model.SignUpAttempt;
 import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A verification by an identity provider: a browser round trip through an OAuth provider's or an
@@ -23,22 +25,22 @@ final class ExternalVerification implements VerificationRecord {
   final long expireAt;
   VerificationState status = VerificationState.UNVERIFIED;
   /** The provider's page while unverified; null for ID tokens. */
-  String externalUrl;
+  @Nullable String externalUrl;
   /** Who the provider said the person is, once it answered. */
-  IdpAccount account;
+  @Nullable IdpAccount account;
   /** An error to show on the verification ({@code external_account_exists}, ...), or null. */
-  ApiException error;
+  @Nullable ApiException error;
 
   // The round trip: which attempt of which client it finishes, and where the browser goes back.
-  ClientRecord client;
-  SignInAttempt signIn;
-  SignUpAttempt signUp;
-  String state;
-  String redirectUrl;
+  @Nullable ClientRecord client;
+  @Nullable SignInAttempt signIn;
+  @Nullable SignUpAttempt signUp;
+  @Nullable String state;
+  @Nullable String redirectUrl;
   /** The authorization code the provider's page issued, single use; null before and after. */
-  String code;
+  @Nullable String code;
   /** The nonce sent to the app with the callback; null once used. */
-  String nonce;
+  @Nullable String nonce;
 
   ExternalVerification(String strategy, String provider, long expireAt) {
     this.strategy = strategy;
@@ -59,7 +61,7 @@ final class ExternalVerification implements VerificationRecord {
   }
 
   /** The name of the OAuth provider as Clerk spells it in strategies: {@code google} of {@code oauth_google}. */
-  String oauthName() {
+  @Nullable String oauthName() {
     return strategy.startsWith("oauth_token_") ? strategy.substring("oauth_token_".length())
         : strategy.equals("google_one_tap") ? "google"
         : strategy.startsWith("oauth_") ? strategy.substring("oauth_".length()) : null;
@@ -97,6 +99,21 @@ final class ExternalVerification implements VerificationRecord {
     json.put("attempts", null);
     json.put("expire_at", expireAt);
     return json;
+  }
+
+  /** Who the provider said the person is, for a verification it answered (chosen, or verified). */
+  IdpAccount answered() {
+    return Objects.requireNonNull(account, "the provider has not answered");
+  }
+
+  /** The client of a browser round trip ({@link ExternalAuthRules#start}). */
+  ClientRecord tripClient() {
+    return Objects.requireNonNull(client, "not a browser round trip");
+  }
+
+  /** The app's redirect URL of a browser round trip. */
+  String tripRedirectUrl() {
+    return Objects.requireNonNull(redirectUrl, "not a browser round trip");
   }
 
   /** The e-mail address's verification by this provider, as a sign-up shows it. */

@@ -1,5 +1,7 @@
 package io.github.clerk4j.testing.internal;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One factor a user is offered ({@code supported_first_factors} / {@code supported_second_factors}).
  *
@@ -9,8 +11,8 @@ package io.github.clerk4j.testing.internal;
  * @param primary whether that identifier is the primary one, or null without identifier
  * @param isDefault whether it is the default second factor, or null for first factors
  */
-record FactorOffer(FactorStrategy strategy, String identifierId, String safeIdentifier,
-    Boolean primary, Boolean isDefault) {
+record FactorOffer(FactorStrategy strategy, @Nullable String identifierId, @Nullable String safeIdentifier,
+    @Nullable Boolean primary, @Nullable Boolean isDefault) {
 
   static FactorOffer of(FactorStrategy strategy) {
     return new FactorOffer(strategy, null, null, null, null);

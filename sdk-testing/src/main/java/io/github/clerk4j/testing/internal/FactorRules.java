@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Which factors a user is offered, which one a call picks, and the second factors: SMS and e-mail
@@ -115,7 +117,7 @@ final class FactorRules {
    * t**************@d********.london} for an e-mail address), so that a sign-in started with one
    * identifier does not reveal the account's others.
    */
-  static List<FactorOffer> asShownFor(List<FactorOffer> factors, String typedIdentifier) {
+  static List<FactorOffer> asShownFor(List<FactorOffer> factors, @Nullable String typedIdentifier) {
     String typed = typedIdentifier == null ? "" : typedIdentifier.trim();
     return factors.stream().map(f -> f.safeIdentifier() == null || isTyped(f.safeIdentifier(), typed) ? f
         : new FactorOffer(f.strategy(), f.identifierId(), mask(f.safeIdentifier()), f.primary(), f.isDefault()))
@@ -150,12 +152,12 @@ final class FactorRules {
 
   /**
    * The identifier id of the factor to use: the one asked for when it is offered, else the first
-   * offered (the default second factor comes first).
+   * offered (the default second factor comes first); null for a factor without one (a password).
    *
    * @throws ApiException 400 {@code strategy_for_user_invalid} when the strategy is not offered,
    *     422 {@code form_param_value_invalid} when the wanted identifier is not
    */
-  static String pickFactor(List<FactorOffer> factors, FactorStrategy strategy, String wantedId) {
+  static @Nullable String pickFactor(List<FactorOffer> factors, FactorStrategy strategy, @Nullable String wantedId) {
     List<FactorOffer> offered = factors.stream().filter(f -> f.strategy() == strategy).toList();
     if (offered.isEmpty()) {
       throw ApiException.strategyForUserInvalid("strategy");
@@ -176,7 +178,7 @@ final class FactorRules {
    * @return the verification to show on the sign-in or reverification
    */
   VerificationRecord verifySecondFactor(UserRecord user, FactorStrategy strategy, String code,
-      VerificationRecord pending) {
+      @Nullable VerificationRecord pending) {
     switch (strategy) {
       case PHONE_CODE, EMAIL_CODE -> {
         if (!(pending instanceof Otp otp) || otp.strategy() != strategy) {
@@ -190,7 +192,7 @@ final class FactorRules {
         if (!user.totpEnabled()) {
           throw ApiException.strategyForUserInvalid("strategy");
         }
-        verifyTotp(user.totp, code);
+        verifyTotp(Objects.requireNonNull(user.totp, "totpEnabled() has it"), code);
         return VerificationRecord.verified("verification_totp", FactorStrategy.TOTP);
       }
       case BACKUP_CODE -> {

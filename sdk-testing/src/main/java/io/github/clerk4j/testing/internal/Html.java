@@ -2,6 +2,7 @@ package io.github.clerk4j.testing.internal;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The web UI's HTML: every value that comes from state or from a request goes through {@link
@@ -11,7 +12,7 @@ final class Html {
   private Html() {}
 
   /** The value escaped for element content and quoted attribute values; null is "". */
-  static String text(Object value) {
+  static String text(@Nullable Object value) {
     if (value == null) {
       return "";
     }
@@ -37,7 +38,7 @@ final class Html {
   }
 
   /** {@code <time>} with the ISO value. */
-  static String timeTag(Long epochMillis) {
+  static String timeTag(@Nullable Long epochMillis) {
     return epochMillis == null ? "<span class=\"muted\">never</span>"
         : "<time datetime=\"" + time(epochMillis) + "\">" + time(epochMillis) + "</time>";
   }

@@ -1,6 +1,7 @@
 package io.github.clerk4j.testing.internal;
 
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One HTTP request as the emulator needs it, whatever server received it.
@@ -13,5 +14,5 @@ import java.util.function.Function;
  *     path (the server stops keeping it there)
  * @param remoteIp the peer's address
  */
-public record HttpCall(String method, String rawPath, String rawQuery, Function<String, String> header,
-    byte[] body, String remoteIp) {}
+public record HttpCall(String method, String rawPath, @Nullable String rawQuery,
+    Function<String, @Nullable String> header, byte @Nullable [] body, String remoteIp) {}

@@ -5,6 +5,7 @@ import java.util.Base64;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The image of {@code POST /v1/me/profile_image}, as Clerk takes it: the {@code file} part of a
@@ -12,7 +13,7 @@ import java.util.regex.Pattern;
  * application/octet-stream} body holding the image as base64, optionally as a {@code data:} URL
  * (clerk-js with a string). PNG, JPEG, GIF and WebP up to 10 MB, told apart by their first bytes.
  */
-record ImageUpload(String name, String mediaType, byte[] content) {
+record ImageUpload(String name, @Nullable String mediaType, byte[] content) {
   /** Clerk's limit ("more than 10MB"), as clerk-js's avatar uploader counts it. */
   static final int MAX_BYTES = 10_000_000;
   /** The largest body the route reads: the image as base64 and a multipart envelope around it. */
@@ -100,7 +101,7 @@ record ImageUpload(String name, String mediaType, byte[] content) {
     throw missing();
   }
 
-  private static String header(String headers, String name) {
+  private static @Nullable String header(String headers, String name) {
     for (String line : headers.split("\r\n")) {
       int colon = line.indexOf(':');
       if (colon > 0 && line.substring(0, colon).trim().equalsIgnoreCase(name)) {
@@ -128,7 +129,7 @@ record ImageUpload(String name, String mediaType, byte[] content) {
   }
 
   /** The media type by the first bytes, or null for none of the four. */
-  static String sniff(byte[] b) {
+  static @Nullable String sniff(byte[] b) {
     if (startsWith(b, 0, 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A)) {
       return "image/png";
     }

@@ -12,6 +12,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JDK's own HTTP server ({@code com.sun.net.httpserver}) in front of an {@link
@@ -85,7 +86,7 @@ public final class JdkHttpFront implements AutoCloseable {
    * dropped (up to {@link #DRAIN_LIMIT}): closing a connection with unread request bytes resets
    * it, and the client may then lose the 413 it was already sent.
    */
-  static byte[] readLimited(InputStream in, int limit) throws IOException {
+  static byte @Nullable [] readLimited(InputStream in, int limit) throws IOException {
     byte[] body = in.readNBytes(limit + 1);
     if (body.length <= limit) {
       return body;

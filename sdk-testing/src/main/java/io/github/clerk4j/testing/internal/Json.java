@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /** JSON in (Moshi, over plain maps and lists) and out (its own writer); nulls are written, as Clerk does. */
 public final class Json {
@@ -23,13 +24,13 @@ public final class Json {
    * writer, not Moshi's: every answer is written this way, and in a profile of the emulator under
    * load Moshi's writer and okio's buffer were a fifth of the CPU, twice what this costs.
    */
-  public static String write(Object value) {
+  public static String write(@Nullable Object value) {
     StringBuilder out = new StringBuilder(1024);
     write(out, value);
     return out.toString();
   }
 
-  private static void write(StringBuilder out, Object value) {
+  private static void write(StringBuilder out, @Nullable Object value) {
     if (value == null) {
       out.append("null");
     } else if (value instanceof String s) {
@@ -120,8 +121,8 @@ public final class Json {
     return c < 0x20 || c == '"' || c == '\\' || c == '\u2028' || c == '\u2029';
   }
 
-  /** Parses JSON into maps, lists, strings, doubles, booleans and nulls. */
-  public static Object read(String json) {
+  /** Parses JSON into maps, lists, strings, doubles, booleans and nulls; {@code null} is null. */
+  public static @Nullable Object read(String json) {
     try {
       return ADAPTER.fromJson(json);
     } catch (IOException e) {
@@ -130,7 +131,7 @@ public final class Json {
   }
 
   /** An insertion-ordered JSON object from alternating keys and values. */
-  public static Map<String, Object> obj(Object... keysAndValues) {
+  public static Map<String, Object> obj(@Nullable Object... keysAndValues) {
     Map<String, Object> map = new LinkedHashMap<>(keysAndValues.length);
     for (int i = 0; i < keysAndValues.length; i += 2) {
       map.put((String) keysAndValues[i], keysAndValues[i + 1]);

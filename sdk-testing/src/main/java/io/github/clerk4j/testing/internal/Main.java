@@ -25,8 +25,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /** {@code java -jar clerk4j-emulator.jar --port 8787 --users users.json}: runs until Ctrl-C. */
 public final class Main {
@@ -123,7 +125,7 @@ public final class Main {
       err.println(e.getCause() instanceof BindException
           ? "error: port " + port + " on 127.0.0.1 is in use: stop what uses it, or pass --port N"
               + " (--port 0 picks a free one)"
-          : "error: cannot listen on 127.0.0.1:" + port + ": " + e.getCause().getMessage());
+          : "error: cannot listen on 127.0.0.1:" + port + ": " + causeMessage(e));
       return 1;
     }
     if (emulator.restored()) {
@@ -157,7 +159,7 @@ public final class Main {
       try {
         emulator.close();
       } catch (UncheckedIOException e) {
-        System.err.println("error: " + e.getMessage() + ": " + e.getCause().getMessage());
+        System.err.println("error: " + e.getMessage() + ": " + causeMessage(e));
       }
       System.out.println("Clerk emulator stopped.");
       stopped.countDown();
@@ -169,20 +171,25 @@ public final class Main {
     }
   }
 
+  /** The message of the I/O failure it wraps (an {@link UncheckedIOException} always has one). */
+  private static @Nullable String causeMessage(UncheckedIOException e) {
+    return Objects.requireNonNull(e.getCause(), "cause").getMessage();
+  }
+
   /** The parsed command line. */
   static final class Options {
     final ClerkEmulator.Builder builder = ClerkEmulator.builder().port(8787);
     int port = 8787;
     boolean help;
     /** The admin token in force, or null when switched off. */
-    String adminToken;
+    @Nullable String adminToken;
     /** How many users the files seed. */
     int users;
-    Path dataDir;
-    Path importFile;
+    @Nullable Path dataDir;
+    @Nullable Path importFile;
 
-    /** Where kept state comes from, for the start-up line. */
-    String stateSource;
+    /** Where kept state comes from, for the start-up line; null without kept state. */
+    @Nullable String stateSource;
   }
 
   static Options parse(String[] args) {
@@ -191,7 +198,7 @@ public final class Main {
     Instant clockStart = null;
     Duration clockOffset = null;
     boolean noAdminToken = false;
-    Map<String, String> providers = new LinkedHashMap<>(); // name or domain -> connection name
+    Map<String, @Nullable String> providers = new LinkedHashMap<>(); // name or domain -> connection name
     Map<String, List<IdpAccount>> accounts = new LinkedHashMap<>();
     for (int i = 0; i < args.length; i++) {
       String option = args[i];
@@ -301,7 +308,8 @@ public final class Main {
         option + " " + name + " needs =off, =optional or =required, got " + (eq < 0 ? "nothing" : setting))));
   }
 
-  private static void putOnce(Map<String, String> providers, String key, String value, String option) {
+  private static void putOnce(Map<String, @Nullable String> providers, String key, @Nullable String value,
+      String option) {
     if (providers.containsKey(key)) {
       throw new IllegalArgumentException(option + " " + key + " is given twice");
     }

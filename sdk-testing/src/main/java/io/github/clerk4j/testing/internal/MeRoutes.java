@@ -12,6 +12,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The signed-in user's MFA endpoints ({@code /v1/me...}): the user, phone numbers, TOTP, backup
@@ -167,7 +168,7 @@ final class MeRoutes implements Routes {
     return ok(ex, Views.deleted("phone_number", phone.id));
   }
 
-  private static List<String> backupCodesOrNull(List<String> codes) {
+  private static @Nullable List<String> backupCodesOrNull(List<String> codes) {
     return codes.isEmpty() ? null : codes;
   }
 
@@ -227,7 +228,8 @@ final class MeRoutes implements Routes {
     return ok(ex, Views.deleted("totp", id));
   }
 
-  private static Map<String, Object> totpJson(TotpRecord totp, String secret, String uri, List<String> backupCodes) {
+  private static Map<String, Object> totpJson(TotpRecord totp, @Nullable String secret, @Nullable String uri,
+      @Nullable List<String> backupCodes) {
     return Json.obj("object", "totp", "id", totp.id, "secret", secret, "uri", uri,
         "verified", totp.verified, "backup_codes", backupCodes,
         "created_at", totp.createdAt, "updated_at", totp.updatedAt);

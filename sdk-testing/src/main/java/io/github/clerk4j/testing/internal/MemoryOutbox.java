@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The in-memory outbox. Messages are also indexed by recipient, so that reading the latest code
@@ -35,19 +36,25 @@ final class MemoryOutbox implements Outbox {
 
   @Override
   public synchronized String latestCodeFor(String recipient) {
-    List<OutboxMessage> found = byRecipient.get(key(recipient));
-    if (found == null) {
-      throw new IllegalStateException("nothing was sent to " + recipient);
+    List<OutboxMessage> found = byRecipient.getOrDefault(key(recipient), List.of());
+    // The latest with a code: an e-mail link sent after it has none.
+    for (int i = found.size() - 1; i >= 0; i--) {
+      String code = found.get(i).code();
+      if (code != null) {
+        return code;
+      }
     }
-    return found.get(found.size() - 1).code();
+    throw new IllegalStateException(found.isEmpty() ? "nothing was sent to " + recipient
+        : "no code was sent to " + recipient + ", only e-mail links: use latestLinkFor");
   }
 
   @Override
   public synchronized String latestLinkFor(String recipient) {
     List<OutboxMessage> found = byRecipient.getOrDefault(key(recipient), List.of());
     for (int i = found.size() - 1; i >= 0; i--) {
-      if (found.get(i).link() != null) {
-        return found.get(i).link();
+      String link = found.get(i).link();
+      if (link != null) {
+        return link;
       }
     }
     throw new IllegalStateException("no e-mail link was sent to " + recipient);
@@ -68,7 +75,7 @@ final class MemoryOutbox implements Outbox {
    * {@code {"messages": [...]}}, oldest first: every message, or those to {@code recipient} (null
    * for all), the newest {@code limit} of them (0 for all).
    */
-  Map<String, Object> toJson(String recipient, int limit) {
+  Map<String, Object> toJson(@Nullable String recipient, int limit) {
     List<OutboxMessage> chosen;
     synchronized (this) {
       List<OutboxMessage> all = recipient == null ? messages : byRecipient.getOrDefault(key(recipient), List.of());

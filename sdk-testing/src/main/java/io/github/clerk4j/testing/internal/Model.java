@@ -5,9 +5,11 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The records the emulator keeps, as a server stores them (the SDK has its own, client-side
@@ -21,37 +23,37 @@ final class Model {
   /** A user account: identifiers, password, second factors, lockout counters. */
   static final class UserRecord {
     final String id;
-    String firstName;
-    String lastName;
-    String username;
+    @Nullable String firstName;
+    @Nullable String lastName;
+    @Nullable String username;
     final List<EmailRecord> emails = new ArrayList<>();
     final List<PhoneRecord> phones = new ArrayList<>();
-    String primaryEmailId;
-    String primaryPhoneId;
-    Passwords.Stored password;
-    Long passwordUpdatedAt;
+    @Nullable String primaryEmailId;
+    @Nullable String primaryPhoneId;
+    Passwords.@Nullable Stored password;
+    @Nullable Long passwordUpdatedAt;
     boolean passwordCompromised;
-    TotpRecord totp;
+    @Nullable TotpRecord totp;
     final List<byte[]> backupCodeDigests = new ArrayList<>();
-    String backupCodesId;
-    Long mfaEnabledAt;
-    Long mfaDisabledAt;
+    @Nullable String backupCodesId;
+    @Nullable Long mfaEnabledAt;
+    @Nullable Long mfaDisabledAt;
     int failedPasswordAttempts;
     long lockedUntil;
-    Long lastSignInAt;
-    Long lastActiveAt;
+    @Nullable Long lastSignInAt;
+    @Nullable Long lastActiveAt;
     /** Accounts at OAuth providers that sign this user in (linked by e-mail address or at sign-up). */
     final List<ExternalAccountRecord> externalAccounts = new ArrayList<>();
     /** The uploaded profile image, or null for Clerk's generated avatar. */
-    ImageRecord image;
+    @Nullable ImageRecord image;
     /** {@code unsafe_metadata}: JSON values (maps, lists, strings, numbers, booleans); from the sign-up, or set on /v1/me. */
     Map<String, Object> unsafeMetadata = new LinkedHashMap<>();
     /** {@code public_metadata} and {@code private_metadata}: set by the backend (the Backend API). */
     Map<String, Object> publicMetadata = new LinkedHashMap<>();
     Map<String, Object> privateMetadata = new LinkedHashMap<>();
     /** The application's own id for the user ({@code external_id}), set through the Backend API. */
-    String externalId;
-    Long legalAcceptedAt;
+    @Nullable String externalId;
+    @Nullable Long legalAcceptedAt;
     final long createdAt;
     long updatedAt;
 
@@ -69,11 +71,11 @@ final class Model {
       return totpEnabled() || phones.stream().anyMatch(p -> p.reservedForSecondFactor && p.verified());
     }
 
-    Optional<EmailRecord> email(String id) {
+    Optional<EmailRecord> email(@Nullable String id) {
       return emails.stream().filter(e -> e.id.equals(id)).findFirst();
     }
 
-    Optional<PhoneRecord> phone(String id) {
+    Optional<PhoneRecord> phone(@Nullable String id) {
       return phones.stream().filter(p -> p.id.equals(id)).findFirst();
     }
 
@@ -99,7 +101,7 @@ final class Model {
     /** True for seeded addresses, verified by "admin". */
     final boolean seeded;
     /** The code sent to verify it (at sign-up or on /v1/me), or null before one was sent. */
-    VerificationRecord verification;
+    @Nullable VerificationRecord verification;
     final long createdAt;
     long updatedAt;
 
@@ -123,13 +125,14 @@ final class Model {
     final String provider;
     final String providerUserId;
     final String emailAddress;
-    final String identificationId;
-    final String firstName;
-    final String lastName;
+    final @Nullable String identificationId;
+    final @Nullable String firstName;
+    final @Nullable String lastName;
     final long createdAt;
 
     ExternalAccountRecord(String id, String provider, String providerUserId, String emailAddress,
-        String identificationId, String firstName, String lastName, long createdAt) {
+        @Nullable String identificationId, @Nullable String firstName, @Nullable String lastName,
+        long createdAt) {
       this.id = id;
       this.provider = provider;
       this.providerUserId = providerUserId;
@@ -144,14 +147,14 @@ final class Model {
   record ImageRecord(String id, String name, String mediaType, int size, long createdAt) {}
 
   /** What a client's latest request said about the device: its address and {@code User-Agent}. */
-  record Activity(String ipAddress, String userAgent) {}
+  record Activity(@Nullable String ipAddress, @Nullable String userAgent) {}
 
   static final class PhoneRecord {
     final String id;
     final String number;
     /** True for seeded numbers, verified by "admin". */
     final boolean seeded;
-    Otp verification;
+    @Nullable Otp verification;
     boolean reservedForSecondFactor;
     boolean defaultSecondFactor;
     final long createdAt;
@@ -192,24 +195,26 @@ final class Model {
     final String id;
     final long createdAt;
     long updatedAt;
+    /** The latest client token issued ({@link SessionRules#rotateToken}). */
     String token;
-    SignInAttempt signIn;
+    @Nullable SignInAttempt signIn;
     final Map<String, SignInAttempt> signIns = new LinkedHashMap<>();
-    SignUpAttempt signUp;
+    @Nullable SignUpAttempt signUp;
     final Map<String, SignUpAttempt> signUps = new LinkedHashMap<>();
     final List<SessionRecord> sessions = new ArrayList<>();
-    String lastActiveSessionId;
+    @Nullable String lastActiveSessionId;
     /** The wire strategy of the last sign-in ({@code password}, {@code oauth_google}), or null. */
-    String lastAuthenticationStrategy;
+    @Nullable String lastAuthenticationStrategy;
     /** Users who had a session on this client: their password sign-ins need no client trust. */
     final Set<String> knownUserIds = new HashSet<>();
     /** The device as its latest request showed it: the latest activity of its sessions. */
-    Activity lastSeen;
+    @Nullable Activity lastSeen;
 
-    ClientRecord(String id, long now) {
+    ClientRecord(String id, long now, String token) {
       this.id = id;
       this.createdAt = now;
       this.updatedAt = now;
+      this.token = token;
     }
   }
 
@@ -218,19 +223,24 @@ final class Model {
     final String id;
     final long abandonAt;
     AttemptStatus status = AttemptStatus.NEEDS_IDENTIFIER;
-    String identifier;
-    UserRecord user;
-    String locale;
-    VerificationRecord firstFactor;
-    VerificationRecord secondFactor;
+    @Nullable String identifier;
+    @Nullable UserRecord user;
+    @Nullable String locale;
+    @Nullable VerificationRecord firstFactor;
+    @Nullable VerificationRecord secondFactor;
     /** True while the second step is client trust rather than MFA. */
     boolean clientTrustStep;
     TrustState clientTrustState = TrustState.PENDING;
-    String createdSessionId;
+    @Nullable String createdSessionId;
 
     SignInAttempt(String id, long abandonAt) {
       this.id = id;
       this.abandonAt = abandonAt;
+    }
+
+    /** The user: every sign-in past {@code needs_identifier} has one. */
+    UserRecord identifiedUser() {
+      return Objects.requireNonNull(user, "the sign-in has no user yet");
     }
   }
 
@@ -241,28 +251,28 @@ final class Model {
   static final class SignUpAttempt {
     final String id;
     final long abandonAt;
-    String emailAddress;
-    String phoneNumber;
-    String username;
-    String firstName;
-    String lastName;
-    Passwords.Stored password;
+    @Nullable String emailAddress;
+    @Nullable String phoneNumber;
+    @Nullable String username;
+    @Nullable String firstName;
+    @Nullable String lastName;
+    Passwords.@Nullable Stored password;
     Map<String, Object> unsafeMetadata = Map.of();
-    Long legalAcceptedAt;
-    String locale;
+    @Nullable Long legalAcceptedAt;
+    @Nullable String locale;
     /** The e-mail code sent for {@link #emailAddress}, or null before one was sent. */
-    Otp emailVerification;
+    @Nullable Otp emailVerification;
     /** The SMS code sent for {@link #phoneNumber}, or null before one was sent. */
-    Otp phoneVerification;
+    @Nullable Otp phoneVerification;
     /**
      * What verified {@link #emailAddress} without a code: the OAuth provider or enterprise
      * connection that reported it, or the invitation sent to it; null otherwise.
      */
-    VerificationRecord emailVerifiedBy;
+    @Nullable VerificationRecord emailVerifiedBy;
     /** The provider's verification of a sign-up through a browser or an ID token, or null. */
-    ExternalVerification externalAccount;
-    String createdSessionId;
-    String createdUserId;
+    @Nullable ExternalVerification externalAccount;
+    @Nullable String createdSessionId;
+    @Nullable String createdUserId;
 
     SignUpAttempt(String id, long abandonAt) {
       this.id = id;
@@ -305,18 +315,19 @@ final class Model {
     final long expireAt;
     final long abandonAt;
     long firstFactorVerifiedAt;
-    Long secondFactorVerifiedAt;
-    Supplier<String> lastActiveToken;
+    @Nullable Long secondFactorVerifiedAt;
+    @Nullable Supplier<String> lastActiveToken;
     /** When that token was minted, and the status and factor ages it carries. */
     long lastActiveTokenMintedAt;
-    SessionState lastActiveTokenStatus;
-    List<Long> lastActiveTokenAges;
-    String lastActiveOrganizationId;
-    ReverificationRecord reverification;
+    @Nullable SessionState lastActiveTokenStatus;
+    @Nullable List<Long> lastActiveTokenAges;
+    @Nullable String lastActiveOrganizationId;
+    @Nullable ReverificationRecord reverification;
     /** The id of its {@code latest_activity}. */
-    String activityId;
+    final String activityId;
 
-    SessionRecord(String id, ClientRecord client, UserRecord user, long now, long expireAt, long abandonAt) {
+    SessionRecord(String id, ClientRecord client, UserRecord user, long now, long expireAt, long abandonAt,
+        String activityId) {
       this.id = id;
       this.client = client;
       this.user = user;
@@ -326,6 +337,7 @@ final class Model {
       this.expireAt = expireAt;
       this.abandonAt = abandonAt;
       this.firstFactorVerifiedAt = now;
+      this.activityId = activityId;
     }
 
     /** Active or pending (the wire status depends on tasks). */
@@ -338,8 +350,8 @@ final class Model {
   static final class ReverificationRecord {
     final ReverificationLevel level;
     ReverificationState status;
-    VerificationRecord firstFactor;
-    VerificationRecord secondFactor;
+    @Nullable VerificationRecord firstFactor;
+    @Nullable VerificationRecord secondFactor;
 
     ReverificationRecord(ReverificationLevel level, ReverificationState status) {
       this.level = level;

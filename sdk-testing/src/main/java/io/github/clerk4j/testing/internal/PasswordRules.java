@@ -4,6 +4,7 @@ import io.github.clerk4j.testing.internal.Model.UserRecord;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /** Passwords and lockout: checks in Clerk's order, the new-password policy, the lockout counter. */
 final class PasswordRules {
@@ -56,7 +57,7 @@ final class PasswordRules {
    *
    * @param ahead the derivation of {@code password} made before the lock was taken, or null
    */
-  void checkPassword(UserRecord user, String password, String param, Passwords.Precomputed ahead) {
+  void checkPassword(UserRecord user, String password, String param, Passwords.@Nullable Precomputed ahead) {
     if (user.password == null) {
       throw ApiException.strategyForUserInvalid("strategy");
     }

@@ -7,6 +7,7 @@ import java.security.spec.KeySpec;
 import java.util.random.RandomGenerator;
 import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How the emulator stores and checks passwords. Never the password itself: each stored password
@@ -47,7 +48,7 @@ final class Passwords {
    * A stored password: salt, the keyed digest of the password, and its PBKDF2 hash when it was set
    * through the API (null for a seeded one). Immutable.
    */
-  record Stored(byte[] salt, int iterations, byte[] digest, byte[] key) {
+  record Stored(byte[] salt, int iterations, byte[] digest, byte @Nullable [] key) {
     @Override
     public String toString() {
       return "Stored[redacted]";
@@ -90,7 +91,7 @@ final class Passwords {
    * As {@link #matches(Stored, String)}, using {@code ahead} (may be null) when it was made for
    * this very stored password and candidate; a password changed meanwhile is another object.
    */
-  boolean matches(Stored stored, String candidate, Precomputed ahead) {
+  boolean matches(Stored stored, String candidate, @Nullable Precomputed ahead) {
     return ahead != null && ahead.stored() == stored && ahead.candidate().equals(candidate)
         ? ahead.matches() : matches(stored, candidate);
   }

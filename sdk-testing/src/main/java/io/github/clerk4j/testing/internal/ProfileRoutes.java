@@ -5,6 +5,7 @@ import io.github.clerk4j.testing.internal.Model.SessionRecord;
 import io.github.clerk4j.testing.internal.Model.UserRecord;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -129,7 +130,8 @@ final class ProfileRoutes implements Routes {
     UserRecord user = ex.meSession().user;
     ImageUpload upload = ImageUpload.of(ex.request);
     long now = state.now();
-    user.image = new ImageRecord(state.newId("img"), upload.name(), upload.mediaType(), upload.content().length, now);
+    String mediaType = Objects.requireNonNull(upload.mediaType(), "ImageUpload.of sniffs the type");
+    user.image = new ImageRecord(state.newId("img"), upload.name(), mediaType, upload.content().length, now);
     user.updatedAt = now;
     return ok(ex, Views.image(user));
   }

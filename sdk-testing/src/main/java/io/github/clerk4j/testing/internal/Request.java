@@ -3,6 +3,7 @@ package io.github.clerk4j.testing.internal;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One parsed HTTP request, independent of the HTTP server library.
@@ -18,8 +19,8 @@ import java.util.Optional;
  * @param rawBody the body as sent when it is not a form (an image upload), else null
  */
 record Request(String method, String path, Map<String, String> query, Map<String, List<String>> queryValues,
-    java.util.function.Function<String, String> headers, FormBody form, String clientIp,
-    List<String> pathParams, byte[] rawBody) {
+    java.util.function.Function<String, @Nullable String> headers, FormBody form, String clientIp,
+    List<String> pathParams, byte @Nullable [] rawBody) {
 
   Optional<String> queryParam(String name) {
     return Optional.ofNullable(query.get(name));

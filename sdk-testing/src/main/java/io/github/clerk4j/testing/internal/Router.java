@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Method + path-template routing; {@code {name}} in a template matches one path segment. Templates
@@ -19,7 +20,7 @@ final class Router {
   /** A template's segments; null where a {@code {name}} parameter stands. */
   private record Route(String method, String[] segments, Handler handler) {
     /** The parameters if {@code path} fits, else null. */
-    List<String> match(String[] path) {
+    @Nullable List<String> match(String[] path) {
       if (path.length != segments.length) {
         return null;
       }

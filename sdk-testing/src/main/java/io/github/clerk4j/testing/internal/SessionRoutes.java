@@ -1,6 +1,7 @@
 package io.github.clerk4j.testing.internal;
 
 import io.github.clerk4j.testing.OutboxMessage.Purpose;
+import io.github.clerk4j.testing.internal.Model.ClientRecord;
 import io.github.clerk4j.testing.internal.Model.ReverificationRecord;
 import io.github.clerk4j.testing.internal.Model.SessionRecord;
 import io.github.clerk4j.testing.internal.Model.UserRecord;
@@ -63,8 +64,9 @@ final class SessionRoutes implements Routes {
     session.updatedAt = now;
     session.lastActiveOrganizationId = null;
     session.user.lastActiveAt = now;
-    ex.client.lastActiveSessionId = session.id;
-    ex.client.updatedAt = now;
+    ClientRecord client = ex.client(); // liveSession resolved it
+    client.lastActiveSessionId = session.id;
+    client.updatedAt = now;
     rules.sessions.sessionToken(session, SessionRules.Freshness.RECENT);
     return ok(ex, session);
   }
@@ -100,8 +102,8 @@ final class SessionRoutes implements Routes {
     return reverified(ex, session);
   }
 
-  private SessionRecord reverifying(Exchange ex, ReverificationState status) {
-    SessionRecord session = ex.liveSession(ex.request.pathParam(0));
+  /** The session's reverification, at {@code status}. */
+  private static ReverificationRecord reverifying(SessionRecord session, ReverificationState status) {
     ReverificationRecord r = session.reverification;
     if (r == null) {
       throw ApiException.of(400, "session_reverification_missing", "missing",
@@ -111,22 +113,23 @@ final class SessionRoutes implements Routes {
       throw ApiException.of(400, "invalid_action_for_session_reverification", "invalid action",
           "This action is not allowed while the reverification is " + r.status.wire() + ".");
     }
-    return session;
+    return r;
   }
 
   private Response prepareFirstFactor(Exchange ex) {
-    SessionRecord session = reverifying(ex, ReverificationState.NEEDS_FIRST_FACTOR);
+    SessionRecord session = ex.liveSession(ex.request.pathParam(0));
+    ReverificationRecord r = reverifying(session, ReverificationState.NEEDS_FIRST_FACTOR);
     FactorStrategy strategy = ex.form().strategy(CODES);
     String id = FactorRules.pickFactor(rules.factors.firstFactors(session.user, false), strategy,
         ex.form().nonEmpty(strategy.idParam()).orElse(null));
-    session.reverification.firstFactor =
+    r.firstFactor =
         rules.codes.sendCodeTo(session.user, strategy, id, Purpose.REVERIFICATION);
     return reverified(ex, session);
   }
 
   private Response attemptFirstFactor(Exchange ex) {
-    SessionRecord session = reverifying(ex, ReverificationState.NEEDS_FIRST_FACTOR);
-    ReverificationRecord r = session.reverification;
+    SessionRecord session = ex.liveSession(ex.request.pathParam(0));
+    ReverificationRecord r = reverifying(session, ReverificationState.NEEDS_FIRST_FACTOR);
     UserRecord user = session.user;
     FactorStrategy strategy = ex.form().strategy(FIRST_FACTORS);
     if (strategy == FactorStrategy.PASSWORD) {
@@ -145,18 +148,19 @@ final class SessionRoutes implements Routes {
   }
 
   private Response prepareSecondFactor(Exchange ex) {
-    SessionRecord session = reverifying(ex, ReverificationState.NEEDS_SECOND_FACTOR);
+    SessionRecord session = ex.liveSession(ex.request.pathParam(0));
+    ReverificationRecord r = reverifying(session, ReverificationState.NEEDS_SECOND_FACTOR);
     FactorStrategy strategy = ex.form().strategy(EnumSet.of(FactorStrategy.PHONE_CODE));
     String id = FactorRules.pickFactor(rules.factors.secondFactors(session.user), strategy,
         ex.form().nonEmpty(strategy.idParam()).orElse(null));
-    session.reverification.secondFactor =
+    r.secondFactor =
         rules.codes.sendCodeTo(session.user, strategy, id, Purpose.REVERIFICATION);
     return reverified(ex, session);
   }
 
   private Response attemptSecondFactor(Exchange ex) {
-    SessionRecord session = reverifying(ex, ReverificationState.NEEDS_SECOND_FACTOR);
-    ReverificationRecord r = session.reverification;
+    SessionRecord session = ex.liveSession(ex.request.pathParam(0));
+    ReverificationRecord r = reverifying(session, ReverificationState.NEEDS_SECOND_FACTOR);
     FactorStrategy strategy = ex.form().strategy(SECOND_FACTORS);
     String code = ex.form().required("code");
     r.secondFactor = rules.factors.verifySecondFactor(session.user, strategy, code, r.secondFactor);

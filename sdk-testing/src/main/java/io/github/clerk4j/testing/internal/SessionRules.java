@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Clients, sessions and their tokens: client tokens, session creation and ending, tasks, the
@@ -29,16 +30,20 @@ final class SessionRules {
   // clients
 
   ClientRecord newClient() {
-    ClientRecord client = new ClientRecord(state.newId("client"), state.now());
+    String id = state.newId("client");
+    ClientRecord client = new ClientRecord(id, state.now(), newToken(id));
     state.putClient(client);
-    rotateToken(client);
     return client;
   }
 
   /** Issues a new client token; earlier ones stay valid, since they name the same client. */
   void rotateToken(ClientRecord client) {
-    client.token = tokens.signClientToken(Json.obj(
-        "id", client.id,
+    client.token = newToken(client.id);
+  }
+
+  private String newToken(String clientId) {
+    return tokens.signClientToken(Json.obj(
+        "id", clientId,
         "rotating_token", state.randomBase62(20),
         "jti", state.randomBase62(20),
         "iat", state.now() / 1000));
@@ -60,13 +65,13 @@ final class SessionRules {
    * @param firstFactor the strategy that signed the user in, as sent ({@code password}, {@code
    *     oauth_google}), or null for a sign-up
    */
-  SessionRecord createSession(ClientRecord client, UserRecord user, String firstFactor, boolean secondFactor) {
+  SessionRecord createSession(ClientRecord client, UserRecord user, @Nullable String firstFactor,
+      boolean secondFactor) {
     long now = state.now();
     long expireAt = now + state.settings.sessionLifetime().toMillis();
     SessionRecord session = new SessionRecord(state.newId("sess"), client, user, now,
-        expireAt, Math.max(expireAt, now + ABANDON_AFTER.toMillis()));
+        expireAt, Math.max(expireAt, now + ABANDON_AFTER.toMillis()), state.newId("sess_activity"));
     session.secondFactorVerifiedAt = secondFactor ? now : null;
-    session.activityId = state.newId("sess_activity");
     state.putSession(session);
     client.sessions.add(session);
     client.lastActiveSessionId = session.id;
@@ -118,31 +123,34 @@ final class SessionRules {
     long now = state.now();
     SessionState status = wireStatus(session);
     List<Long> ages = factorVerificationAge(session);
-    boolean reusable = session.lastActiveToken != null && switch (freshness) {
+    Supplier<String> last = session.lastActiveToken;
+    boolean reusable = switch (freshness) {
       case NEW -> false;
       case RECENT -> now < session.lastActiveTokenMintedAt + TOUCH_REUSE_MILLIS
           && status == session.lastActiveTokenStatus && ages.equals(session.lastActiveTokenAges);
       case VALID -> now < session.lastActiveTokenMintedAt + SESSION_TOKEN_TTL_MILLIS;
     };
-    if (!reusable) {
-      long iat = now / 1000;
-      Map<String, Object> claims = Json.obj(
-          "iss", state.issuer,
-          "sub", session.user.id,
-          "sid", session.id,
-          "iat", iat,
-          "nbf", iat - 10,
-          "exp", iat + SESSION_TOKEN_TTL_MILLIS / 1000,
-          "jti", state.randomBase62(20),
-          "sts", status,
-          "fva", ages,
-          "v", 2);
-      session.lastActiveToken = tokens.sessionToken(claims);
-      session.lastActiveTokenMintedAt = now;
-      session.lastActiveTokenStatus = status;
-      session.lastActiveTokenAges = ages;
+    if (last != null && reusable) {
+      return last;
     }
-    return session.lastActiveToken;
+    long iat = now / 1000;
+    Map<String, Object> claims = Json.obj(
+        "iss", state.issuer,
+        "sub", session.user.id,
+        "sid", session.id,
+        "iat", iat,
+        "nbf", iat - 10,
+        "exp", iat + SESSION_TOKEN_TTL_MILLIS / 1000,
+        "jti", state.randomBase62(20),
+        "sts", status,
+        "fva", ages,
+        "v", 2);
+    Supplier<String> minted = tokens.sessionToken(claims);
+    session.lastActiveToken = minted;
+    session.lastActiveTokenMintedAt = now;
+    session.lastActiveTokenStatus = status;
+    session.lastActiveTokenAges = ages;
+    return minted;
   }
 
   /** Minutes since the first and the second factor were verified; -1 for never. */
@@ -190,7 +198,7 @@ final class SessionRules {
   }
 
   /** Ends every other live session of the user, on every client. */
-  void endOtherSessions(UserRecord user, String keepSessionId) {
+  void endOtherSessions(UserRecord user, @Nullable String keepSessionId) {
     endSessionsOf(user, keepSessionId, SessionState.REVOKED);
   }
 
@@ -198,7 +206,7 @@ final class SessionRules {
    * Ends every live session of the user on every client but {@code keepSessionId} (null for
    * none) with {@code status}; those past their lifetime end as expired.
    */
-  void endSessionsOf(UserRecord user, String keepSessionId, SessionState status) {
+  void endSessionsOf(UserRecord user, @Nullable String keepSessionId, SessionState status) {
     List<SessionRecord> all = new ArrayList<>();
     state.sessions().forEach(all::add);
     long now = state.now();

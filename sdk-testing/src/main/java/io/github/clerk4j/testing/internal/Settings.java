@@ -6,6 +6,7 @@ import io.github.clerk4j.testing.SignUpMode;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The instance settings of one emulator.
@@ -31,7 +32,7 @@ import java.util.Set;
  */
 public record Settings(boolean mfaRequired, boolean clientTrust, RateLimits rateLimits,
     Lockout lockout, Set<String> pwnedPasswords, Duration reverificationMaxAge, Duration codeTtl,
-    Duration sessionLifetime, int passwordIterations, String adminToken, SignUpPolicy signUp,
+    Duration sessionLifetime, int passwordIterations, @Nullable String adminToken, SignUpPolicy signUp,
     int passwordMinLength, int passwordMinStrength, boolean deleteSelfEnabled, String secretKey,
     BrowserAuth browserAuth) {
 

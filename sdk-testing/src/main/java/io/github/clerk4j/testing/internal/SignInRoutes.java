@@ -9,8 +9,10 @@ import io.github.clerk4j.testing.internal.Model.UserRecord;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /** Sign-in endpoints: create, get, prepare and attempt the first and second factor, reset password. */
 final class SignInRoutes implements Routes {
@@ -50,7 +52,7 @@ final class SignInRoutes implements Routes {
   private Response get(Exchange ex) {
     SignInAttempt signIn = current(ex);
     ex.request.queryParam("rotating_token_nonce").filter(n -> !n.isEmpty())
-        .ifPresent(nonce -> rules.external.reloadWithNonce(ex.client, signIn.firstFactor, nonce));
+        .ifPresent(nonce -> rules.external.reloadWithNonce(ex.client(), signIn.firstFactor, nonce));
     return ok(ex, signIn);
   }
 
@@ -97,9 +99,10 @@ final class SignInRoutes implements Routes {
     // A provider, a token or a ticket that is refused leaves no sign-in behind.
     boolean verifiedElsewhere = browser || idToken || ticket || transfer;
     if (browser) {
-      startBrowser(client, signIn, raw, form);
+      startBrowser(client, signIn, Objects.requireNonNull(raw, "a browser strategy"), form);
     } else if (idToken) {
-      rules.external.signInWithIdToken(client, signIn, rules.external.verifyIdToken(raw, form.required("token")));
+      rules.external.signInWithIdToken(client, signIn,
+          rules.external.verifyIdToken(Objects.requireNonNull(raw, "an ID token strategy"), form.required("token")));
     } else if (ticket) {
       signInWithTicket(client, signIn, form.required("ticket"));
     } else if (transfer) {
@@ -107,7 +110,7 @@ final class SignInRoutes implements Routes {
     } else if (password.isEmpty() && strategy != null && strategy != FactorStrategy.PASSWORD) {
       // Before the sign-in becomes the client's: an account without such a factor is refused
       // (strategy_for_user_invalid) and the client keeps the sign-in it had.
-      startCode(signIn, strategy, idMatching(signIn.user, strategy, identifier.get()));
+      startCode(signIn, strategy, idMatching(signIn.identifiedUser(), strategy, identifier.orElseThrow()));
     }
     client.signIn = signIn;
     client.signIns.put(signIn.id, signIn);
@@ -115,8 +118,10 @@ final class SignInRoutes implements Routes {
     if (verifiedElsewhere) {
       return ok(ex, signIn);
     }
+    // Here an identifier was needed, and identify() found its user.
     if (link) {
-      sendLink(client, signIn, idMatching(signIn.user, FactorStrategy.EMAIL_LINK, identifier.get()), form, false);
+      String id = idMatching(signIn.identifiedUser(), FactorStrategy.EMAIL_LINK, identifier.orElseThrow());
+      sendLink(client, signIn, id, form, false);
     } else if (password.isPresent()) {
       verifyPassword(ex, signIn, password.get());
     }
@@ -146,9 +151,10 @@ final class SignInRoutes implements Routes {
   }
 
   /** An e-mail link for the first factor or the second step, to the offered address with this id. */
-  private void sendLink(ClientRecord client, SignInAttempt signIn, String emailAddressId, FormBody form,
+  private void sendLink(ClientRecord client, SignInAttempt signIn, @Nullable String emailAddressId, FormBody form,
       boolean secondStep) {
-    List<FactorOffer> offered = secondStep ? secondStepFactors(signIn) : rules.factors.firstFactors(signIn.user, true);
+    List<FactorOffer> offered = secondStep ? secondStepFactors(signIn)
+        : rules.factors.firstFactors(firstFactorUser(signIn), true);
     String id = FactorRules.pickFactor(offered, FactorStrategy.EMAIL_LINK, emailAddressId);
     String redirectUrl = form.nonEmpty("redirect_url").orElse(null);
     if (redirectUrl != null) {
@@ -182,7 +188,7 @@ final class SignInRoutes implements Routes {
   }
 
   /** The id of the e-mail or phone the user typed, so a code goes where they expect it. */
-  private static String idMatching(UserRecord user, FactorStrategy strategy, String identifier) {
+  private static @Nullable String idMatching(UserRecord user, FactorStrategy strategy, String identifier) {
     String typed = identifier.trim();
     if (strategy.channel() == Channel.EMAIL) {
       return user.emails.stream().filter(e -> e.address.equalsIgnoreCase(typed))
@@ -199,12 +205,12 @@ final class SignInRoutes implements Routes {
     if (ExternalAuthRules.isBrowserStrategy(raw)) {
       // clerk-js prepares enterprise SSO's page here; Android and iOS also OAuth's, after the create.
       requireStatus(signIn, AttemptStatus.NEEDS_IDENTIFIER, AttemptStatus.NEEDS_FIRST_FACTOR);
-      startBrowser(ex.client, signIn, raw, form);
+      startBrowser(ex.client(), signIn, raw, form);
       return ok(ex, signIn);
     }
     requireStatus(signIn, AttemptStatus.NEEDS_FIRST_FACTOR);
     if (FactorStrategy.EMAIL_LINK.wire().equals(raw)) {
-      sendLink(ex.client, signIn, form.nonEmpty("email_address_id").orElse(null), form, false);
+      sendLink(ex.client(), signIn, form.nonEmpty("email_address_id").orElse(null), form, false);
       return ok(ex, signIn);
     }
     FactorStrategy strategy = form.strategy(CODE_STRATEGIES);
@@ -213,10 +219,11 @@ final class SignInRoutes implements Routes {
   }
 
   /** Sends a first-factor code to the identifier with this id, or to the first that fits. */
-  private void startCode(SignInAttempt signIn, FactorStrategy strategy, String identifierId) {
-    String id = FactorRules.pickFactor(rules.factors.firstFactors(signIn.user, true), strategy, identifierId);
+  private void startCode(SignInAttempt signIn, FactorStrategy strategy, @Nullable String identifierId) {
+    UserRecord user = firstFactorUser(signIn);
+    String id = FactorRules.pickFactor(rules.factors.firstFactors(user, true), strategy, identifierId);
     Purpose purpose = strategy.resetsPassword() ? Purpose.RESET_PASSWORD : Purpose.SIGN_IN;
-    signIn.firstFactor = rules.codes.sendCodeTo(signIn.user, strategy, id, purpose);
+    signIn.firstFactor = rules.codes.sendCodeTo(user, strategy, id, purpose);
   }
 
   private Response attemptFirstFactor(Exchange ex) {
@@ -235,10 +242,10 @@ final class SignInRoutes implements Routes {
     Optional<String> newPassword = strategy.resetsPassword() ? form.nonEmpty("password") : Optional.empty();
     ex.rateLimit("attempt", state.settings.rateLimits().attempts());
     // Checked before the code, so that a refused password leaves the code unused for the next try.
-    newPassword.ifPresent(p -> rules.passwords.checkNewPassword(signIn.user, p, "password"));
+    newPassword.ifPresent(p -> rules.passwords.checkNewPassword(firstFactorUser(signIn), p, "password"));
     rules.codes.attempt(signIn.firstFactor, strategy, code,
         "Send a code first with prepare_first_factor and the same strategy.");
-    rules.signIns.afterFirstFactor(ex.client, signIn);
+    rules.signIns.afterFirstFactor(ex.client(), signIn);
     if (newPassword.isPresent()) {
       setNewPassword(ex, signIn, newPassword.get());
     }
@@ -246,28 +253,28 @@ final class SignInRoutes implements Routes {
   }
 
   private void verifyPassword(Exchange ex, SignInAttempt signIn, String password) {
-    rules.passwords.checkPassword(signIn.user, password, "password", ex.passwordAhead);
+    rules.passwords.checkPassword(firstFactorUser(signIn), password, "password", ex.passwordAhead);
     signIn.firstFactor = VerificationRecord.verified("verification_password", FactorStrategy.PASSWORD);
-    rules.signIns.afterFirstFactor(ex.client, signIn);
+    rules.signIns.afterFirstFactor(ex.client(), signIn);
   }
 
   private Response prepareSecondFactor(Exchange ex) {
     SignInAttempt signIn = current(ex);
     requireStatus(signIn, AttemptStatus.NEEDS_SECOND_FACTOR, AttemptStatus.NEEDS_CLIENT_TRUST);
     if (FactorStrategy.EMAIL_LINK.wire().equals(ex.form().optional("strategy").orElse(null))) {
-      sendLink(ex.client, signIn, ex.form().nonEmpty("email_address_id").orElse(null), ex.form(), true);
+      sendLink(ex.client(), signIn, ex.form().nonEmpty("email_address_id").orElse(null), ex.form(), true);
       return ok(ex, signIn);
     }
     FactorStrategy strategy = ex.form().strategy(SECOND_FACTOR_CODES);
     String id = FactorRules.pickFactor(secondStepFactors(signIn), strategy,
         ex.form().nonEmpty(strategy.idParam()).orElse(null));
-    signIn.secondFactor = rules.codes.sendCodeTo(signIn.user, strategy, id, Purpose.SECOND_FACTOR);
+    signIn.secondFactor = rules.codes.sendCodeTo(signIn.identifiedUser(), strategy, id, Purpose.SECOND_FACTOR);
     return ok(ex, signIn);
   }
 
   private List<FactorOffer> secondStepFactors(SignInAttempt signIn) {
-    return signIn.clientTrustStep
-        ? rules.factors.clientTrustFactors(signIn.user) : rules.factors.secondFactors(signIn.user);
+    UserRecord user = signIn.identifiedUser(); // the first factor found it
+    return signIn.clientTrustStep ? rules.factors.clientTrustFactors(user) : rules.factors.secondFactors(user);
   }
 
   private Response attemptSecondFactor(Exchange ex) {
@@ -280,8 +287,9 @@ final class SignInRoutes implements Routes {
       throw ApiException.strategyForUserInvalid("strategy");
     }
     ex.rateLimit("attempt", state.settings.rateLimits().attempts());
-    signIn.secondFactor = rules.factors.verifySecondFactor(signIn.user, strategy, code, signIn.secondFactor);
-    rules.signIns.complete(ex.client, signIn, true);
+    signIn.secondFactor =
+        rules.factors.verifySecondFactor(signIn.identifiedUser(), strategy, code, signIn.secondFactor);
+    rules.signIns.complete(ex.client(), signIn, true);
     return ok(ex, signIn);
   }
 
@@ -295,14 +303,15 @@ final class SignInRoutes implements Routes {
   /** After a reset code: sets the password, then MFA if the user has it, else a session. */
   private void setNewPassword(Exchange ex, SignInAttempt signIn, String password) {
     boolean signOutOthers = ex.form().bool("sign_out_of_other_sessions", false);
-    rules.passwords.setPassword(signIn.user, password, "password");
+    UserRecord user = signIn.identifiedUser(); // a reset code verified it
+    rules.passwords.setPassword(user, password, "password");
     if (signOutOthers) {
-      rules.sessions.endOtherSessions(signIn.user, null);
+      rules.sessions.endOtherSessions(user, null);
     }
-    if (signIn.user.twoFactorEnabled()) {
+    if (user.twoFactorEnabled()) {
       signIn.status = AttemptStatus.NEEDS_SECOND_FACTOR;
     } else {
-      rules.signIns.complete(ex.client, signIn, false);
+      rules.signIns.complete(ex.client(), signIn, false);
     }
   }
 
@@ -310,7 +319,7 @@ final class SignInRoutes implements Routes {
   private static SignInAttempt current(Exchange ex) {
     ClientRecord client = ex.existingClient();
     SignInAttempt signIn = client == null ? null : client.signIns.get(ex.request.pathParam(0));
-    if (signIn == null) {
+    if (client == null || signIn == null) {
       throw ApiException.notFound("Sign in");
     }
     if (client.signIn != signIn && !"GET".equals(ex.request.method())) {
@@ -318,6 +327,18 @@ final class SignInRoutes implements Routes {
           "Only the client's current sign-in can be changed.");
     }
     return signIn;
+  }
+
+  /**
+   * The user a first factor is for; a sign-in without one (enterprise SSO before the provider
+   * answered) offers no factor but the provider's, so any other strategy is refused as Clerk does.
+   */
+  private static UserRecord firstFactorUser(SignInAttempt signIn) {
+    UserRecord user = signIn.user;
+    if (user == null) {
+      throw ApiException.strategyForUserInvalid("strategy");
+    }
+    return user;
   }
 
   private static void requireStatus(SignInAttempt signIn, AttemptStatus... allowed) {

@@ -4,6 +4,7 @@ import io.github.clerk4j.testing.internal.Model.ClientRecord;
 import io.github.clerk4j.testing.internal.Model.SessionRecord;
 import io.github.clerk4j.testing.internal.Model.SignInAttempt;
 import io.github.clerk4j.testing.internal.Model.UserRecord;
+import java.util.Objects;
 
 /**
  * Where a sign-in goes once its first factor is verified, whatever verified it: a password or a
@@ -27,8 +28,8 @@ final class SignInSteps {
    * otherwise a session.
    */
   void afterFirstFactor(ClientRecord client, SignInAttempt signIn) {
-    FactorStrategy strategy = signIn.firstFactor.strategy();
-    UserRecord user = signIn.user;
+    FactorStrategy strategy = Objects.requireNonNull(signIn.firstFactor, "no first factor").strategy();
+    UserRecord user = signIn.identifiedUser();
     if (strategy.resetsPassword()) {
       signIn.status = AttemptStatus.NEEDS_NEW_PASSWORD;
     } else if (user.twoFactorEnabled()) {
@@ -44,7 +45,9 @@ final class SignInSteps {
 
   /** A session for the sign-in's user on its client. */
   void complete(ClientRecord client, SignInAttempt signIn, boolean secondFactor) {
-    SessionRecord session = sessions.createSession(client, signIn.user, signIn.firstFactor.wireStrategy(), secondFactor);
+    VerificationRecord firstFactor = Objects.requireNonNull(signIn.firstFactor, "no first factor");
+    SessionRecord session = sessions.createSession(client, signIn.identifiedUser(), firstFactor.wireStrategy(),
+        secondFactor);
     signIn.status = AttemptStatus.COMPLETE;
     signIn.createdSessionId = session.id;
   }

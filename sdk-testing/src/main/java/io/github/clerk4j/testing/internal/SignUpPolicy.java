@@ -7,6 +7,8 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a sign-up must and may give on this instance, and who may sign up.
@@ -55,7 +57,7 @@ public record SignUpPolicy(Map<UserAttribute, AttributeSetting> attributes, bool
   }
 
   AttributeSetting setting(UserAttribute a) {
-    return attributes.get(a);
+    return Objects.requireNonNull(attributes.get(a), "the constructor checked every attribute has one");
   }
 
   boolean enabled(UserAttribute a) {

@@ -4,6 +4,7 @@ import io.github.clerk4j.testing.internal.Model.ClientRecord;
 import io.github.clerk4j.testing.internal.Model.SignUpAttempt;
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -60,26 +61,31 @@ final class SignUpRoutes implements Routes {
     ex.rateLimit("sign_up_create", state.settings.rateLimits().creates());
     SignUpAttempt signUp = new SignUpAttempt(state.newId("sua"), state.now() + ABANDON_AFTER.toMillis());
     apply(signUp, form, strategy);
-    ClientRecord client = transfer ? ex.existingClient() : ex.clientOrNew();
+    ClientRecord client;
     if (transfer) {
       // From a sign-in whose provider's account has no user yet (wire spec §13.1).
-      rules.external.transferToSignUp(client, signUp);
-    } else if (browser) {
-      ExternalVerification v = rules.external.start(client, raw, form, signUp.emailAddress, true);
-      v.signUp = signUp;
-      signUp.externalAccount = v;
-    } else if (idToken) {
-      rules.external.signUpWithIdToken(signUp, rules.external.verifyIdToken(raw, form.required("token")));
-    } else if (ticket) {
-      // An invitation's address needs no code: the invitation went to it (wire spec §15.2).
-      String invitation = form.required("ticket");
-      if (rules.signInTokens.isToken(invitation)) {
-        throw ApiException.param(400, "sign_in_token_not_in_sign_in_code", "ticket", "not in sign in",
-            "Sign in tokens can only be used during sign in.");
+      client = rules.external.transferToSignUp(ex.existingClient(), signUp);
+    } else {
+      client = ex.clientOrNew();
+      if (browser) {
+        ExternalVerification v = rules.external.start(client, Objects.requireNonNull(raw, "a browser strategy"),
+            form, signUp.emailAddress, true);
+        v.signUp = signUp;
+        signUp.externalAccount = v;
+      } else if (idToken) {
+        rules.external.signUpWithIdToken(signUp,
+            rules.external.verifyIdToken(Objects.requireNonNull(raw, "an ID token strategy"), form.required("token")));
+      } else if (ticket) {
+        // An invitation's address needs no code: the invitation went to it (wire spec §15.2).
+        String invitation = form.required("ticket");
+        if (rules.signInTokens.isToken(invitation)) {
+          throw ApiException.param(400, "sign_in_token_not_in_sign_in_code", "ticket", "not in sign in",
+              "Sign in tokens can only be used during sign in.");
+        }
+        signUp.emailAddress = rules.invitations.use(invitation);
+        signUp.emailVerification = null;
+        signUp.emailVerifiedBy = VerificationRecord.verified("verification_ticket", FactorStrategy.TICKET);
       }
-      signUp.emailAddress = rules.invitations.use(invitation);
-      signUp.emailVerification = null;
-      signUp.emailVerifiedBy = VerificationRecord.verified("verification_ticket", FactorStrategy.TICKET);
     }
     client.signUp = signUp;
     client.signUps.put(signUp.id, signUp);
@@ -92,7 +98,7 @@ final class SignUpRoutes implements Routes {
   private Response get(Exchange ex) {
     SignUpAttempt signUp = current(ex);
     ex.request.queryParam("rotating_token_nonce").filter(n -> !n.isEmpty())
-        .ifPresent(nonce -> rules.external.reloadWithNonce(ex.client, signUp.externalAccount, nonce));
+        .ifPresent(nonce -> rules.external.reloadWithNonce(ex.client(), signUp.externalAccount, nonce));
     return ok(ex, signUp);
   }
 
@@ -103,7 +109,7 @@ final class SignUpRoutes implements Routes {
     FormBody form = ex.form();
     Optional<FactorStrategy> strategy = strategy(form);
     apply(signUp, form, strategy);
-    ex.client.updatedAt = state.now();
+    ex.client().updatedAt = state.now();
     afterFields(ex, signUp, strategy);
     return ok(ex, signUp);
   }
@@ -122,7 +128,7 @@ final class SignUpRoutes implements Routes {
   /** The code a form's strategy asks for, then completion when nothing is left. */
   private void afterFields(Exchange ex, SignUpAttempt signUp, Optional<FactorStrategy> strategy) {
     strategy.filter(CODE_STRATEGIES::contains).ifPresent(s -> rules.signUps.sendCode(signUp, s));
-    rules.signUps.completeIfReady(ex.client, signUp);
+    rules.signUps.completeIfReady(ex.client(), signUp);
   }
 
   /** U4: sends an e-mail or SMS code to the sign-up's address or number. */
@@ -150,7 +156,7 @@ final class SignUpRoutes implements Routes {
     String code = form.required("code");
     ex.rateLimit("attempt", state.settings.rateLimits().attempts());
     rules.signUps.attempt(signUp, strategy, code);
-    rules.signUps.completeIfReady(ex.client, signUp);
+    rules.signUps.completeIfReady(ex.client(), signUp);
     return ok(ex, signUp);
   }
 
@@ -169,7 +175,7 @@ final class SignUpRoutes implements Routes {
   private static SignUpAttempt current(Exchange ex) {
     ClientRecord client = ex.existingClient();
     SignUpAttempt signUp = client == null ? null : client.signUps.get(ex.request.pathParam(0));
-    if (signUp == null) {
+    if (client == null || signUp == null) {
       throw ApiException.notFound("Sign up");
     }
     if (client.signUp != signUp && !"GET".equals(ex.request.method())) {

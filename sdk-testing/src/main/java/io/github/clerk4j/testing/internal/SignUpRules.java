@@ -13,8 +13,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Sign-ups: which fields the instance requires and accepts ({@link SignUpPolicy}), how each field
@@ -76,8 +78,10 @@ final class SignUpRules {
   // fields
 
   /** The fields of one create or update, each checked; absent ones are null, "" clears one. */
-  record Changes(String email, String phone, String username, Passwords.Stored password, boolean clearPassword,
-      String firstName, String lastName, Boolean legalAccepted, Map<String, Object> unsafeMetadata, String locale) {}
+  record Changes(@Nullable String email, @Nullable String phone, @Nullable String username,
+      Passwords.@Nullable Stored password, boolean clearPassword, @Nullable String firstName,
+      @Nullable String lastName, @Nullable Boolean legalAccepted, @Nullable Map<String, Object> unsafeMetadata,
+      @Nullable String locale) {}
 
   /**
    * Applies checked fields ({@link #check}); a new e-mail address or phone number needs verifying
@@ -279,11 +283,13 @@ final class SignUpRules {
     }
   }
 
-  private static String after(String change, String current) {
+  private static @Nullable String after(@Nullable String change, @Nullable String current) {
     return change == null ? current : change.isEmpty() ? null : change;
   }
 
-  private static void requireRecipient(String recipient, String current, boolean currentVerified, boolean email) {
+  /** The identifier a code goes to, checked: present, and not verified already. */
+  private static String requireRecipient(@Nullable String recipient, @Nullable String current, boolean currentVerified,
+      boolean email) {
     if (recipient == null) {
       throw ApiException.param(422, "form_param_missing", email ? "email_address" : "phone_number", "is missing",
           "The sign-up has no " + (email ? "email address" : "phone number") + " to verify: add it first.");
@@ -293,6 +299,7 @@ final class SignUpRules {
       throw ApiException.of(400, "verification_already_verified", "already verified",
           "This " + (email ? "email address" : "phone number") + " has already been verified.");
     }
+    return recipient;
   }
 
   // requirements
@@ -356,8 +363,8 @@ final class SignUpRules {
    */
   void sendCode(SignUpAttempt s, FactorStrategy strategy) {
     boolean email = strategy == FactorStrategy.EMAIL_CODE;
-    String recipient = email ? s.emailAddress : s.phoneNumber;
-    requireRecipient(recipient, recipient, email ? s.emailVerified() : s.phoneVerified(), email);
+    String current = email ? s.emailAddress : s.phoneNumber;
+    String recipient = requireRecipient(current, current, email ? s.emailVerified() : s.phoneVerified(), email);
     Otp otp = codes.sendCode(strategy, s.id, recipient, Purpose.SIGN_UP);
     if (email) {
       s.emailVerification = otp;
@@ -417,7 +424,7 @@ final class SignUpRules {
     }
     users.register(user);
     if (s.externallyVerified()) {
-      accounts.link(user, s.externalAccount);
+      accounts.link(user, Objects.requireNonNull(s.externalAccount, "externallyVerified() has one"));
     }
     // The recorded sign-up leaves last_authentication_strategy null: no sign-in strategy was used.
     SessionRecord session = sessions.createSession(client, user, null, false);

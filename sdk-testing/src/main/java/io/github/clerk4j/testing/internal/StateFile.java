@@ -18,6 +18,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The emulator's state as one JSON document, for {@code --data-dir}, {@code --import} and {@code
@@ -198,9 +200,8 @@ final class StateFile {
     Map<String, ClientRecord> clients = new HashMap<>();
     Map<String, List<String>> sessionIds = new HashMap<>();
     for (Node n : doc.get("clients").list()) {
-      ClientRecord c = new ClientRecord(n.get("id").str(), n.get("created_at").lng());
+      ClientRecord c = new ClientRecord(n.get("id").str(), n.get("created_at").lng(), n.get("token").str());
       c.updatedAt = n.get("updated_at").lng();
-      c.token = n.get("token").str();
       c.lastActiveSessionId = n.get("last_active_session_id").optStr();
       // As sent: password, email_code, ..., or a provider's (oauth_google).
       c.lastAuthenticationStrategy = n.get("last_authentication_strategy").optStr();
@@ -223,7 +224,7 @@ final class StateFile {
         throw n.invalid("a session of a client and a user the file has");
       }
       SessionRecord s = new SessionRecord(n.get("id").str(), client, user, n.get("created_at").lng(),
-          n.get("expire_at").lng(), n.get("abandon_at").lng());
+          n.get("expire_at").lng(), n.get("abandon_at").lng(), n.get("activity_id").str());
       s.status = WireValue.parse(SessionState.class, n.get("status").str())
           .orElseThrow(() -> n.get("status").invalid("a session status"));
       s.updatedAt = n.get("updated_at").lng();
@@ -231,7 +232,6 @@ final class StateFile {
       s.firstFactorVerifiedAt = n.get("first_factor_verified_at").lng();
       s.secondFactorVerifiedAt = n.get("second_factor_verified_at").optLng();
       s.lastActiveOrganizationId = n.get("last_active_organization_id").optStr();
-      s.activityId = n.get("activity_id").str();
       sessions.put(s.id, s);
       state.putSession(s);
     }
@@ -239,7 +239,7 @@ final class StateFile {
       for (String id : ids) {
         SessionRecord s = sessions.get(id);
         if (s != null) {
-          clients.get(clientId).sessions.add(s);
+          Objects.requireNonNull(clients.get(clientId), "its client was read").sessions.add(s);
         }
       }
     });
@@ -324,7 +324,7 @@ final class StateFile {
   }
 
   /** A value of the document and where it is, for errors that name the field. */
-  private record Node(String path, Object value) {
+  private record Node(String path, @Nullable Object value) {
     Node get(String name) {
       if (!(value instanceof Map<?, ?> map)) {
         throw invalid("an object");
@@ -343,7 +343,7 @@ final class StateFile {
       return s;
     }
 
-    String optStr() {
+    @Nullable String optStr() {
       return value == null ? null : str();
     }
 
@@ -354,7 +354,7 @@ final class StateFile {
       return n.longValue();
     }
 
-    Long optLng() {
+    @Nullable Long optLng() {
       return value == null ? null : lng();
     }
 

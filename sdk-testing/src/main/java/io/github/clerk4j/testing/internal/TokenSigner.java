@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Signs and checks the emulator's JWTs: session tokens are RS256, signed with a key whose JWKS lets a backend
@@ -45,7 +46,7 @@ final class TokenSigner {
   Supplier<String> sessionToken(Map<String, Object> claims) {
     Map<String, Object> copy = new LinkedHashMap<>(claims); // keeps order and explicit nulls
     return new Supplier<>() {
-      private String jwt;
+      private @Nullable String jwt;
 
       @Override
       public synchronized String get() {

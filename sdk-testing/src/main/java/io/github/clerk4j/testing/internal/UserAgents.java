@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a {@code User-Agent} says about the device, for a session's {@code latest_activity}: the
@@ -39,11 +40,12 @@ final class UserAgents {
       new String[] {"Linux", "Linux"});
 
   /** The parts of one {@code User-Agent}; null for what it did not say. */
-  record Device(String browserName, String browserVersion, String deviceType, boolean mobile) {}
+  record Device(@Nullable String browserName, @Nullable String browserVersion, @Nullable String deviceType,
+      boolean mobile) {}
 
   private UserAgents() {}
 
-  static Device parse(String userAgent) {
+  static Device parse(@Nullable String userAgent) {
     if (userAgent == null || userAgent.isBlank()) {
       return new Device(null, null, null, false);
     }

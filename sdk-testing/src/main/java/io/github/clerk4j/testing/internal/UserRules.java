@@ -8,6 +8,7 @@ import io.github.clerk4j.testing.internal.Model.UserRecord;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /** Accounts and their identifiers: seeding, uniqueness, phone number format, usernames. */
 final class UserRules {
@@ -105,7 +106,7 @@ final class UserRules {
   }
 
   /** An identifier of this new user that another user holds (its index key), or null. */
-  String takenIdentifier(UserRecord user) {
+  @Nullable String takenIdentifier(UserRecord user) {
     return identifierKeys(user).stream().filter(k -> state.userByIdentifier(k).isPresent()).findFirst().orElse(null);
   }
 

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads seeded users from JSON: {@code {"users": [...]}} or a bare array. Each key is the name of
@@ -91,7 +92,7 @@ public final class UserSeeds {
     }
   }
 
-  private static String string(Map<?, ?> f, String key, String where) {
+  private static @Nullable String string(Map<?, ?> f, String key, String where) {
     Object v = f.get(key);
     if (v != null && !(v instanceof String)) {
       throw new IllegalArgumentException(where + "." + key + " must be a string");

@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON of every resource, field for field as Clerk sends it (including explicit nulls), after
@@ -34,7 +36,7 @@ final class Views {
   }
 
   /** The {@code {response, client}} envelope. */
-  Map<String, Object> wrap(Object response, ClientRecord client) {
+  Map<String, Object> wrap(Object response, @Nullable ClientRecord client) {
     return Json.obj("response", response, "client", client == null ? null : client(client));
   }
 
@@ -63,23 +65,24 @@ final class Views {
   }
 
   Map<String, Object> signIn(SignInAttempt s) {
-    boolean open = s.user != null && s.status != AttemptStatus.COMPLETE;
+    UserRecord user = s.user;
     boolean secondStep = s.status.secondStep();
     return Json.obj(
         "object", "sign_in_attempt",
         "id", s.id,
         "status", s.status,
         "supported_identifiers", SUPPORTED_IDENTIFIERS,
-        "supported_first_factors", open
-            ? shown(rules.factors.firstFactors(s.user, true), s) : null,
+        "supported_first_factors", user != null && s.status != AttemptStatus.COMPLETE
+            ? shown(rules.factors.firstFactors(user, true), s) : null,
         "supported_second_factors", secondStep ? shown(s.clientTrustStep
-            ? rules.factors.clientTrustFactors(s.user) : rules.factors.secondFactors(s.user), s) : null,
+            ? rules.factors.clientTrustFactors(s.identifiedUser())
+            : rules.factors.secondFactors(s.identifiedUser()), s) : null,
         "first_factor_verification", s.firstFactor == null ? null : s.firstFactor.json(),
         "second_factor_verification", s.secondFactor == null ? null : s.secondFactor.json(),
         "identifier", s.identifier,
-        "user_data", s.user == null ? null : Json.obj(
-            "first_name", s.user.firstName, "last_name", s.user.lastName,
-            "image_url", imageUrl(s.user), "has_image", s.user.image != null),
+        "user_data", user == null ? null : Json.obj(
+            "first_name", user.firstName, "last_name", user.lastName,
+            "image_url", imageUrl(user), "has_image", user.image != null),
         "created_session_id", s.createdSessionId,
         "abandon_at", s.abandonAt,
         "client_trust_state", s.clientTrustState,
@@ -126,7 +129,7 @@ final class Views {
    * code can be tried, {@code needs_prepare} once it failed or expired, {@code ""} when verified;
    * an SMS code names its channel, as recorded. Null until a code was sent.
    */
-  private Map<String, Object> signUpVerification(Otp otp, FactorStrategy strategy) {
+  private @Nullable Map<String, Object> signUpVerification(@Nullable Otp otp, FactorStrategy strategy) {
     if (otp == null) {
       return null;
     }
@@ -300,17 +303,19 @@ final class Views {
    * bytes, so the URL is a name, not something to fetch.
    */
   static String imageUrl(UserRecord u) {
-    if (u.image == null) {
+    Model.ImageRecord image = u.image;
+    if (image == null) {
       return IMAGE_URL;
     }
-    String source = Json.write(Json.obj("type", "proxy", "src", "https://images.clerk.dev/uploaded/" + u.image.id()));
+    String source = Json.write(Json.obj("type", "proxy", "src", "https://images.clerk.dev/uploaded/" + image.id()));
     return "https://img.clerk.com/"
         + Base64.getUrlEncoder().withoutPadding().encodeToString(source.getBytes(StandardCharsets.UTF_8));
   }
 
-  /** {@code Image}: the answer to an upload. */
+  /** {@code Image}: the answer to an upload, for a user who has an image. */
   static Map<String, Object> image(UserRecord u) {
-    return Json.obj("object", "image", "id", u.image.id(), "name", u.image.name(), "public_url", imageUrl(u));
+    Model.ImageRecord image = Objects.requireNonNull(u.image, "the user has no image");
+    return Json.obj("object", "image", "id", image.id(), "name", image.name(), "public_url", imageUrl(u));
   }
 
   Map<String, Object> email(EmailRecord e) {
@@ -349,20 +354,20 @@ final class Views {
   }
 
   /** The session's open tasks, or null for none (as Clerk sends it). */
-  private List<Object> tasks(SessionRecord s) {
+  private @Nullable List<Object> tasks(SessionRecord s) {
     List<Object> json = new ArrayList<>();
     rules.sessions.tasks(s).forEach(t -> json.add(Json.obj("key", t)));
     return json.isEmpty() ? null : json;
   }
 
-  private static void putIfKnown(Map<String, Object> json, String key, String value) {
+  private static void putIfKnown(Map<String, Object> json, String key, @Nullable String value) {
     if (value != null) {
       json.put(key, value);
     }
   }
 
   /** A phone number; {@code backupCodes} non-null only when MFA was just enabled with it. */
-  Map<String, Object> phone(PhoneRecord p, List<String> backupCodes) {
+  Map<String, Object> phone(PhoneRecord p, @Nullable List<String> backupCodes) {
     Object verification = p.seeded ? adminVerification()
         : p.verification == null ? null : p.verification.json();
     return Json.obj(
@@ -384,8 +389,9 @@ final class Views {
         "attempts", null, "expire_at", null);
   }
 
+  /** The session's reverification; for a session that has one. */
   Map<String, Object> reverification(SessionRecord s) {
-    ReverificationRecord r = s.reverification;
+    ReverificationRecord r = Objects.requireNonNull(s.reverification, "the session has no reverification");
     boolean needsFirst = r.status == ReverificationState.NEEDS_FIRST_FACTOR;
     boolean needsSecond = r.status == ReverificationState.NEEDS_SECOND_FACTOR;
     return Json.obj(
@@ -431,7 +437,7 @@ final class Views {
    * {@code url}: the emulator has no page that accepts a ticket; a client redeems the token with
    * a sign-in's {@code strategy=ticket}.
    */
-  static Map<String, Object> signInToken(SignInTokenRules.SignInToken t, String text) {
+  static Map<String, Object> signInToken(SignInTokenRules.SignInToken t, @Nullable String text) {
     Map<String, Object> json = Json.obj("object", "sign_in_token", "id", t.id, "status", t.status,
         "user_id", t.userId);
     if (text != null) {

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import okio.Okio;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The answer bodies the suite serves: Clerk's recorded responses (see {@code recorded/SOURCE.md}
@@ -119,7 +120,7 @@ final class Answers {
   private Answers() {}
 
   /** The {@code {response, client}} envelope of FAPI's answers. */
-  static String envelope(String response, String client) {
+  static String envelope(String response, @Nullable String client) {
     return "{\"response\":" + response + ",\"client\":" + (client == null ? "null" : client) + "}";
   }
 

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One Frontend API call as clerk4j-core hands it to a transport, and what the wire must show for
@@ -21,19 +22,19 @@ import java.util.Map;
  */
 record EndpointCase(
     Endpoint endpoint,
-    String id,
-    String sessionId,
+    @Nullable String id,
+    @Nullable String sessionId,
     Form form,
     String method,
     String path,
     String body,
     String answer,
     boolean piggybacksClient,
-    FilePart file) {
+    @Nullable FilePart file) {
 
   /** A call without a file. */
-  EndpointCase(Endpoint endpoint, String id, String sessionId, Form form, String method, String path,
-      String body, String answer, boolean piggybacksClient) {
+  EndpointCase(Endpoint endpoint, @Nullable String id, @Nullable String sessionId, Form form, String method,
+      String path, String body, String answer, boolean piggybacksClient) {
     this(endpoint, id, sessionId, form, method, path, body, answer, piggybacksClient, null);
   }
 
@@ -191,12 +192,13 @@ record EndpointCase(
   }
 
   private static EndpointCase get(
-      Endpoint e, String id, String sessionId, String path, String answer, boolean piggybacksClient) {
+      Endpoint e, @Nullable String id, @Nullable String sessionId, String path, String answer,
+      boolean piggybacksClient) {
     return new EndpointCase(e, id, sessionId, Form.empty(), "GET", path, "", answer, piggybacksClient);
   }
 
-  private static EndpointCase post(Endpoint e, String id, String sessionId, String path, Form form,
-      String body, String answer, boolean piggybacksClient) {
+  private static EndpointCase post(Endpoint e, @Nullable String id, @Nullable String sessionId, String path,
+      Form form, String body, String answer, boolean piggybacksClient) {
     return new EndpointCase(e, id, sessionId, form, "POST", path, body, answer, piggybacksClient);
   }
 
@@ -209,8 +211,19 @@ record EndpointCase(
   }
 
   /** The request core hands over, with {@code clientToken} (or none). */
-  FapiRequest request(String clientToken) {
-    return new FapiRequest(endpoint, id, sessionId, form, file, clientToken, Duration.ofSeconds(10));
+  FapiRequest request(@Nullable String clientToken) {
+    return fapiRequest(endpoint, id, sessionId, form, file, clientToken, Duration.ofSeconds(10));
+  }
+
+  /**
+   * A request as core makes one, null where it has no id, session, file or token. FapiRequest's
+   * javadoc allows those nulls, but sdk-core does not mark its components {@code @Nullable} (yet):
+   * NullAway is told here, once, for the whole suite.
+   */
+  @SuppressWarnings("NullAway")
+  static FapiRequest fapiRequest(Endpoint endpoint, @Nullable String id, @Nullable String sessionId, Form form,
+      @Nullable FilePart file, @Nullable String clientToken, Duration timeout) {
+    return new FapiRequest(endpoint, id, sessionId, form, file, clientToken, timeout);
   }
 
   /** Whether this call goes under {@code /v1/me}, and so names its session in the query. */

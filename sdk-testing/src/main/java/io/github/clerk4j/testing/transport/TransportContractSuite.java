@@ -32,6 +32,7 @@ import io.github.clerk4j.VerificationStatus;
 import io.github.clerk4j.spi.Endpoint;
 import io.github.clerk4j.spi.FapiRequest;
 import io.github.clerk4j.spi.FapiResponse;
+import io.github.clerk4j.spi.FilePart;
 import io.github.clerk4j.spi.Form;
 import io.github.clerk4j.spi.Transport;
 import io.github.clerk4j.spi.TransportFactory;
@@ -54,6 +55,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -74,6 +76,7 @@ import okhttp3.HttpUrl;
 import okio.Buffer;
 import okio.GzipSink;
 import okio.Okio;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DynamicTest;
@@ -135,7 +138,10 @@ public abstract class TransportContractSuite {
   private ScriptedServer server;
   private Transport transport;
 
-  /** The factory under test. Called once or more per test; each transport it makes is closed. */
+  /**
+   * {@return the factory under test} Called once or more per test; each transport it makes is
+   * closed.
+   */
   protected abstract TransportFactory transportFactory();
 
   @BeforeEach
@@ -163,7 +169,11 @@ public abstract class TransportContractSuite {
 
   // ---------------------------------------------------------------- requests
 
-  /** Every endpoint, with and without a client token, goes out as its javadoc says. */
+  /**
+   * Every endpoint, with and without a client token, goes out as its javadoc says.
+   *
+   * @return a test per endpoint case
+   */
   @TestFactory
   public Stream<DynamicTest> everyEndpointIsSentAsSpecifiedAndItsAnswerDecoded() {
     return EndpointCase.all().stream().map(c -> DynamicTest.dynamicTest(c.toString(), () -> {
@@ -221,11 +231,11 @@ public abstract class TransportContractSuite {
   @Test
   public void pathParametersAreEscapedAsOneSegment() {
     server.answer(200, Answers.recorded(Answers.NEEDS_FIRST_FACTOR));
-    transport.execute(new FapiRequest(Endpoint.GET_SIGN_IN, "a b/c?d#e", null, Form.empty(), null, TIMEOUT));
+    transport.execute(request(Endpoint.GET_SIGN_IN, "a b/c?d#e", null, Form.empty(), null, TIMEOUT));
     assertEquals("/v1/client/sign_ins/a%20b%2Fc%3Fd%23e", server.take().getUrl().encodedPath());
 
     server.answer(200, Answers.envelope(Answers.SESSION, null));
-    transport.execute(new FapiRequest(Endpoint.TOUCH_SESSION, null, "sess/1", Form.empty(), null, TIMEOUT));
+    transport.execute(request(Endpoint.TOUCH_SESSION, null, "sess/1", Form.empty(), null, TIMEOUT));
     assertEquals("/v1/client/sessions/sess%2F1/touch", server.take().getUrl().encodedPath());
   }
 
@@ -235,7 +245,7 @@ public abstract class TransportContractSuite {
     for (String prefix : List.of("/__clerk", "/__clerk/")) {
       try (Transport proxied = create(URI.create(server.origin() + prefix))) {
         server.answer(200, Answers.envelope(Answers.NEW_CLIENT, null));
-        proxied.execute(new FapiRequest(Endpoint.GET_CLIENT, null, null, Form.empty(), null, TIMEOUT));
+        proxied.execute(request(Endpoint.GET_CLIENT, null, null, Form.empty(), null, TIMEOUT));
         assertEquals("/__clerk/v1/client", server.take().getUrl().encodedPath(), "with the prefix " + prefix);
       }
     }
@@ -320,7 +330,8 @@ public abstract class TransportContractSuite {
     assertEquals(List.of("form_identifier_not_found", "form_password_incorrect"),
         e.errors().stream().map(ClerkError::code).toList());
     assertEquals(Set.of("identifier", "password"), e.fieldErrors().keySet());
-    assertEquals("Password is incorrect. Try again, or use another method.", e.fieldErrors().get("password").message());
+    assertEquals("Password is incorrect. Try again, or use another method.",
+        Objects.requireNonNull(e.fieldErrors().get("password"), "the password's error").message());
     assertEquals("trace-422", e.traceId());
     assertTrue(ROTATED.equals(r.clientToken()), "the token of a refusal in Clerk's envelope (FAPI may issue one then)");
     assertNull(r.response(), "a refusal has no resource");
@@ -339,7 +350,9 @@ public abstract class TransportContractSuite {
     server.answer(429, "");
     ClerkApiException bare = refusal(execute(Endpoint.ATTEMPT_FIRST_FACTOR));
     assertInstanceOf(ClerkRateLimitException.class, bare, "a 429 without a body");
-    assertEquals("http_429", bare.firstError().code());
+    ClerkError synthesized = bare.firstError();
+    assertNotNull(synthesized, "core makes an error for a 429 without a body");
+    assertEquals("http_429", synthesized.code());
   }
 
   /** A 503's {@code Retry-After}, in seconds or as an HTTP date, reaches core, which honours it as for a 429. */
@@ -370,7 +383,7 @@ public abstract class TransportContractSuite {
     assertEquals(502, e.httpStatus());
     assertEquals(List.of("http_502"), e.errors().stream().map(ClerkError::code).toList());
     assertNull(r.clientToken(), "a token may come only with Clerk's own error envelope");
-    assertFalse(e.getMessage().contains("nginx"), "the message quotes the page");
+    assertFalse(messageOf(e).contains("nginx"), "the message quotes the page");
   }
 
   /** A redirect is a refusal: not followed, and its {@code Authorization} is no client token. */
@@ -435,7 +448,7 @@ public abstract class TransportContractSuite {
   public void aSuccessThatIsNotJsonIsANetworkFailure() {
     server.answer(200, "<html><body>Welcome to nginx!</body></html>", "Content-Type", "text/html");
     ClerkNetworkException e = assertBadBody(Endpoint.CREATE_SIGN_IN, "an HTML 200", null);
-    assertFalse(e.getMessage().contains("nginx"), "the message quotes the body");
+    assertFalse(messageOf(e).contains("nginx"), "the message quotes the body");
   }
 
   /** A resource without its id (a sign-in, a session in the client) is a broken answer. */
@@ -460,7 +473,11 @@ public abstract class TransportContractSuite {
 
   // ---------------------------------------------------------------- network failures
 
-  /** Nothing listens: nothing was sent, so core may send even a POST again. */
+  /**
+   * Nothing listens: nothing was sent, so core may send even a POST again.
+   *
+   * @throws IOException if no loopback port could be taken to find a closed one
+   */
   @Test
   public void aRefusedConnectionSentNothing() throws IOException {
     int closedPort;
@@ -499,7 +516,7 @@ public abstract class TransportContractSuite {
   @Test
   public void aGetOnAPooledConnectionClosedAfterTheRequestIsNotResent() {
     assertNotResentOnAPooledConnection(
-        new FapiRequest(Endpoint.GET_SIGN_IN, "SIGN_IN_ID", null, Form.empty(), CLIENT_TOKEN, TIMEOUT));
+        request(Endpoint.GET_SIGN_IN, "SIGN_IN_ID", null, Form.empty(), CLIENT_TOKEN, TIMEOUT));
   }
 
   private void assertNotResentOnAPooledConnection(FapiRequest failing) {
@@ -521,7 +538,7 @@ public abstract class TransportContractSuite {
   @Test
   public void aStalledServerTimesOutWithinTheRequestsTimeout() {
     server.enqueue(new MockResponse.Builder().onResponseStart(SocketEffect.Stall.INSTANCE).build());
-    FapiRequest r = new FapiRequest(Endpoint.ATTEMPT_FIRST_FACTOR, "SIGN_IN_ID", null, secretForm(), CLIENT_TOKEN,
+    FapiRequest r = request(Endpoint.ATTEMPT_FIRST_FACTOR, "SIGN_IN_ID", null, secretForm(), CLIENT_TOKEN,
         Duration.ofMillis(500));
     // generous: the bound is that the call ends, not how fast; the default timeouts are 30 s
     ClerkNetworkException e = assertTimeoutPreemptively(Duration.ofSeconds(10),
@@ -553,7 +570,11 @@ public abstract class TransportContractSuite {
     assertEquals(0, server.requestCount(), "requests that reached the server after close()");
   }
 
-  /** One transport, many threads: every caller gets the answer to its own request. */
+  /**
+   * One transport, many threads: every caller gets the answer to its own request.
+   *
+   * @throws Exception a call that failed or took longer than 30 seconds, from {@link Future#get}
+   */
   @Test
   public void concurrentCallsGetTheirOwnAnswers() throws Exception {
     server.dispatcher(new Dispatcher() {
@@ -578,7 +599,7 @@ public abstract class TransportContractSuite {
       List<Future<FapiResponse>> answers = new ArrayList<>();
       for (int i = 0; i < calls; i++) {
         FapiRequest r =
-            new FapiRequest(Endpoint.GET_SIGN_IN, "sia_" + i, null, Form.empty(), "Bearer caller-" + i, TIMEOUT);
+            request(Endpoint.GET_SIGN_IN, "sia_" + i, null, Form.empty(), "Bearer caller-" + i, TIMEOUT);
         answers.add(pool.submit(() -> transport.execute(r)));
       }
       for (int i = 0; i < calls; i++) {
@@ -759,6 +780,7 @@ public abstract class TransportContractSuite {
         "meta":{},"clerk_trace_id":"trace-\\u00fc"}""");
     ClerkApiException e = refusal(execute(Endpoint.ATTEMPT_FIRST_FACTOR));
     ClerkError error = e.firstError();
+    assertNotNull(error, "the envelope's error");
     assertEquals("Compte verrouillé — \"réessayez\"", error.message());
     assertEquals("Line one\nLine two\tTabbed 🔒", error.longMessage());
     assertEquals("trace-ü", e.traceId());
@@ -785,7 +807,18 @@ public abstract class TransportContractSuite {
   /** Executes {@code endpoint} with the path ids of the recordings, the client token and no form. */
   private FapiResponse execute(Endpoint endpoint) {
     return transport.execute(
-        new FapiRequest(endpoint, "SIGN_IN_ID", "SESSION_ID", Form.empty(), CLIENT_TOKEN, TIMEOUT));
+        request(endpoint, "SIGN_IN_ID", "SESSION_ID", Form.empty(), CLIENT_TOKEN, TIMEOUT));
+  }
+
+  /** A request without a file; null for no path id, session or client token. */
+  private static FapiRequest request(Endpoint endpoint, @Nullable String id, @Nullable String sessionId, Form form,
+      @Nullable String clientToken, Duration timeout) {
+    return EndpointCase.fapiRequest(endpoint, id, sessionId, form, null, clientToken, timeout);
+  }
+
+  /** The message of an exception that must have one. */
+  private static String messageOf(Throwable e) {
+    return Objects.requireNonNull(e.getMessage(), () -> e.getClass().getSimpleName() + " without a message");
   }
 
   private static Form secretForm() {
@@ -794,7 +827,7 @@ public abstract class TransportContractSuite {
 
   /** An attempt (a POST that may use up a code) whose form and token must never be shown. */
   private static FapiRequest secretAttempt() {
-    return new FapiRequest(Endpoint.ATTEMPT_SECOND_FACTOR, "SIGN_IN_ID", null, secretForm(), CLIENT_TOKEN, TIMEOUT);
+    return request(Endpoint.ATTEMPT_SECOND_FACTOR, "SIGN_IN_ID", null, secretForm(), CLIENT_TOKEN, TIMEOUT);
   }
 
   private static ClerkApiException refusal(FapiResponse r) {
@@ -802,12 +835,12 @@ public abstract class TransportContractSuite {
   }
 
   /** {@code endpoint} answered with a broken 2xx is a network failure, mentioning {@code mentioning}. */
-  private ClerkNetworkException assertBadBody(Endpoint endpoint, String what, String mentioning) {
+  private ClerkNetworkException assertBadBody(Endpoint endpoint, String what, @Nullable String mentioning) {
     ClerkNetworkException e = assertThrows(ClerkNetworkException.class, () -> execute(endpoint),
         endpoint + " answered with " + what);
     assertTrue(e.requestMayHaveBeenSent(), "requestMayHaveBeenSent() after " + what + " (the server answered)");
     if (mentioning != null) {
-      assertTrue(e.getMessage().contains(mentioning), "the message after " + what + " says '" + mentioning + "'");
+      assertTrue(messageOf(e).contains(mentioning), "the message after " + what + " says '" + mentioning + "'");
     }
     return e;
   }
@@ -858,7 +891,7 @@ public abstract class TransportContractSuite {
    * unchanged) and a text part per form field, no other part. Part headers a transport may add
    * ({@code Content-Length}) are allowed.
    */
-  private static void assertMultipart(EndpointCase c, RecordedRequest r) {
+  private static void assertMultipart(EndpointCase c, FilePart sent, RecordedRequest r) {
     String type = r.getHeaders().get("Content-Type");
     assertTrue(type != null && type.toLowerCase(Locale.ROOT).startsWith("multipart/form-data"), c + ": Content-Type " + type);
     Matcher b = BOUNDARY.matcher(type);
@@ -881,23 +914,23 @@ public abstract class TransportContractSuite {
       String content = part.substring(end + 4);
       Matcher name = PART_NAME.matcher(headers);
       assertTrue(name.find(), c + ": a part with a name");
-      if (name.group(1).equals(c.file().name())) {
-        assertTrue(headers.contains("filename=\"" + c.file().fileName().toLowerCase(Locale.ROOT) + "\""),
+      if (name.group(1).equals(sent.name())) {
+        assertTrue(headers.contains("filename=\"" + sent.fileName().toLowerCase(Locale.ROOT) + "\""),
             c + ": the file's name in " + headers);
-        assertTrue(headers.contains("content-type: " + c.file().contentType()), c + ": the file's type in " + headers);
+        assertTrue(headers.contains("content-type: " + sent.contentType()), c + ": the file's type in " + headers);
         file = content;
       } else {
         texts.put(name.group(1), content);
       }
     }
-    assertEquals(new String(c.file().content(), StandardCharsets.ISO_8859_1), file, c + ": the file's bytes, unchanged");
+    assertEquals(new String(sent.content(), StandardCharsets.ISO_8859_1), file, c + ": the file's bytes, unchanged");
     assertEquals(c.form().fields(), texts, c + ": the form fields as text parts");
   }
 
   private static final Pattern BOUNDARY = Pattern.compile("boundary=\"?([^\";]+)\"?");
   private static final Pattern PART_NAME = Pattern.compile("[; ]name=\"([^\"]*)\"");
 
-  private static void assertSentAsSpecified(EndpointCase c, RecordedRequest r, String token) {
+  private static void assertSentAsSpecified(EndpointCase c, RecordedRequest r, @Nullable String token) {
     assertEquals(c.method(), r.getMethod(), c + ": method");
     HttpUrl url = r.getUrl();
     assertEquals(c.path(), url.encodedPath(), c + ": path");
@@ -915,8 +948,9 @@ public abstract class TransportContractSuite {
     String userAgent = h.get("User-Agent");
     assertTrue(userAgent != null && !userAgent.isBlank(), c + ": a User-Agent");
     assertNull(h.get("Origin"), c + ": Origin (FAPI rejects it next to Authorization)");
-    if (c.file() != null) {
-      assertMultipart(c, r);
+    FilePart sent = c.file();
+    if (sent != null) {
+      assertMultipart(c, sent, r);
     } else if (c.hasBody()) {
       assertEquals(c.body(), body(r), c + ": the form body, byte for byte");
       String type = h.get("Content-Type");

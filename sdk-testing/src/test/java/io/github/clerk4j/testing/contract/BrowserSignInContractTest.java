@@ -302,6 +302,30 @@ class BrowserSignInContractTest {
         .errorCode()).isEqualTo("enterprise_sso_sign_up_connection_missing");
   }
 
+  /**
+   * Until its provider answers, an enterprise SSO sign-in knows no user: another first factor is
+   * refused as one the account does not have, not answered with an internal error.
+   */
+  @Test
+  void anEnterpriseSsoSignInOffersNoOtherFirstFactorBeforeTheProviderAnswers() {
+    ClerkEmulator emulator = start(b -> b.emailLinks(true));
+    ContractCheckingClient c = contract.client(emulator);
+    String id = c.post(S1, "strategy", "enterprise_sso", "identifier", "bob@acme.com", "redirect_url", APP)
+        .response().path("id").asText();
+    List<Answer> refused = List.of(
+        c.post(signIn(id) + "/prepare_first_factor", "strategy", "email_code"),
+        c.post(signIn(id) + "/prepare_first_factor", "strategy", "email_link", "redirect_url", APP),
+        c.post(signIn(id) + "/attempt_first_factor", "strategy", "password", "password", "bob-password-1"),
+        c.post(signIn(id) + "/attempt_first_factor", "strategy", "reset_password_email_code", "code", "424242",
+            "password", "new-password-1"));
+    for (Answer a : refused) {
+      assertThat(a.status()).isEqualTo(400);
+      assertThat(a.errorCode()).isEqualTo("strategy_for_user_invalid");
+    }
+    assertThat(emulator.outbox().messages()).isEmpty();
+    assertThat(c.get(signIn(id)).response().path("status").asText()).isEqualTo("needs_first_factor");
+  }
+
   // ---------------------------------------------------------------- sign-up first
 
   @Test
