@@ -196,12 +196,8 @@ public final class OkHttpTransport implements Transport {
   public FapiResponse execute(FapiRequest request) {
     Objects.requireNonNull(request, "request");
     if (closed.get()) {
-      // No cause: nothing failed, the transport was closed. sdk-core does not mark the cause
-      // @Nullable (yet), though a Throwable's cause may be null.
-      @SuppressWarnings("NullAway")
-      ClerkNetworkException e =
-          new ClerkNetworkException(request.endpoint() + ": this OkHttpTransport is closed", null, false);
-      throw e;
+      // no cause: nothing failed, the transport was closed
+      throw new ClerkNetworkException(request.endpoint() + ": this OkHttpTransport is closed", null, false);
     }
     return executor.execute(request);
   }

@@ -56,12 +56,8 @@ public final class FapiExecutor {
     // into memory before it returns.
     try (ResponseBody body = response.isSuccessful() ? response.body() : response.errorBody()) {
       boolean empty = body == null || body.source().exhausted();
-      // FapiResponse.decode documents null as the empty body; sdk-core does not mark the
-      // parameter @Nullable (yet)
-      @SuppressWarnings("NullAway")
-      FapiResponse answer = FapiResponse.decode(request, response.code(), response.headers()::get,
-          empty ? null : new MoshiJsonSource(body.source()));
-      return answer;
+      return FapiResponse.decode(request, response.code(), response.headers()::get,
+          empty ? null : new MoshiJsonSource(body.source())); // null: the empty body
     } catch (IOException e) {
       // the connection failed before the body's first byte: the server had the request
       throw NetworkFailures.ioFailure(ctx, e);

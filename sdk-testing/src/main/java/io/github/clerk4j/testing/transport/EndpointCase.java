@@ -215,12 +215,7 @@ record EndpointCase(
     return fapiRequest(endpoint, id, sessionId, form, file, clientToken, Duration.ofSeconds(10));
   }
 
-  /**
-   * A request as core makes one, null where it has no id, session, file or token. FapiRequest's
-   * javadoc allows those nulls, but sdk-core does not mark its components {@code @Nullable} (yet):
-   * NullAway is told here, once, for the whole suite.
-   */
-  @SuppressWarnings("NullAway")
+  /** A request as core makes one, null where it has no id, session, file or token. */
   static FapiRequest fapiRequest(Endpoint endpoint, @Nullable String id, @Nullable String sessionId, Form form,
       @Nullable FilePart file, @Nullable String clientToken, Duration timeout) {
     return new FapiRequest(endpoint, id, sessionId, form, file, clientToken, timeout);
