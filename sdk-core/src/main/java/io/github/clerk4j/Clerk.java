@@ -415,7 +415,7 @@ public final class Clerk implements AutoCloseable {
     try {
       executor = executor();
     } catch (RejectedExecutionException closedMeanwhile) {
-      return CompletableFuture.failedFuture(closedException());
+      return failed(closedException());
     }
     return InterruptibleTask.start(executor, work, null);
   }
