@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Assertions.assertEquals
 import org.junit.jupiter.api.Assertions.assertTrue
 import org.junit.jupiter.api.Test
 
-/** clerk4j as a Kotlin app uses it: `use` for the closeables, non-null types, no `!!`. */
+/** clerk4j as a Kotlin app uses it: `use` for the closeables, nullness as JSpecify declares it, no `!!`. */
 class SignInFromKotlinTest {
   private val email = "ada@example.com"
   private val password = "a long and uncommon passphrase 7"
@@ -27,6 +27,10 @@ class SignInFromKotlinTest {
           signIn = signIn.mfa().verifyEmailCode(emulator.outbox().latestCodeFor(email))
         }
         assertEquals(SignInStatus.COMPLETE, signIn.status())
+        // JSpecify makes id() a String? here (a sign-in never sent has none): with -Werror the
+        // elvis would not compile on a String, nor would a missing check on a String?
+        val signInId: String = signIn.id() ?: error("a sign-in that was sent has an id")
+        assertTrue(signInId.startsWith("sia_"))
         val session = signIn.finalize { _, decorateUrl -> println(decorateUrl.apply("/home")) }
         val token: String = session.getToken()
         val primaryEmail: String? = session.user().flatMap { it.primaryEmailAddress() }
