@@ -78,8 +78,12 @@ final class Cli {
   static double median(double[] values) {
     double[] s = values.clone();
     Arrays.sort(s);
-    int n = s.length;
-    return n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
+    return middle(s);
+  }
+
+  private static double middle(double[] sorted) {
+    int n = sorted.length;
+    return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
   }
 
   /** {@code median (min – max)} in the given format. */
@@ -87,6 +91,6 @@ final class Cli {
     double[] s = values.clone();
     Arrays.sort(s);
     return String.format(Locale.ROOT, format + " (" + format + " – " + format + ")",
-        median(s), s[0], s[s.length - 1]);
+        middle(s), s[0], s[s.length - 1]);
   }
 }

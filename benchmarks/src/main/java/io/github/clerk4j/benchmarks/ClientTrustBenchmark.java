@@ -96,7 +96,7 @@ public final class ClientTrustBenchmark {
           warmupSeconds = options.warmupSeconds;
           double[] sorted = rates.clone();
           Arrays.sort(sorted);
-          double median = median(sorted);
+          double median = Cli.median(sorted);
           System.out.printf(Locale.ROOT, "  %,7d users, %2d clients: median %7.1f flows/s (rounds: %s)%n",
               userCount, clients, median, format(rates));
           table.add(String.format(Locale.ROOT, "| %,9d | %7d | %14.1f | %17s | %13.1f |",
@@ -206,11 +206,6 @@ public final class ClientTrustBenchmark {
       }
       Thread.sleep(Math.min(100, Math.max(1, (end - System.nanoTime()) / 1_000_000)));
     }
-  }
-
-  private static double median(double[] sorted) {
-    int n = sorted.length;
-    return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
   }
 
   private static String format(double[] rates) {

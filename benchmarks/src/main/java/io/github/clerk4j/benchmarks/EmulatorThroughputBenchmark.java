@@ -185,8 +185,7 @@ public final class EmulatorThroughputBenchmark {
   }
 
   private static double median(List<Double> figures) {
-    double[] sorted = figures.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-    return sorted.length % 2 == 1 ? sorted[sorted.length / 2] : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
+    return Cli.median(figures.stream().mapToDouble(Double::doubleValue).toArray());
   }
 
   /** The command that starts one emulator: the standalone jar, or ServedEmulator behind a server. */

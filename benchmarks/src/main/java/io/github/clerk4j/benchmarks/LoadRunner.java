@@ -94,12 +94,7 @@ final class LoadRunner {
   /** Median, minimum and maximum of the figures, as a Markdown table's cells. */
   static String summary(List<Double> figures) {
     double[] sorted = figures.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-    return String.format(Locale.ROOT, "%8.0f | %6.0f – %-6.0f", median(sorted), sorted[0], sorted[sorted.length - 1]);
-  }
-
-  private static double median(double[] sorted) {
-    return sorted.length % 2 == 1 ? sorted[sorted.length / 2]
-        : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
+    return String.format(Locale.ROOT, "%8.0f | %6.0f – %-6.0f", Cli.median(sorted), sorted[0], sorted[sorted.length - 1]);
   }
 
   /**
