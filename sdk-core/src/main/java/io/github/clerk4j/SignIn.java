@@ -136,9 +136,7 @@ public final class SignIn {
    * Empty otherwise.
    */
   public Optional<URI> externalVerificationRedirectUrl() {
-    return firstFactorVerification()
-        .filter(v -> v.status() == VerificationStatus.UNVERIFIED)
-        .flatMap(Verification::externalVerificationRedirectUrl);
+    return firstFactorVerification().flatMap(Verification::pendingProviderPage);
   }
 
   // ---------------------------------------------------------------- flows

@@ -202,9 +202,7 @@ public final class SignUp {
    * external_verification_redirect_url}}
    */
   public Optional<URI> externalVerificationRedirectUrl() {
-    return verifications().externalAccount()
-        .filter(v -> v.status() == VerificationStatus.UNVERIFIED)
-        .flatMap(Verification::externalVerificationRedirectUrl);
+    return verifications().externalAccount().flatMap(Verification::pendingProviderPage);
   }
 
   // ---------------------------------------------------------------- flows

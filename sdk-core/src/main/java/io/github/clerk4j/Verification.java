@@ -108,6 +108,17 @@ public final class Verification {
     throw new ClerkException("the server sent an external_verification_redirect_url that is not an absolute URL");
   }
 
+  /**
+   * The provider's page while the browser is still to be sent there: the verification is {@code
+   * unverified}, or in a status newer than this version knows (the server still sent the page).
+   * Empty once it is verified, transferable, failed or expired.
+   */
+  Optional<URI> pendingProviderPage() {
+    VerificationStatus s = status();
+    return s == VerificationStatus.UNVERIFIED || s == VerificationStatus.UNKNOWN
+        ? externalVerificationRedirectUrl() : Optional.empty();
+  }
+
   @Override
   public boolean equals(@Nullable Object o) {
     return o instanceof Verification v && v.resource.equals(resource);

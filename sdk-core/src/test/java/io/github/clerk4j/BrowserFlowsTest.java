@@ -72,6 +72,18 @@ class BrowserFlowsTest {
   }
 
   @Test
+  void theProviderPageIsOfferedUnderAVerificationStatusNewerThanThisVersionButNotOnceVerified() {
+    fake.thenRespond(signIn("sia_1", "status_from_the_future")
+        .firstVerification(external("status_from_the_future", "oauth_google", PAGE, null)).build());
+    assertThat(clerk.signIn().sso(SsoParams.oauth("google").redirectUrl(REDIRECT)).externalVerificationRedirectUrl())
+        .contains(URI.create(PAGE));
+    fake.thenRespond(signIn("sia_2", "needs_identifier")
+        .firstVerification(external("verified", "oauth_google", PAGE, null)).build());
+    assertThatThrownBy(() -> clerk.signIn().sso(SsoParams.oauth("google").redirectUrl(REDIRECT)))
+        .isInstanceOf(ClerkException.class).hasMessageContaining("without a provider page");
+  }
+
+  @Test
   void oidcOptionsGoWithTheCreate() {
     fake.thenRespond(waitingForGoogle());
     clerk.signIn().sso(SsoParams.oauth("github").redirectUrl(REDIRECT).oidcPrompt("select_account")
