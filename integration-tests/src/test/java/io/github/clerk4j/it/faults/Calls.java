@@ -47,6 +47,7 @@ import static io.github.clerk4j.spi.Endpoint.UPDATE_USER;
 import static io.github.clerk4j.spi.Endpoint.UPDATE_USER_METADATA;
 
 import io.github.clerk4j.SignUpParams;
+import io.github.clerk4j.SsoParams;
 import io.github.clerk4j.UserUpdateParams;
 import io.github.clerk4j.VerificationLevel;
 import io.github.clerk4j.spi.Endpoint;
@@ -58,7 +59,8 @@ import java.util.Map;
  * the state before the call (a {@link World} setup returning what the app holds), the call made
  * through the held object, and, where repeating the call cannot prove that the held object still
  * works after the emulator acted on it, the retry that does. A new {@link Endpoint} needs a line
- * here; {@code FaultMatrixTest} fails until it has one.
+ * here; {@code FaultMatrixTest} fails until it has one. Another way of making the same call whose
+ * rules differ (a single-use ticket) is a {@link Call#variant} line of its own.
  */
 final class Calls {
 
@@ -67,6 +69,8 @@ final class Calls {
       Call.of(GET_CLIENT, "GET /v1/client", World::signedIn, (w, s) -> w.clerk.loadClient()),
       Call.of(DELETE_CLIENT, "DELETE /v1/client", World::signedIn, (w, s) -> { w.clerk.signOut(); return null; }).failsClosed((w, s) -> w.signInAgain()),
       Call.of(CREATE_SIGN_IN, "POST /v1/client/sign_ins", World::seeded, (w, s) -> s.password(w.email, World.PASSWORD)).retry(World::completePasswordSignIn),
+      Call.of(CREATE_SIGN_IN, "POST /v1/client/sign_ins", World::seeded, (w, s) -> s.ticket(w.signInToken())).variant("ticket").retry(World::completeTicketSignIn),
+      Call.of(CREATE_SIGN_IN, "POST /v1/client/sign_ins", World::seeded, (w, s) -> s.sso(SsoParams.oauth("google").redirectUrl(World.REDIRECT))).variant("oauth_google"),
       Call.of(GET_SIGN_IN, "GET /v1/client/sign_ins/*", World::identified, (w, s) -> s.reload()),
       Call.of(PREPARE_FIRST_FACTOR, "POST /v1/client/sign_ins/*/prepare_first_factor", World::identified, (w, s) -> s.emailCode().sendCode()),
       Call.of(ATTEMPT_FIRST_FACTOR, "POST /v1/client/sign_ins/*/attempt_first_factor", World::emailCodeSent, (w, s) -> s.emailCode().verifyCode(w.code(w.email))).retry(World::completeEmailCode),

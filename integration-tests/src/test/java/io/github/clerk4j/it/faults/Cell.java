@@ -32,7 +32,7 @@ final class Cell {
   private static final int MAX_ATTEMPTS = RetryPolicy.defaults().maxAttempts();
 
   /** What one cell came to; {@code problems} is empty when it held to everything. */
-  record Result(Endpoint endpoint, Fault fault, String outcome, int sends, long millis, List<String> problems) {}
+  record Result(String call, Fault fault, String outcome, int sends, long millis, List<String> problems) {}
 
   private Cell() {}
 
@@ -40,10 +40,10 @@ final class Cell {
     List<String> problems = new ArrayList<>();
     H held;
     try {
-      held = Bounded.call(call.endpoint() + " setup", LIMIT, () -> call.setup().prepare(w));
+      held = Bounded.call(call.name() + " setup", LIMIT, () -> call.setup().prepare(w));
     } catch (Throwable t) {
       problems.add("the setup failed without a fault: " + t);
-      return new Result(call.endpoint(), fault, "setup!", 0, 0, problems);
+      return new Result(call.name(), fault, "setup!", 0, 0, problems);
     }
     Client before = w.clerk.client();
     w.proxy.arm(call.route(), fault);
@@ -51,7 +51,7 @@ final class Cell {
     Object result = null;
     Throwable thrown = null;
     try {
-      result = Bounded.call(call.endpoint() + " under " + fault, LIMIT, () -> call.action().run(w, held));
+      result = Bounded.call(call.name() + " under " + fault, LIMIT, () -> call.action().run(w, held));
     } catch (Throwable t) {
       thrown = t;
     }
@@ -69,11 +69,11 @@ final class Cell {
       }
     }
     try {
-      Bounded.call(call.endpoint() + " retry after " + fault, LIMIT, () -> call.retry().run(w, held));
+      Bounded.call(call.name() + " retry after " + fault, LIMIT, () -> call.retry().run(w, held));
     } catch (Throwable t) {
       problems.add("the held object no longer works after the fault: " + describe(t));
     }
-    return new Result(call.endpoint(), fault, outcome(result, thrown), count.reachedEmulator(), millis, problems);
+    return new Result(call.name(), fault, outcome(result, thrown), count.reachedEmulator(), millis, problems);
   }
 
   private static void checkOutcome(Fault fault, Object result, Throwable thrown, List<String> secrets,

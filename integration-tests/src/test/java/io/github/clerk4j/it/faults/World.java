@@ -32,6 +32,7 @@ import io.github.clerk4j.testing.ClerkEmulator;
 import io.github.clerk4j.testing.EmulatorUser;
 import io.github.clerk4j.testing.TestClock;
 import io.github.clerk4j.testing.TotpGenerator;
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,6 +52,9 @@ final class World implements AutoCloseable {
   static final String NEW_PASSWORD = "fault-Tolerant-2027";
   static final String THIRD_PASSWORD = "fault-Tolerant-2028";
   static final String TOTP_SECRET = "JBSWY3DPEHPK3PXP";
+  /** The redirect URL of a browser sign-in; the emulator takes any while it has no allowlist. */
+  static final URI REDIRECT = URI.create("http://127.0.0.1:45789/sso-callback");
+
   /** The smallest profile image the SDK and the emulator take: a PNG's signature and header start. */
   static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 'I', 'H', 'D', 'R'};
   /** Each call's deadline, retries included: short, so that a stalled call costs a second. */
@@ -348,6 +352,22 @@ final class World implements AutoCloseable {
       return clerk.session().orElseThrow();
     }
     return held.password(email, PASSWORD);
+  }
+
+  /** A sign-in token for this world's user, as the app's backend mints one. */
+  String signInToken() {
+    return emulator.createSignInToken(emulator.userId(email), Duration.ofMinutes(10));
+  }
+
+  /**
+   * A ticket is single use: once the emulator took it, the app loads the client (signed in if the
+   * answer's token was kept) and otherwise signs in with a new ticket from its backend.
+   */
+  Object completeTicketSignIn(SignIn held) {
+    if (processed && clerk.loadClient().lastActiveSessionId().isPresent()) {
+      return clerk.session().orElseThrow();
+    }
+    return held.ticket(signInToken());
   }
 
   /** Signing out failed closed (the local state is gone): the same Clerk signs in again. */
