@@ -23,7 +23,7 @@ final class Hints {
   }
 
   /** After a password sign-in (or creating a sign-in from an identifier). */
-  static final Function<ClerkApiException, @Nullable String> PASSWORD = e -> {
+  static @Nullable String password(ClerkApiException e) {
     if (e.isPasswordCompromised()) {
       return "sign in with emailCode().sendCode(identifier) instead; the session will then ask for a new password";
     }
@@ -41,13 +41,14 @@ final class Hints {
           .orElse("the account is locked");
     }
     return null;
-  };
+  }
 
   /** After a code send. */
-  static final Function<ClerkApiException, @Nullable String> SEND = e ->
-      e.hasCode("verification_code_too_many_requests") || e.isTooManyRequests()
-          ? "codes were sent too often: wait" + forHowLong(e) + " before asking for a new code"
-          : null;
+  static @Nullable String send(ClerkApiException e) {
+    return e.hasCode("verification_code_too_many_requests") || e.isTooManyRequests()
+        ? "codes were sent too often: wait" + forHowLong(e) + " before asking for a new code"
+        : null;
+  }
 
   /** " 10 s" after the server's {@code Retry-After}, or "" when it did not say. */
   private static String forHowLong(ClerkApiException e) {
@@ -55,7 +56,7 @@ final class Hints {
   }
 
   /** After {@code submitPassword}. */
-  static final Function<ClerkApiException, @Nullable String> NEW_PASSWORD = e -> {
+  static @Nullable String newPassword(ClerkApiException e) {
     if (e.isPasswordPwned()) {
       return "this password appeared in a data breach: call submitPassword() with another one";
     }
@@ -64,10 +65,10 @@ final class Hints {
       return "the password does not meet the policy (see fieldErrors().get(\"password\")): call submitPassword() with another one";
     }
     return null;
-  };
+  }
 
   /** After creating or updating a sign-up: {@code password(...)}, {@code create(...)}, {@code update(...)}. */
-  static final Function<ClerkApiException, @Nullable String> SIGN_UP = e -> {
+  static @Nullable String signUp(ClerkApiException e) {
     ClerkError first = e.firstError();
     String field = first == null || first.paramName() == null ? "it" : first.paramName();
     if (e.isIdentifierExists()) {
@@ -106,15 +107,17 @@ final class Hints {
     }
     return e.isTooManyRequests() ? "too many sign-up attempts from here: wait" + forHowLong(e) + " and send it again"
         : null;
-  };
+  }
 
   /** After {@code transferToSignUp()} or {@code transferToSignIn()}. */
-  static final Function<ClerkApiException, @Nullable String> TRANSFER = e -> e.isAccountTransferInvalid()
-      ? "there is nothing to transfer: transfer only when isTransferable() is true"
-      : null;
+  static @Nullable String transfer(ClerkApiException e) {
+    return e.isAccountTransferInvalid()
+        ? "there is nothing to transfer: transfer only when isTransferable() is true"
+        : null;
+  }
 
   /** After starting a browser sign-in or sign-up ({@code sso(...)}). */
-  static final Function<ClerkApiException, @Nullable String> SSO = e -> {
+  static @Nullable String sso(ClerkApiException e) {
     if (e.isRedirectUrlInvalid()) {
       return "the instance refuses this redirect URL: allowlist the exact URL (scheme, host, port and path) under"
           + " Native applications in the Dashboard, or with the Backend API's POST /v1/redirect_urls";
@@ -126,10 +129,10 @@ final class Hints {
       return "no enterprise connection serves this e-mail address's domain: sign in another way";
     }
     return null;
-  };
+  }
 
   /** After {@code ticket(...)}. */
-  static final Function<ClerkApiException, @Nullable String> TICKET = e -> {
+  static @Nullable String ticket(ClerkApiException e) {
     if (e.isTicketExpired()) {
       return "the ticket expired: have the backend mint a new one (POST /v1/sign_in_tokens, or a new invitation)";
     }
@@ -140,12 +143,14 @@ final class Hints {
       return "the ticket is not one of this instance's, or it was revoked: have the backend mint a new one";
     }
     return null;
-  };
+  }
 
   /** After {@code idToken(...)} on a sign-in. */
-  static final Function<ClerkApiException, @Nullable String> ID_TOKEN = e -> e.isExternalAccountNotFound()
-      ? "no user has this account yet: sign up with clerk.signUp().idToken(provider, token)"
-      : PASSWORD.apply(e);
+  static @Nullable String idToken(ClerkApiException e) {
+    return e.isExternalAccountNotFound()
+        ? "no user has this account yet: sign up with clerk.signUp().idToken(provider, token)"
+        : password(e);
+  }
 
   /** After a code or TOTP/backup-code attempt; {@code resendCall} is null where no code is sent. */
   static @Nullable String verify(ClerkApiException e, Strategy strategy, @Nullable String resendCall) {

@@ -155,7 +155,7 @@ public final class SignIn {
    *     ClerkApiException#isPasswordCompromised()}, {@link ClerkApiException#isIdentifierNotFound()}
    */
   public SignIn password(String identifier, String password) {
-    return Hints.withHints(() -> create(SignInCreateParams.password(identifier, password)), Hints.PASSWORD);
+    return Hints.withHints(() -> create(SignInCreateParams.password(identifier, password)), Hints::password);
   }
 
   /**
@@ -218,9 +218,9 @@ public final class SignIn {
   public SignIn sso(SsoParams params) {
     Objects.requireNonNull(params, "params");
     SignInCreateParams create = SignInCreateParams.sso(params);
-    SignIn created = Hints.withHints(() -> create(create), Hints.SSO);
+    SignIn created = Hints.withHints(() -> create(create), Hints::sso);
     SignIn started = params.isEnterprise()
-        ? Hints.withHints(() -> created.prepareFirstFactor(PrepareFirstFactorParams.sso(params)), Hints.SSO)
+        ? Hints.withHints(() -> created.prepareFirstFactor(PrepareFirstFactorParams.sso(params)), Hints::sso)
         : created;
     if (started.externalVerificationRedirectUrl().isEmpty()) {
       throw RedirectCallback.noProviderPage("sign-in", started.id(), started.rawStatus(), params.strategy());
@@ -302,7 +302,7 @@ public final class SignIn {
    *     ClerkApiException#isTicketInvalid()}
    */
   public SignIn ticket(String ticket) {
-    return Hints.withHints(() -> create(SignInCreateParams.ticket(ticket)), Hints.TICKET);
+    return Hints.withHints(() -> create(SignInCreateParams.ticket(ticket)), Hints::ticket);
   }
 
   /**
@@ -319,7 +319,7 @@ public final class SignIn {
    *     account that is new: sign up with {@link SignUp#idToken(IdTokenProvider, String)}
    */
   public SignIn idToken(IdTokenProvider provider, String token) {
-    return Hints.withHints(() -> create(SignInCreateParams.idToken(provider, token)), Hints.ID_TOKEN);
+    return Hints.withHints(() -> create(SignInCreateParams.idToken(provider, token)), Hints::idToken);
   }
 
   /**
@@ -561,7 +561,7 @@ public final class SignIn {
     Factor f = pickFactor(supportedSecondFactors(), strategy, id, null, "supportedSecondFactors");
     PrepareSecondFactorParams params = PrepareSecondFactorParams.of(
         strategy, strategy == Strategy.EMAIL_CODE ? f.emailAddressId() : f.phoneNumberId());
-    return Hints.withHints(() -> send(Endpoint.PREPARE_SECOND_FACTOR, params), Hints.SEND);
+    return Hints.withHints(() -> send(Endpoint.PREPARE_SECOND_FACTOR, params), Hints::send);
   }
 
   private SignIn verifySecondFactor(Strategy strategy, String code, @Nullable String resendCall) {
@@ -587,7 +587,7 @@ public final class SignIn {
     boolean byEmail = strategy == Strategy.EMAIL_CODE || strategy == Strategy.RESET_PASSWORD_EMAIL_CODE;
     PrepareFirstFactorParams params =
         PrepareFirstFactorParams.of(strategy, byEmail ? f.emailAddressId() : f.phoneNumberId());
-    return Hints.withHints(() -> on.send(Endpoint.PREPARE_FIRST_FACTOR, params), Hints.SEND);
+    return Hints.withHints(() -> on.send(Endpoint.PREPARE_FIRST_FACTOR, params), Hints::send);
   }
 
   /** {@code POST /v1/client/sign_ins} with the strategy: the new sign-in, its code sent. */
@@ -601,15 +601,15 @@ public final class SignIn {
             return "this account has no " + strategy.wireValue() + " factor: sign in another way"
                 + " (create(SignInCreateParams.identifier(...)).supportedFirstFactors() lists them)";
           }
-          String hint = Hints.PASSWORD.apply(e);
-          return hint != null ? hint : Hints.SEND.apply(e);
+          String hint = Hints.password(e);
+          return hint != null ? hint : Hints.send(e);
         });
   }
 
   /** This sign-in if it already waits for a first factor of {@code identifier}, else a new one with it. */
   private SignIn withIdentifier(String identifier) {
     return waitsForFirstFactorOf(identifier) ? this
-        : Hints.withHints(() -> create(SignInCreateParams.identifier(identifier)), Hints.PASSWORD);
+        : Hints.withHints(() -> create(SignInCreateParams.identifier(identifier)), Hints::password);
   }
 
   private boolean waitsForFirstFactorOf(String identifier) {
@@ -624,7 +624,7 @@ public final class SignIn {
 
   private SignIn submitNewPassword(String password, boolean signOutOfOtherSessions) {
     return Hints.withHints(() -> resetPassword(ResetPasswordParams.of(password, signOutOfOtherSessions)),
-        Hints.NEW_PASSWORD);
+        Hints::newPassword);
   }
 
   /**
@@ -766,14 +766,14 @@ public final class SignIn {
       Factor f = pickFactor(supportedSecondFactors(), Strategy.EMAIL_LINK, null, null, "supportedSecondFactors");
       PrepareSecondFactorParams params = PrepareSecondFactorParams.emailLink(
           FormParams.require(f.emailAddressId(), "emailAddressId"), redirectUrl);
-      return Hints.withHints(() -> send(Endpoint.PREPARE_SECOND_FACTOR, params), Hints.SEND);
+      return Hints.withHints(() -> send(Endpoint.PREPARE_SECOND_FACTOR, params), Hints::send);
     }
     SignIn on = emailAddress == null ? this : withIdentifier(emailAddress);
     Factor f = pickFactor(on.supportedFirstFactors(), Strategy.EMAIL_LINK, null,
         emailAddress != null ? emailAddress : on.identifier().orElse(null), "supportedFirstFactors");
     PrepareFirstFactorParams params = PrepareFirstFactorParams.emailLink(
         FormParams.require(f.emailAddressId(), "emailAddressId"), redirectUrl);
-    return Hints.withHints(() -> on.send(Endpoint.PREPARE_FIRST_FACTOR, params), Hints.SEND);
+    return Hints.withHints(() -> on.send(Endpoint.PREPARE_FIRST_FACTOR, params), Hints::send);
   }
 
   /**

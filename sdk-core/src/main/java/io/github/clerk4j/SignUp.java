@@ -230,7 +230,7 @@ public final class SignUp {
     Form form = withAll(Form.empty().with("strategy", Strategy.PASSWORD.wireValue()), params.form());
     return Hints.withHints(() -> id() != null
         ? call(Endpoint.UPDATE_SIGN_UP, id(), form)
-        : call(Endpoint.CREATE_SIGN_UP, null, form), Hints.SIGN_UP);
+        : call(Endpoint.CREATE_SIGN_UP, null, form), Hints::signUp);
   }
 
   /**
@@ -272,7 +272,7 @@ public final class SignUp {
         .with("action_complete_redirect_url", redirect)
         .with("oidc_prompt", params.oidcPromptValue())
         .with("oidc_login_hint", params.oidcLoginHintValue());
-    SignUp started = Hints.withHints(() -> call(Endpoint.CREATE_SIGN_UP, null, withAll(form, extra.form())), Hints.SSO);
+    SignUp started = Hints.withHints(() -> call(Endpoint.CREATE_SIGN_UP, null, withAll(form, extra.form())), Hints::sso);
     if (started.externalVerificationRedirectUrl().isEmpty()) {
       throw RedirectCallback.noProviderPage("sign-up", started.id(), started.rawStatus(), params.strategy());
     }
@@ -355,7 +355,7 @@ public final class SignUp {
     Form form = Form.empty().with("strategy", Strategy.TICKET.wireValue()).with("ticket", FormParams.require(ticket, "ticket"));
     checkAgainstEnvironment(extra);
     return Hints.withHints(() -> call(Endpoint.CREATE_SIGN_UP, null, withAll(form, extra.form())),
-        e -> Optional.ofNullable(Hints.TICKET.apply(e)).orElseGet(() -> Hints.SIGN_UP.apply(e)));
+        e -> Optional.ofNullable(Hints.ticket(e)).orElseGet(() -> Hints.signUp(e)));
   }
 
   /**
@@ -387,7 +387,7 @@ public final class SignUp {
     Objects.requireNonNull(extra, "extra");
     Form form = Form.empty().with("strategy", provider.strategy()).with("token", FormParams.require(token, "token"));
     checkAgainstEnvironment(extra);
-    return Hints.withHints(() -> call(Endpoint.CREATE_SIGN_UP, null, withAll(form, extra.form())), Hints.SIGN_UP);
+    return Hints.withHints(() -> call(Endpoint.CREATE_SIGN_UP, null, withAll(form, extra.form())), Hints::signUp);
   }
 
   /**
@@ -436,7 +436,7 @@ public final class SignUp {
    *     nothing to transfer
    */
   public SignIn transferToSignIn() {
-    return Hints.withHints(() -> new SignIn(clerk, null).create(SignInCreateParams.transfer()), Hints.TRANSFER);
+    return Hints.withHints(() -> new SignIn(clerk, null).create(SignInCreateParams.transfer()), Hints::transfer);
   }
 
   // ---------------------------------------------------------------- lower level
@@ -453,7 +453,7 @@ public final class SignUp {
   public SignUp create(SignUpParams params) {
     Objects.requireNonNull(params, "params");
     checkAgainstEnvironment(params);
-    return Hints.withHints(() -> call(Endpoint.CREATE_SIGN_UP, null, params.form()), Hints.SIGN_UP);
+    return Hints.withHints(() -> call(Endpoint.CREATE_SIGN_UP, null, params.form()), Hints::signUp);
   }
 
   /**
@@ -471,7 +471,7 @@ public final class SignUp {
     Objects.requireNonNull(params, "params");
     String id = requireId("update(...)");
     checkAgainstEnvironment(params);
-    return Hints.withHints(() -> call(Endpoint.UPDATE_SIGN_UP, id, params.form()), Hints.SIGN_UP);
+    return Hints.withHints(() -> call(Endpoint.UPDATE_SIGN_UP, id, params.form()), Hints::signUp);
   }
 
   /**
@@ -561,7 +561,7 @@ public final class SignUp {
       empty.checkAgainstEnvironment(extra);
     }
     Form form = withAll(Form.empty().with("transfer", true), extra == null ? Form.empty() : extra.form());
-    return Hints.withHints(() -> empty.call(Endpoint.CREATE_SIGN_UP, null, form), Hints.TRANSFER);
+    return Hints.withHints(() -> empty.call(Endpoint.CREATE_SIGN_UP, null, form), Hints::transfer);
   }
 
   private void checkAgainstEnvironment(SignUpParams params) {
@@ -650,7 +650,7 @@ public final class SignUp {
     public SignUp sendEmailCode() {
       signUp.requireField(signUp.emailAddress(), "an e-mail address", "emailAddress");
       return Hints.withHints(() -> signUp.send("sendEmailCode()",
-          Form.empty().with("strategy", Strategy.EMAIL_CODE.wireValue())), Hints.SEND);
+          Form.empty().with("strategy", Strategy.EMAIL_CODE.wireValue())), Hints::send);
     }
 
     /**
@@ -675,7 +675,7 @@ public final class SignUp {
     public SignUp sendPhoneCode() {
       signUp.requireField(signUp.phoneNumber(), "a phone number", "phoneNumber");
       return Hints.withHints(() -> signUp.send("sendPhoneCode()",
-          Form.empty().with("strategy", Strategy.PHONE_CODE.wireValue()).with("channel", "sms")), Hints.SEND);
+          Form.empty().with("strategy", Strategy.PHONE_CODE.wireValue()).with("channel", "sms")), Hints::send);
     }
 
     /**

@@ -146,8 +146,17 @@ public final class FrontendApi {
       return false;
     }
     for (String o : octets) {
-      if (o.isEmpty() || o.length() > 3 || !o.chars().allMatch(Character::isDigit)
-          || Integer.parseInt(o) > 255) {
+      if (o.isEmpty() || o.length() > 3 || !digits(o) || Integer.parseInt(o) > 255) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** A loop, not {@code chars().allMatch}: every Clerk built checks its URL, a fresh JVM's first streams cost. */
+  private static boolean digits(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (s.charAt(i) < '0' || s.charAt(i) > '9') {
         return false;
       }
     }

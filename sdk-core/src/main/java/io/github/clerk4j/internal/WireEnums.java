@@ -1,5 +1,6 @@
 package io.github.clerk4j.internal;
 
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
@@ -22,20 +23,21 @@ public final class WireEnums {
     if (wire == null) {
       return unknown;
     }
-    Map<String, E> table =
-        (Map<String, E>)
-            BY_WIRE.computeIfAbsent(
-                type,
-                t -> {
-                  Map<String, E> m = new java.util.HashMap<>();
-                  for (E e : type.getEnumConstants()) {
-                    String w = wireValue.apply(e);
-                    if (w != null) {
-                      m.put(w, e);
-                    }
-                  }
-                  return Map.copyOf(m);
-                });
+    Map<String, E> table = (Map<String, E>) BY_WIRE.get(type);
+    if (table == null) { // looked up first: the capturing lambda below is an allocation per call
+      table = (Map<String, E>) BY_WIRE.computeIfAbsent(type, t -> byWire(type, wireValue));
+    }
     return table.getOrDefault(wire, unknown);
+  }
+
+  private static <E extends Enum<E>> Map<String, E> byWire(Class<E> type, Function<E, @Nullable String> wireValue) {
+    Map<String, E> m = new HashMap<>();
+    for (E e : type.getEnumConstants()) {
+      String w = wireValue.apply(e);
+      if (w != null) {
+        m.put(w, e);
+      }
+    }
+    return Map.copyOf(m);
   }
 }

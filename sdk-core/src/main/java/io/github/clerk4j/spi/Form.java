@@ -1,5 +1,6 @@
 package io.github.clerk4j.spi;
 
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -15,12 +16,20 @@ import org.jspecify.annotations.Nullable;
  */
 public final class Form {
 
-  private static final Form EMPTY = new Form(Map.of());
+  private static final Form EMPTY = new Form(new String[0]);
 
-  private final Map<String, String> fields;
+  /**
+   * Keys and values alternating, in insertion order. Arrays rather than a map: a form has a few
+   * fields and is built by a chain of {@link #with} calls, each a copy; a map per step was a tenth
+   * of what a sign-in allocated outside OkHttp (benchmarks/README.md).
+   */
+  private final String[] keysAndValues;
 
-  private Form(Map<String, String> fields) {
-    this.fields = fields;
+  /** The map view of {@link #fields()}, made on first use. */
+  private @Nullable Map<String, String> view;
+
+  private Form(String[] keysAndValues) {
+    this.keysAndValues = keysAndValues;
   }
 
   /** {@return the form without fields} */
@@ -40,9 +49,17 @@ public final class Form {
     if (value == null) {
       return this;
     }
-    Map<String, String> copy = new LinkedHashMap<>(fields);
-    copy.put(key, value);
-    return new Form(Collections.unmodifiableMap(copy));
+    int at = indexOf(key);
+    String[] copy;
+    if (at >= 0) {
+      copy = keysAndValues.clone();
+    } else {
+      at = keysAndValues.length;
+      copy = Arrays.copyOf(keysAndValues, at + 2);
+      copy[at] = key;
+    }
+    copy[at + 1] = value;
+    return new Form(copy);
   }
 
   /**
@@ -51,12 +68,14 @@ public final class Form {
    * @param key the field to leave out
    */
   public Form without(String key) {
-    if (!fields.containsKey(key)) {
+    int at = indexOf(key);
+    if (at < 0) {
       return this;
     }
-    Map<String, String> copy = new LinkedHashMap<>(fields);
-    copy.remove(key);
-    return new Form(Collections.unmodifiableMap(copy));
+    String[] copy = new String[keysAndValues.length - 2];
+    System.arraycopy(keysAndValues, 0, copy, 0, at);
+    System.arraycopy(keysAndValues, at + 2, copy, at, copy.length - at);
+    return new Form(copy);
   }
 
   /**
@@ -71,7 +90,16 @@ public final class Form {
 
   /** {@return the fields in insertion order (unmodifiable)} */
   public Map<String, String> fields() {
-    return fields;
+    Map<String, String> v = view;
+    if (v == null) {
+      Map<String, String> m = new LinkedHashMap<>(keysAndValues.length);
+      for (int i = 0; i < keysAndValues.length; i += 2) {
+        m.put(keysAndValues[i], keysAndValues[i + 1]);
+      }
+      v = Collections.unmodifiableMap(m);
+      view = v; // racy but benign: every thread builds an equal map
+    }
+    return v;
   }
 
   /**
@@ -80,26 +108,54 @@ public final class Form {
    * @param key the field
    */
   public @Nullable String get(String key) {
-    return fields.get(key);
+    int at = indexOf(key);
+    return at < 0 ? null : keysAndValues[at + 1];
   }
 
   /** {@return whether the form has no field} */
   public boolean isEmpty() {
-    return fields.isEmpty();
+    return keysAndValues.length == 0;
   }
 
+  private int indexOf(String key) {
+    for (int i = 0; i < keysAndValues.length; i += 2) {
+      if (keysAndValues[i].equals(key)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** Equal when both have the same fields with the same values, whatever their order. */
   @Override
   public boolean equals(@Nullable Object o) {
-    return o instanceof Form f && f.fields.equals(fields);
+    if (!(o instanceof Form f) || f.keysAndValues.length != keysAndValues.length) {
+      return false;
+    }
+    for (int i = 0; i < keysAndValues.length; i += 2) {
+      if (!keysAndValues[i + 1].equals(f.get(keysAndValues[i]))) {
+        return false;
+      }
+    }
+    return true;
   }
 
+  /** As a map's: independent of the fields' order. */
   @Override
   public int hashCode() {
-    return fields.hashCode();
+    int h = 0;
+    for (int i = 0; i < keysAndValues.length; i += 2) {
+      h += keysAndValues[i].hashCode() ^ keysAndValues[i + 1].hashCode();
+    }
+    return h;
   }
 
   @Override
   public String toString() {
-    return "Form" + fields.keySet();
+    StringBuilder out = new StringBuilder("Form[");
+    for (int i = 0; i < keysAndValues.length; i += 2) {
+      out.append(i == 0 ? "" : ", ").append(keysAndValues[i]);
+    }
+    return out.append(']').toString();
   }
 }

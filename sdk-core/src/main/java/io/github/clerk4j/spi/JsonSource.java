@@ -1,5 +1,6 @@
 package io.github.clerk4j.spi;
 
+import io.github.clerk4j.internal.wire.KnownStrings;
 import io.github.clerk4j.internal.wire.MemberNames;
 import java.io.IOException;
 import java.util.List;
@@ -79,6 +80,18 @@ public interface JsonSource {
   }
 
   /**
+   * The string values that clerk4j-core's enums name (statuses such as {@code needs_client_trust},
+   * strategies such as {@code email_code}): a hint, like {@link #knownNames()}, for a parser that
+   * can match a string value against a fixed set without making a string of it (Moshi's {@code
+   * JsonReader.selectString}). {@link #nextString()} may then return the listed instance.
+   *
+   * @return the values, an unmodifiable list
+   */
+  static List<String> knownStrings() {
+    return KnownStrings.ALL;
+  }
+
+  /**
    * {@return the kind of the next token, without consuming it}
    *
    * @throws IOException the body ended, is not JSON, or could not be read
@@ -128,7 +141,8 @@ public interface JsonSource {
   String nextName() throws IOException;
 
   /**
-   * {@return the next string (a number is also returned as its text)}
+   * {@return the next string (a number is also returned as its text)}; for a value of {@link
+   * #knownStrings()}, possibly the listed instance
    *
    * @throws IOException the next token is neither a string nor a number, or the body could not be
    *     read

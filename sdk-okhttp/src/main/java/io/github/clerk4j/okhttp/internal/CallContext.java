@@ -17,6 +17,8 @@ public final class CallContext {
   private final Endpoint endpoint;
   private final @Nullable String clientToken;
   private final AtomicBoolean handedToConnection = new AtomicBoolean();
+  /** The OkHttp call Retrofit made for this context's request (see FapiExecutor). */
+  private okhttp3.@Nullable Call call;
 
   private CallContext(Endpoint endpoint, @Nullable String clientToken) {
     this.endpoint = endpoint;
@@ -26,6 +28,24 @@ public final class CallContext {
   /** A fresh context for one execution of {@code request}. */
   public static CallContext of(FapiRequest request) {
     return new CallContext(request.endpoint(), request.clientToken());
+  }
+
+  void bind(okhttp3.Call call) {
+    this.call = call;
+  }
+
+  /**
+   * {@return the OkHttp call of {@code retrofitCall}'s request}: asking Retrofit for the request
+   * makes it build the request and, through FapiExecutor's call factory, the OkHttp call, which
+   * the factory binds to this context
+   */
+  okhttp3.Call callOf(retrofit2.Call<?> retrofitCall) {
+    retrofitCall.request();
+    okhttp3.Call made = call;
+    if (made == null) {
+      throw new IllegalStateException("Retrofit built the request without FapiExecutor's call factory");
+    }
+    return made;
   }
 
   Endpoint endpoint() {

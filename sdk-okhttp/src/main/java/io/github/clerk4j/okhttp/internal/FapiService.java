@@ -18,13 +18,13 @@ import retrofit2.http.PartMap;
 import retrofit2.http.Path;
 import retrofit2.http.Query;
 import retrofit2.http.QueryMap;
-import retrofit2.http.Streaming;
 import retrofit2.http.Tag;
 
 /**
  * The endpoint table: every Frontend API call clerk4j makes, as Retrofit sees it. {@link
- * EndpointTable} binds each {@link io.github.clerk4j.spi.Endpoint} to one of these methods. Every
- * call answers with the raw body: clerk4j-core decodes it.
+ * EndpointTable} binds each {@link io.github.clerk4j.spi.Endpoint} to one of these methods. Retrofit
+ * builds each request from them; {@link FapiExecutor} sends it and hands the raw body to
+ * clerk4j-core, which decodes it.
  *
  * <p>Conventions:
  *
@@ -42,8 +42,6 @@ import retrofit2.http.Tag;
  *       rotating_token_nonce} on {@code GET /v1/client/sign_ins/{id}}) become query parameters.
  *   <li>{@code /v1/me/...} calls name the session in the {@code _clerk_session_id} query parameter,
  *       as the native SDKs do.
- *   <li>Every method is {@code @Streaming}: a successful answer's body goes from the connection
- *       to core's decoder without being copied into memory first.
  *   <li>The {@link CallContext} tag carries the client token and the send marker to the
  *       interceptors; it is not part of the HTTP request.
  * </ul>
@@ -52,17 +50,11 @@ public interface FapiService {
 
   // ---- environment and client
 
-  @Streaming
-
   @GET("v1/environment?_is_native=true")
   Call<ResponseBody> getEnvironment(@Tag CallContext ctx, @QueryMap Map<String, String> query);
 
-  @Streaming
-
   @GET("v1/client?_is_native=true")
   Call<ResponseBody> getClient(@Tag CallContext ctx, @QueryMap Map<String, String> query);
-
-  @Streaming
 
   @DELETE("v1/client?_is_native=true")
   Call<ResponseBody> deleteClient(
@@ -71,43 +63,35 @@ public interface FapiService {
   // ---- sign-in
 
   @FormUrlEncoded
-  @Streaming
   @POST("v1/client/sign_ins?_is_native=true")
   Call<ResponseBody> createSignIn(
       @Tag CallContext ctx, @FieldMap Map<String, String> form);
-
-  @Streaming
 
   @GET("v1/client/sign_ins/{id}?_is_native=true")
   Call<ResponseBody> getSignIn(
       @Tag CallContext ctx, @Path("id") String signInId, @QueryMap Map<String, String> query);
 
   @FormUrlEncoded
-  @Streaming
   @POST("v1/client/sign_ins/{id}/prepare_first_factor?_is_native=true")
   Call<ResponseBody> prepareFirstFactor(
       @Tag CallContext ctx, @Path("id") String signInId, @FieldMap Map<String, String> form);
 
   @FormUrlEncoded
-  @Streaming
   @POST("v1/client/sign_ins/{id}/attempt_first_factor?_is_native=true")
   Call<ResponseBody> attemptFirstFactor(
       @Tag CallContext ctx, @Path("id") String signInId, @FieldMap Map<String, String> form);
 
   @FormUrlEncoded
-  @Streaming
   @POST("v1/client/sign_ins/{id}/prepare_second_factor?_is_native=true")
   Call<ResponseBody> prepareSecondFactor(
       @Tag CallContext ctx, @Path("id") String signInId, @FieldMap Map<String, String> form);
 
   @FormUrlEncoded
-  @Streaming
   @POST("v1/client/sign_ins/{id}/attempt_second_factor?_is_native=true")
   Call<ResponseBody> attemptSecondFactor(
       @Tag CallContext ctx, @Path("id") String signInId, @FieldMap Map<String, String> form);
 
   @FormUrlEncoded
-  @Streaming
   @POST("v1/client/sign_ins/{id}/reset_password?_is_native=true")
   Call<ResponseBody> resetPassword(
       @Tag CallContext ctx, @Path("id") String signInId, @FieldMap Map<String, String> form);
@@ -115,31 +99,25 @@ public interface FapiService {
   // ---- sign-up
 
   @FormUrlEncoded
-  @Streaming
   @POST("v1/client/sign_ups?_is_native=true")
   Call<ResponseBody> createSignUp(
       @Tag CallContext ctx, @FieldMap Map<String, String> form);
-
-  @Streaming
 
   @GET("v1/client/sign_ups/{id}?_is_native=true")
   Call<ResponseBody> getSignUp(
       @Tag CallContext ctx, @Path("id") String signUpId, @QueryMap Map<String, String> query);
 
   @FormUrlEncoded
-  @Streaming
   @PATCH("v1/client/sign_ups/{id}?_is_native=true")
   Call<ResponseBody> updateSignUp(
       @Tag CallContext ctx, @Path("id") String signUpId, @FieldMap Map<String, String> form);
 
   @FormUrlEncoded
-  @Streaming
   @POST("v1/client/sign_ups/{id}/prepare_verification?_is_native=true")
   Call<ResponseBody> prepareSignUpVerification(
       @Tag CallContext ctx, @Path("id") String signUpId, @FieldMap Map<String, String> form);
 
   @FormUrlEncoded
-  @Streaming
   @POST("v1/client/sign_ups/{id}/attempt_verification?_is_native=true")
   Call<ResponseBody> attemptSignUpVerification(
       @Tag CallContext ctx, @Path("id") String signUpId, @FieldMap Map<String, String> form);
@@ -147,27 +125,23 @@ public interface FapiService {
   // ---- sessions
 
   @FormUrlEncoded
-  @Streaming
   @POST("v1/client/sessions/{sid}/touch?_is_native=true")
   Call<ResponseBody> touchSession(
       @Tag CallContext ctx, @Path("sid") String sessionId, @FieldMap Map<String, String> form);
 
   @FormUrlEncoded
-  @Streaming
   @POST("v1/client/sessions/{sid}/end?_is_native=true")
   Call<ResponseBody> endSession(
       @Tag CallContext ctx, @Path("sid") String sessionId, @FieldMap Map<String, String> form);
 
   /** The session token of the default template; not wrapped. */
   @FormUrlEncoded
-  @Streaming
   @POST("v1/client/sessions/{sid}/tokens?_is_native=true")
   Call<ResponseBody> createSessionToken(
       @Tag CallContext ctx, @Path("sid") String sessionId, @FieldMap Map<String, String> form);
 
   /** The session token of a JWT template; not wrapped. */
   @FormUrlEncoded
-  @Streaming
   @POST("v1/client/sessions/{sid}/tokens/{template}?_is_native=true")
   Call<ResponseBody> createSessionTokenFromTemplate(
       @Tag CallContext ctx,
@@ -178,38 +152,31 @@ public interface FapiService {
   // ---- reverification (step-up) of a session
 
   @FormUrlEncoded
-  @Streaming
   @POST("v1/client/sessions/{sid}/verify?_is_native=true")
   Call<ResponseBody> startReverification(
       @Tag CallContext ctx, @Path("sid") String sessionId, @FieldMap Map<String, String> form);
 
   @FormUrlEncoded
-  @Streaming
   @POST("v1/client/sessions/{sid}/verify/prepare_first_factor?_is_native=true")
   Call<ResponseBody> prepareReverificationFirstFactor(
       @Tag CallContext ctx, @Path("sid") String sessionId, @FieldMap Map<String, String> form);
 
   @FormUrlEncoded
-  @Streaming
   @POST("v1/client/sessions/{sid}/verify/attempt_first_factor?_is_native=true")
   Call<ResponseBody> attemptReverificationFirstFactor(
       @Tag CallContext ctx, @Path("sid") String sessionId, @FieldMap Map<String, String> form);
 
   @FormUrlEncoded
-  @Streaming
   @POST("v1/client/sessions/{sid}/verify/prepare_second_factor?_is_native=true")
   Call<ResponseBody> prepareReverificationSecondFactor(
       @Tag CallContext ctx, @Path("sid") String sessionId, @FieldMap Map<String, String> form);
 
   @FormUrlEncoded
-  @Streaming
   @POST("v1/client/sessions/{sid}/verify/attempt_second_factor?_is_native=true")
   Call<ResponseBody> attemptReverificationSecondFactor(
       @Tag CallContext ctx, @Path("sid") String sessionId, @FieldMap Map<String, String> form);
 
   // ---- the signed-in user (/v1/me, session in _clerk_session_id)
-
-  @Streaming
 
   @GET("v1/me?_is_native=true")
   Call<ResponseBody> getUser(
@@ -218,7 +185,6 @@ public interface FapiService {
       @QueryMap Map<String, String> query);
 
   @FormUrlEncoded
-  @Streaming
   @POST("v1/me/change_password?_is_native=true")
   Call<ResponseBody> changePassword(
       @Tag CallContext ctx,
@@ -226,7 +192,6 @@ public interface FapiService {
       @FieldMap Map<String, String> form);
 
   @FormUrlEncoded
-  @Streaming
   @POST("v1/me/phone_numbers?_is_native=true")
   Call<ResponseBody> createPhoneNumber(
       @Tag CallContext ctx,
@@ -234,7 +199,6 @@ public interface FapiService {
       @FieldMap Map<String, String> form);
 
   @FormUrlEncoded
-  @Streaming
   @POST("v1/me/phone_numbers/{id}/prepare_verification?_is_native=true")
   Call<ResponseBody> preparePhoneNumberVerification(
       @Tag CallContext ctx,
@@ -243,7 +207,6 @@ public interface FapiService {
       @FieldMap Map<String, String> form);
 
   @FormUrlEncoded
-  @Streaming
   @POST("v1/me/phone_numbers/{id}/attempt_verification?_is_native=true")
   Call<ResponseBody> attemptPhoneNumberVerification(
       @Tag CallContext ctx,
@@ -252,15 +215,12 @@ public interface FapiService {
       @FieldMap Map<String, String> form);
 
   @FormUrlEncoded
-  @Streaming
   @PATCH("v1/me/phone_numbers/{id}?_is_native=true")
   Call<ResponseBody> updatePhoneNumber(
       @Tag CallContext ctx,
       @Path("id") String phoneNumberId,
       @Query("_clerk_session_id") @Nullable String sessionId,
       @FieldMap Map<String, String> form);
-
-  @Streaming
 
   @DELETE("v1/me/phone_numbers/{id}?_is_native=true")
   Call<ResponseBody> deletePhoneNumber(
@@ -270,7 +230,6 @@ public interface FapiService {
       @QueryMap Map<String, String> query);
 
   @FormUrlEncoded
-  @Streaming
   @POST("v1/me/totp?_is_native=true")
   Call<ResponseBody> createTotp(
       @Tag CallContext ctx,
@@ -278,14 +237,11 @@ public interface FapiService {
       @FieldMap Map<String, String> form);
 
   @FormUrlEncoded
-  @Streaming
   @POST("v1/me/totp/attempt_verification?_is_native=true")
   Call<ResponseBody> attemptTotpVerification(
       @Tag CallContext ctx,
       @Query("_clerk_session_id") @Nullable String sessionId,
       @FieldMap Map<String, String> form);
-
-  @Streaming
 
   @DELETE("v1/me/totp?_is_native=true")
   Call<ResponseBody> deleteTotp(
@@ -294,7 +250,6 @@ public interface FapiService {
       @QueryMap Map<String, String> query);
 
   @FormUrlEncoded
-  @Streaming
   @POST("v1/me/backup_codes?_is_native=true")
   Call<ResponseBody> createBackupCodes(
       @Tag CallContext ctx,
@@ -304,7 +259,6 @@ public interface FapiService {
   // ---- account: profile, e-mail addresses, profile image, sessions, deletion
 
   @FormUrlEncoded
-  @Streaming
   @PATCH("v1/me?_is_native=true")
   Call<ResponseBody> updateUser(
       @Tag CallContext ctx,
@@ -312,14 +266,11 @@ public interface FapiService {
       @FieldMap Map<String, String> form);
 
   @FormUrlEncoded
-  @Streaming
   @PATCH("v1/me/metadata?_is_native=true")
   Call<ResponseBody> updateUserMetadata(
       @Tag CallContext ctx,
       @Query("_clerk_session_id") @Nullable String sessionId,
       @FieldMap Map<String, String> form);
-
-  @Streaming
 
   @DELETE("v1/me?_is_native=true")
   Call<ResponseBody> deleteUser(
@@ -328,7 +279,6 @@ public interface FapiService {
       @QueryMap Map<String, String> query);
 
   @FormUrlEncoded
-  @Streaming
   @POST("v1/me/email_addresses?_is_native=true")
   Call<ResponseBody> createEmailAddress(
       @Tag CallContext ctx,
@@ -336,7 +286,6 @@ public interface FapiService {
       @FieldMap Map<String, String> form);
 
   @FormUrlEncoded
-  @Streaming
   @POST("v1/me/email_addresses/{id}/prepare_verification?_is_native=true")
   Call<ResponseBody> prepareEmailAddressVerification(
       @Tag CallContext ctx,
@@ -345,15 +294,12 @@ public interface FapiService {
       @FieldMap Map<String, String> form);
 
   @FormUrlEncoded
-  @Streaming
   @POST("v1/me/email_addresses/{id}/attempt_verification?_is_native=true")
   Call<ResponseBody> attemptEmailAddressVerification(
       @Tag CallContext ctx,
       @Path("id") String emailAddressId,
       @Query("_clerk_session_id") @Nullable String sessionId,
       @FieldMap Map<String, String> form);
-
-  @Streaming
 
   @DELETE("v1/me/email_addresses/{id}?_is_native=true")
   Call<ResponseBody> deleteEmailAddress(
@@ -363,15 +309,12 @@ public interface FapiService {
       @QueryMap Map<String, String> query);
 
   @Multipart
-  @Streaming
   @POST("v1/me/profile_image?_is_native=true")
   Call<ResponseBody> setProfileImage(
       @Tag CallContext ctx,
       @Query("_clerk_session_id") @Nullable String sessionId,
       @Part MultipartBody.Part file,
       @PartMap Map<String, RequestBody> fields);
-
-  @Streaming
 
   @DELETE("v1/me/profile_image?_is_native=true")
   Call<ResponseBody> deleteProfileImage(
@@ -380,7 +323,6 @@ public interface FapiService {
       @QueryMap Map<String, String> query);
 
   /** A bare array of sessions with their activity; not wrapped. */
-  @Streaming
   @GET("v1/me/sessions/active?_is_native=true")
   Call<ResponseBody> getActiveSessions(
       @Tag CallContext ctx,
@@ -388,7 +330,6 @@ public interface FapiService {
       @QueryMap Map<String, String> query);
 
   @FormUrlEncoded
-  @Streaming
   @POST("v1/me/sessions/{id}/revoke?_is_native=true")
   Call<ResponseBody> revokeSession(
       @Tag CallContext ctx,

@@ -20,24 +20,27 @@ final class MoshiJsonSource implements JsonSource {
 
   /**
    * After this many answers in the JVM, names are matched against {@link JsonSource#knownNames()}
-   * without making strings. Not from the first one: listing them and building Moshi's {@code
-   * Options} takes a fresh JVM 35 to 50 ms (timed around the two, benchmarks/README.md), about 5 %
-   * of a cold password sign-in and more than a program that signs in once and exits saves by it.
+   * and string values against {@link JsonSource#knownStrings()} without making strings. Not from
+   * the first one: listing the names and building Moshi's {@code Options} takes a fresh JVM 35 to
+   * 50 ms (timed around the two, benchmarks/README.md), about 5 % of a cold password sign-in and
+   * more than a program that signs in once and exits saves by it.
    */
   private static final int KNOWN_NAMES_AFTER = 32;
 
   private static final AtomicInteger answers = new AtomicInteger();
   private static volatile @Nullable KnownNames knownNames;
 
-  /** The names and their {@code Options}, built once. */
+  /** The names and values and their {@code Options}, built once. */
   private static final class KnownNames {
     final String[] names = JsonSource.knownNames().toArray(String[]::new);
-    final JsonReader.Options options = JsonReader.Options.of(names);
+    final JsonReader.Options nameOptions = JsonReader.Options.of(names);
+    final String[] values = JsonSource.knownStrings().toArray(String[]::new);
+    final JsonReader.Options valueOptions = JsonReader.Options.of(values);
   }
 
   private final BufferedSource body;
   private final JsonReader reader;
-  /** Null while the JVM has decoded only a few answers: then names are read as strings. */
+  /** Null while the JVM has decoded only a few answers: then names and values are read as strings. */
   private final @Nullable KnownNames names;
 
   MoshiJsonSource(BufferedSource body) {
@@ -99,23 +102,32 @@ final class MoshiJsonSource implements JsonSource {
   /** A name core knows comes as core's own string, matched in the buffer without making one. */
   @Override
   public String nextName() throws IOException {
+    return nextKnown(true);
+  }
+
+  /** A value of core's enums comes as core's own string, as a name does. */
+  @Override
+  public String nextString() throws IOException {
+    return nextKnown(false);
+  }
+
+  /** A name ({@code name}) or a string value, as core's instance when it is a known one. */
+  private String nextKnown(boolean name) throws IOException {
     // Not through guarded(): the read depends on this source's names.
     try {
-      if (names == null) {
-        return reader.nextName();
+      KnownNames known = names;
+      if (known != null) {
+        int i = name ? reader.selectName(known.nameOptions) : reader.selectString(known.valueOptions);
+        if (i >= 0) {
+          return name ? known.names[i] : known.values[i];
+        }
       }
-      int known = reader.selectName(names.options);
-      return known >= 0 ? names.names[known] : reader.nextName();
+      return name ? reader.nextName() : reader.nextString();
     } catch (JsonEncodingException e) {
       throw malformed(e);
     } catch (JsonDataException e) {
       throw syntaxError(e);
     }
-  }
-
-  @Override
-  public String nextString() throws IOException {
-    return guarded(JsonReader::nextString);
   }
 
   @Override

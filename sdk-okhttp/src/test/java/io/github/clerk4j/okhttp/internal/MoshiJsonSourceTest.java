@@ -10,8 +10,9 @@ import okio.Buffer;
 import org.junit.jupiter.api.Test;
 
 /**
- * Names read the same whether the JVM has decoded few answers (read as strings) or many (matched
- * against {@link JsonSource#knownNames()}): enough answers here to pass the switch.
+ * Names and string values read the same whether the JVM has decoded few answers (read as strings)
+ * or many (matched against {@link JsonSource#knownNames()} and {@link JsonSource#knownStrings()}):
+ * enough answers here to pass the switch.
  */
 class MoshiJsonSourceTest {
 
@@ -21,6 +22,33 @@ class MoshiJsonSourceTest {
   void knownAndUnknownNamesReadTheSameBeforeAndAfterTheSourceMatchesKnownNames() throws Exception {
     for (int answer = 0; answer < 100; answer++) {
       assertThat(names(BODY)).as("answer %d", answer).containsExactly("id", "not_a_clerk_member", "status");
+    }
+  }
+
+  /** Known, unknown, escaped (a known value spelt with an escape), a number, a near miss. */
+  private static final String VALUES =
+      "[\"complete\", \"sia_1\", \"compl\\u0065te\", 12, \"completed\", \"email_code\", \"\"]";
+
+  @Test
+  void knownAndUnknownValuesReadTheSameBeforeAndAfterTheSourceMatchesKnownStrings() throws Exception {
+    for (int answer = 0; answer < 100; answer++) {
+      JsonSource source = new MoshiJsonSource(new Buffer().writeUtf8(VALUES));
+      List<String> values = new ArrayList<>();
+      source.beginArray();
+      while (source.hasNext()) {
+        values.add(source.nextString());
+      }
+      source.endArray();
+      assertThat(values).as("answer %d", answer)
+          .containsExactly("complete", "sia_1", "complete", "12", "completed", "email_code", "");
+    }
+  }
+
+  @Test
+  void aStringWhereAnObjectBelongsIsStillASyntaxErrorAfterManyAnswers() throws Exception {
+    for (int answer = 0; answer < 100; answer++) {
+      JsonSource source = new MoshiJsonSource(new Buffer().writeUtf8("{\"status\": \"complete\"}"));
+      assertThatThrownBy(source::nextString).as("answer %d", answer).isInstanceOf(JsonSource.SyntaxException.class);
     }
   }
 
