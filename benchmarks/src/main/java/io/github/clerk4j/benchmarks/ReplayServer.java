@@ -18,8 +18,10 @@ import okio.Buffer;
 
 /**
  * A local server that answers the client-trust and password sign-ins with Clerk's recorded
- * responses (the Flutter SDK's recordings that clerk4j-testing ships), byte for byte, so that a
- * client benchmark measures clients and not the emulator's rules. On 127.0.0.1 with TCP_NODELAY
+ * responses (the Flutter SDK's recordings that clerk4j-testing ships), so that a client benchmark
+ * measures clients and not the emulator's rules. Sent compact, as Clerk sends JSON: the
+ * recordings are stored indented, and a third of their bytes as stored is indentation that a
+ * parser would skip on the benchmark's machine only. On 127.0.0.1 with TCP_NODELAY
  * (the JDK server writes headers and body separately: without it each answer waits for a delayed
  * ACK). Every answer carries the same client token in {@code Authorization}, as FAPI does when
  * it does not rotate.
@@ -140,13 +142,13 @@ final class ReplayServer implements AutoCloseable {
     }
   }
 
-  /** The raw JSON text of one top-level member. */
+  /** The JSON text of one top-level member, without the whitespace between tokens. */
   private static String member(String json, String name) {
     try (JsonReader reader = JsonReader.of(new Buffer().writeUtf8(json))) {
       reader.beginObject();
       while (reader.hasNext()) {
         if (reader.nextName().equals(name)) {
-          return reader.nextSource().readUtf8();
+          return compact(reader.nextSource().readUtf8());
         }
         reader.skipValue();
       }
@@ -170,6 +172,29 @@ final class ReplayServer implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** {@code json} without whitespace outside its strings: the same tokens, as Clerk sends them. */
+  static String compact(String json) {
+    StringBuilder out = new StringBuilder(json.length());
+    boolean inString = false;
+    for (int i = 0; i < json.length(); i++) {
+      char c = json.charAt(i);
+      if (inString) {
+        out.append(c);
+        if (c == '\\') {
+          out.append(json.charAt(++i)); // the escaped character, a quote perhaps
+        } else if (c == '"') {
+          inString = false;
+        }
+      } else if (c == '"') {
+        inString = true;
+        out.append(c);
+      } else if (c != ' ' && c != '\n' && c != '\r' && c != '\t') {
+        out.append(c);
+      }
+    }
+    return out.toString();
   }
 
   private static byte[] utf8(String s) {
