@@ -25,6 +25,8 @@ import okhttp3.OkHttpClient;
  *
  * <ul>
  *   <li>{@code hand-rolled}: the baseline, one OkHttpClient for the run.
+ *   <li>{@code hand-rolled-retrofit}: the same client with its requests built and sent by Retrofit
+ *       ({@link HandRolledClient#viaRetrofit}): what the project's stack costs before any SDK code.
  *   <li>{@code sdk}: one {@link Clerk} for the run, with the default transport.
  *   <li>{@code sdk-new-clerk}: {@code Clerk.builder()...build()} per flow, default transport, closed
  *       after the flow: what a server that keeps one Clerk per end user pays per user.
@@ -44,7 +46,7 @@ import okhttp3.OkHttpClient;
  * <pre>
  * ./mvnw -q -pl benchmarks -am package -DskipTests
  * java -jar benchmarks/target/client-flow-benchmark.jar [--rounds 15] [--flows 300]
- *     [--warmup-seconds 20] [--variants hand-rolled,sdk,sdk-new-clerk,sdk-new-clerk-own-client]
+ *     [--warmup-seconds 20] [--variants hand-rolled,hand-rolled-retrofit,sdk,sdk-new-clerk,sdk-new-clerk-own-client]
  * </pre>
  */
 public final class ClientFlowBenchmark {
@@ -59,7 +61,8 @@ public final class ClientFlowBenchmark {
         --rounds N           timed rounds; every variant runs once per round (default 15)
         --flows N            flows per variant per round (default 300)
         --warmup-seconds N   each variant runs this long before the first round (default 20)
-        --variants a,b,...   of hand-rolled, sdk, sdk-new-clerk, sdk-new-clerk-own-client
+        --variants a,b,...   of hand-rolled, hand-rolled-retrofit, sdk, sdk-new-clerk,
+                             sdk-new-clerk-own-client
                              (default all; the first is the baseline of the ratios)
         --help               this text""";
 
@@ -79,7 +82,8 @@ public final class ClientFlowBenchmark {
     int rounds = Cli.positive(o, "rounds", 15);
     int flows = Cli.positive(o, "flows", 300);
     int warmupSeconds = Cli.nonNegative(o, "warmup-seconds", 20);
-    List<String> names = List.of(o.getOrDefault("variants", "hand-rolled,sdk,sdk-new-clerk,sdk-new-clerk-own-client")
+    List<String> names = List.of(o.getOrDefault("variants",
+        "hand-rolled,hand-rolled-retrofit,sdk,sdk-new-clerk,sdk-new-clerk-own-client")
         .split(","));
     try (ReplayServer server = new ReplayServer()) {
       Map<String, Flow> variants = variants(server.url(), names);
@@ -144,6 +148,10 @@ public final class ClientFlowBenchmark {
       Flow flow = switch (name) {
         case "hand-rolled" -> {
           HandRolledClient client = new HandRolledClient(new OkHttpClient(), new Moshi.Builder().build(), url);
+          yield () -> client.clientTrustSignIn(ReplayServer.UNTRUSTED, ReplayServer.PASSWORD, ReplayServer.CODE);
+        }
+        case "hand-rolled-retrofit" -> {
+          HandRolledClient client = HandRolledClient.viaRetrofit(new OkHttpClient(), new Moshi.Builder().build(), url);
           yield () -> client.clientTrustSignIn(ReplayServer.UNTRUSTED, ReplayServer.PASSWORD, ReplayServer.CODE);
         }
         case "sdk" -> {

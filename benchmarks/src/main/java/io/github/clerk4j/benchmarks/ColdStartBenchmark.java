@@ -29,6 +29,8 @@ import okhttp3.Response;
  *   <li>{@code okhttp-get}: the minimal OkHttp program, one GET ({@link OkHttpGet});
  *   <li>{@code hand-rolled}: a password sign-in with OkHttp + Moshi, the same two requests as the
  *       SDK ({@link HandRolled});
+ *   <li>{@code hand-rolled-retrofit}: the same client with its requests built and sent by Retrofit,
+ *       the project's stack without the SDK ({@link HandRolledClient#viaRetrofit});
  *   <li>{@code sdk}: {@code Clerk.builder()...build()}, {@code signIn().password(...)}, {@code
  *       finalize(Navigate.none())} ({@link Sdk});
  *   <li>{@code sdk-appcds}: the same with an AppCDS archive of its classes, made first by one run
@@ -43,7 +45,7 @@ import okhttp3.Response;
  * <pre>
  * ./mvnw -q -pl benchmarks -am package -DskipTests
  * java -cp benchmarks/target/client-flow-benchmark.jar io.github.clerk4j.benchmarks.ColdStartBenchmark
- *     [--rounds 15] [--programs okhttp-get,hand-rolled,sdk,sdk-appcds]
+ *     [--rounds 15] [--programs okhttp-get,hand-rolled,hand-rolled-retrofit,sdk,sdk-appcds]
  * </pre>
  */
 public final class ColdStartBenchmark {
@@ -51,7 +53,7 @@ public final class ColdStartBenchmark {
   private static final String HELP = """
       usage: java -cp client-flow-benchmark.jar io.github.clerk4j.benchmarks.ColdStartBenchmark [options]
         --rounds N            rounds; every program runs once per round (default 15)
-        --programs a,b,...    of okhttp-get, hand-rolled, sdk, sdk-appcds
+        --programs a,b,...    of okhttp-get, hand-rolled, hand-rolled-retrofit, sdk, sdk-appcds
                               (default all; the first is the baseline of the ratios)
         --help                this text""";
 
@@ -69,7 +71,7 @@ public final class ColdStartBenchmark {
       return;
     }
     int rounds = Cli.positive(o, "rounds", 15);
-    List<String> names = List.of(o.getOrDefault("programs", "okhttp-get,hand-rolled,sdk,sdk-appcds").split(","));
+    List<String> names = List.of(o.getOrDefault("programs", "okhttp-get,hand-rolled,hand-rolled-retrofit,sdk,sdk-appcds").split(","));
     Path work = Files.createTempDirectory("clerk4j-cold-start");
     try (ReplayServer server = new ReplayServer()) {
       String url = server.url().toString();
@@ -125,6 +127,8 @@ public final class ColdStartBenchmark {
       case "okhttp-get" -> java.addAll(List.of(OkHttpGet.class.getName(), url + "/ping"));
       case "hand-rolled" -> java.addAll(List.of(HandRolled.class.getName(), url, ReplayServer.TRUSTED,
           ReplayServer.PASSWORD));
+      case "hand-rolled-retrofit" -> java.addAll(List.of(HandRolled.class.getName(), url, ReplayServer.TRUSTED,
+          ReplayServer.PASSWORD, "retrofit"));
       case "sdk" -> java.addAll(List.of(Sdk.class.getName(), url, ReplayServer.TRUSTED, ReplayServer.PASSWORD));
       case "sdk-appcds" -> {
         Path archive = work.resolve("sdk.jsa");
@@ -211,13 +215,18 @@ public final class ColdStartBenchmark {
     }
   }
 
-  /** A password sign-in with OkHttp and Moshi by hand: create the sign-in, touch the session. */
+  /**
+   * A password sign-in with OkHttp and Moshi by hand: create the sign-in, touch the session; with a
+   * fourth argument {@code retrofit}, the requests through Retrofit.
+   */
   public static final class HandRolled {
     private HandRolled() {}
 
     public static void main(String[] args) throws IOException {
-      HandRolledClient client = new HandRolledClient(new OkHttpClient(), new Moshi.Builder().build(),
-          URI.create(args[0]));
+      URI url = URI.create(args[0]);
+      HandRolledClient client = args.length > 3 && args[3].equals("retrofit")
+          ? HandRolledClient.viaRetrofit(new OkHttpClient(), new Moshi.Builder().build(), url)
+          : new HandRolledClient(new OkHttpClient(), new Moshi.Builder().build(), url);
       System.out.println("signed in: " + client.passwordSignIn(args[1], args[2]));
       printCpuTime();
     }
