@@ -15,7 +15,6 @@ import io.github.clerk4j.internal.wire.SignUpResource;
 import io.github.clerk4j.spi.Endpoint;
 import java.net.URI;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,19 +22,14 @@ import org.junit.jupiter.api.Test;
  * transport: the exact calls and forms (wire spec §14, §15), what each callback leads to, and every
  * refusal before anything is sent.
  */
-class BrowserFlowsTest {
+class BrowserFlowsTest extends ScriptedClerkTest {
 
   static final URI REDIRECT = URI.create("http://127.0.0.1:45789/sso-callback");
   static final String PAGE = "https://accounts.example.com/o/oauth2/auth?state=s1";
   static final String NONCE = "nonce-secret-4711";
 
-  final FakeTransport fake = new FakeTransport();
-  final Clerk clerk = Fixtures.clerk(fake);
-
-  @AfterEach
-  void scriptUsedUp() {
-    assertThat(fake.scriptDone()).as("every scripted answer was requested").isTrue();
-    clerk.close();
+  BrowserFlowsTest() {
+    super(Fixtures::clerk);
   }
 
   /** As Clerk answers an OAuth create: no identifier yet, the provider's page to open. */

@@ -28,11 +28,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import io.github.clerk4j.internal.wire.BackupCodesResource;
 import io.github.clerk4j.internal.wire.FactorResource;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** {@link Session#startVerification} and the {@link Clerk#withReverification} helper. */
-class ReverificationTest {
+class ReverificationTest extends ScriptedClerkTest {
 
   static final String PASSWORD = "correct-horse-9";
   static final String CODE = "482913";
@@ -44,8 +43,9 @@ class ReverificationTest {
   static final FactorResource TOTP = Fixtures.bare("totp");
   static final FactorResource BACKUP = Fixtures.bare("backup_code");
 
-  final FakeTransport fake = new FakeTransport();
-  final Clerk clerk = MeFixtures.signedIn(fake, session("active", plainUser()));
+  ReverificationTest() {
+    super(f -> MeFixtures.signedIn(f, session("active", plainUser())));
+  }
   /** What the action's call answers, and what the action returns. */
   final BackupCodesResource answer = new BackupCodesResource("bc_1", List.of("c1"), null);
   final BackupCodes codes = new BackupCodes(answer);
@@ -70,12 +70,6 @@ class ReverificationTest {
     prompts.add(prompt);
     return Optional.ofNullable(answers.poll());
   };
-
-  @AfterEach
-  void scriptUsedUp() {
-    assertThat(fake.scriptDone()).as("every scripted answer was requested").isTrue();
-    clerk.close();
-  }
 
   List<FapiRequest> sent() {
     List<FapiRequest> all = fake.requests();

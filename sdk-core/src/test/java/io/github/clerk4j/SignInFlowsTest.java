@@ -15,23 +15,17 @@ import io.github.clerk4j.internal.wire.SignInResource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** Every flow's request sequence and form fields, exactly as wire spec §2.1. */
-class SignInFlowsTest {
+class SignInFlowsTest extends ScriptedClerkTest {
 
   static final String EMAIL = "ada@example.com";
   static final String PASSWORD = "correct-horse-9";
   static final String CODE = "482913";
 
-  final FakeTransport fake = new FakeTransport();
-  final Clerk clerk = Fixtures.clerk(fake);
-
-  @AfterEach
-  void scriptUsedUp() {
-    assertThat(fake.scriptDone()).as("every scripted answer was requested").isTrue();
-    clerk.close();
+  SignInFlowsTest() {
+    super(Fixtures::clerk);
   }
 
   static SignInResource needsClientTrust() {

@@ -20,24 +20,18 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** Every sign-up call's request sequence and form fields (wire spec §12.4, §12.5, §13). */
-class SignUpFlowsTest {
+class SignUpFlowsTest extends ScriptedClerkTest {
 
   static final String EMAIL = "ada@example.com";
   static final String PHONE = "+15555550100";
   static final String PASSWORD = "correct-horse-9";
   static final String CODE = "482913";
 
-  final FakeTransport fake = new FakeTransport();
-  final Clerk clerk = Fixtures.clerk(fake);
-
-  @AfterEach
-  void scriptUsedUp() {
-    assertThat(fake.scriptDone()).as("every scripted answer was requested").isTrue();
-    clerk.close();
+  SignUpFlowsTest() {
+    super(Fixtures::clerk);
   }
 
   static SignUpResource needsEmailVerification() {

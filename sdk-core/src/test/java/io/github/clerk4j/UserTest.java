@@ -24,23 +24,17 @@ import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import io.github.clerk4j.internal.wire.TotpResource;
 import io.github.clerk4j.internal.wire.BackupCodesResource;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Each {@code /v1/me} call of {@link User} and {@link PhoneNumber}: endpoint, session, form, state. */
-class UserTest {
+class UserTest extends ScriptedClerkTest {
 
   static final String CODE = "482913";
 
-  final FakeTransport fake = new FakeTransport();
-  final Clerk clerk = MeFixtures.signedIn(fake, session("active", plainUser()));
-
-  @AfterEach
-  void scriptUsedUp() {
-    assertThat(fake.scriptDone()).as("every scripted answer was requested").isTrue();
-    clerk.close();
+  UserTest() {
+    super(f -> MeFixtures.signedIn(f, session("active", plainUser())));
   }
 
   /** The requests after the set-up's GET_CLIENT. */
