@@ -1,12 +1,11 @@
 package io.github.clerk4j.benchmarks;
 
-import com.squareup.moshi.JsonReader;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.github.clerk4j.testing.transport.RecordedAnswers;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -14,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import okio.Buffer;
 
 /**
  * A local server that answers the client-trust and password sign-ins with Clerk's recorded
@@ -53,8 +51,6 @@ final class ReplayServer implements AutoCloseable {
   static final String CLIENT_TOKEN = "Bearer eyJhbGciOiJSUzI1NiJ9."
       + "eyJpZCI6IkNMSUVOVF9JRCIsInJvdGF0aW5nX3Rva2VuIjoiYWJjIiwiaWF0IjoxNzY3MjExMjAwfQ.c2lnbmF0dXJl";
 
-  private static final String RECORDED = "/io/github/clerk4j/testing/transport/recorded/";
-
   static {
     if (System.getProperty("sun.net.httpserver.nodelay") == null) {
       System.setProperty("sun.net.httpserver.nodelay", "true");
@@ -67,17 +63,17 @@ final class ReplayServer implements AutoCloseable {
   private final byte[] passwordComplete;
 
   ReplayServer() throws IOException {
-    String clientTrust = recordedBody("flutter-sign_in-create-password-needs_client_trust.json");
-    String prepared = recordedBody("flutter-sign_in-prepare_second_factor-email_code.json");
-    String complete = recordedBody("flutter-sign_in-attempt_second_factor-email_code-complete.json");
-    String client = member(complete, "client");
-    String session = firstSession(client);
+    String clientTrust = recorded("flutter-sign_in-create-password-needs_client_trust");
+    String prepared = recorded("flutter-sign_in-prepare_second_factor-email_code");
+    String complete = recorded("flutter-sign_in-attempt_second_factor-email_code-complete");
+    String client = recorded("flutter-sign_in-attempt_second_factor-email_code-complete", "client");
+    String session = recorded("flutter-sign_in-attempt_second_factor-email_code-complete", "client", "sessions", 0);
     posts = Map.of(
         "/v1/client/sign_ins", utf8(clientTrust),
         "/v1/client/sign_ins/SIGN_IN_ID/prepare_second_factor", utf8(prepared),
         "/v1/client/sign_ins/SIGN_IN_ID/attempt_second_factor", utf8(complete),
         "/v1/client/sessions/SESSION_ID/touch", utf8("{\"response\":" + session + ",\"client\":" + client + "}"));
-    passwordComplete = utf8(recordedBody("flutter-sign_in-attempt_first_factor-password-complete.json"));
+    passwordComplete = utf8(recorded("flutter-sign_in-attempt_first_factor-password-complete"));
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
     executor = Executors.newFixedThreadPool(2, r -> {
       Thread t = new Thread(r, "replay-server");
@@ -130,48 +126,9 @@ final class ReplayServer implements AutoCloseable {
     executor.shutdownNow();
   }
 
-  /** The {@code body} member of a recording: the FAPI answer as Clerk sent it. */
-  private static String recordedBody(String file) {
-    try (InputStream in = ReplayServer.class.getResourceAsStream(RECORDED + file)) {
-      if (in == null) {
-        throw new IllegalStateException(file + " is not on the class path (clerk4j-testing ships it)");
-      }
-      return member(new String(in.readAllBytes(), StandardCharsets.UTF_8), "body");
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  /** The JSON text of one top-level member, without the whitespace between tokens. */
-  private static String member(String json, String name) {
-    try (JsonReader reader = JsonReader.of(new Buffer().writeUtf8(json))) {
-      reader.beginObject();
-      while (reader.hasNext()) {
-        if (reader.nextName().equals(name)) {
-          return compact(reader.nextSource().readUtf8());
-        }
-        reader.skipValue();
-      }
-      throw new IllegalStateException("no member " + name);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static String firstSession(String client) {
-    try (JsonReader reader = JsonReader.of(new Buffer().writeUtf8(client))) {
-      reader.beginObject();
-      while (reader.hasNext()) {
-        if (reader.nextName().equals("sessions")) {
-          reader.beginArray();
-          return reader.nextSource().readUtf8();
-        }
-        reader.skipValue();
-      }
-      throw new IllegalStateException("the recorded client has no sessions");
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+  /** A recorded answer's body, or a value in it, compact. */
+  private static String recorded(String recording, Object... path) {
+    return compact(RecordedAnswers.body(recording, path));
   }
 
   /** {@code json} without whitespace outside its strings: the same tokens, as Clerk sends them. */

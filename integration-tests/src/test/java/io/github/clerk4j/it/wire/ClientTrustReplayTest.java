@@ -10,6 +10,7 @@ import io.github.clerk4j.SignIn;
 import io.github.clerk4j.SignInStatus;
 import io.github.clerk4j.Strategy;
 import io.github.clerk4j.VerificationStatus;
+import io.github.clerk4j.testing.transport.RecordedAnswers;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,14 +40,10 @@ class ClientTrustReplayTest {
     fapi.close();
   }
 
-  static String recorded(String file) {
-    return Json.member("/io/github/clerk4j/testing/transport/recorded/" + file, "body");
-  }
-
   @Test
   void passwordThenEmailCodeThenFinalize() {
     // S1: identifier and password, no strategy (clerk-js SignInFuture.password()); no token yet
-    fapi.ok(recorded("flutter-sign_in-create-password-needs_client_trust.json"));
+    fapi.ok(RecordedAnswers.body("flutter-sign_in-create-password-needs_client_trust"));
     SignIn signIn = fapi.clerk.signIn().password(EMAIL, PASSWORD);
     fapi.expect("POST", "/v1/client/sign_ins")
         .rawBody("identifier=jane%2Bclerk_test%40example.com&password=correct+horse+battery+staple")
@@ -71,7 +68,7 @@ class ClientTrustReplayTest {
     assertThat(fapi.clerk.client().signIn()).map(SignIn::id).contains(SIGN_IN_ID);
 
     // S5: the e-mail factor the sign-in offers, with the token S1 rotated
-    fapi.ok(recorded("flutter-sign_in-prepare_second_factor-email_code.json"));
+    fapi.ok(RecordedAnswers.body("flutter-sign_in-prepare_second_factor-email_code"));
     signIn = signIn.mfa().sendEmailCode();
     fapi.expect("POST", "/v1/client/sign_ins/SIGN_IN_ID/prepare_second_factor")
         .rawBody("strategy=email_code&email_address_id=IDENTIFIER_ID");
@@ -84,7 +81,7 @@ class ClientTrustReplayTest {
     });
 
     // S6: the code
-    fapi.ok(recorded("flutter-sign_in-attempt_second_factor-email_code-complete.json"));
+    fapi.ok(RecordedAnswers.body("flutter-sign_in-attempt_second_factor-email_code-complete"));
     signIn = signIn.mfa().verifyEmailCode("424242");
     fapi.expect("POST", "/v1/client/sign_ins/SIGN_IN_ID/attempt_second_factor")
         .rawBody("strategy=email_code&code=424242");

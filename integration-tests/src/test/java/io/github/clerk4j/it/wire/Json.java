@@ -1,9 +1,5 @@
 package io.github.clerk4j.it.wire;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -12,7 +8,8 @@ import java.util.Map;
 
 /**
  * Just enough JSON for the wire tests: ordered objects built from key/value pairs (null values
- * kept, as FAPI sends them), a writer, and the raw text of one member of a recorded fixture.
+ * kept, as FAPI sends them) and a writer. Recorded answers come from clerk4j-testing's
+ * {@code RecordedAnswers}.
  */
 final class Json {
 
@@ -99,84 +96,5 @@ final class Json {
       }
     }
     sb.append('"');
-  }
-
-  /**
-   * The raw text of the top-level {@code member} of a JSON object in a test resource, byte for
-   * byte (numbers stay as written). Finds the member by scanning, skipping strings and nesting.
-   */
-  static String member(String resource, String member) {
-    String text = resource(resource);
-    int depth = 0;
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c == '"') {
-        int end = endOfString(text, i);
-        if (depth == 1 && text.substring(i + 1, end).equals(member)) {
-          int colon = text.indexOf(':', end);
-          int start = colon + 1;
-          while (Character.isWhitespace(text.charAt(start))) {
-            start++;
-          }
-          return text.substring(start, endOfValue(text, start));
-        }
-        i = end;
-      } else if (c == '{' || c == '[') {
-        depth++;
-      } else if (c == '}' || c == ']') {
-        depth--;
-      }
-    }
-    throw new IllegalArgumentException(resource + " has no top-level member " + member);
-  }
-
-  private static int endOfString(String text, int quote) {
-    for (int i = quote + 1; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c == '\\') {
-        i++;
-      } else if (c == '"') {
-        return i;
-      }
-    }
-    throw new IllegalArgumentException("unterminated string");
-  }
-
-  /** The index after the value starting at {@code start}. */
-  private static int endOfValue(String text, int start) {
-    int depth = 0;
-    for (int i = start; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c == '"') {
-        i = endOfString(text, i);
-        if (depth == 0) {
-          return i + 1;
-        }
-      } else if (c == '{' || c == '[') {
-        depth++;
-      } else if (c == '}' || c == ']') {
-        if (depth == 0) {
-          return i; // a scalar that was the last member
-        }
-        depth--;
-        if (depth == 0) {
-          return i + 1;
-        }
-      } else if (depth == 0 && (c == ',' || Character.isWhitespace(c))) {
-        return i;
-      }
-    }
-    return text.length();
-  }
-
-  private static String resource(String name) {
-    try (InputStream in = Json.class.getResourceAsStream(name)) {
-      if (in == null) {
-        throw new IllegalArgumentException("no test resource " + name);
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }
