@@ -153,7 +153,7 @@ public final class FrontendApi {
     return true;
   }
 
-  /** A loop, not {@code chars().allMatch}: every Clerk built checks its URL, a fresh JVM's first streams cost. */
+  /** ASCII digits only: {@code Character.isDigit} also takes other scripts' digits, which no IPv4 literal has. */
   private static boolean digits(String s) {
     for (int i = 0; i < s.length(); i++) {
       if (s.charAt(i) < '0' || s.charAt(i) > '9') {
