@@ -2,6 +2,7 @@ package io.github.clerk4j.internal;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
@@ -17,17 +18,23 @@ public final class WireEnums {
    * The constant of {@code type} whose wire value is {@code wire}, or {@code unknown} when there is
    * none (also for {@code null}).
    */
-  @SuppressWarnings("unchecked")
   public static <E extends Enum<E>> E fromWire(
       Class<E> type, Function<E, @Nullable String> wireValue, @Nullable String wire, E unknown) {
-    if (wire == null) {
-      return unknown;
-    }
+    return wire == null ? unknown : table(type, wireValue).getOrDefault(wire, unknown);
+  }
+
+  /** {@return the wire values of {@code type}'s constants (those that have one)} */
+  public static <E extends Enum<E>> Set<String> wireValues(Class<E> type, Function<E, @Nullable String> wireValue) {
+    return table(type, wireValue).keySet();
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <E extends Enum<E>> Map<String, E> table(Class<E> type, Function<E, @Nullable String> wireValue) {
     Map<String, E> table = (Map<String, E>) BY_WIRE.get(type);
     if (table == null) { // looked up first: the capturing lambda below is an allocation per call
       table = (Map<String, E>) BY_WIRE.computeIfAbsent(type, t -> byWire(type, wireValue));
     }
-    return table.getOrDefault(wire, unknown);
+    return table;
   }
 
   private static <E extends Enum<E>> Map<String, E> byWire(Class<E> type, Function<E, @Nullable String> wireValue) {
