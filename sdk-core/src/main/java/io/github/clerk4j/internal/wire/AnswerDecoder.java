@@ -166,7 +166,10 @@ public final class AnswerDecoder {
         while (in.hasNext()) {
           switch (in.nextName()) {
             case "response" -> response = spec.read(in);
-            case "client" -> client = WireDecoders.client(in);
+            case "client" -> {
+              in.takeCopiesFrom(response);
+              client = WireDecoders.client(in);
+            }
             default -> in.skipValue();
           }
         }

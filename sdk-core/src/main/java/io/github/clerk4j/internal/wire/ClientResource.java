@@ -16,7 +16,7 @@ public record ClientResource(
     @Nullable String lastActiveSessionId,
     @Nullable Instant cookieExpiresAt,
     @Nullable Instant createdAt,
-    @Nullable Instant updatedAt) {
+    @Nullable Instant updatedAt) implements Identified {
 
   public ClientResource {
     sessions = sessions == null ? List.of() : List.copyOf(sessions);

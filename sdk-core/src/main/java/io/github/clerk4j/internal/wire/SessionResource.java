@@ -24,7 +24,7 @@ public record SessionResource(
     @Nullable UserResource user,
     List<Integer> factorVerificationAge,
     @Nullable Instant createdAt,
-    @Nullable Instant updatedAt) {
+    @Nullable Instant updatedAt) implements Identified {
 
   public SessionResource {
     taskKeys = taskKeys == null ? List.of() : List.copyOf(taskKeys);

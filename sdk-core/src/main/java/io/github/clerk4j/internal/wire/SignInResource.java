@@ -20,7 +20,7 @@ public record SignInResource(
     @Nullable UserDataResource userData,
     @Nullable String createdSessionId,
     @Nullable Instant abandonAt,
-    @Nullable String clientTrustState) {
+    @Nullable String clientTrustState) implements Identified {
 
   public SignInResource {
     supportedIdentifiers = supportedIdentifiers == null ? List.of() : List.copyOf(supportedIdentifiers);

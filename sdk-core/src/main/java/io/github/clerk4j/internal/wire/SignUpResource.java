@@ -32,7 +32,7 @@ public record SignUpResource(
     @Nullable String createdSessionId,
     @Nullable String createdUserId,
     @Nullable Instant abandonAt,
-    @Nullable Instant legalAcceptedAt) {
+    @Nullable Instant legalAcceptedAt) implements Identified {
 
   public SignUpResource {
     requiredFields = copy(requiredFields);

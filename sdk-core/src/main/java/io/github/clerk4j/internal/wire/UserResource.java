@@ -31,7 +31,7 @@ public record UserResource(
     Map<String, Object> unsafeMetadata,
     boolean deleteSelfEnabled,
     @Nullable Instant createdAt,
-    @Nullable Instant updatedAt) {
+    @Nullable Instant updatedAt) implements Identified {
 
   public UserResource {
     emailAddresses = emailAddresses == null ? List.of() : List.copyOf(emailAddresses);

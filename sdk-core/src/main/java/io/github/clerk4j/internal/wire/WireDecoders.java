@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The Frontend API's JSON resources, decoded field by field from a {@link WireReader}: members
@@ -38,7 +37,13 @@ public final class WireDecoders {
     in.beginObject();
     while (in.hasNext()) {
       switch (in.nextName()) {
-        case "id" -> id = in.string();
+        case "id" -> {
+          id = in.string();
+          ClientResource copy = in.copyOfResponse(ClientResource.class, id);
+          if (copy != null) {
+            return copy;
+          }
+        }
         case "sessions" -> sessions = in.list(WireDecoders::session);
         case "sign_in" -> signIn = signIn(in);
         case "sign_up" -> signUp = signUp(in);
@@ -73,7 +78,13 @@ public final class WireDecoders {
     in.beginObject();
     while (in.hasNext()) {
       switch (in.nextName()) {
-        case "id" -> id = in.string();
+        case "id" -> {
+          id = in.string();
+          SignInResource copy = in.copyOfResponse(SignInResource.class, id);
+          if (copy != null) {
+            return copy;
+          }
+        }
         case "status" -> status = in.string();
         case "supported_identifiers" -> supportedIdentifiers = in.strings();
         case "supported_first_factors" -> first = in.list(WireDecoders::factor);
@@ -121,7 +132,13 @@ public final class WireDecoders {
     in.beginObject();
     while (in.hasNext()) {
       switch (in.nextName()) {
-        case "id" -> id = in.string();
+        case "id" -> {
+          id = in.string();
+          SignUpResource copy = in.copyOfResponse(SignUpResource.class, id);
+          if (copy != null) {
+            return copy;
+          }
+        }
         case "status" -> status = in.string();
         case "required_fields" -> required = in.strings();
         case "optional_fields" -> optional = in.strings();
@@ -268,7 +285,13 @@ public final class WireDecoders {
     in.beginObject();
     while (in.hasNext()) {
       switch (in.nextName()) {
-        case "id" -> id = in.string();
+        case "id" -> {
+          id = in.string();
+          SessionResource copy = in.copyOfResponse(SessionResource.class, id);
+          if (copy != null) {
+            return copy;
+          }
+        }
         case "status" -> status = in.string();
         case "expire_at" -> expireAt = in.instant();
         case "abandon_at" -> abandonAt = in.instant();
@@ -356,7 +379,13 @@ public final class WireDecoders {
     in.beginObject();
     while (in.hasNext()) {
       switch (in.nextName()) {
-        case "id" -> id = in.string();
+        case "id" -> {
+          id = in.string();
+          UserResource copy = in.copyOfResponse(UserResource.class, id);
+          if (copy != null) {
+            return copy;
+          }
+        }
         case "username" -> username = in.string();
         case "first_name" -> firstName = in.string();
         case "last_name" -> lastName = in.string();

@@ -41,6 +41,8 @@ public final class WireReader {
    * only for a message.
    */
   private int skippedSegment;
+  /** See {@link #takeCopiesFrom}. */
+  private @Nullable Identified response;
 
   public WireReader(JsonSource source) {
     this.source = source;
@@ -97,6 +99,38 @@ public final class WireReader {
   public void skipValue() throws IOException {
     skippedSegment = depth;
     source.skipValue();
+  }
+
+  /**
+   * From now on, an object of {@code response}'s kind with {@code response}'s id is read as
+   * {@code response} itself ({@link #copyOfResponse}). Clerk serializes one state into both parts
+   * of an answer, so the resource an answer responds with comes again in its piggybacked client:
+   * the sign-in in progress as {@code client.sign_in}, the touched session among {@code
+   * client.sessions}, the user of a {@code /v1/me} answer in each of its sessions. Taking the
+   * response for the copy spares decoding a third to a half of a sign-in's answer twice; the
+   * recorded answers have the copies equal (PiggybackedCopyTest), and the emulator is checked to
+   * send them so.
+   */
+  public void takeCopiesFrom(@Nullable Object response) {
+    this.response = response instanceof Identified r ? r : null;
+  }
+
+  /**
+   * The answer's response if it is a {@code kind} with the id {@code id}, just read as the id of
+   * the object being read: then the rest of that object is skipped, its end included, and the
+   * caller returns the response for it. Null otherwise, and nothing is read.
+   */
+  public <T> @Nullable T copyOfResponse(Class<T> kind, @Nullable String id) throws IOException {
+    Identified r = response;
+    if (!kind.isInstance(r) || !r.id().equals(id)) {
+      return null;
+    }
+    while (source.hasNext()) {
+      nextName();
+      skipValue();
+    }
+    endObject();
+    return kind.cast(r);
   }
 
   public Token peek() throws IOException {
