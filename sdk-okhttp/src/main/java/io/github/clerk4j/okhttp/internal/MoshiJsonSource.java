@@ -56,7 +56,7 @@ final class MoshiJsonSource implements JsonSource {
 
   @Override
   public Token peek() throws IOException {
-    return guarded(MoshiJsonSource::token);
+    return (Token) guarded(Read.PEEK);
   }
 
   private static Token token(JsonReader reader) throws IOException {
@@ -76,27 +76,27 @@ final class MoshiJsonSource implements JsonSource {
 
   @Override
   public void beginArray() throws IOException {
-    step(JsonReader::beginArray);
+    guarded(Read.BEGIN_ARRAY);
   }
 
   @Override
   public void endArray() throws IOException {
-    step(JsonReader::endArray);
+    guarded(Read.END_ARRAY);
   }
 
   @Override
   public void beginObject() throws IOException {
-    step(JsonReader::beginObject);
+    guarded(Read.BEGIN_OBJECT);
   }
 
   @Override
   public void endObject() throws IOException {
-    step(JsonReader::endObject);
+    guarded(Read.END_OBJECT);
   }
 
   @Override
   public boolean hasNext() throws IOException {
-    return guarded(JsonReader::hasNext);
+    return (Boolean) guarded(Read.HAS_NEXT);
   }
 
   /** A name core knows comes as core's own string, matched in the buffer without making one. */
@@ -132,7 +132,7 @@ final class MoshiJsonSource implements JsonSource {
 
   @Override
   public boolean nextBoolean() throws IOException {
-    return guarded(JsonReader::nextBoolean);
+    return (Boolean) guarded(Read.NEXT_BOOLEAN);
   }
 
   @Override
@@ -149,17 +149,17 @@ final class MoshiJsonSource implements JsonSource {
 
   @Override
   public double nextDouble() throws IOException {
-    return guarded(JsonReader::nextDouble);
+    return (Double) guarded(Read.NEXT_DOUBLE);
   }
 
   @Override
   public void nextNull() throws IOException {
-    step(JsonReader::nextNull);
+    guarded(Read.NEXT_NULL);
   }
 
   @Override
   public void skipValue() throws IOException {
-    step(JsonReader::skipValue);
+    guarded(Read.SKIP_VALUE);
   }
 
   @Override
@@ -168,26 +168,12 @@ final class MoshiJsonSource implements JsonSource {
   }
 
   /**
-   * One read of the reader. The reads take the reader as an argument rather than capturing it, so
-   * that each is one shared instance: a capturing lambda would cost an allocation per token.
+   * The reads that go through {@link #guarded}: constants of one switch rather than a method
+   * reference each, which a fresh JVM would spin as a class apiece (nine) on its first answer.
    */
-  private interface Read<T> {
-    T read(JsonReader reader) throws IOException;
-  }
-
-  /** A read that yields no value; as unbound method references, these allocate nothing either. */
-  private interface Step extends Read<Boolean> {
-    void run(JsonReader reader) throws IOException;
-
-    @Override
-    default Boolean read(JsonReader reader) throws IOException {
-      run(reader);
-      return Boolean.TRUE;
-    }
-  }
-
-  private void step(Step step) throws IOException {
-    guarded(step);
+  private enum Read {
+    PEEK, BEGIN_ARRAY, END_ARRAY, BEGIN_OBJECT, END_OBJECT, HAS_NEXT, NEXT_BOOLEAN, NEXT_DOUBLE, NEXT_NULL,
+    SKIP_VALUE
   }
 
   /**
@@ -205,9 +191,29 @@ final class MoshiJsonSource implements JsonSource {
    * later Moshi word it differently, the answer is still refused, as not JSON, and the
    * TransportContractSuite says so.
    */
-  private <T> T guarded(Read<T> read) throws IOException {
+  private Object guarded(Read read) throws IOException {
     try {
-      return read.read(reader);
+      switch (read) {
+        case PEEK -> {
+          return token(reader);
+        }
+        case BEGIN_ARRAY -> reader.beginArray();
+        case END_ARRAY -> reader.endArray();
+        case BEGIN_OBJECT -> reader.beginObject();
+        case END_OBJECT -> reader.endObject();
+        case HAS_NEXT -> {
+          return reader.hasNext();
+        }
+        case NEXT_BOOLEAN -> {
+          return reader.nextBoolean();
+        }
+        case NEXT_DOUBLE -> {
+          return reader.nextDouble();
+        }
+        case NEXT_NULL -> reader.nextNull();
+        case SKIP_VALUE -> reader.skipValue();
+      }
+      return Boolean.TRUE; // a step: nothing to yield
     } catch (JsonEncodingException e) {
       throw malformed(e);
     } catch (JsonDataException e) {
