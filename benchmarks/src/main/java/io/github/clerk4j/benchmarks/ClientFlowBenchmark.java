@@ -27,6 +27,9 @@ import okhttp3.OkHttpClient;
  *   <li>{@code hand-rolled}: the baseline, one OkHttpClient for the run.
  *   <li>{@code hand-rolled-retrofit}: the same client with its requests built and sent by Retrofit
  *       ({@link HandRolledClient#viaRetrofit}): what the project's stack costs before any SDK code.
+ *   <li>{@code hand-rolled-full}: the hand-rolled client decoding every member clerk4j decodes,
+ *       with Moshi's own adapters ({@link FullStateJson}): what the state clerk4j promises costs to
+ *       decode without clerk4j.
  *   <li>{@code sdk}: one {@link Clerk} for the run, with the default transport.
  *   <li>{@code sdk-new-clerk}: {@code Clerk.builder()...build()} per flow, default transport, closed
  *       after the flow: what a server that keeps one Clerk per end user pays per user.
@@ -46,7 +49,7 @@ import okhttp3.OkHttpClient;
  * <pre>
  * ./mvnw -q -pl benchmarks -am package -DskipTests
  * java -jar benchmarks/target/client-flow-benchmark.jar [--rounds 15] [--flows 300]
- *     [--warmup-seconds 20] [--variants hand-rolled,hand-rolled-retrofit,sdk,sdk-new-clerk,sdk-new-clerk-own-client]
+ *     [--warmup-seconds 20] [--variants hand-rolled,hand-rolled-retrofit,hand-rolled-full,sdk,sdk-new-clerk,sdk-new-clerk-own-client]
  * </pre>
  */
 public final class ClientFlowBenchmark {
@@ -61,8 +64,8 @@ public final class ClientFlowBenchmark {
         --rounds N           timed rounds; every variant runs once per round (default 15)
         --flows N            flows per variant per round (default 300)
         --warmup-seconds N   each variant runs this long before the first round (default 20)
-        --variants a,b,...   of hand-rolled, hand-rolled-retrofit, sdk, sdk-new-clerk,
-                             sdk-new-clerk-own-client
+        --variants a,b,...   of hand-rolled, hand-rolled-retrofit, hand-rolled-full, sdk,
+                             sdk-new-clerk, sdk-new-clerk-own-client
                              (default all; the first is the baseline of the ratios)
         --help               this text""";
 
@@ -83,7 +86,7 @@ public final class ClientFlowBenchmark {
     int flows = Cli.positive(o, "flows", 300);
     int warmupSeconds = Cli.nonNegative(o, "warmup-seconds", 20);
     List<String> names = List.of(o.getOrDefault("variants",
-        "hand-rolled,hand-rolled-retrofit,sdk,sdk-new-clerk,sdk-new-clerk-own-client")
+        "hand-rolled,hand-rolled-retrofit,hand-rolled-full,sdk,sdk-new-clerk,sdk-new-clerk-own-client")
         .split(","));
     try (ReplayServer server = new ReplayServer()) {
       Map<String, Flow> variants = variants(server.url(), names);
@@ -152,6 +155,10 @@ public final class ClientFlowBenchmark {
         }
         case "hand-rolled-retrofit" -> {
           HandRolledClient client = HandRolledClient.viaRetrofit(new OkHttpClient(), new Moshi.Builder().build(), url);
+          yield () -> client.clientTrustSignIn(ReplayServer.UNTRUSTED, ReplayServer.PASSWORD, ReplayServer.CODE);
+        }
+        case "hand-rolled-full" -> {
+          HandRolledClient client = new HandRolledClient(new OkHttpClient(), FullStateJson.moshi(), url);
           yield () -> client.clientTrustSignIn(ReplayServer.UNTRUSTED, ReplayServer.PASSWORD, ReplayServer.CODE);
         }
         case "sdk" -> {

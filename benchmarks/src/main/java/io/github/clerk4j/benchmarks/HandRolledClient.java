@@ -57,28 +57,33 @@ final class HandRolledClient {
         @FieldMap Map<String, String> form);
   }
 
+  /*
+   * The answer classes are not final: the hand-rolled-full variant decodes each as a subclass
+   * holding the whole state (FullStateJson).
+   */
+
   /** {@code {"response": {...}}}: the other members (the piggybacked client) are skipped. */
-  static final class SignInAnswer {
+  static class SignInAnswer {
     SignInJson response;
   }
 
-  static final class SignInJson {
+  static class SignInJson {
     String id;
     String status;
     @Json(name = "supported_second_factors") List<FactorJson> supportedSecondFactors;
     @Json(name = "created_session_id") String createdSessionId;
   }
 
-  static final class FactorJson {
+  static class FactorJson {
     String strategy;
     @Json(name = "email_address_id") String emailAddressId;
   }
 
-  static final class SessionAnswer {
+  static class SessionAnswer {
     SessionJson response;
   }
 
-  static final class SessionJson {
+  static class SessionJson {
     String id;
     String status;
   }
