@@ -83,6 +83,9 @@ class EmulatorRequestFuzzTest {
     String head = headEnd < 0 ? text : text.substring(0, headEnd);
     String body = headEnd < 0 ? "" : text.substring(headEnd + 2);
     String[] lines = head.split("\n");
+    if (lines.length == 0) {
+      return null;
+    }
     String[] requestLine = lines[0].split(" ", 2);
     if (requestLine.length < 2 || requestLine[0].isEmpty()) {
       return null;
