@@ -18,9 +18,11 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** How core turns an HTTP answer into a resource or a refusal: {@link FapiResponse#decode}. */
 class AnswerDecoderTest {
@@ -59,16 +61,22 @@ class AnswerDecoderTest {
     assertThat(((ClientResource) r.client()).id()).isEqualTo("CLIENT_ID");
   }
 
+  /** Every recorded answer core has (test resources {@code /recorded/}), with its endpoint. */
+  static Stream<Arguments> recordedAnswers() {
+    return Stream.of(
+        Arguments.of("flutter-client-create.json", Endpoint.GET_CLIENT),
+        Arguments.of("flutter-environment.json", Endpoint.GET_ENVIRONMENT),
+        Arguments.of("flutter-sign_in-attempt_first_factor-email_code-complete.json", Endpoint.ATTEMPT_FIRST_FACTOR),
+        Arguments.of("flutter-sign_in-attempt_first_factor-password-complete.json", Endpoint.ATTEMPT_FIRST_FACTOR),
+        Arguments.of("flutter-sign_in-attempt_second_factor-email_code-complete.json", Endpoint.ATTEMPT_SECOND_FACTOR),
+        Arguments.of("flutter-sign_in-create-identifier-needs_first_factor.json", Endpoint.CREATE_SIGN_IN),
+        Arguments.of("flutter-sign_in-create-password-needs_client_trust.json", Endpoint.CREATE_SIGN_IN),
+        Arguments.of("flutter-sign_in-prepare_first_factor-email_code.json", Endpoint.PREPARE_FIRST_FACTOR),
+        Arguments.of("flutter-sign_in-prepare_second_factor-email_code.json", Endpoint.PREPARE_SECOND_FACTOR));
+  }
+
   @ParameterizedTest
-  @CsvSource({
-      "flutter-client-create.json, GET_CLIENT",
-      "flutter-environment.json, GET_ENVIRONMENT",
-      "flutter-sign_in-attempt_first_factor-email_code-complete.json, ATTEMPT_FIRST_FACTOR",
-      "flutter-sign_in-attempt_first_factor-password-complete.json, ATTEMPT_FIRST_FACTOR",
-      "flutter-sign_in-attempt_second_factor-email_code-complete.json, ATTEMPT_SECOND_FACTOR",
-      "flutter-sign_in-create-identifier-needs_first_factor.json, CREATE_SIGN_IN",
-      "flutter-sign_in-prepare_first_factor-email_code.json, PREPARE_FIRST_FACTOR",
-      "flutter-sign_in-prepare_second_factor-email_code.json, PREPARE_SECOND_FACTOR"})
+  @MethodSource("recordedAnswers")
   void everyRecordedAnswerDecodes(String file, Endpoint endpoint) throws IOException {
     FapiResponse r = decode(endpoint, 200, Map.of(), recordedBody(file));
     assertThat(r.response()).isNotNull();

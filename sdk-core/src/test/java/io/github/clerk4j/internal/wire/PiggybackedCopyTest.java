@@ -12,7 +12,7 @@ import java.io.IOException;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The resource an answer responds with comes again in its piggybacked client; the decoder takes
@@ -37,14 +37,7 @@ class PiggybackedCopyTest {
   }
 
   @ParameterizedTest
-  @CsvSource({
-      "flutter-sign_in-attempt_first_factor-email_code-complete.json, ATTEMPT_FIRST_FACTOR",
-      "flutter-sign_in-attempt_first_factor-password-complete.json, ATTEMPT_FIRST_FACTOR",
-      "flutter-sign_in-attempt_second_factor-email_code-complete.json, ATTEMPT_SECOND_FACTOR",
-      "flutter-sign_in-create-identifier-needs_first_factor.json, CREATE_SIGN_IN",
-      "flutter-sign_in-create-password-needs_client_trust.json, CREATE_SIGN_IN",
-      "flutter-sign_in-prepare_first_factor-email_code.json, PREPARE_FIRST_FACTOR",
-      "flutter-sign_in-prepare_second_factor-email_code.json, PREPARE_SECOND_FACTOR"})
+  @MethodSource("io.github.clerk4j.internal.wire.AnswerDecoderTest#recordedAnswers")
   void everyRecordedAnswerGivesTheClientThatDecodingItAloneGives(String file, Endpoint endpoint)
       throws IOException {
     String body = recordedBody(file);
