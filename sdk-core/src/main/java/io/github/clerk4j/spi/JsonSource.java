@@ -83,7 +83,7 @@ public interface JsonSource {
    * The string values that clerk4j-core's enums name (statuses such as {@code needs_client_trust},
    * strategies such as {@code email_code}): a hint, like {@link #knownNames()}, for a parser that
    * can match a string value against a fixed set without making a string of it (Moshi's {@code
-   * JsonReader.selectString}). {@link #nextString()} may then return the listed instance.
+   * JsonReader.selectString}). {@link #nextKnownString()} may then return the listed instance.
    *
    * @return the values, an unmodifiable list
    */
@@ -141,13 +141,25 @@ public interface JsonSource {
   String nextName() throws IOException;
 
   /**
-   * {@return the next string (a number is also returned as its text)}; for a value of {@link
-   * #knownStrings()}, possibly the listed instance
+   * {@return the next string (a number is also returned as its text)}
    *
    * @throws IOException the next token is neither a string nor a number, or the body could not be
    *     read
    */
   String nextString() throws IOException;
+
+  /**
+   * {@return the next string where clerk4j-core expects one of {@link #knownStrings()}} (a status,
+   * a strategy): the same as {@link #nextString()}, but a parser that matches values may return
+   * the listed instance. Core asks for the rest (ids, tokens, addresses: none of them listed) with
+   * {@code nextString()}, so that a parser does not try each of them against the list in vain.
+   *
+   * @throws IOException the next token is neither a string nor a number, or the body could not be
+   *     read
+   */
+  default String nextKnownString() throws IOException {
+    return nextString();
+  }
 
   /**
    * {@return the next boolean}

@@ -28,7 +28,7 @@ public final class AccountDecoders {
     while (in.hasNext()) {
       switch (in.nextName()) {
         case "id" -> id = in.string();
-        case "status" -> status = in.string();
+        case "status" -> status = in.knownString();
         case "expire_at" -> expireAt = in.instant();
         case "abandon_at" -> abandonAt = in.instant();
         case "last_active_at" -> lastActiveAt = in.instant();

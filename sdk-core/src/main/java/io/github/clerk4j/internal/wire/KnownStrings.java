@@ -19,7 +19,9 @@ import java.util.TreeSet;
  * The string values of the answers that core's enums name: statuses, strategies, levels, task
  * keys. Published to transports through {@link io.github.clerk4j.spi.JsonSource#knownStrings()}:
  * about half the strings an answer carries are one of these, and a parser that matches them
- * without making a string (Moshi's {@code JsonReader.selectString}) saves an allocation each.
+ * without making a string (Moshi's {@code JsonReader.selectString}) saves an allocation each. The
+ * decoders read these members with {@link WireReader#knownString()} and every other string with
+ * {@link WireReader#string()}, so that a parser tries only these against the list.
  * Taken from the enums' own wire tables ({@link WireEnums}), so that a new constant is listed
  * without being listed twice.
  */

@@ -85,7 +85,7 @@ public final class WireDecoders {
             return copy;
           }
         }
-        case "status" -> status = in.string();
+        case "status" -> status = in.knownString();
         case "supported_identifiers" -> supportedIdentifiers = in.strings();
         case "supported_first_factors" -> first = in.list(WireDecoders::factor);
         case "supported_second_factors" -> second = in.list(WireDecoders::factor);
@@ -95,7 +95,7 @@ public final class WireDecoders {
         case "user_data" -> userData = userData(in);
         case "created_session_id" -> createdSessionId = in.string();
         case "abandon_at" -> abandonAt = in.instant();
-        case "client_trust_state" -> clientTrustState = in.string();
+        case "client_trust_state" -> clientTrustState = in.knownString();
         default -> in.skipValue();
       }
     }
@@ -139,7 +139,7 @@ public final class WireDecoders {
             return copy;
           }
         }
-        case "status" -> status = in.string();
+        case "status" -> status = in.knownString();
         case "required_fields" -> required = in.strings();
         case "optional_fields" -> optional = in.strings();
         case "missing_fields" -> missing = in.strings();
@@ -199,7 +199,7 @@ public final class WireDecoders {
     in.beginObject();
     while (in.hasNext()) {
       switch (in.nextName()) {
-        case "strategy" -> strategy = in.string();
+        case "strategy" -> strategy = in.knownString();
         case "safe_identifier" -> safeIdentifier = in.string();
         case "email_address_id" -> emailAddressId = in.string();
         case "phone_number_id" -> phoneNumberId = in.string();
@@ -228,13 +228,13 @@ public final class WireDecoders {
     in.beginObject();
     while (in.hasNext()) {
       switch (in.nextName()) {
-        case "status" -> status = in.string();
-        case "strategy" -> strategy = in.string();
+        case "status" -> status = in.knownString();
+        case "strategy" -> strategy = in.knownString();
         case "attempts" -> attempts = in.integer();
         case "expire_at" -> expireAt = in.instant();
         case "error" -> error = error(in);
         case "next_action" -> nextAction = in.string();
-        case "supported_strategies" -> supportedStrategies = in.strings();
+        case "supported_strategies" -> supportedStrategies = in.knownStrings();
         case "external_verification_redirect_url" -> externalUrl = in.string();
         default -> in.skipValue();
       }
@@ -292,7 +292,7 @@ public final class WireDecoders {
             return copy;
           }
         }
-        case "status" -> status = in.string();
+        case "status" -> status = in.knownString();
         case "expire_at" -> expireAt = in.instant();
         case "abandon_at" -> abandonAt = in.instant();
         case "last_active_at" -> lastActiveAt = in.instant();
@@ -320,7 +320,7 @@ public final class WireDecoders {
     in.beginObject();
     while (in.hasNext()) {
       if (in.nextName().equals("key")) {
-        key = in.string();
+        key = in.knownString();
       } else {
         in.skipValue();
       }
@@ -555,8 +555,8 @@ public final class WireDecoders {
     in.beginObject();
     while (in.hasNext()) {
       switch (in.nextName()) {
-        case "level" -> level = in.string();
-        case "status" -> status = in.string();
+        case "level" -> level = in.knownString();
+        case "status" -> status = in.knownString();
         case "supported_first_factors" -> first = in.list(WireDecoders::factor);
         case "supported_second_factors" -> second = in.list(WireDecoders::factor);
         case "first_factor_verification" -> firstVerification = verification(in);

@@ -177,6 +177,18 @@ public final class WireReader {
 
   /** A string (a number as its text), or null. */
   public @Nullable String string() throws IOException {
+    return string(false);
+  }
+
+  /**
+   * A string that names a constant of one of core's enums (a status, a strategy; {@link
+   * KnownStrings}), or null: read with {@link JsonSource#nextKnownString()}.
+   */
+  public @Nullable String knownString() throws IOException {
+    return string(true);
+  }
+
+  private @Nullable String string(boolean known) throws IOException {
     Token t = source.peek();
     if (t == Token.NULL) {
       source.nextNull();
@@ -185,7 +197,7 @@ public final class WireReader {
     if (t != Token.STRING && t != Token.NUMBER) {
       throw mismatch("a string", t);
     }
-    return source.nextString();
+    return known ? source.nextKnownString() : source.nextString();
   }
 
   /** A boolean, or null. */
@@ -289,6 +301,11 @@ public final class WireReader {
   /** An array of strings, null elements dropped; null for JSON null. */
   public @Nullable List<String> strings() throws IOException {
     return list(WireReader::string);
+  }
+
+  /** An array of {@link #knownString()}s, null elements dropped; null for JSON null. */
+  public @Nullable List<String> knownStrings() throws IOException {
+    return list(WireReader::knownString);
   }
 
   /**

@@ -7,6 +7,8 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * A small JSON pull parser over a string, for core's own tests (core has no JSON library, and its
@@ -144,8 +146,26 @@ final class TextJsonSource implements JsonSource {
     return name;
   }
 
+  /**
+   * The members whose string values were read with {@link #nextString()}, and those read with
+   * {@link #nextKnownString()}: the member's name, that of the array for an element.
+   */
+  final Set<String> readAsText = new TreeSet<>();
+  final Set<String> readAsKnown = new TreeSet<>();
+
   @Override
   public String nextString() throws IOException {
+    readAsText.add(String.valueOf(names.peek()));
+    return text();
+  }
+
+  @Override
+  public String nextKnownString() throws IOException {
+    readAsKnown.add(String.valueOf(names.peek()));
+    return text();
+  }
+
+  private String text() throws IOException {
     Token t = peek();
     if (t != Token.STRING && t != Token.NUMBER) {
       throw new SyntaxException("expected a string but was " + t + " at " + path(), null);
@@ -164,7 +184,7 @@ final class TextJsonSource implements JsonSource {
 
   @Override
   public long nextLong() throws IOException {
-    String s = nextString();
+    String s = text();
     try {
       return Long.parseLong(s);
     } catch (NumberFormatException e) {
@@ -174,7 +194,7 @@ final class TextJsonSource implements JsonSource {
 
   @Override
   public double nextDouble() throws IOException {
-    String s = nextString();
+    String s = text();
     try {
       return Double.parseDouble(s);
     } catch (NumberFormatException e) {
@@ -208,7 +228,7 @@ final class TextJsonSource implements JsonSource {
       }
       case NULL -> nextNull();
       case BOOLEAN -> nextBoolean();
-      default -> nextString();
+      default -> text();
     }
   }
 

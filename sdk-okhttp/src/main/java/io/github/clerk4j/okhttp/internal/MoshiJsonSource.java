@@ -20,10 +20,11 @@ final class MoshiJsonSource implements JsonSource {
 
   /**
    * After this many answers in the JVM, names are matched against {@link JsonSource#knownNames()}
-   * and string values against {@link JsonSource#knownStrings()} without making strings. Not from
-   * the first one: listing the names and building Moshi's {@code Options} takes a fresh JVM 35 to
-   * 50 ms (timed around the two, benchmarks/README.md), about 5 % of a cold password sign-in and
-   * more than a program that signs in once and exits saves by it.
+   * and the values core reads with {@link #nextKnownString()} against {@link
+   * JsonSource#knownStrings()}, without making strings. Not from the first one: listing the names
+   * and building Moshi's {@code Options} takes a fresh JVM 35 to 50 ms (timed around the two,
+   * benchmarks/README.md), about 5 % of a cold password sign-in and more than a program that signs
+   * in once and exits saves by it.
    */
   private static final int KNOWN_NAMES_AFTER = 32;
 
@@ -105,9 +106,19 @@ final class MoshiJsonSource implements JsonSource {
     return nextKnown(true);
   }
 
-  /** A value of core's enums comes as core's own string, as a name does. */
+  /**
+   * Not matched against {@link JsonSource#knownStrings()}: core asks so for the values that are
+   * never one of them (ids, tokens, addresses), and Moshi would try each against every listed
+   * value after the match failed.
+   */
   @Override
   public String nextString() throws IOException {
+    return (String) guarded(Read.NEXT_STRING);
+  }
+
+  /** A value of core's enums comes as core's own string, as a name does. */
+  @Override
+  public String nextKnownString() throws IOException {
     return nextKnown(false);
   }
 
@@ -172,8 +183,8 @@ final class MoshiJsonSource implements JsonSource {
    * reference each, which a fresh JVM would spin as a class apiece (nine) on its first answer.
    */
   private enum Read {
-    PEEK, BEGIN_ARRAY, END_ARRAY, BEGIN_OBJECT, END_OBJECT, HAS_NEXT, NEXT_BOOLEAN, NEXT_DOUBLE, NEXT_NULL,
-    SKIP_VALUE
+    PEEK, BEGIN_ARRAY, END_ARRAY, BEGIN_OBJECT, END_OBJECT, HAS_NEXT, NEXT_STRING, NEXT_BOOLEAN, NEXT_DOUBLE,
+    NEXT_NULL, SKIP_VALUE
   }
 
   /**
@@ -203,6 +214,9 @@ final class MoshiJsonSource implements JsonSource {
         case END_OBJECT -> reader.endObject();
         case HAS_NEXT -> {
           return reader.hasNext();
+        }
+        case NEXT_STRING -> {
+          return reader.nextString();
         }
         case NEXT_BOOLEAN -> {
           return reader.nextBoolean();

@@ -11,8 +11,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Names and string values read the same whether the JVM has decoded few answers (read as strings)
- * or many (matched against {@link JsonSource#knownNames()} and {@link JsonSource#knownStrings()}):
- * enough answers here to pass the switch.
+ * or many (matched against {@link JsonSource#knownNames()} and, read with {@link
+ * JsonSource#nextKnownString()}, {@link JsonSource#knownStrings()}): enough answers here to pass
+ * the switch.
  */
 class MoshiJsonSourceTest {
 
@@ -32,16 +33,32 @@ class MoshiJsonSourceTest {
   @Test
   void knownAndUnknownValuesReadTheSameBeforeAndAfterTheSourceMatchesKnownStrings() throws Exception {
     for (int answer = 0; answer < 100; answer++) {
-      JsonSource source = new MoshiJsonSource(new Buffer().writeUtf8(VALUES));
-      List<String> values = new ArrayList<>();
-      source.beginArray();
-      while (source.hasNext()) {
-        values.add(source.nextString());
+      for (boolean known : new boolean[] {true, false}) {
+        assertThat(values(VALUES, known)).as("answer %d, known %s", answer, known)
+            .containsExactly("complete", "sia_1", "complete", "12", "completed", "email_code", "");
       }
-      source.endArray();
-      assertThat(values).as("answer %d", answer)
-          .containsExactly("complete", "sia_1", "complete", "12", "completed", "email_code", "");
     }
+  }
+
+  /** What matching is for: a listed value read as known comes without a string of its own. */
+  @Test
+  void aKnownValueIsTheListedInstanceAfterManyAnswers() throws Exception {
+    String listed = JsonSource.knownStrings().get(JsonSource.knownStrings().indexOf("complete"));
+    for (int answer = 0; answer < 100; answer++) {
+      values(VALUES, true);
+    }
+    assertThat(values(VALUES, true).get(0)).isSameAs(listed);
+  }
+
+  private static List<String> values(String array, boolean known) throws Exception {
+    JsonSource source = new MoshiJsonSource(new Buffer().writeUtf8(array));
+    List<String> values = new ArrayList<>();
+    source.beginArray();
+    while (source.hasNext()) {
+      values.add(known ? source.nextKnownString() : source.nextString());
+    }
+    source.endArray();
+    return values;
   }
 
   @Test
@@ -49,6 +66,8 @@ class MoshiJsonSourceTest {
     for (int answer = 0; answer < 100; answer++) {
       JsonSource source = new MoshiJsonSource(new Buffer().writeUtf8("{\"status\": \"complete\"}"));
       assertThatThrownBy(source::nextString).as("answer %d", answer).isInstanceOf(JsonSource.SyntaxException.class);
+      assertThatThrownBy(source::nextKnownString).as("answer %d", answer)
+          .isInstanceOf(JsonSource.SyntaxException.class);
     }
   }
 
