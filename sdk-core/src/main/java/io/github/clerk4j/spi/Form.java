@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.BiConsumer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -100,6 +101,19 @@ public final class Form {
       view = v; // racy but benign: every thread builds an equal map
     }
     return v;
+  }
+
+  /**
+   * Gives each field to {@code action}, in insertion order, without making the map of {@link
+   * #fields()}: how a transport writes the body.
+   *
+   * @param action called with each key and its value
+   */
+  public void forEach(BiConsumer<? super String, ? super String> action) {
+    Objects.requireNonNull(action, "action");
+    for (int i = 0; i < keysAndValues.length; i += 2) {
+      action.accept(keysAndValues[i], keysAndValues[i + 1]);
+    }
   }
 
   /**

@@ -38,59 +38,59 @@ public final class EndpointTable {
       case GET_CLIENT -> api.getClient(c, fields(r));
       case DELETE_CLIENT -> api.deleteClient(c, fields(r));
 
-      case CREATE_SIGN_IN -> api.createSignIn(c, fields(r));
+      case CREATE_SIGN_IN -> api.createSignIn(c, r.form());
       case GET_SIGN_IN -> api.getSignIn(c, id(r), fields(r));
-      case PREPARE_FIRST_FACTOR -> api.prepareFirstFactor(c, id(r), fields(r));
-      case ATTEMPT_FIRST_FACTOR -> api.attemptFirstFactor(c, id(r), fields(r));
-      case PREPARE_SECOND_FACTOR -> api.prepareSecondFactor(c, id(r), fields(r));
-      case ATTEMPT_SECOND_FACTOR -> api.attemptSecondFactor(c, id(r), fields(r));
-      case RESET_PASSWORD -> api.resetPassword(c, id(r), fields(r));
+      case PREPARE_FIRST_FACTOR -> api.prepareFirstFactor(c, id(r), r.form());
+      case ATTEMPT_FIRST_FACTOR -> api.attemptFirstFactor(c, id(r), r.form());
+      case PREPARE_SECOND_FACTOR -> api.prepareSecondFactor(c, id(r), r.form());
+      case ATTEMPT_SECOND_FACTOR -> api.attemptSecondFactor(c, id(r), r.form());
+      case RESET_PASSWORD -> api.resetPassword(c, id(r), r.form());
 
-      case CREATE_SIGN_UP -> api.createSignUp(c, fields(r));
+      case CREATE_SIGN_UP -> api.createSignUp(c, r.form());
       case GET_SIGN_UP -> api.getSignUp(c, id(r), fields(r));
-      case UPDATE_SIGN_UP -> api.updateSignUp(c, id(r), fields(r));
-      case PREPARE_SIGN_UP_VERIFICATION -> api.prepareSignUpVerification(c, id(r), fields(r));
-      case ATTEMPT_SIGN_UP_VERIFICATION -> api.attemptSignUpVerification(c, id(r), fields(r));
+      case UPDATE_SIGN_UP -> api.updateSignUp(c, id(r), r.form());
+      case PREPARE_SIGN_UP_VERIFICATION -> api.prepareSignUpVerification(c, id(r), r.form());
+      case ATTEMPT_SIGN_UP_VERIFICATION -> api.attemptSignUpVerification(c, id(r), r.form());
 
-      case TOUCH_SESSION -> api.touchSession(c, sid(r), fields(r));
-      case END_SESSION -> api.endSession(c, sid(r), fields(r));
+      case TOUCH_SESSION -> api.touchSession(c, sid(r), r.form());
+      case END_SESSION -> api.endSession(c, sid(r), r.form());
       case CREATE_SESSION_TOKEN -> r.id() == null
-          ? api.createSessionToken(c, sid(r), fields(r))
-          : api.createSessionTokenFromTemplate(c, sid(r), r.id(), fields(r));
+          ? api.createSessionToken(c, sid(r), r.form())
+          : api.createSessionTokenFromTemplate(c, sid(r), r.id(), r.form());
 
-      case START_REVERIFICATION -> api.startReverification(c, sid(r), fields(r));
-      case PREPARE_REVERIFICATION_FIRST_FACTOR -> api.prepareReverificationFirstFactor(c, sid(r), fields(r));
-      case ATTEMPT_REVERIFICATION_FIRST_FACTOR -> api.attemptReverificationFirstFactor(c, sid(r), fields(r));
-      case PREPARE_REVERIFICATION_SECOND_FACTOR -> api.prepareReverificationSecondFactor(c, sid(r), fields(r));
-      case ATTEMPT_REVERIFICATION_SECOND_FACTOR -> api.attemptReverificationSecondFactor(c, sid(r), fields(r));
+      case START_REVERIFICATION -> api.startReverification(c, sid(r), r.form());
+      case PREPARE_REVERIFICATION_FIRST_FACTOR -> api.prepareReverificationFirstFactor(c, sid(r), r.form());
+      case ATTEMPT_REVERIFICATION_FIRST_FACTOR -> api.attemptReverificationFirstFactor(c, sid(r), r.form());
+      case PREPARE_REVERIFICATION_SECOND_FACTOR -> api.prepareReverificationSecondFactor(c, sid(r), r.form());
+      case ATTEMPT_REVERIFICATION_SECOND_FACTOR -> api.attemptReverificationSecondFactor(c, sid(r), r.form());
 
       // /v1/me: the session goes into _clerk_session_id; null leaves it out (FAPI then uses the
       // client's last active session).
       case GET_USER -> api.getUser(c, r.sessionId(), fields(r));
-      case CHANGE_PASSWORD -> api.changePassword(c, r.sessionId(), fields(r));
-      case CREATE_PHONE_NUMBER -> api.createPhoneNumber(c, r.sessionId(), fields(r));
-      case PREPARE_PHONE_NUMBER_VERIFICATION -> api.preparePhoneNumberVerification(c, id(r), r.sessionId(), fields(r));
-      case ATTEMPT_PHONE_NUMBER_VERIFICATION -> api.attemptPhoneNumberVerification(c, id(r), r.sessionId(), fields(r));
-      case UPDATE_PHONE_NUMBER -> api.updatePhoneNumber(c, id(r), r.sessionId(), fields(r));
+      case CHANGE_PASSWORD -> api.changePassword(c, r.sessionId(), r.form());
+      case CREATE_PHONE_NUMBER -> api.createPhoneNumber(c, r.sessionId(), r.form());
+      case PREPARE_PHONE_NUMBER_VERIFICATION -> api.preparePhoneNumberVerification(c, id(r), r.sessionId(), r.form());
+      case ATTEMPT_PHONE_NUMBER_VERIFICATION -> api.attemptPhoneNumberVerification(c, id(r), r.sessionId(), r.form());
+      case UPDATE_PHONE_NUMBER -> api.updatePhoneNumber(c, id(r), r.sessionId(), r.form());
       case DELETE_PHONE_NUMBER -> api.deletePhoneNumber(c, id(r), r.sessionId(), fields(r));
-      case CREATE_TOTP -> api.createTotp(c, r.sessionId(), fields(r));
-      case ATTEMPT_TOTP_VERIFICATION -> api.attemptTotpVerification(c, r.sessionId(), fields(r));
+      case CREATE_TOTP -> api.createTotp(c, r.sessionId(), r.form());
+      case ATTEMPT_TOTP_VERIFICATION -> api.attemptTotpVerification(c, r.sessionId(), r.form());
       case DELETE_TOTP -> api.deleteTotp(c, r.sessionId(), fields(r));
-      case CREATE_BACKUP_CODES -> api.createBackupCodes(c, r.sessionId(), fields(r));
+      case CREATE_BACKUP_CODES -> api.createBackupCodes(c, r.sessionId(), r.form());
 
-      case UPDATE_USER -> api.updateUser(c, r.sessionId(), fields(r));
-      case UPDATE_USER_METADATA -> api.updateUserMetadata(c, r.sessionId(), fields(r));
+      case UPDATE_USER -> api.updateUser(c, r.sessionId(), r.form());
+      case UPDATE_USER_METADATA -> api.updateUserMetadata(c, r.sessionId(), r.form());
       case DELETE_USER -> api.deleteUser(c, r.sessionId(), fields(r));
-      case CREATE_EMAIL_ADDRESS -> api.createEmailAddress(c, r.sessionId(), fields(r));
+      case CREATE_EMAIL_ADDRESS -> api.createEmailAddress(c, r.sessionId(), r.form());
       case PREPARE_EMAIL_ADDRESS_VERIFICATION ->
-          api.prepareEmailAddressVerification(c, id(r), r.sessionId(), fields(r));
+          api.prepareEmailAddressVerification(c, id(r), r.sessionId(), r.form());
       case ATTEMPT_EMAIL_ADDRESS_VERIFICATION ->
-          api.attemptEmailAddressVerification(c, id(r), r.sessionId(), fields(r));
+          api.attemptEmailAddressVerification(c, id(r), r.sessionId(), r.form());
       case DELETE_EMAIL_ADDRESS -> api.deleteEmailAddress(c, id(r), r.sessionId(), fields(r));
       case SET_PROFILE_IMAGE -> api.setProfileImage(c, r.sessionId(), filePart(r), textParts(r));
       case DELETE_PROFILE_IMAGE -> api.deleteProfileImage(c, r.sessionId(), fields(r));
       case GET_ACTIVE_SESSIONS -> api.getActiveSessions(c, r.sessionId(), fields(r));
-      case REVOKE_SESSION -> api.revokeSession(c, id(r), r.sessionId(), fields(r));
+      case REVOKE_SESSION -> api.revokeSession(c, id(r), r.sessionId(), r.form());
     };
   }
 
@@ -125,7 +125,7 @@ public final class EndpointTable {
   /** The form fields of a multipart body, each a text part. */
   private static Map<String, RequestBody> textParts(FapiRequest r) {
     Map<String, RequestBody> parts = new LinkedHashMap<>();
-    r.form().fields().forEach((k, v) -> parts.put(k, RequestBody.create(v, MediaType.get("text/plain; charset=utf-8"))));
+    r.form().forEach((k, v) -> parts.put(k, RequestBody.create(v, MediaType.get("text/plain; charset=utf-8"))));
     return parts;
   }
 

@@ -55,8 +55,8 @@ public final class FapiExecutor {
    */
   public FapiExecutor(OkHttpClient client, HttpUrl baseUrl) {
     EndpointTable.requireComplete();
-    this.api = new Retrofit.Builder().baseUrl(baseUrl).callFactory(new CallsIntoContext(client)).build()
-        .create(FapiService.class);
+    this.api = new Retrofit.Builder().baseUrl(baseUrl).callFactory(new CallsIntoContext(client))
+        .addConverterFactory(FormBodies.FACTORY).build().create(FapiService.class);
     this.callTimeoutMillis = client.callTimeoutMillis();
   }
 

@@ -1,14 +1,14 @@
 package io.github.clerk4j.okhttp.internal;
 
+import io.github.clerk4j.spi.Form;
 import java.util.Map;
 import okhttp3.MultipartBody;
 import okhttp3.RequestBody;
 import okhttp3.ResponseBody;
 import org.jspecify.annotations.Nullable;
 import retrofit2.Call;
+import retrofit2.http.Body;
 import retrofit2.http.DELETE;
-import retrofit2.http.FieldMap;
-import retrofit2.http.FormUrlEncoded;
 import retrofit2.http.GET;
 import retrofit2.http.Multipart;
 import retrofit2.http.PATCH;
@@ -31,11 +31,11 @@ import retrofit2.http.Tag;
  * <ul>
  *   <li>Paths are relative (no leading slash) so that a base URL with a path, such as a proxy's
  *       {@code https://example.com/__clerk/}, keeps its prefix.
- *   <li>Each path carries {@code _is_native=true}, so that Retrofit builds the URL as it is sent;
- *       {@link FapiRequestInterceptor} still makes sure of it, but need not build it again.
- *   <li>Bodies are {@code application/x-www-form-urlencoded} from the request's {@code Form}
- *       ({@code @FieldMap}, snake_case keys as given); every POST and PATCH takes one, even when
- *       Clerk expects none, so no field core sends is ever dropped. The one upload ({@code
+ *   <li>Each path carries {@code _is_native=true}, once, so that Retrofit builds the URL as it is
+ *       sent (EndpointTableTest checks every path).
+ *   <li>Bodies are {@code application/x-www-form-urlencoded}: the request's {@code Form} as the
+ *       {@code @Body}, which {@link FormBodies} writes (snake_case keys as given); every POST and
+ *       PATCH takes one, even when Clerk expects none, so no field core sends is ever dropped. The one upload ({@code
  *       setProfileImage}) is {@code multipart/form-data}: the request's file as one part, its
  *       form fields as text parts ({@code @PartMap}).
  *   <li>GET and DELETE have no body: their {@code Form} fields (for example {@code
@@ -62,119 +62,100 @@ public interface FapiService {
 
   // ---- sign-in
 
-  @FormUrlEncoded
   @POST("v1/client/sign_ins?_is_native=true")
   Call<ResponseBody> createSignIn(
-      @Tag CallContext ctx, @FieldMap Map<String, String> form);
+      @Tag CallContext ctx, @Body Form form);
 
   @GET("v1/client/sign_ins/{id}?_is_native=true")
   Call<ResponseBody> getSignIn(
       @Tag CallContext ctx, @Path("id") String signInId, @QueryMap Map<String, String> query);
 
-  @FormUrlEncoded
   @POST("v1/client/sign_ins/{id}/prepare_first_factor?_is_native=true")
   Call<ResponseBody> prepareFirstFactor(
-      @Tag CallContext ctx, @Path("id") String signInId, @FieldMap Map<String, String> form);
+      @Tag CallContext ctx, @Path("id") String signInId, @Body Form form);
 
-  @FormUrlEncoded
   @POST("v1/client/sign_ins/{id}/attempt_first_factor?_is_native=true")
   Call<ResponseBody> attemptFirstFactor(
-      @Tag CallContext ctx, @Path("id") String signInId, @FieldMap Map<String, String> form);
+      @Tag CallContext ctx, @Path("id") String signInId, @Body Form form);
 
-  @FormUrlEncoded
   @POST("v1/client/sign_ins/{id}/prepare_second_factor?_is_native=true")
   Call<ResponseBody> prepareSecondFactor(
-      @Tag CallContext ctx, @Path("id") String signInId, @FieldMap Map<String, String> form);
+      @Tag CallContext ctx, @Path("id") String signInId, @Body Form form);
 
-  @FormUrlEncoded
   @POST("v1/client/sign_ins/{id}/attempt_second_factor?_is_native=true")
   Call<ResponseBody> attemptSecondFactor(
-      @Tag CallContext ctx, @Path("id") String signInId, @FieldMap Map<String, String> form);
+      @Tag CallContext ctx, @Path("id") String signInId, @Body Form form);
 
-  @FormUrlEncoded
   @POST("v1/client/sign_ins/{id}/reset_password?_is_native=true")
   Call<ResponseBody> resetPassword(
-      @Tag CallContext ctx, @Path("id") String signInId, @FieldMap Map<String, String> form);
+      @Tag CallContext ctx, @Path("id") String signInId, @Body Form form);
 
   // ---- sign-up
 
-  @FormUrlEncoded
   @POST("v1/client/sign_ups?_is_native=true")
   Call<ResponseBody> createSignUp(
-      @Tag CallContext ctx, @FieldMap Map<String, String> form);
+      @Tag CallContext ctx, @Body Form form);
 
   @GET("v1/client/sign_ups/{id}?_is_native=true")
   Call<ResponseBody> getSignUp(
       @Tag CallContext ctx, @Path("id") String signUpId, @QueryMap Map<String, String> query);
 
-  @FormUrlEncoded
   @PATCH("v1/client/sign_ups/{id}?_is_native=true")
   Call<ResponseBody> updateSignUp(
-      @Tag CallContext ctx, @Path("id") String signUpId, @FieldMap Map<String, String> form);
+      @Tag CallContext ctx, @Path("id") String signUpId, @Body Form form);
 
-  @FormUrlEncoded
   @POST("v1/client/sign_ups/{id}/prepare_verification?_is_native=true")
   Call<ResponseBody> prepareSignUpVerification(
-      @Tag CallContext ctx, @Path("id") String signUpId, @FieldMap Map<String, String> form);
+      @Tag CallContext ctx, @Path("id") String signUpId, @Body Form form);
 
-  @FormUrlEncoded
   @POST("v1/client/sign_ups/{id}/attempt_verification?_is_native=true")
   Call<ResponseBody> attemptSignUpVerification(
-      @Tag CallContext ctx, @Path("id") String signUpId, @FieldMap Map<String, String> form);
+      @Tag CallContext ctx, @Path("id") String signUpId, @Body Form form);
 
   // ---- sessions
 
-  @FormUrlEncoded
   @POST("v1/client/sessions/{sid}/touch?_is_native=true")
   Call<ResponseBody> touchSession(
-      @Tag CallContext ctx, @Path("sid") String sessionId, @FieldMap Map<String, String> form);
+      @Tag CallContext ctx, @Path("sid") String sessionId, @Body Form form);
 
-  @FormUrlEncoded
   @POST("v1/client/sessions/{sid}/end?_is_native=true")
   Call<ResponseBody> endSession(
-      @Tag CallContext ctx, @Path("sid") String sessionId, @FieldMap Map<String, String> form);
+      @Tag CallContext ctx, @Path("sid") String sessionId, @Body Form form);
 
   /** The session token of the default template; not wrapped. */
-  @FormUrlEncoded
   @POST("v1/client/sessions/{sid}/tokens?_is_native=true")
   Call<ResponseBody> createSessionToken(
-      @Tag CallContext ctx, @Path("sid") String sessionId, @FieldMap Map<String, String> form);
+      @Tag CallContext ctx, @Path("sid") String sessionId, @Body Form form);
 
   /** The session token of a JWT template; not wrapped. */
-  @FormUrlEncoded
   @POST("v1/client/sessions/{sid}/tokens/{template}?_is_native=true")
   Call<ResponseBody> createSessionTokenFromTemplate(
       @Tag CallContext ctx,
       @Path("sid") String sessionId,
       @Path("template") String template,
-      @FieldMap Map<String, String> form);
+      @Body Form form);
 
   // ---- reverification (step-up) of a session
 
-  @FormUrlEncoded
   @POST("v1/client/sessions/{sid}/verify?_is_native=true")
   Call<ResponseBody> startReverification(
-      @Tag CallContext ctx, @Path("sid") String sessionId, @FieldMap Map<String, String> form);
+      @Tag CallContext ctx, @Path("sid") String sessionId, @Body Form form);
 
-  @FormUrlEncoded
   @POST("v1/client/sessions/{sid}/verify/prepare_first_factor?_is_native=true")
   Call<ResponseBody> prepareReverificationFirstFactor(
-      @Tag CallContext ctx, @Path("sid") String sessionId, @FieldMap Map<String, String> form);
+      @Tag CallContext ctx, @Path("sid") String sessionId, @Body Form form);
 
-  @FormUrlEncoded
   @POST("v1/client/sessions/{sid}/verify/attempt_first_factor?_is_native=true")
   Call<ResponseBody> attemptReverificationFirstFactor(
-      @Tag CallContext ctx, @Path("sid") String sessionId, @FieldMap Map<String, String> form);
+      @Tag CallContext ctx, @Path("sid") String sessionId, @Body Form form);
 
-  @FormUrlEncoded
   @POST("v1/client/sessions/{sid}/verify/prepare_second_factor?_is_native=true")
   Call<ResponseBody> prepareReverificationSecondFactor(
-      @Tag CallContext ctx, @Path("sid") String sessionId, @FieldMap Map<String, String> form);
+      @Tag CallContext ctx, @Path("sid") String sessionId, @Body Form form);
 
-  @FormUrlEncoded
   @POST("v1/client/sessions/{sid}/verify/attempt_second_factor?_is_native=true")
   Call<ResponseBody> attemptReverificationSecondFactor(
-      @Tag CallContext ctx, @Path("sid") String sessionId, @FieldMap Map<String, String> form);
+      @Tag CallContext ctx, @Path("sid") String sessionId, @Body Form form);
 
   // ---- the signed-in user (/v1/me, session in _clerk_session_id)
 
@@ -184,43 +165,38 @@ public interface FapiService {
       @Query("_clerk_session_id") @Nullable String sessionId,
       @QueryMap Map<String, String> query);
 
-  @FormUrlEncoded
   @POST("v1/me/change_password?_is_native=true")
   Call<ResponseBody> changePassword(
       @Tag CallContext ctx,
       @Query("_clerk_session_id") @Nullable String sessionId,
-      @FieldMap Map<String, String> form);
+      @Body Form form);
 
-  @FormUrlEncoded
   @POST("v1/me/phone_numbers?_is_native=true")
   Call<ResponseBody> createPhoneNumber(
       @Tag CallContext ctx,
       @Query("_clerk_session_id") @Nullable String sessionId,
-      @FieldMap Map<String, String> form);
+      @Body Form form);
 
-  @FormUrlEncoded
   @POST("v1/me/phone_numbers/{id}/prepare_verification?_is_native=true")
   Call<ResponseBody> preparePhoneNumberVerification(
       @Tag CallContext ctx,
       @Path("id") String phoneNumberId,
       @Query("_clerk_session_id") @Nullable String sessionId,
-      @FieldMap Map<String, String> form);
+      @Body Form form);
 
-  @FormUrlEncoded
   @POST("v1/me/phone_numbers/{id}/attempt_verification?_is_native=true")
   Call<ResponseBody> attemptPhoneNumberVerification(
       @Tag CallContext ctx,
       @Path("id") String phoneNumberId,
       @Query("_clerk_session_id") @Nullable String sessionId,
-      @FieldMap Map<String, String> form);
+      @Body Form form);
 
-  @FormUrlEncoded
   @PATCH("v1/me/phone_numbers/{id}?_is_native=true")
   Call<ResponseBody> updatePhoneNumber(
       @Tag CallContext ctx,
       @Path("id") String phoneNumberId,
       @Query("_clerk_session_id") @Nullable String sessionId,
-      @FieldMap Map<String, String> form);
+      @Body Form form);
 
   @DELETE("v1/me/phone_numbers/{id}?_is_native=true")
   Call<ResponseBody> deletePhoneNumber(
@@ -229,19 +205,17 @@ public interface FapiService {
       @Query("_clerk_session_id") @Nullable String sessionId,
       @QueryMap Map<String, String> query);
 
-  @FormUrlEncoded
   @POST("v1/me/totp?_is_native=true")
   Call<ResponseBody> createTotp(
       @Tag CallContext ctx,
       @Query("_clerk_session_id") @Nullable String sessionId,
-      @FieldMap Map<String, String> form);
+      @Body Form form);
 
-  @FormUrlEncoded
   @POST("v1/me/totp/attempt_verification?_is_native=true")
   Call<ResponseBody> attemptTotpVerification(
       @Tag CallContext ctx,
       @Query("_clerk_session_id") @Nullable String sessionId,
-      @FieldMap Map<String, String> form);
+      @Body Form form);
 
   @DELETE("v1/me/totp?_is_native=true")
   Call<ResponseBody> deleteTotp(
@@ -249,28 +223,25 @@ public interface FapiService {
       @Query("_clerk_session_id") @Nullable String sessionId,
       @QueryMap Map<String, String> query);
 
-  @FormUrlEncoded
   @POST("v1/me/backup_codes?_is_native=true")
   Call<ResponseBody> createBackupCodes(
       @Tag CallContext ctx,
       @Query("_clerk_session_id") @Nullable String sessionId,
-      @FieldMap Map<String, String> form);
+      @Body Form form);
 
   // ---- account: profile, e-mail addresses, profile image, sessions, deletion
 
-  @FormUrlEncoded
   @PATCH("v1/me?_is_native=true")
   Call<ResponseBody> updateUser(
       @Tag CallContext ctx,
       @Query("_clerk_session_id") @Nullable String sessionId,
-      @FieldMap Map<String, String> form);
+      @Body Form form);
 
-  @FormUrlEncoded
   @PATCH("v1/me/metadata?_is_native=true")
   Call<ResponseBody> updateUserMetadata(
       @Tag CallContext ctx,
       @Query("_clerk_session_id") @Nullable String sessionId,
-      @FieldMap Map<String, String> form);
+      @Body Form form);
 
   @DELETE("v1/me?_is_native=true")
   Call<ResponseBody> deleteUser(
@@ -278,28 +249,25 @@ public interface FapiService {
       @Query("_clerk_session_id") @Nullable String sessionId,
       @QueryMap Map<String, String> query);
 
-  @FormUrlEncoded
   @POST("v1/me/email_addresses?_is_native=true")
   Call<ResponseBody> createEmailAddress(
       @Tag CallContext ctx,
       @Query("_clerk_session_id") @Nullable String sessionId,
-      @FieldMap Map<String, String> form);
+      @Body Form form);
 
-  @FormUrlEncoded
   @POST("v1/me/email_addresses/{id}/prepare_verification?_is_native=true")
   Call<ResponseBody> prepareEmailAddressVerification(
       @Tag CallContext ctx,
       @Path("id") String emailAddressId,
       @Query("_clerk_session_id") @Nullable String sessionId,
-      @FieldMap Map<String, String> form);
+      @Body Form form);
 
-  @FormUrlEncoded
   @POST("v1/me/email_addresses/{id}/attempt_verification?_is_native=true")
   Call<ResponseBody> attemptEmailAddressVerification(
       @Tag CallContext ctx,
       @Path("id") String emailAddressId,
       @Query("_clerk_session_id") @Nullable String sessionId,
-      @FieldMap Map<String, String> form);
+      @Body Form form);
 
   @DELETE("v1/me/email_addresses/{id}?_is_native=true")
   Call<ResponseBody> deleteEmailAddress(
@@ -329,11 +297,10 @@ public interface FapiService {
       @Query("_clerk_session_id") @Nullable String sessionId,
       @QueryMap Map<String, String> query);
 
-  @FormUrlEncoded
   @POST("v1/me/sessions/{id}/revoke?_is_native=true")
   Call<ResponseBody> revokeSession(
       @Tag CallContext ctx,
       @Path("id") String revokedSessionId,
       @Query("_clerk_session_id") @Nullable String sessionId,
-      @FieldMap Map<String, String> form);
+      @Body Form form);
 }
