@@ -3,6 +3,7 @@ package io.github.clerk4j;
 import io.github.clerk4j.internal.wire.ClientResource;
 import io.github.clerk4j.internal.wire.SessionResource;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -21,13 +22,12 @@ public final class Client {
   Client(Clerk clerk, @Nullable ClientResource resource) {
     this.clerk = clerk;
     this.resource = resource;
-    List<Session> list = new ArrayList<>();
-    if (resource != null) {
-      for (SessionResource s : resource.sessions()) {
-        list.add(new Session(clerk, s));
-      }
+    List<SessionResource> resources = resource == null ? List.of() : resource.sessions();
+    List<Session> list = new ArrayList<>(resources.size());
+    for (int i = 0; i < resources.size(); i++) { // by index: no iterator per snapshot
+      list.add(new Session(clerk, resources.get(i)));
     }
-    this.sessions = List.copyOf(list);
+    this.sessions = Collections.unmodifiableList(list);
   }
 
   /**
@@ -48,7 +48,12 @@ public final class Client {
    * @param sessionId the session's id ({@code sess_...})
    */
   public Optional<Session> session(String sessionId) {
-    return sessions.stream().filter(s -> s.id().equals(sessionId)).findFirst();
+    for (int i = 0; i < sessions.size(); i++) {
+      if (sessions.get(i).id().equals(sessionId)) {
+        return Optional.of(sessions.get(i));
+      }
+    }
+    return Optional.empty();
   }
 
   /** {@return the client's current sign-in, if any} */

@@ -1,6 +1,9 @@
 package io.github.clerk4j;
 
 import io.github.clerk4j.internal.wire.FactorResource;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -14,6 +17,15 @@ public final class Factor {
 
   Factor(FactorResource resource) {
     this.resource = Objects.requireNonNull(resource, "resource");
+  }
+
+  /** The factors of a sign-in's list, unmodifiable: a loop, since each send and verify asks. */
+  static List<Factor> listOf(List<FactorResource> resources) {
+    List<Factor> factors = new ArrayList<>(resources.size());
+    for (int i = 0; i < resources.size(); i++) {
+      factors.add(new Factor(resources.get(i)));
+    }
+    return Collections.unmodifiableList(factors);
   }
 
   /** {@return the strategy; {@link Strategy#UNKNOWN} for one this version does not name} */

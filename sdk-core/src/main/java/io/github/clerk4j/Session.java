@@ -5,6 +5,8 @@ import io.github.clerk4j.spi.Endpoint;
 import io.github.clerk4j.spi.FapiResponse;
 import io.github.clerk4j.spi.Form;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -46,12 +48,21 @@ public final class Session {
    * active}
    */
   public List<SessionTask> tasks() {
-    return resource.taskKeys().stream().map(SessionTask::new).toList();
+    List<String> keys = resource.taskKeys();
+    if (keys.isEmpty()) {
+      return List.of(); // nearly always: asked on every activation
+    }
+    List<SessionTask> tasks = new ArrayList<>(keys.size());
+    for (String key : keys) {
+      tasks.add(new SessionTask(key));
+    }
+    return Collections.unmodifiableList(tasks);
   }
 
   /** {@return the first task, which is the one to do now (as clerk-js {@code currentTask})} */
   public Optional<SessionTask> currentTask() {
-    return resource.taskKeys().stream().findFirst().map(SessionTask::new);
+    List<String> keys = resource.taskKeys();
+    return keys.isEmpty() ? Optional.empty() : Optional.of(new SessionTask(keys.get(0)));
   }
 
   /**

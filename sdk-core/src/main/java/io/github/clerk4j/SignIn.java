@@ -72,14 +72,14 @@ public final class SignIn {
 
   /** {@return first factors the user may verify (empty once the first factor is done)} */
   public List<Factor> supportedFirstFactors() {
-    return resource == null ? List.of() : resource.supportedFirstFactors().stream().map(Factor::new).toList();
+    return resource == null ? List.of() : Factor.listOf(resource.supportedFirstFactors());
   }
 
   /**
    * {@return second factors offered for {@code NEEDS_SECOND_FACTOR} / {@code NEEDS_CLIENT_TRUST}}
    */
   public List<Factor> supportedSecondFactors() {
-    return resource == null ? List.of() : resource.supportedSecondFactors().stream().map(Factor::new).toList();
+    return resource == null ? List.of() : Factor.listOf(resource.supportedSecondFactors());
   }
 
   /** {@return the state of the first-factor verification, if one started} */
@@ -524,24 +524,47 @@ public final class SignIn {
     return id;
   }
 
-  /** The offered factor for a code strategy: an explicit id, else the default, else the first. */
+  /**
+   * The offered factor for a code strategy: the one with an explicit id; else the one for the
+   * identifier the user typed, else the default, else the primary, else the first. One pass, on
+   * every send and verify.
+   */
   private static Factor pickFactor(List<Factor> offered, Strategy strategy, @Nullable String id,
       @Nullable String identifier, String listName) {
-    List<Factor> matching = offered.stream().filter(f -> f.strategy() == strategy).toList();
-    Optional<Factor> chosen;
-    if (id != null) {
-      chosen = matching.stream()
-          .filter(f -> id.equals(f.emailAddressId()) || id.equals(f.phoneNumberId())).findFirst();
-    } else {
-      chosen = matching.stream()
-          .filter(f -> identifier != null && identifier.equalsIgnoreCase(f.safeIdentifier())).findFirst()
-          .or(() -> matching.stream().filter(Factor::isDefault).findFirst())
-          .or(() -> matching.stream().filter(f -> Boolean.TRUE.equals(f.primary())).findFirst())
-          .or(() -> matching.stream().findFirst());
+    Factor forIdentifier = null;
+    Factor byDefault = null;
+    Factor primary = null;
+    Factor first = null;
+    for (Factor f : offered) {
+      if (f.strategy() != strategy) {
+        continue;
+      }
+      if (id != null) {
+        if (id.equals(f.emailAddressId()) || id.equals(f.phoneNumberId())) {
+          return f;
+        }
+        continue;
+      }
+      if (forIdentifier == null && identifier != null && identifier.equalsIgnoreCase(f.safeIdentifier())) {
+        forIdentifier = f;
+      }
+      if (byDefault == null && f.isDefault()) {
+        byDefault = f;
+      }
+      if (primary == null && Boolean.TRUE.equals(f.primary())) {
+        primary = f;
+      }
+      if (first == null) {
+        first = f;
+      }
     }
-    return chosen.orElseThrow(() -> new IllegalStateException(
-        "no " + strategy.wireValue() + " factor" + (id == null ? "" : " with id " + id)
-            + " is offered in " + listName + "; offered: " + describe(offered)));
+    Factor chosen = forIdentifier != null ? forIdentifier : byDefault != null ? byDefault
+        : primary != null ? primary : first;
+    if (chosen == null) {
+      throw new IllegalStateException("no " + strategy.wireValue() + " factor" + (id == null ? "" : " with id " + id)
+          + " is offered in " + listName + "; offered: " + describe(offered));
+    }
+    return chosen;
   }
 
   private static String describe(List<Factor> factors) {

@@ -30,6 +30,8 @@ import org.jspecify.annotations.Nullable;
  */
 public final class CallExecutor {
 
+  /** The least time an attempt is given, so that the first one always goes. */
+  private static final Duration ONE_MILLISECOND = Duration.ofMillis(1);
 
   private final Transport transport;
   private final RetryPolicy retryPolicy;
@@ -145,7 +147,7 @@ public final class CallExecutor {
   /** What is left until {@code deadline}; at least 1 ms, so that the first attempt always goes. */
   private Duration remaining(Instant deadline) {
     Duration left = Duration.between(clock.instant(), deadline);
-    return left.compareTo(Duration.ofMillis(1)) < 0 ? Duration.ofMillis(1) : left;
+    return left.compareTo(ONE_MILLISECOND) < 0 ? ONE_MILLISECOND : left;
   }
 
   /**
