@@ -6,10 +6,10 @@ import okhttp3.Request;
 import okhttp3.Response;
 
 /**
- * Makes a request a native Frontend API request: the client token in
- * {@code Authorization}, the API version as a header, clerk4j's {@code User-Agent} ({@code
- * _is_native=true} is in every path of {@link FapiService}). Installed as the first application interceptor, so that the application's own
- * interceptors (logging, metrics) see the request as it will be sent.
+ * Makes a request a native Frontend API request: the client token in {@code Authorization}, the
+ * API version as a header, clerk4j's {@code User-Agent} ({@code _is_native=true} is in every path
+ * of {@link FapiService}). Installed as the first application interceptor, so that the
+ * application's own interceptors (logging, metrics) see the request as it will be sent.
  */
 public final class FapiRequestInterceptor implements Interceptor {
 
