@@ -93,7 +93,8 @@ final class FullStateJson {
     Map<String, Object> meta;
   }
 
-  static final class UserData {
+  /** A sign-in's {@code user_data}; also the first members of a {@link User}. */
+  static class UserData {
     @Json(name = "first_name") String firstName;
     @Json(name = "last_name") String lastName;
     @Json(name = "image_url") String imageUrl;
@@ -121,13 +122,9 @@ final class FullStateJson {
     String key;
   }
 
-  static final class User {
+  static final class User extends UserData {
     String id;
     String username;
-    @Json(name = "first_name") String firstName;
-    @Json(name = "last_name") String lastName;
-    @Json(name = "image_url") String imageUrl;
-    @Json(name = "has_image") Boolean hasImage;
     @Json(name = "primary_email_address_id") String primaryEmailAddressId;
     @Json(name = "primary_phone_number_id") String primaryPhoneNumberId;
     @Json(name = "email_addresses") List<EmailAddress> emailAddresses;
