@@ -1,9 +1,10 @@
 package io.github.clerk4j.spi;
 
 import io.github.clerk4j.internal.wire.KnownStrings;
-import io.github.clerk4j.internal.wire.MemberNames;
 import java.io.IOException;
+import java.util.HashSet;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -68,21 +69,60 @@ public interface JsonSource {
   }
 
   /**
-   * The member names of the Frontend API's answers that clerk4j-core knows: those its decoders
-   * read and those they skip. A hint for a parser that can match a name against a fixed set
-   * without making a string of it (Moshi's {@code JsonReader.Options}): {@link #nextName()} may
-   * then return the listed instance; a body may carry any other name too.
-   *
-   * @return the names, an unmodifiable list
+   * The member names of one kind of object in the Frontend API's answers (a session's, a user's),
+   * as clerk4j-core expects them when it reads such an object ({@link #nextName(Names)}): those
+   * its decoder reads and those it skips. Core makes one set per kind, once. A parser that can
+   * match a name against a fixed set without making a string of it (Moshi's {@code
+   * JsonReader.Options}) may prepare a matcher per set, kept at the set's {@link #index()}.
    */
-  static List<String> knownNames() {
-    return MemberNames.ALL;
+  final class Names {
+    private static final AtomicInteger made = new AtomicInteger();
+
+    private final List<String> names;
+    private final int index;
+
+    private Names(List<String> names) {
+      this.names = names;
+      this.index = made.getAndIncrement();
+    }
+
+    /**
+     * {@return a set of member names, in the order given}
+     *
+     * @throws IllegalArgumentException a name is given twice
+     * @throws NullPointerException a name is {@code null}
+     */
+    public static Names of(String... names) {
+      List<String> list = List.of(names);
+      if (new HashSet<>(list).size() != list.size()) {
+        throw new IllegalArgumentException("a name is given twice: " + list);
+      }
+      return new Names(list);
+    }
+
+    /** {@return the names, an unmodifiable list in the order given to {@link #of}} */
+    public List<String> list() {
+      return names;
+    }
+
+    /**
+     * {@return this set's number: distinct for every set made in this class loader, counted from
+     * 0}, so that a parser can keep what it prepares for each set in an array
+     */
+    public int index() {
+      return index;
+    }
+
+    @Override
+    public String toString() {
+      return "Names" + names;
+    }
   }
 
   /**
    * The string values that clerk4j-core's enums name (statuses such as {@code needs_client_trust},
-   * strategies such as {@code email_code}): a hint, like {@link #knownNames()}, for a parser that
-   * can match a string value against a fixed set without making a string of it (Moshi's {@code
+   * strategies such as {@code email_code}): a hint, like {@link Names}, for a parser that can
+   * match a string value against a fixed set without making a string of it (Moshi's {@code
    * JsonReader.selectString}). {@link #nextKnownString()} may then return the listed instance.
    *
    * @return the values, an unmodifiable list
@@ -139,6 +179,18 @@ public interface JsonSource {
    * @throws IOException the next token is not a name, or the body could not be read
    */
   String nextName() throws IOException;
+
+  /**
+   * {@return the next property name, where clerk4j-core reads an object of the kind {@code
+   * expected} lists the members of}: the same as {@link #nextName()}, but a parser that matches
+   * names may return the listed instance. A name that is not listed (Clerk adds members) is
+   * returned as {@code nextName()} would return it.
+   *
+   * @throws IOException the next token is not a name, or the body could not be read
+   */
+  default String nextName(Names expected) throws IOException {
+    return nextName();
+  }
 
   /**
    * {@return the next string (a number is also returned as its text)}

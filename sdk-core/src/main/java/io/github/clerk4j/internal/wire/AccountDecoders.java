@@ -26,7 +26,7 @@ public final class AccountDecoders {
     SessionActivityResource activity = null;
     in.beginObject();
     while (in.hasNext()) {
-      switch (in.nextName()) {
+      switch (in.nextName(MemberNames.ACTIVE_SESSION)) {
         case "id" -> id = in.string();
         case "status" -> status = in.knownString();
         case "expire_at" -> expireAt = in.instant();
@@ -56,7 +56,7 @@ public final class AccountDecoders {
     boolean mobile = false;
     in.beginObject();
     while (in.hasNext()) {
-      switch (in.nextName()) {
+      switch (in.nextName(MemberNames.SESSION_ACTIVITY)) {
         case "id" -> id = in.string();
         case "browser_name" -> browserName = in.string();
         case "browser_version" -> browserVersion = in.string();
@@ -83,7 +83,7 @@ public final class AccountDecoders {
     String publicUrl = null;
     in.beginObject();
     while (in.hasNext()) {
-      switch (in.nextName()) {
+      switch (in.nextName(MemberNames.IMAGE)) {
         case "id" -> id = in.string();
         case "name" -> name = in.string();
         case "public_url" -> publicUrl = in.string();

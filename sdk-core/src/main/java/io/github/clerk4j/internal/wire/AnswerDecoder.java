@@ -164,7 +164,7 @@ public final class AnswerDecoder {
       if (spec.wrapped) {
         in.beginObject();
         while (in.hasNext()) {
-          switch (in.nextName()) {
+          switch (in.nextName(MemberNames.ENVELOPE)) {
             case "response" -> response = spec.read(in);
             case "client" -> {
               in.takeCopiesFrom(response);

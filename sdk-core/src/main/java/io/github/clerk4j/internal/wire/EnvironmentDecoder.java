@@ -38,7 +38,7 @@ public final class EnvironmentDecoder {
     Map<String, Object> userSettings = Map.of();
     in.beginObject();
     while (in.hasNext()) {
-      switch (in.nextName()) {
+      switch (in.nextName(MemberNames.ENVIRONMENT)) {
         case "display_config" -> applicationName = applicationName(in);
         case "user_settings" -> {
           if (in.peek() == JsonSource.Token.BEGIN_OBJECT) {
@@ -92,7 +92,7 @@ public final class EnvironmentDecoder {
     String name = null;
     in.beginObject();
     while (in.hasNext()) {
-      if (in.nextName().equals("application_name")) {
+      if (in.nextName(MemberNames.DISPLAY_CONFIG).equals("application_name")) {
         name = in.string();
       } else {
         in.skipValue();

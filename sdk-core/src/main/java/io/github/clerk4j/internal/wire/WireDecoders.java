@@ -36,10 +36,10 @@ public final class WireDecoders {
     Instant updatedAt = null;
     in.beginObject();
     while (in.hasNext()) {
-      switch (in.nextName()) {
+      switch (in.nextName(MemberNames.CLIENT)) {
         case "id" -> {
           id = in.string();
-          ClientResource copy = in.copyOfResponse(ClientResource.class, id);
+          ClientResource copy = in.copyOfResponse(ClientResource.class, id, MemberNames.CLIENT);
           if (copy != null) {
             return copy;
           }
@@ -77,10 +77,10 @@ public final class WireDecoders {
     String clientTrustState = null;
     in.beginObject();
     while (in.hasNext()) {
-      switch (in.nextName()) {
+      switch (in.nextName(MemberNames.SIGN_IN)) {
         case "id" -> {
           id = in.string();
-          SignInResource copy = in.copyOfResponse(SignInResource.class, id);
+          SignInResource copy = in.copyOfResponse(SignInResource.class, id, MemberNames.SIGN_IN);
           if (copy != null) {
             return copy;
           }
@@ -131,10 +131,10 @@ public final class WireDecoders {
     Instant legalAcceptedAt = null;
     in.beginObject();
     while (in.hasNext()) {
-      switch (in.nextName()) {
+      switch (in.nextName(MemberNames.SIGN_UP)) {
         case "id" -> {
           id = in.string();
-          SignUpResource copy = in.copyOfResponse(SignUpResource.class, id);
+          SignUpResource copy = in.copyOfResponse(SignUpResource.class, id, MemberNames.SIGN_UP);
           if (copy != null) {
             return copy;
           }
@@ -176,7 +176,7 @@ public final class WireDecoders {
     }
     in.beginObject();
     while (in.hasNext()) {
-      switch (in.nextName()) {
+      switch (in.nextName(MemberNames.SIGN_UP_VERIFICATIONS)) {
         case "email_address" -> out[0] = verification(in);
         case "phone_number" -> out[1] = verification(in);
         case "external_account" -> out[2] = verification(in);
@@ -198,7 +198,7 @@ public final class WireDecoders {
     boolean isDefault = false;
     in.beginObject();
     while (in.hasNext()) {
-      switch (in.nextName()) {
+      switch (in.nextName(MemberNames.FACTOR)) {
         case "strategy" -> strategy = in.knownString();
         case "safe_identifier" -> safeIdentifier = in.string();
         case "email_address_id" -> emailAddressId = in.string();
@@ -227,7 +227,7 @@ public final class WireDecoders {
     String externalUrl = null;
     in.beginObject();
     while (in.hasNext()) {
-      switch (in.nextName()) {
+      switch (in.nextName(MemberNames.VERIFICATION)) {
         case "status" -> status = in.knownString();
         case "strategy" -> strategy = in.knownString();
         case "attempts" -> attempts = in.integer();
@@ -254,7 +254,7 @@ public final class WireDecoders {
     boolean hasImage = false;
     in.beginObject();
     while (in.hasNext()) {
-      switch (in.nextName()) {
+      switch (in.nextName(MemberNames.SIGN_IN_USER_DATA)) {
         case "first_name" -> firstName = in.string();
         case "last_name" -> lastName = in.string();
         case "image_url" -> imageUrl = in.string();
@@ -284,10 +284,10 @@ public final class WireDecoders {
     Instant updatedAt = null;
     in.beginObject();
     while (in.hasNext()) {
-      switch (in.nextName()) {
+      switch (in.nextName(MemberNames.SESSION)) {
         case "id" -> {
           id = in.string();
-          SessionResource copy = in.copyOfResponse(SessionResource.class, id);
+          SessionResource copy = in.copyOfResponse(SessionResource.class, id, MemberNames.SESSION);
           if (copy != null) {
             return copy;
           }
@@ -319,7 +319,7 @@ public final class WireDecoders {
     String key = null;
     in.beginObject();
     while (in.hasNext()) {
-      if (in.nextName().equals("key")) {
+      if (in.nextName(MemberNames.SESSION_TASK).equals("key")) {
         key = in.knownString();
       } else {
         in.skipValue();
@@ -340,7 +340,7 @@ public final class WireDecoders {
     String jwt = null;
     in.beginObject();
     while (in.hasNext()) {
-      if (in.nextName().equals("jwt")) {
+      if (in.nextName(MemberNames.TOKEN).equals("jwt")) {
         jwt = in.string();
       } else {
         in.skipValue();
@@ -378,10 +378,10 @@ public final class WireDecoders {
     Instant updatedAt = null;
     in.beginObject();
     while (in.hasNext()) {
-      switch (in.nextName()) {
+      switch (in.nextName(MemberNames.USER)) {
         case "id" -> {
           id = in.string();
-          UserResource copy = in.copyOfResponse(UserResource.class, id);
+          UserResource copy = in.copyOfResponse(UserResource.class, id, MemberNames.USER);
           if (copy != null) {
             return copy;
           }
@@ -432,7 +432,7 @@ public final class WireDecoders {
     VerificationResource verification = null;
     in.beginObject();
     while (in.hasNext()) {
-      switch (in.nextName()) {
+      switch (in.nextName(MemberNames.EMAIL_ADDRESS)) {
         case "id" -> id = in.string();
         case "email_address" -> address = in.string();
         case "verification" -> verification = verification(in);
@@ -456,7 +456,7 @@ public final class WireDecoders {
     List<String> backupCodes = null;
     in.beginObject();
     while (in.hasNext()) {
-      switch (in.nextName()) {
+      switch (in.nextName(MemberNames.PHONE_NUMBER)) {
         case "id" -> id = in.string();
         case "phone_number" -> number = in.string();
         case "reserved_for_second_factor" -> reserved = in.isTrue();
@@ -485,7 +485,7 @@ public final class WireDecoders {
     Instant updatedAt = null;
     in.beginObject();
     while (in.hasNext()) {
-      switch (in.nextName()) {
+      switch (in.nextName(MemberNames.TOTP)) {
         case "id" -> id = in.string();
         case "secret" -> secret = in.string();
         case "uri" -> uri = in.string();
@@ -510,7 +510,7 @@ public final class WireDecoders {
     Instant createdAt = null;
     in.beginObject();
     while (in.hasNext()) {
-      switch (in.nextName()) {
+      switch (in.nextName(MemberNames.BACKUP_CODES)) {
         case "id" -> id = in.string();
         case "codes" -> codes = in.strings();
         case "created_at" -> createdAt = in.instant();
@@ -530,7 +530,7 @@ public final class WireDecoders {
     boolean deleted = false;
     in.beginObject();
     while (in.hasNext()) {
-      switch (in.nextName()) {
+      switch (in.nextName(MemberNames.DELETED_OBJECT)) {
         case "object" -> object = in.string();
         case "id" -> id = in.string();
         case "deleted" -> deleted = in.isTrue();
@@ -554,7 +554,7 @@ public final class WireDecoders {
     SessionResource session = null;
     in.beginObject();
     while (in.hasNext()) {
-      switch (in.nextName()) {
+      switch (in.nextName(MemberNames.REVERIFICATION)) {
         case "level" -> level = in.knownString();
         case "status" -> status = in.knownString();
         case "supported_first_factors" -> first = in.list(WireDecoders::factor);
@@ -581,7 +581,7 @@ public final class WireDecoders {
     Map<String, Object> meta = null;
     in.beginObject();
     while (in.hasNext()) {
-      switch (in.nextName()) {
+      switch (in.nextName(MemberNames.ERROR)) {
         case "code" -> code = in.string();
         case "message" -> message = in.string();
         case "long_message" -> longMessage = in.string();
@@ -618,7 +618,7 @@ public final class WireDecoders {
     String traceId = null;
     in.beginObject();
     while (in.hasNext()) {
-      switch (in.nextName()) {
+      switch (in.nextName(MemberNames.ERROR_ENVELOPE)) {
         case "errors" -> {
           List<ClerkError> list = in.list(WireDecoders::error);
           if (list != null) {

@@ -1,6 +1,7 @@
 package io.github.clerk4j.internal.wire;
 
 import io.github.clerk4j.spi.JsonSource;
+import io.github.clerk4j.spi.JsonSource.Names;
 import io.github.clerk4j.spi.JsonSource.Token;
 import java.io.IOException;
 import java.time.Instant;
@@ -90,9 +91,16 @@ public final class WireReader {
     return source.hasNext();
   }
 
+  /** The next name of a free-form object (metadata), which no set describes. */
   public String nextName() throws IOException {
     skippedSegment = 0;
     return source.nextName();
+  }
+
+  /** The next name of an object of the kind whose members {@code expected} lists. */
+  public String nextName(Names expected) throws IOException {
+    skippedSegment = 0;
+    return source.nextName(expected);
   }
 
   /** Skips the next value; if it is a member's, {@link #path()} hides the member's name from now on. */
@@ -117,16 +125,18 @@ public final class WireReader {
 
   /**
    * The answer's response if it is a {@code kind} with the id {@code id}, just read as the id of
-   * the object being read: then the rest of that object is skipped, its end included, and the
-   * caller returns the response for it. Null otherwise, and nothing is read.
+   * the object being read, whose members {@code names} lists: then the rest of that object is
+   * skipped, its end included, and the caller returns the response for it. Null otherwise, and
+   * nothing is read.
    */
-  public <T> @Nullable T copyOfResponse(Class<T> kind, @Nullable String id) throws IOException {
+  public <T> @Nullable T copyOfResponse(Class<T> kind, @Nullable String id, Names names)
+      throws IOException {
     Identified r = response;
     if (!kind.isInstance(r) || !r.id().equals(id)) {
       return null;
     }
     while (source.hasNext()) {
-      nextName();
+      nextName(names);
       skipValue();
     }
     endObject();

@@ -139,10 +139,31 @@ final class TextJsonSource implements JsonSource {
 
   @Override
   public String nextName() throws IOException {
+    namesReadWithoutASet++;
+    return name();
+  }
+
+  private String name() throws IOException {
     String name = ((Str) take(Token.NAME)).value();
     scopes.pop();
     scopes.push(Scope.VALUE);
     names.push(name);
+    return name;
+  }
+
+  /** The names read with a set that does not list them: the name and the set. */
+  final Set<String> unlisted = new TreeSet<>();
+  /** How many names were read with a set, and how many without one. */
+  int namesReadWithASet;
+  int namesReadWithoutASet;
+
+  @Override
+  public String nextName(Names expected) throws IOException {
+    namesReadWithASet++;
+    String name = name();
+    if (!expected.list().contains(name)) {
+      unlisted.add(name + " in " + expected);
+    }
     return name;
   }
 
@@ -214,7 +235,7 @@ final class TextJsonSource implements JsonSource {
       case BEGIN_OBJECT -> {
         beginObject();
         while (hasNext()) {
-          nextName();
+          name();
           skipValue();
         }
         endObject();

@@ -6,6 +6,8 @@ import com.squareup.moshi.JsonReader;
 import io.github.clerk4j.spi.JsonSource;
 import java.io.EOFException;
 import java.io.IOException;
+import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import okio.BufferedSource;
 import org.jspecify.annotations.Nullable;
@@ -19,40 +21,43 @@ import org.jspecify.annotations.Nullable;
 final class MoshiJsonSource implements JsonSource {
 
   /**
-   * After this many answers in the JVM, names are matched against {@link JsonSource#knownNames()}
-   * and the values core reads with {@link #nextKnownString()} against {@link
-   * JsonSource#knownStrings()}, without making strings. Not from the first one: listing the names
-   * and building Moshi's {@code Options} takes a fresh JVM 35 to 50 ms (timed around the two,
-   * benchmarks/README.md), about 5 % of a cold password sign-in and more than a program that signs
-   * in once and exits saves by it.
+   * After this many answers in the JVM, names are matched against the {@link Names} core reads each
+   * object with, and the values core reads with {@link #nextKnownString()} against {@link
+   * JsonSource#knownStrings()}, without making strings. Not from the first one: building Moshi's
+   * {@code Options} for the names core reads takes a fresh JVM tens of milliseconds (35 to 50 ms
+   * for one set of all of them, timed around it, benchmarks/README.md), about 5 % of a cold
+   * password sign-in and more than a program that signs in once and exits saves by it.
    */
-  private static final int KNOWN_NAMES_AFTER = 32;
+  private static final int MATCH_AFTER = 32;
 
   private static final AtomicInteger answers = new AtomicInteger();
-  private static volatile @Nullable KnownNames knownNames;
+  private static volatile @Nullable KnownStrings knownStrings;
+  /**
+   * The {@code Options} of each name set at its {@link Names#index()}, made the first time a set is
+   * matched; replaced, never changed, as sets are added.
+   */
+  private static volatile JsonReader.@Nullable Options[] nameOptions = new JsonReader.Options[0];
 
-  /** The names and values and their {@code Options}, built once. */
-  private static final class KnownNames {
-    final String[] names = JsonSource.knownNames().toArray(String[]::new);
-    final JsonReader.Options nameOptions = JsonReader.Options.of(names);
-    final String[] values = JsonSource.knownStrings().toArray(String[]::new);
-    final JsonReader.Options valueOptions = JsonReader.Options.of(values);
+  /** The enums' values and their {@code Options}, built once. */
+  private static final class KnownStrings {
+    final List<String> values = JsonSource.knownStrings();
+    final JsonReader.Options options = JsonReader.Options.of(values.toArray(String[]::new));
   }
 
   private final BufferedSource body;
   private final JsonReader reader;
   /** Null while the JVM has decoded only a few answers: then names and values are read as strings. */
-  private final @Nullable KnownNames names;
+  private final @Nullable KnownStrings known;
 
   MoshiJsonSource(BufferedSource body) {
     this.body = body;
     this.reader = JsonReader.of(body);
-    KnownNames known = knownNames;
-    if (known == null && answers.incrementAndGet() >= KNOWN_NAMES_AFTER) {
-      known = new KnownNames(); // two threads may both build it: the same, once or twice
-      knownNames = known;
+    KnownStrings strings = knownStrings;
+    if (strings == null && answers.incrementAndGet() >= MATCH_AFTER) {
+      strings = new KnownStrings(); // two threads may both build it: the same, once or twice
+      knownStrings = strings;
     }
-    this.names = known;
+    this.known = strings;
   }
 
   @Override
@@ -100,10 +105,38 @@ final class MoshiJsonSource implements JsonSource {
     return (Boolean) guarded(Read.HAS_NEXT);
   }
 
-  /** A name core knows comes as core's own string, matched in the buffer without making one. */
+  /** A name of a free-form object (metadata): nothing to match it against. */
   @Override
   public String nextName() throws IOException {
-    return nextKnown(true);
+    return (String) guarded(Read.NEXT_NAME);
+  }
+
+  /** A listed name comes as core's own string, matched in the buffer without making one. */
+  @Override
+  public String nextName(Names expected) throws IOException {
+    return known == null ? nextName() : matched(true, options(expected), expected.list());
+  }
+
+  /** {@code names}' {@code Options}, made the first time the set is matched. */
+  private static JsonReader.Options options(Names names) {
+    JsonReader.@Nullable Options[] all = nameOptions;
+    int i = names.index();
+    JsonReader.Options made = i < all.length ? all[i] : null;
+    return made != null ? made : optionsMade(names);
+  }
+
+  /** Synchronized: threads that race to match a new set make its {@code Options} once. */
+  private static synchronized JsonReader.Options optionsMade(Names names) {
+    JsonReader.@Nullable Options[] all = nameOptions;
+    int i = names.index();
+    if (i < all.length && all[i] != null) {
+      return all[i];
+    }
+    JsonReader.@Nullable Options[] grown = Arrays.copyOf(all, Math.max(all.length, i + 1));
+    JsonReader.Options made = JsonReader.Options.of(names.list().toArray(String[]::new));
+    grown[i] = made;
+    nameOptions = grown;
+    return made;
   }
 
   /**
@@ -116,22 +149,23 @@ final class MoshiJsonSource implements JsonSource {
     return (String) guarded(Read.NEXT_STRING);
   }
 
-  /** A value of core's enums comes as core's own string, as a name does. */
+  /** A value of core's enums comes as core's own string, as a listed name does. */
   @Override
   public String nextKnownString() throws IOException {
-    return nextKnown(false);
+    KnownStrings strings = known;
+    return strings == null ? nextString() : matched(false, strings.options, strings.values);
   }
 
-  /** A name ({@code name}) or a string value, as core's instance when it is a known one. */
-  private String nextKnown(boolean name) throws IOException {
-    // Not through guarded(): the read depends on this source's names.
+  /**
+   * The next name ({@code name}) or string value: {@code listed}'s instance if {@code options}, made
+   * of {@code listed}, matches it, else read as a string.
+   */
+  private String matched(boolean name, JsonReader.Options options, List<String> listed) throws IOException {
+    // Not through guarded(): the read depends on the list.
     try {
-      KnownNames known = names;
-      if (known != null) {
-        int i = name ? reader.selectName(known.nameOptions) : reader.selectString(known.valueOptions);
-        if (i >= 0) {
-          return name ? known.names[i] : known.values[i];
-        }
+      int i = name ? reader.selectName(options) : reader.selectString(options);
+      if (i >= 0) {
+        return listed.get(i);
       }
       return name ? reader.nextName() : reader.nextString();
     } catch (JsonEncodingException e) {
@@ -180,11 +214,11 @@ final class MoshiJsonSource implements JsonSource {
 
   /**
    * The reads that go through {@link #guarded}: constants of one switch rather than a method
-   * reference each, which a fresh JVM would spin as a class apiece (nine) on its first answer.
+   * reference each, which a fresh JVM would spin as a class apiece on its first answer.
    */
   private enum Read {
-    PEEK, BEGIN_ARRAY, END_ARRAY, BEGIN_OBJECT, END_OBJECT, HAS_NEXT, NEXT_STRING, NEXT_BOOLEAN, NEXT_DOUBLE,
-    NEXT_NULL, SKIP_VALUE
+    PEEK, BEGIN_ARRAY, END_ARRAY, BEGIN_OBJECT, END_OBJECT, HAS_NEXT, NEXT_NAME, NEXT_STRING, NEXT_BOOLEAN,
+    NEXT_DOUBLE, NEXT_NULL, SKIP_VALUE
   }
 
   /**
@@ -214,6 +248,9 @@ final class MoshiJsonSource implements JsonSource {
         case END_OBJECT -> reader.endObject();
         case HAS_NEXT -> {
           return reader.hasNext();
+        }
+        case NEXT_NAME -> {
+          return reader.nextName();
         }
         case NEXT_STRING -> {
           return reader.nextString();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.clerk4j.spi.JsonSource;
+import io.github.clerk4j.spi.JsonSource.Names;
 import java.util.ArrayList;
 import java.util.List;
 import okio.Buffer;
@@ -11,19 +12,36 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Names and string values read the same whether the JVM has decoded few answers (read as strings)
- * or many (matched against {@link JsonSource#knownNames()} and, read with {@link
- * JsonSource#nextKnownString()}, {@link JsonSource#knownStrings()}): enough answers here to pass
- * the switch.
+ * or many (names read with a {@link Names} set matched against it and, read with {@link
+ * JsonSource#nextKnownString()}, values against {@link JsonSource#knownStrings()}): enough answers
+ * here to pass the switch.
  */
 class MoshiJsonSourceTest {
 
-  private static final String BODY = "{\"id\": \"sia_1\", \"not_a_clerk_member\": 1, \"status\": \"complete\"}";
+  /** A listed name, one no set lists, one another set lists, one spelt with an escape, a near miss. */
+  private static final String BODY = "{\"id\": \"sia_1\", \"not_a_clerk_member\": 1, \"status\": \"complete\", "
+      + "\"user\": null, \"st\\u0061tus\": 2, \"statu\": 3}";
+  private static final Names SIGN_IN = Names.of("id", "status");
+  private static final Names SESSION = Names.of("id", "user");
 
   @Test
-  void knownAndUnknownNamesReadTheSameBeforeAndAfterTheSourceMatchesKnownNames() throws Exception {
+  void listedAndUnlistedNamesReadTheSameBeforeAndAfterTheSourceMatchesNames() throws Exception {
     for (int answer = 0; answer < 100; answer++) {
-      assertThat(names(BODY)).as("answer %d", answer).containsExactly("id", "not_a_clerk_member", "status");
+      for (Names set : new Names[] {SIGN_IN, SESSION, null}) {
+        assertThat(names(BODY, set)).as("answer %d, set %s", answer, set)
+            .containsExactly("id", "not_a_clerk_member", "status", "user", "status", "statu");
+      }
     }
+  }
+
+  /** What matching is for: a listed name comes without a string of its own, from its own set. */
+  @Test
+  void aListedNameIsTheSetsInstanceAfterManyAnswers() throws Exception {
+    String listed = SESSION.list().get(1);
+    for (int answer = 0; answer < 100; answer++) {
+      names(BODY, SESSION);
+    }
+    assertThat(names(BODY, SESSION).get(3)).isSameAs(listed);
   }
 
   /** Known, unknown, escaped (a known value spelt with an escape), a number, a near miss. */
@@ -76,17 +94,20 @@ class MoshiJsonSourceTest {
     for (int answer = 0; answer < 100; answer++) {
       JsonSource source = new MoshiJsonSource(new Buffer().writeUtf8("{\"id\": \"sia_1\"}"));
       source.beginObject();
-      source.nextName();
+      source.nextName(SIGN_IN);
+      assertThatThrownBy(() -> source.nextName(SIGN_IN)).as("answer %d", answer)
+          .isInstanceOf(JsonSource.SyntaxException.class);
       assertThatThrownBy(source::nextName).as("answer %d", answer).isInstanceOf(JsonSource.SyntaxException.class);
     }
   }
 
-  private static List<String> names(String body) throws Exception {
+  /** The body's names, read with {@code set}, or without one if it is null. */
+  private static List<String> names(String body, Names set) throws Exception {
     JsonSource source = new MoshiJsonSource(new Buffer().writeUtf8(body));
     List<String> names = new ArrayList<>();
     source.beginObject();
     while (source.hasNext()) {
-      names.add(source.nextName());
+      names.add(set == null ? source.nextName() : source.nextName(set));
       source.skipValue();
     }
     source.endObject();
