@@ -47,6 +47,14 @@ class AnswerDecoderTest {
     }
   }
 
+  /** {@code file}'s answer decoded through a {@link TextJsonSource}, which keeps what was read how. */
+  static TextJsonSource decodedThroughText(String file, Endpoint endpoint) throws IOException {
+    TextJsonSource source = new TextJsonSource(recordedBody(file));
+    FapiRequest request = new FapiRequest(endpoint, "sia_1", null, Form.empty(), null, Duration.ofSeconds(30));
+    assertThat(FapiResponse.decode(request, 200, name -> null, source).error()).isEmpty();
+    return source;
+  }
+
   @Test
   void aRecordedSignInDecodesWithItsClientAndToken() throws IOException {
     FapiResponse r = decode(Endpoint.CREATE_SIGN_IN, 200, Map.of("Authorization", TOKEN),
