@@ -89,6 +89,7 @@ public interface JsonSource {
     /**
      * {@return a set of member names, in the order given}
      *
+     * @param names the names, distinct
      * @throws IllegalArgumentException a name is given twice
      * @throws NullPointerException a name is {@code null}
      */
@@ -186,6 +187,7 @@ public interface JsonSource {
    * names may return the listed instance. A name that is not listed (Clerk adds members) is
    * returned as {@code nextName()} would return it.
    *
+   * @param expected the member names of the kind of object being read
    * @throws IOException the next token is not a name, or the body could not be read
    */
   default String nextName(Names expected) throws IOException {
