@@ -73,7 +73,8 @@ public interface JsonSource {
    * as clerk4j-core expects them when it reads such an object ({@link #nextName(Names)}): those
    * its decoder reads and those it skips. Core makes one set per kind, once. A parser that can
    * match a name against a fixed set without making a string of it (Moshi's {@code
-   * JsonReader.Options}) may prepare a matcher per set, kept at the set's {@link #index()}.
+   * JsonReader.Options}) may prepare a matcher per set, kept at the set's {@link #index()} for as
+   * long as the class loader lives; so a set is made once and kept, never per read.
    */
   final class Names {
     private static final AtomicInteger made = new AtomicInteger();
