@@ -12,6 +12,7 @@ import io.github.clerk4j.ClerkApiException;
 import io.github.clerk4j.ClerkNetworkException;
 import io.github.clerk4j.spi.Endpoint;
 import io.github.clerk4j.spi.FapiRequest;
+import io.github.clerk4j.spi.FilePart;
 import io.github.clerk4j.spi.Form;
 import io.github.clerk4j.spi.Transport;
 import io.github.clerk4j.spi.TransportFactory;
@@ -235,6 +236,34 @@ class OkHttpTransportTest {
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessageContaining("TOUCH_SESSION needs FapiRequest.sessionId");
       assertThat(wire.server.getRequestCount()).isZero();
+    }
+  }
+
+  /** An upload's form fields go as UTF-8 text parts, in the form's order, after the file part. */
+  @Test
+  void anUploadsFormFieldsAreTextPartsAfterTheFile() throws InterruptedException {
+    try (WireServer wire = new WireServer()) {
+      wire.enqueue(200, "{\"response\": {\"object\": \"image\", \"id\": \"img_1\"}, \"client\": null}");
+
+      wire.execute(new FapiRequest(Endpoint.SET_PROFILE_IMAGE, null, "sess_1",
+          Form.empty().with("a", "1").with("b", "two"),
+          new FilePart("file", "me.png", "image/png", new byte[] {'P', 'N', 'G'}), "Bearer t",
+          Duration.ofSeconds(5)));
+
+      RecordedRequest r = wire.takeRequest();
+      String contentType = r.getHeaders().get("Content-Type");
+      assertThat(contentType).startsWith("multipart/form-data; boundary=");
+      String boundary = "--" + contentType.substring(contentType.indexOf("boundary=") + "boundary=".length());
+      assertThat(r.getBody().utf8()).isEqualTo(boundary + "\r\n"
+          + "Content-Disposition: form-data; name=\"file\"; filename=\"me.png\"\r\n"
+          + "Content-Type: image/png\r\n\r\nPNG\r\n"
+          + boundary + "\r\n"
+          + "Content-Disposition: form-data; name=\"a\"\r\nContent-Transfer-Encoding: binary\r\n"
+          + "Content-Type: text/plain; charset=utf-8\r\n\r\n1\r\n"
+          + boundary + "\r\n"
+          + "Content-Disposition: form-data; name=\"b\"\r\nContent-Transfer-Encoding: binary\r\n"
+          + "Content-Type: text/plain; charset=utf-8\r\n\r\ntwo\r\n"
+          + boundary + "--\r\n");
     }
   }
 }
